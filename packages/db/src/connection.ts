@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { SerialPGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… : use a PostgreSQL server. */
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database; omitted (with no URL) = in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for a PostgreSQL server. */
+  poolSize?: number;
+}
+
+// Same JS values from both backends: timestamps as ISO UTC strings, dates as 'YYYY-MM-DD', int8 as number.
+const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+const toIso = (v: string) => new Date(v.includes('T') || /[+-]\d\d(:\d\d)?$/.test(v) ? v : `${v}Z`).toISOString();
+const parsers: Record<number, (v: string) => unknown> = {
+  [OID.int8]: (v) => Number(v),
+  [OID.date]: (v) => v,
+  [OID.timestamptz]: (v) => toIso(v),
+  [OID.timestamp]: (v) => toIso(v),
+};
+
+let pgTypesConfigured = false;
+function configurePgTypes() {
+  if (pgTypesConfigured) return;
+  for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse);
+  pgTypesConfigured = true;
+}
+
+export async function connect(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    configurePgTypes();
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Sessions run in UTC so that now() and date arithmetic agree with the application.
+    pool.on('connect', (client) => { client.query("set time zone 'UTC'").catch(() => undefined); });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, backend: 'postgres', close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: options.dataDir, parsers });
+  await pglite.exec("set time zone 'UTC'");
+  const db = new Kysely<Database>({ dialect: new SerialPGliteDialect(pglite) });
+  return { db, backend: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,30 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import * as foundation from './migrations/0001_foundation.ts';
+
+/** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
+const MIGRATIONS: Record<string, { statements: string[] }> = {
+  '0001_foundation': foundation,
+};
+
+class InCodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) {
+      out[name] = {
+        async up(db: Kysely<any>) {
+          for (const statement of m.statements) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return out;
+  }
+}
+
+/** Brings the schema up to date; safe to call from several processes at once (Kysely takes an advisory lock). */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,179 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps travel as ISO-8601 UTC strings; dates as YYYY-MM-DD; bigint money (öre) as number. */
+type Timestamp = string;
+type DateOnly = string;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface MunicipalitiesTable { code: string; name: string }
+export interface UnitsTable { id: string; municipality_code: string; name: string }
+export interface StaffUsersTable {
+  id: string;
+  municipality_code: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string | null;
+  employed_since: DateOnly;
+  active: Defaulted<boolean>;
+  failed_logins: Defaulted<number>;
+  locked_until: Timestamp | null;
+  created_at: Defaulted<Timestamp>;
+}
+export interface StaffUnitsTable { user_id: string; unit_id: string }
+export interface SessionsTable {
+  token_hash: string;
+  subject_kind: 'staff' | 'client';
+  subject_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface EidCodesTable {
+  code_hash: string;
+  personnummer: string;
+  nonce: string | null;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+export interface PersonsTable {
+  id: string;
+  personnummer: string;
+  samordningsnummer: Defaulted<boolean>;
+  first_name: string;
+  last_name: string;
+  sex: 'K' | 'M';
+  birth_date: DateOnly;
+  address_line: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  protected_identity: Defaulted<boolean>;
+  created_at: Defaulted<Timestamp>;
+}
+export interface ProtectedAccessTable { person_id: string; user_id: string; granted_at: Defaulted<Timestamp> }
+export interface HouseholdsTable { id: string; municipality_code: string; created_at: Defaulted<Timestamp> }
+export type HouseholdRole = 'applicant' | 'coApplicant' | 'child' | 'otherAdult';
+export interface HouseholdMembersTable { household_id: string; person_id: string; role: HouseholdRole; days_at_home: number | null }
+export interface CasesTable {
+  id: string;
+  case_number: string;
+  municipality_code: string;
+  unit_id: string;
+  household_id: string;
+  responsible_worker_id: string | null;
+  second_worker_id: string | null;
+  status: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  closure_reason: string | null;
+  updated_at: Timestamp;
+}
+export interface CaseStatusHistoryTable {
+  id: Generated<number>;
+  case_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_kind: string;
+  actor_id: string | null;
+  reason: string | null;
+  at: Timestamp;
+}
+export interface ApplicationsTable {
+  id: string;
+  case_id: string;
+  kind: 'new' | 'renewal' | 'supplementary';
+  period_month: DateOnly;
+  channel: string;
+  submitted_at: Timestamp;
+  status: string;
+  applied_amount: Defaulted<number>;
+}
+export interface DecisionsTable {
+  id: string;
+  case_id: string;
+  application_id: string | null;
+  outcome: 'granted' | 'partlyRefused' | 'refused' | 'dismissed';
+  period_start: DateOnly;
+  period_end: DateOnly;
+  amount: number;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+export interface PaymentsTable {
+  id: string;
+  case_id: string;
+  decision_id: string | null;
+  amount: number;
+  payee: string;
+  planned_date: DateOnly;
+  status: 'planned' | 'sent' | 'paid' | 'stopped';
+  paid_at: Timestamp | null;
+}
+export interface JournalEntriesTable {
+  id: string;
+  case_id: string;
+  author_id: string;
+  event_date: DateOnly;
+  title: string;
+  body: string;
+  received_orally_from: string | null;
+  received_orally_at: Timestamp | null;
+  corrects_entry_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  signed_at: Timestamp | null;
+  signed_by: string | null;
+}
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_kind: 'staff' | 'client' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  case_id: string | null;
+  person_id: string | null;
+  purpose: string | null;
+  outcome: 'success' | 'denied' | 'failed';
+}
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  payload: ColumnType<unknown, string, string>;
+  run_at: Timestamp;
+  status: Defaulted<'pending' | 'running' | 'done' | 'failed'>;
+  attempts: Defaulted<number>;
+  max_attempts: Defaulted<number>;
+  locked_by: string | null;
+  locked_at: Timestamp | null;
+  last_error: string | null;
+  unique_key: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface Database {
+  municipalities: MunicipalitiesTable;
+  units: UnitsTable;
+  staff_users: StaffUsersTable;
+  staff_units: StaffUnitsTable;
+  sessions: SessionsTable;
+  eid_codes: EidCodesTable;
+  persons: PersonsTable;
+  protected_access: ProtectedAccessTable;
+  households: HouseholdsTable;
+  household_members: HouseholdMembersTable;
+  cases: CasesTable;
+  case_status_history: CaseStatusHistoryTable;
+  applications: ApplicationsTable;
+  decisions: DecisionsTable;
+  payments: PaymentsTable;
+  journal_entries: JournalEntriesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}

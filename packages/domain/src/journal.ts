@@ -1,0 +1,25 @@
+/** Journal entries: editable by the author until signed, locked after; corrections are new entries. */
+export interface JournalEntryState {
+  authorId: string;
+  signedAt: string | null;
+}
+
+export type JournalEditCheck = { ok: true } | { ok: false; reason: 'signed' | 'notAuthor'; message: string };
+
+export function canEditJournalEntry(entry: JournalEntryState, userId: string): JournalEditCheck {
+  if (entry.signedAt) return { ok: false, reason: 'signed', message: 'Anteckningen är signerad och kan inte ändras. Skriv en rättelse i stället.' };
+  if (entry.authorId !== userId) return { ok: false, reason: 'notAuthor', message: 'Bara den som skrev anteckningen kan ändra den innan den signeras.' };
+  return { ok: true };
+}
+
+export function canSignJournalEntry(entry: JournalEntryState, userId: string): JournalEditCheck {
+  if (entry.signedAt) return { ok: false, reason: 'signed', message: 'Anteckningen är redan signerad.' };
+  if (entry.authorId !== userId) return { ok: false, reason: 'notAuthor', message: 'Bara den som skrev anteckningen kan signera den.' };
+  return { ok: true };
+}
+
+/** A correction may refer only to a signed entry (an unsigned one is simply edited). */
+export function canCorrectJournalEntry(entry: JournalEntryState): JournalEditCheck {
+  if (!entry.signedAt) return { ok: false, reason: 'signed', message: 'Anteckningen är inte signerad. Ändra den direkt i stället för att skriva en rättelse.' };
+  return { ok: true };
+}
