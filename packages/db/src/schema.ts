@@ -37,6 +37,7 @@ export interface EidCodesTable {
   created_at: Timestamp;
   used_at: Timestamp | null;
 }
+export interface OidcStatesTable { state_hash: string; nonce: string; return_to: string; created_at: Timestamp }
 export interface PersonsTable {
   id: string;
   personnummer: string;
@@ -164,6 +165,7 @@ export interface Database {
   staff_units: StaffUnitsTable;
   sessions: SessionsTable;
   eid_codes: EidCodesTable;
+  oidc_states: OidcStatesTable;
   persons: PersonsTable;
   protected_access: ProtectedAccessTable;
   households: HouseholdsTable;

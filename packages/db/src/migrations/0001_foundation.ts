@@ -46,6 +46,13 @@ export const statements: string[] = [
      created_at timestamptz not null,
      used_at timestamptz
    )`,
+  // OIDC state of a client sign-in in progress, so any server process can finish it.
+  `create table oidc_states (
+     state_hash text primary key,
+     nonce text not null,
+     return_to text not null,
+     created_at timestamptz not null
+   )`,
   `create table persons (
      id uuid primary key,
      personnummer char(12) not null unique,

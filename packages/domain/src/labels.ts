@@ -1,0 +1,38 @@
+/** Swedish labels for codes shown to staff and clients. */
+export const HOUSEHOLD_ROLE_LABELS = {
+  applicant: 'Sökande',
+  coApplicant: 'Medsökande',
+  child: 'Barn',
+  otherAdult: 'Annan vuxen i hushållet',
+} as const;
+
+export const APPLICATION_KIND_LABELS = {
+  new: 'Nyansökan',
+  renewal: 'Återansökan',
+  supplementary: 'Tilläggsansökan',
+} as const;
+
+export const DECISION_OUTCOME_LABELS = {
+  granted: 'Bifall',
+  partlyRefused: 'Delavslag',
+  refused: 'Avslag',
+  dismissed: 'Avvisning',
+} as const;
+
+export const PAYMENT_STATUS_LABELS = {
+  planned: 'Planerad',
+  sent: 'Skickad',
+  paid: 'Utbetald',
+  stopped: 'Stoppad',
+} as const;
+
+export const CHANNEL_LABELS = {
+  web: 'E-tjänst',
+  paper: 'Pappersansökan',
+  phone: 'Telefon',
+  walkIn: 'Besök',
+} as const;
+
+export function labelOf<T extends Record<string, string>>(labels: T, code: string): string {
+  return (labels as Record<string, string>)[code] ?? code;
+}

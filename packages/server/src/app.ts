@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { AppDeps } from './context.ts';
+import { SESSION_COOKIE, loadActor } from './auth/sessions.ts';
+import { installErrorHandler, installValidators } from './http/validation.ts';
+import { HttpProblem } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { clientAuthRoutes } from './routes/client-auth.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { journalRoutes } from './routes/journal.ts';
+import { meRoutes } from './routes/me.ts';
+import { auditLogRoutes } from './routes/audit-log.ts';
+import { normRoutes } from './routes/norm.ts';
+
+export interface BuildOptions {
+  /** JSON logs (pino). Off in tests. */
+  logger?: boolean;
+  /** Directory of the built web app; default packages/web/dist. */
+  webRoot?: string;
+}
+
+/** Requests that change nothing tied to a session, or that start one, need no CSRF token. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/norm-calculations', '/eid/authorize']);
+const SPA_PREFIXES = ['/logga-in', '/arenden', '/mina-sidor'];
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+        // Never log query strings (one-time codes) or cookies; personnummer never appear in URLs by design.
+        serializers: {
+          req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
+          res: (res) => ({ statusCode: res.statusCode }),
+        },
+      }
+      : false,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+  installValidators(app);
+  installErrorHandler(app);
+
+  // HTML forms of the local test e-ID page.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Vägen API', version: '1', description: 'Ärendesystem för ekonomiskt bistånd. Alla fel har ett svenskt meddelande.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/eid/')) return;
+    request.actor = await loadActor(deps, request.cookies[SESSION_COOKIE]);
+    const unsafe = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
+    const path = request.url.split('?')[0]!;
+    if (unsafe && request.actor && !CSRF_EXEMPT.has(path)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, request.actor.csrfToken)) {
+        throw new HttpProblem(403, 'CSRF', 'Sidan behöver laddas om innan du kan fortsätta (säkerhetskontroll).');
+      }
+    }
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await deps.db.selectFrom('municipalities').select('code').limit(1).execute();
+    return { status: 'ok', backend: deps.backend };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(clientAuthRoutes);
+  await app.register(caseRoutes);
+  await app.register(journalRoutes);
+  await app.register(meRoutes);
+  await app.register(auditLogRoutes);
+  await app.register(normRoutes);
+
+  const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
+  if (existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false, cacheControl: false,
+      setHeaders: (res, path) => (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    const sendIndex = (_req: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    };
+    app.get('/', sendIndex as never);
+    for (const prefix of SPA_PREFIXES) {
+      app.get(prefix, sendIndex as never);
+      app.get(`${prefix}/*`, sendIndex as never);
+    }
+    app.get('/assets/*', (request, reply) => reply.sendFile(`assets/${(request.params as { '*': string })['*']}`));
+  }
+  return app;
+}

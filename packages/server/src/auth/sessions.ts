@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isStaffRole } from '@vagen/domain';
+import type { AppDeps, RequestActor } from '../context.ts';
+import { HttpProblem, unauthorized } from '../errors.ts';
+
+export const SESSION_COOKIE = 'vagen_session';
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
+
+/** Creates a server-side session and sets its cookie. Returns the CSRF token the client must echo. */
+export async function startSession(deps: AppDeps, reply: FastifyReply, subject: { kind: 'staff' | 'client'; id: string }): Promise<string> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = deps.now();
+  await deps.db
+    .insertInto('sessions')
+    .values({
+      token_hash: sha256(token),
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + deps.settings.absoluteTimeoutHours * 3_600_000).toISOString(),
+    })
+    .execute();
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.settings.secureCookies,
+  });
+  return csrfToken;
+}
+
+export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** Resolves the cookie to an actor; expired sessions (idle or absolute) are removed. */
+export async function loadActor(deps: AppDeps, token: string | undefined): Promise<RequestActor | null> {
+  if (!token) return null;
+  const hash = sha256(token);
+  const session = await deps.db.selectFrom('sessions').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  if (!session) return null;
+  const now = deps.now();
+  const idleLimit = new Date(session.last_seen_at).getTime() + deps.settings.idleTimeoutMinutes * 60_000;
+  if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+    await deps.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+    return null;
+  }
+  // Touch at most once a minute to keep writes off the hot path.
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
+  }
+  if (session.subject_kind === 'client') {
+    return { kind: 'client', personId: session.subject_id, csrfToken: session.csrf_token, sessionHash: hash };
+  }
+  const user = await deps.db
+    .selectFrom('staff_users')
+    .select(['id', 'role', 'display_name', 'municipality_code', 'active'])
+    .where('id', '=', session.subject_id)
+    .executeTakeFirst();
+  if (!user || !user.active || !isStaffRole(user.role)) return null;
+  const units = await deps.db.selectFrom('staff_units').select('unit_id').where('user_id', '=', user.id).execute();
+  return {
+    kind: 'staff',
+    userId: user.id,
+    role: user.role,
+    municipality: user.municipality_code,
+    unitIds: units.map((u) => u.unit_id),
+    displayName: user.display_name,
+    csrfToken: session.csrf_token,
+    sessionHash: hash,
+  };
+}
+
+export function requireStaff(request: FastifyRequest): Extract<RequestActor, { kind: 'staff' }> {
+  const actor = request.actor;
+  if (!actor) throw unauthorized();
+  if (actor.kind !== 'staff') throw new HttpProblem(403, 'FORBIDDEN', 'Den här delen är bara för personal.');
+  return actor;
+}
+
+export function requireClient(request: FastifyRequest): Extract<RequestActor, { kind: 'client' }> {
+  const actor = request.actor;
+  if (!actor) throw unauthorized();
+  if (actor.kind !== 'client') throw new HttpProblem(403, 'FORBIDDEN', 'Den här delen är bara för sökande.');
+  return actor;
+}

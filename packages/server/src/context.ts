@@ -1,0 +1,49 @@
+import type { Actor, StaffRole } from '@vagen/domain';
+import type { Backend, Database } from '@vagen/db';
+import type { Kysely } from 'kysely';
+import type { EidProvider } from './auth/eid.ts';
+
+export interface ServerSettings {
+  /** Minutes without activity before a session ends. */
+  idleTimeoutMinutes: number;
+  /** Hours after sign-in when a session ends regardless of activity. */
+  absoluteTimeoutHours: number;
+  /** Failed sign-ins in a row before the account is locked. */
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  /** Secure cookies (true behind HTTPS in production). */
+  secureCookies: boolean;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  idleTimeoutMinutes: 30,
+  absoluteTimeoutHours: 10,
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  secureCookies: false,
+};
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** The only clock of the server; tests pass their own. */
+  now: () => Date;
+  settings: ServerSettings;
+  eid: EidProvider;
+}
+
+/** The signed-in party of a request, with what the handlers need for display and audit. */
+export type RequestActor =
+  | (Extract<Actor, { kind: 'staff' }> & { displayName: string; csrfToken: string; sessionHash: string })
+  | (Extract<Actor, { kind: 'client' }> & { csrfToken: string; sessionHash: string });
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: RequestActor | null;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export type { StaffRole };

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { claimJobs, completeJob, enqueueJob, failJob, releaseStaleJobs } from '@vagen/db';
+import type { AppDeps } from './context.ts';
+
+export type JobHandler = (payload: unknown, deps: AppDeps) => Promise<void>;
+
+/** Recurring housekeeping: expired sessions, used e-ID codes and abandoned sign-ins. Reschedules itself. */
+const CLEANUP_EVERY_MS = 15 * 60_000;
+export const builtinJobs: Record<string, JobHandler> = {
+  'sessions.cleanup': async (_payload, deps) => {
+    const now = deps.now();
+    const idleCutoff = new Date(now.getTime() - deps.settings.idleTimeoutMinutes * 60_000).toISOString();
+    await deps.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)])).execute();
+    const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+    await deps.db.deleteFrom('eid_codes').where('created_at', '<', hourAgo).execute();
+    await deps.db.deleteFrom('oidc_states').where('created_at', '<', hourAgo).execute();
+    await enqueueJob(deps.db, 'sessions.cleanup', {}, now, { runAt: new Date(now.getTime() + CLEANUP_EVERY_MS), uniqueKey: 'sessions.cleanup:next' });
+  },
+};
+
+/**
+ * Polls the jobs table. Any number of server processes can run one each: claims use FOR UPDATE SKIP LOCKED.
+ * Returns a stop function that waits for the job in hand to finish (graceful shutdown).
+ */
+export function startJobWorker(deps: AppDeps, log: FastifyBaseLogger, handlers: Record<string, JobHandler> = builtinJobs, pollMs = 2000) {
+  const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    const now = deps.now();
+    await releaseStaleJobs(deps.db, now);
+    const jobs = await claimJobs(deps.db, Object.keys(handlers), workerId, now, 5);
+    for (const job of jobs) {
+      try {
+        await handlers[job.queue]!(job.payload, deps);
+        await completeJob(deps.db, job.id, deps.now());
+      } catch (err) {
+        log.warn({ job: job.id, queue: job.queue }, 'job failed');
+        await failJob(deps.db, job, err instanceof Error ? err.message : String(err), deps.now());
+      }
+    }
+  };
+  const loop = () => {
+    if (stopped) return;
+    running = tick().catch((err) => log.error({ err: String(err) }, 'job poll failed')).finally(() => {
+      if (!stopped) timer = setTimeout(loop, pollMs);
+    });
+  };
+  void enqueueJob(deps.db, 'sessions.cleanup', {}, deps.now(), { uniqueKey: 'sessions.cleanup:next' }).then(loop, loop);
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,106 @@
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { ROLE_LABELS, isStaffRole } from '@vagen/domain';
+import { audit } from '../audit.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { endSession, startSession } from '../auth/sessions.ts';
+import { HttpProblem, unauthorized } from '../errors.ts';
+import type { RequestActor } from '../context.ts';
+
+const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Staff sign-in with a local account. This is the seam where a municipality's identity provider (OIDC or SAML)
+ * plugs in: it would replace the password check and then call the same startSession().
+ */
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { deps } = app;
+
+  r.post('/api/v1/auth/login', {
+    schema: { tags: ['inloggning'], summary: 'Logga in (personal)', body: LoginBody },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const now = deps.now();
+    const username = request.body.username.trim().toLowerCase();
+    const user = await deps.db.selectFrom('staff_users').selectAll().where('username', '=', username).executeTakeFirst();
+    const locked = user?.locked_until && new Date(user.locked_until).getTime() > now.getTime();
+    if (locked) {
+      await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'denied', purpose: 'locked' });
+      throw new HttpProblem(423, 'LOCKED', `Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen om ${deps.settings.lockoutMinutes} minuter eller kontakta systemförvaltaren.`);
+    }
+    const ok = await verifyPassword(user?.active ? user.password_hash : null, request.body.password);
+    if (!user || !ok || !isStaffRole(user.role)) {
+      if (user) {
+        const failures = user.failed_logins + 1;
+        const lock = failures >= deps.settings.maxFailedLogins;
+        await deps.db
+          .updateTable('staff_users')
+          .set({
+            failed_logins: lock ? 0 : failures,
+            locked_until: lock ? new Date(now.getTime() + deps.settings.lockoutMinutes * 60_000).toISOString() : null,
+          })
+          .where('id', '=', user.id)
+          .execute();
+        await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'failed' });
+      }
+      throw new HttpProblem(401, 'UNAUTHENTICATED', 'Fel användarnamn eller lösenord.');
+    }
+    await deps.db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    const csrfToken = await startSession(deps, reply, { kind: 'staff', id: user.id });
+    await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'success' });
+    return { kind: 'staff', user: await staffProfile(app, user.id), csrfToken };
+  });
+
+  r.post('/api/v1/auth/logout', { schema: { tags: ['inloggning'], summary: 'Logga ut' } }, async (request, reply) => {
+    await endSession(deps, request, reply);
+    return reply.status(204).send();
+  });
+
+  r.get('/api/v1/auth/session', { schema: { tags: ['inloggning'], summary: 'Aktuell inloggning' } }, async (request) => {
+    const actor = request.actor;
+    if (!actor) throw unauthorized();
+    return sessionBody(app, actor);
+  });
+}
+
+async function sessionBody(app: FastifyInstance, actor: RequestActor) {
+  if (actor.kind === 'staff') return { kind: 'staff', user: await staffProfile(app, actor.userId), csrfToken: actor.csrfToken };
+  const person = await app.deps.db
+    .selectFrom('persons')
+    .select(['id', 'first_name', 'last_name'])
+    .where('id', '=', actor.personId)
+    .executeTakeFirstOrThrow();
+  return { kind: 'client', person: { id: person.id, firstName: person.first_name, lastName: person.last_name }, csrfToken: actor.csrfToken };
+}
+
+export async function staffProfile(app: FastifyInstance, userId: string) {
+  const { db } = app.deps;
+  const user = await db
+    .selectFrom('staff_users')
+    .innerJoin('municipalities', 'municipalities.code', 'staff_users.municipality_code')
+    .select(['staff_users.id', 'staff_users.display_name', 'staff_users.role', 'municipalities.code', 'municipalities.name'])
+    .where('staff_users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const units = await db
+    .selectFrom('staff_units')
+    .innerJoin('units', 'units.id', 'staff_units.unit_id')
+    .select(['units.id', 'units.name'])
+    .where('staff_units.user_id', '=', userId)
+    .orderBy('units.name')
+    .execute();
+  return {
+    id: user.id,
+    displayName: user.display_name,
+    role: user.role,
+    roleLabel: isStaffRole(user.role) ? ROLE_LABELS[user.role] : user.role,
+    municipality: { code: user.code, name: user.name },
+    units,
+  };
+}

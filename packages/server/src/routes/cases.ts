@@ -1,0 +1,188 @@
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import {
+  CASE_STATUSES, CLOSURE_REASONS, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
+} from '@vagen/domain';
+import { audit } from '../audit.ts';
+import { requireStaff } from '../auth/sessions.ts';
+import { guardCase } from '../cases/guard.ts';
+import { listCases, loadCaseDetail } from '../cases/queries.ts';
+import { conflict, forbidden, ValidationFailure, type FieldError } from '../errors.ts';
+import { newId } from '../ids.ts';
+
+const Uuid = Type.String({ format: 'uuid' });
+const CaseParams = Type.Object({ id: Uuid });
+
+const PersonInput = Type.Object(
+  {
+    personnummer: Type.String({ minLength: 1, maxLength: 20, description: 'ÅÅÅÅMMDD-NNNN' }),
+    firstName: Type.String({ minLength: 1, maxLength: 100 }),
+    lastName: Type.String({ minLength: 1, maxLength: 100 }),
+    addressLine: Type.Optional(Type.String({ maxLength: 200 })),
+    postalCode: Type.Optional(Type.String({ pattern: '^[0-9]{3} ?[0-9]{2}$' })),
+    city: Type.Optional(Type.String({ maxLength: 100 })),
+    phone: Type.Optional(Type.String({ maxLength: 30 })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+const CreateCaseBody = Type.Object(
+  {
+    unitId: Uuid,
+    applicant: PersonInput,
+    coApplicant: Type.Optional(PersonInput),
+    children: Type.Optional(Type.Array(PersonInput, { maxItems: 15 })),
+  },
+  { additionalProperties: false },
+);
+
+const StatusBody = Type.Object(
+  {
+    status: Type.Union(CASE_STATUSES.map((s) => Type.Literal(s))),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    closureReason: Type.Optional(Type.Union(CLOSURE_REASONS.map((s) => Type.Literal(s)))),
+  },
+  { additionalProperties: false },
+);
+
+export async function caseRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { deps } = app;
+
+  r.get('/api/v1/cases', {
+    schema: {
+      tags: ['ärenden'],
+      summary: 'Ärenden som användaren får se',
+      querystring: Type.Object({
+        status: Type.Optional(Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)))),
+        mine: Type.Optional(Type.Boolean()),
+        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+        offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+      }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const actor = requireStaff(request);
+    await audit(deps.db, actor, deps.now(), { action: 'case.list', targetType: 'caseList', outcome: 'success' });
+    return listCases(deps.db, actor, request.query);
+  });
+
+  r.post('/api/v1/cases/search', {
+    schema: {
+      tags: ['ärenden'],
+      summary: 'Sök ärende på namn, ärendenummer eller personnummer (i kroppen, aldrig i adressen)',
+      body: Type.Object({
+        query: Type.String({ minLength: 2, maxLength: 100 }),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const actor = requireStaff(request);
+    const q = request.body.query.trim();
+    const pnr = parsePersonnummer(q, deps.now().toISOString().slice(0, 10));
+    const text = pnr.ok
+      ? { kind: 'personnummer' as const, value: pnr.value.value }
+      : /^EB-\d{4}-\d{6}$/i.test(q) ? { kind: 'caseNumber' as const, value: q.toUpperCase() } : { kind: 'name' as const, value: q };
+    await audit(deps.db, actor, deps.now(), { action: 'case.search', targetType: 'caseList', purpose: text.kind, outcome: 'success' });
+    return listCases(deps.db, actor, { text, limit: request.body.limit ?? 50, offset: 0 });
+  });
+
+  r.get('/api/v1/cases/:id', { schema: { tags: ['ärenden'], summary: 'Ärendet med person, hushåll, statushistorik och journal', params: CaseParams } }, async (request) => {
+    const { actor, facts } = await guardCase(app, request, request.params.id, 'case.read');
+    // Logged before anything is read: if the record cannot be written, nothing is served.
+    await audit(deps.db, actor, deps.now(), { action: 'case.read', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
+    return loadCaseDetail(deps.db, request.params.id, actor);
+  });
+
+  r.post('/api/v1/cases', { schema: { tags: ['ärenden'], summary: 'Öppna ett ärende med hushåll', body: CreateCaseBody } }, async (request, reply) => {
+    const actor = requireStaff(request);
+    if (!hasCapability(actor.role, 'case.create')) throw forbidden();
+    const body = request.body;
+    const now = deps.now();
+    const today = now.toISOString().slice(0, 10);
+    const errors: FieldError[] = [];
+    if (!actor.unitIds.includes(body.unitId)) errors.push({ path: '/body/unitId', message: 'Du kan bara öppna ärenden i din egen enhet.' });
+    const people = [
+      { input: body.applicant, role: 'applicant' as const, path: '/body/applicant' },
+      ...(body.coApplicant ? [{ input: body.coApplicant, role: 'coApplicant' as const, path: '/body/coApplicant' }] : []),
+      ...(body.children ?? []).map((c, i) => ({ input: c, role: 'child' as const, path: `/body/children/${i}` })),
+    ];
+    const parsed = people.map((p) => {
+      const result = parsePersonnummer(p.input.personnummer, today);
+      if (!result.ok) errors.push({ path: `${p.path}/personnummer`, message: result.message });
+      return result.ok ? result.value : null;
+    });
+    const seen = new Set<string>();
+    parsed.forEach((p, i) => {
+      if (!p) return;
+      if (seen.has(p.value)) errors.push({ path: `${people[i]!.path}/personnummer`, message: 'Samma person finns redan i hushållet.' });
+      seen.add(p.value);
+      const ageYears = Number(today.slice(0, 4)) - Number(p.birthDate.slice(0, 4)) - (today.slice(5) < p.birthDate.slice(5) ? 1 : 0);
+      if (people[i]!.role !== 'child' && ageYears < 18) errors.push({ path: `${people[i]!.path}/personnummer`, message: 'Sökande och medsökande måste vara minst 18 år.' });
+      if (people[i]!.role === 'child' && ageYears >= 21) errors.push({ path: `${people[i]!.path}/personnummer`, message: 'Barn i hushållet ska vara under 21 år.' });
+    });
+    if (errors.length) throw new ValidationFailure(errors);
+
+    const created = await deps.db.transaction().execute(async (tx) => {
+      const householdId = newId();
+      await tx.insertInto('households').values({ id: householdId, municipality_code: actor.municipality, created_at: now.toISOString() }).execute();
+      for (const [i, p] of people.entries()) {
+        const pnr = parsed[i]!;
+        const existing = await tx.selectFrom('persons').select('id').where('personnummer', '=', pnr.value).executeTakeFirst();
+        const personId = existing?.id ?? newId();
+        if (!existing) {
+          await tx.insertInto('persons').values({
+            id: personId, personnummer: pnr.value, samordningsnummer: pnr.samordningsnummer, first_name: p.input.firstName.trim(),
+            last_name: p.input.lastName.trim(), sex: pnr.legalSex, birth_date: pnr.birthDate, address_line: p.input.addressLine ?? null,
+            postal_code: p.input.postalCode ?? null, city: p.input.city ?? null, phone: p.input.phone ?? null, email: p.input.email ?? null,
+          }).execute();
+        }
+        await tx.insertInto('household_members').values({ household_id: householdId, person_id: personId, role: p.role, days_at_home: null }).execute();
+      }
+      // Case numbers run per year; the lock keeps two processes from taking the same number.
+      await sql`select pg_advisory_xact_lock(hashtext('vagen.case_number'))`.execute(tx);
+      const year = today.slice(0, 4);
+      const last = await tx.selectFrom('cases').select((eb) => eb.fn.max('case_number').as('max')).where('case_number', 'like', `EB-${year}-%`).executeTakeFirst();
+      const next = (last?.max ? Number(String(last.max).slice(8)) : 0) + 1;
+      const caseNumber = `EB-${year}-${String(next).padStart(6, '0')}`;
+      const caseId = newId();
+      await tx.insertInto('cases').values({
+        id: caseId, case_number: caseNumber, municipality_code: actor.municipality, unit_id: body.unitId, household_id: householdId,
+        responsible_worker_id: actor.userId, second_worker_id: null, status: 'intake', opened_at: now.toISOString(), closed_at: null,
+        closure_reason: null, updated_at: now.toISOString(),
+      }).execute();
+      await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: null, to_status: 'intake', actor_kind: 'staff', actor_id: actor.userId, reason: 'Ärendet öppnat', at: now.toISOString() }).execute();
+      // Written in the same transaction: a change that cannot be logged is not made.
+      await audit(tx, actor, now, { action: 'case.create', targetType: 'case', targetId: caseId, caseId, outcome: 'success' });
+      return { id: caseId, caseNumber };
+    });
+    return reply.status(201).send(created);
+  });
+
+  r.post('/api/v1/cases/:id/status', { schema: { tags: ['ärenden'], summary: 'Byt status på ärendet', params: CaseParams, body: StatusBody } }, async (request) => {
+    const { actor } = await guardCase(app, request, request.params.id, 'case.changeStatus', 'case.changeStatus');
+    const { status: to, reason, closureReason } = request.body;
+    if (to === 'closed' && !closureReason) throw new ValidationFailure([{ path: '/body/closureReason', message: 'Ange varför ärendet avslutas.' }]);
+    if (to !== 'closed' && closureReason) throw new ValidationFailure([{ path: '/body/closureReason', message: 'Avslutsorsak anges bara när ärendet avslutas.' }]);
+    const now = deps.now();
+    await deps.db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('cases').select('status').where('id', '=', request.params.id).forUpdate().executeTakeFirstOrThrow();
+      const from = current.status;
+      if (!isCaseStatus(from) || !canTransition(from, to as CaseStatus)) {
+        throw conflict(`Ärendet kan inte gå från status ”${from}” till ”${to}”.`);
+      }
+      await tx.updateTable('cases').set({
+        status: to,
+        updated_at: now.toISOString(),
+        closed_at: to === 'closed' ? now.toISOString() : null,
+        closure_reason: to === 'closed' ? closureReason! : null,
+      }).where('id', '=', request.params.id).execute();
+      await tx.insertInto('case_status_history').values({
+        case_id: request.params.id, from_status: from, to_status: to, actor_kind: 'staff', actor_id: actor.userId, reason: reason?.trim() || null, at: now.toISOString(),
+      }).execute();
+      await audit(tx, actor, now, { action: 'case.changeStatus', targetType: 'case', targetId: request.params.id, caseId: request.params.id, outcome: 'success' });
+    });
+    return loadCaseDetail(deps.db, request.params.id, actor);
+  });
+}

@@ -1,0 +1,61 @@
+import { connect, migrateToLatest, type DatabaseHandle } from '@vagen/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { LocalTestEid } from './auth/eid.ts';
+import { DEFAULT_SETTINGS, type AppDeps, type ServerSettings } from './context.ts';
+import { startJobWorker } from './jobs-worker.ts';
+
+export interface StartOptions {
+  port: number;
+  host?: string;
+  /** postgres://… ; otherwise embedded PGlite in dataDir (or in memory when dataDir is omitted). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  logger?: boolean;
+  jobs?: boolean;
+  settings?: Partial<ServerSettings>;
+  now?: () => Date;
+  /**
+   * Runs after migrations and before the server listens, e.g. to seed demo data (tools/src/demo.ts passes the
+   * demo seeder; the server itself never creates demo data).
+   */
+  beforeListen?: (handle: DatabaseHandle) => Promise<void>;
+}
+
+export interface RunningVagen {
+  url: string;
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Connects, migrates, builds and listens. close() stops taking requests, finishes those in flight, then the jobs and the database. */
+export async function startVagen(options: StartOptions): Promise<RunningVagen> {
+  const database = await connect({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  await migrateToLatest(database.db);
+  await options.beforeListen?.(database);
+  const deps: AppDeps = {
+    db: database.db,
+    backend: database.backend,
+    now: options.now ?? (() => new Date()),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    eid: new LocalTestEid(database.db),
+  };
+  const app = await buildApp(deps, { logger: options.logger ?? false });
+  const stopJobs = options.jobs === false ? async () => {} : startJobWorker(deps, app.log);
+  const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  let closing: Promise<void> | null = null;
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    app,
+    database,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await stopJobs();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { as, auditCount, clientLogin, createWorld, login, type World } from './harness.ts';
+
+let w: World;
+before(async () => { w = await createWorld(); });
+after(async () => { await w.close(); });
+
+describe('staff see the cases of their units and cases assigned to them', () => {
+  test('a Nord caseworker reads a Nord case', async () => {
+    const res = await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseNord}`);
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.caseNumber, 'EB-2026-000001');
+    assert.deepEqual(body.household.members.map((m: { firstName: string; roleLabel: string }) => [m.firstName, m.roleLabel]), [['Nora', 'Sökande'], ['Kim', 'Barn']]);
+    assert.equal(body.statusHistory.length, 1);
+  });
+
+  test('a Nord caseworker cannot read a Syd case: 404 and nothing of its content', async () => {
+    const res = await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseSyd}`);
+    assert.equal(res.statusCode, 404);
+    assert.doesNotMatch(res.body, /Sydberg|Sara|EB-2026-000002/);
+  });
+
+  test('the answer for a case one may not see is the same as for a case that does not exist', async () => {
+    const s = await login(w, 'nord');
+    const hidden = await as(w, s).get(`/api/v1/cases/${w.ids.caseSyd}`);
+    const missing = await as(w, s).get('/api/v1/cases/00000000-0000-4000-8000-999999999999');
+    assert.equal(hidden.statusCode, missing.statusCode);
+    assert.deepEqual(hidden.json(), { ...missing.json() });
+  });
+
+  test('a case assigned to the worker is visible even in another unit', async () => {
+    const res = await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseAssignedAcross}`);
+    assert.equal(res.statusCode, 200);
+  });
+
+  test('the case list holds only visible cases', async () => {
+    const syd = await as(w, await login(w, 'syd')).get('/api/v1/cases');
+    assert.equal(syd.statusCode, 200);
+    const numbers = syd.json().items.map((c: { caseNumber: string }) => c.caseNumber).sort();
+    assert.deepEqual(numbers, ['EB-2026-000002', 'EB-2026-000004']);
+    const nord = await as(w, await login(w, 'nord')).get('/api/v1/cases');
+    assert.deepEqual(nord.json().items.map((c: { caseNumber: string }) => c.caseNumber).sort(), ['EB-2026-000001', 'EB-2026-000003', 'EB-2026-000004']);
+    const chef = await as(w, await login(w, 'chef')).get('/api/v1/cases');
+    assert.deepEqual(chef.json().items.map((c: { caseNumber: string }) => c.caseNumber).sort(), ['EB-2026-000001', 'EB-2026-000002', 'EB-2026-000004']);
+  });
+
+  test('staff of another municipality see nothing of ours', async () => {
+    const s = await login(w, 'annan');
+    assert.equal((await as(w, s).get('/api/v1/cases')).json().total, 0);
+    assert.equal((await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`)).statusCode, 404);
+  });
+
+  test('a system administrator has no access to cases', async () => {
+    const s = await login(w, 'admin');
+    assert.equal((await as(w, s).get('/api/v1/cases')).json().total, 0);
+    assert.equal((await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`)).statusCode, 404);
+  });
+
+  test('without a session the case API answers 401', async () => {
+    const res = await w.app.inject({ method: 'GET', url: `/api/v1/cases/${w.ids.caseNord}` });
+    assert.equal(res.statusCode, 401);
+    assert.match(res.json().message, /logga in/i);
+  });
+});
+
+describe('protected identity (skyddade personuppgifter)', () => {
+  test('the named worker sees the case but never the address', async () => {
+    const res = await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseProtected}`);
+    assert.equal(res.statusCode, 200);
+    const member = res.json().household.members[0];
+    assert.equal(member.address, null);
+    assert.doesNotMatch(res.body, /Storgatan/);
+  });
+
+  test('a manager of the unit neither finds nor opens it, and the status does not leak', async () => {
+    const s = await login(w, 'chef');
+    const list = await as(w, s).get('/api/v1/cases');
+    assert.doesNotMatch(list.body, /Hemlig|EB-2026-000003/);
+    const search = await as(w, s).post('/api/v1/cases/search', { query: w.pnr.protected });
+    assert.equal(search.statusCode, 200);
+    assert.deepEqual(search.json(), { total: 0, items: [] });
+    const byName = await as(w, s).post('/api/v1/cases/search', { query: 'Hemligsson' });
+    assert.equal(byName.json().total, 0);
+    const direct = await as(w, s).get(`/api/v1/cases/${w.ids.caseProtected}`);
+    assert.equal(direct.statusCode, 404);
+    assert.doesNotMatch(direct.body, /skydd|protected/i);
+  });
+
+  test('search by personnummer in the body finds a visible case', async () => {
+    const res = await as(w, await login(w, 'nord')).post('/api/v1/cases/search', { query: w.pnr.nord });
+    assert.deepEqual(res.json().items.map((c: { caseNumber: string }) => c.caseNumber), ['EB-2026-000001']);
+  });
+});
+
+describe('clients see only their own household', () => {
+  test('Mina sidor lists the own case only', async () => {
+    const s = await clientLogin(w, w.pnr.nord);
+    const res = await as(w, s).get('/api/v1/me/cases');
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json().items.map((c: { caseNumber: string }) => c.caseNumber), ['EB-2026-000001']);
+  });
+
+  test("a client cannot read another household's case, nor the staff case API", async () => {
+    const s = await clientLogin(w, w.pnr.nord);
+    const other = await as(w, s).get(`/api/v1/cases/${w.ids.caseSyd}`);
+    assert.equal(other.statusCode, 403);
+    assert.doesNotMatch(other.body, /Sydberg/);
+    assert.equal((await as(w, s).get('/api/v1/cases')).statusCode, 403);
+  });
+
+  test('a child in the household is not a party and cannot sign in to see the case', async () => {
+    const s = await clientLogin(w, w.pnr.child);
+    assert.deepEqual((await as(w, s).get('/api/v1/me/cases')).json().items, []);
+  });
+
+  test('staff cannot use the client API', async () => {
+    assert.equal((await as(w, await login(w, 'nord')).get('/api/v1/me/cases')).statusCode, 403);
+  });
+});
+
+describe('audit log', () => {
+  test('every successful read of a case adds exactly one audit record', async () => {
+    const s = await login(w, 'nord');
+    const before = await auditCount(w, { caseId: w.ids.caseNord });
+    await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`);
+    assert.equal(await auditCount(w, { caseId: w.ids.caseNord }), before + 1);
+    const row = await w.handle.db.selectFrom('audit_log').selectAll().where('case_id', '=', w.ids.caseNord).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(row.action, 'case.read');
+    assert.equal(row.actor_id, w.ids.users.nord);
+    assert.equal(row.actor_role, 'caseWorker');
+    assert.equal(row.person_id, w.ids.personNord);
+    assert.equal(row.outcome, 'success');
+  });
+
+  test('a denied read is logged as denied', async () => {
+    const s = await login(w, 'syd');
+    await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`);
+    const row = await w.handle.db.selectFrom('audit_log').selectAll().where('actor_id', '=', w.ids.users.syd).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(row.outcome, 'denied');
+  });
+
+  test('managers search the log by person; caseworkers may not', async () => {
+    const chef = await login(w, 'chef');
+    await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseNord}`);
+    const res = await as(w, chef).post('/api/v1/audit/search', { personnummer: w.pnr.nord });
+    assert.equal(res.statusCode, 200);
+    const reads = res.json().items.filter((i: { action: string; actorName: string }) => i.action === 'case.read' && i.actorName === 'Test nord');
+    assert.ok(reads.length >= 1);
+    assert.equal((await as(w, await login(w, 'nord')).post('/api/v1/audit/search', {})).statusCode, 403);
+    const bad = await as(w, chef).post('/api/v1/audit/search', { personnummer: '19850412-1235' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().fields[0].path, '/body/personnummer');
+  });
+
+  test('the application cannot change the log', async () => {
+    await assert.rejects(w.handle.db.deleteFrom('audit_log').execute());
+  });
+
+  test('with the audit table unwritable, case reads fail closed and writes change nothing', async () => {
+    const s = await login(w, 'nord');
+    await sql`create function block_audit() returns trigger language plpgsql as $$ begin raise exception 'audit blocked'; end $$`.execute(w.handle.db);
+    await sql`create trigger block_audit before insert on audit_log for each row execute function block_audit()`.execute(w.handle.db);
+    try {
+      const read = await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`);
+      assert.equal(read.statusCode, 503);
+      assert.equal(read.json().error, 'AUDIT_UNAVAILABLE');
+      assert.doesNotMatch(read.body, /Nordin|Nora/);
+      const list = await as(w, s).get('/api/v1/cases');
+      assert.equal(list.statusCode, 503);
+      const entries = await w.handle.db.selectFrom('journal_entries').select('id').execute();
+      const write = await as(w, s).post(`/api/v1/cases/${w.ids.caseNord}/journal`, { eventDate: '2026-03-10', title: 'Test', body: 'Text' });
+      assert.equal(write.statusCode, 503);
+      assert.equal((await w.handle.db.selectFrom('journal_entries').select('id').execute()).length, entries.length, 'nothing written');
+    } finally {
+      await sql`drop trigger block_audit on audit_log`.execute(w.handle.db);
+      await sql`drop function block_audit()`.execute(w.handle.db);
+    }
+    assert.equal((await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`)).statusCode, 200);
+  });
+});
