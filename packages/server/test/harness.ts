@@ -136,9 +136,10 @@ export function as(world: World, s: Session) {
   };
 }
 
-export async function auditCount(world: World, where: { action?: string; caseId?: string } = {}): Promise<number> {
+export async function auditCount(world: World, where: { action?: string; caseId?: string; outcome?: 'success' | 'denied' | 'failed' } = {}): Promise<number> {
   let q = world.handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'));
   if (where.action) q = q.where('action', '=', where.action);
   if (where.caseId) q = q.where('case_id', '=', where.caseId);
+  if (where.outcome) q = q.where('outcome', '=', where.outcome);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
