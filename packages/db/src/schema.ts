@@ -5,6 +5,7 @@ type Timestamp = string;
 type DateOnly = string;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
+export interface InstallationSettingsTable { key: string; value: ColumnType<unknown, string, string>; updated_at: Defaulted<Timestamp> }
 export interface MunicipalitiesTable { code: string; name: string }
 export interface UnitsTable { id: string; municipality_code: string; name: string }
 export interface StaffUsersTable {
@@ -159,6 +160,7 @@ export interface JobsTable {
 }
 
 export interface Database {
+  installation_settings: InstallationSettingsTable;
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff_users: StaffUsersTable;

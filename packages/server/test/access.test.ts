@@ -138,7 +138,7 @@ describe('audit log', () => {
   test('a denied read is logged as denied', async () => {
     const s = await login(w, 'syd');
     await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`);
-    const row = await w.handle.db.selectFrom('audit_log').selectAll().where('actor_id', '=', w.ids.users.syd).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await w.handle.db.selectFrom('audit_log').selectAll().where('actor_id', '=', w.ids.users.syd!).orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(row.outcome, 'denied');
   });
 

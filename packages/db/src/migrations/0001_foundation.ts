@@ -1,5 +1,11 @@
 /** Foundation: organisation, staff, sessions, persons, households, cases, journal, audit log, jobs. */
 export const statements: string[] = [
+  // Installation-wide facts (e.g. which demo data was seeded); not personal data.
+  `create table installation_settings (
+     key text primary key,
+     value jsonb not null,
+     updated_at timestamptz not null default now()
+   )`,
   `create table municipalities (
      code char(4) primary key check (code ~ '^[0-9]{4}$'),
      name text not null
