@@ -21,6 +21,8 @@ import { normRoutes } from './routes/norm.ts';
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
   logger?: boolean;
+  /** Where the logs go (default stdout). */
+  logStream?: NodeJS.WritableStream;
   /** Directory of the built web app; default packages/web/dist. */
   webRoot?: string;
 }
@@ -40,6 +42,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger: options.logger
       ? {
         // Never log query strings (one-time codes) or cookies; personnummer never appear in URLs by design.
+        ...(options.logStream ? { stream: options.logStream } : {}),
         serializers: {
           req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
           res: (res) => ({ statusCode: res.statusCode }),
