@@ -3,3 +3,7 @@ export * from './connection.ts';
 export * from './migrate.ts';
 export * from './jobs.ts';
 export * from './test-database.ts';
+export * from './schema-intake.ts';
+export * from './schema-assessment.ts';
+export * from './schema-payments.ts';
+export * from './schema-appeals.ts';

@@ -1,10 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as foundation from './migrations/0001_foundation.ts';
+import * as caseworkBase from './migrations/0002_casework_base.ts';
+import * as intake from './migrations/0003_intake.ts';
+import * as assessment from './migrations/0004_assessment.ts';
+import * as payments from './migrations/0005_payments.ts';
+import * as appeals from './migrations/0006_appeals.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0001_foundation': foundation,
+  '0002_casework_base': caseworkBase,
+  '0003_intake': intake,
+  '0004_assessment': assessment,
+  '0005_payments': payments,
+  '0006_appeals': appeals,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

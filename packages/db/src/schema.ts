@@ -1,4 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IntakeTables } from './schema-intake.ts';
+import type { AssessmentTables } from './schema-assessment.ts';
+import type { PaymentsTables } from './schema-payments.ts';
+import type { AppealsTables } from './schema-appeals.ts';
 
 /** Timestamps travel as ISO-8601 UTC strings; dates as YYYY-MM-DD; bigint money (öre) as number. */
 type Timestamp = string;
@@ -92,6 +96,11 @@ export interface ApplicationsTable {
   submitted_at: Timestamp;
   status: string;
   applied_amount: Defaulted<number>;
+  period_start: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  period_end: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  /** The application's content (household, housing, incomes, costs, assets); typed in the assessment area. */
+  content: ColumnType<unknown, string | undefined, string>;
+  updated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 export interface DecisionsTable {
   id: string;
@@ -128,6 +137,8 @@ export interface JournalEntriesTable {
   updated_at: Timestamp;
   signed_at: Timestamp | null;
   signed_by: string | null;
+  /** The case step the entry belongs to: intake, investigation, decision, payment, appeal … */
+  step: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface AuditLogTable {
   id: Generated<number>;
@@ -159,7 +170,44 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database {
+export interface DocumentsTable {
+  id: string;
+  case_id: string | null;
+  municipality_code: string;
+  kind: string;
+  title: string;
+  mime_type: string;
+  content: Buffer;
+  sha256: string;
+  size_bytes: number;
+  language: Defaulted<string>;
+  visible_to_client: Defaulted<boolean>;
+  related_type: string | null;
+  related_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  locked_at: Timestamp | null;
+}
+export interface WorkItemsTable {
+  id: string;
+  municipality_code: string;
+  unit_id: string | null;
+  case_id: string | null;
+  kind: string;
+  ref_type: string | null;
+  ref_id: string | null;
+  title: string;
+  priority: number;
+  received_at: Timestamp;
+  due_at: Timestamp | null;
+  assigned_to: string | null;
+  assigned_role: string | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface Database extends IntakeTables, AssessmentTables, PaymentsTables, AppealsTables {
   installation_settings: InstallationSettingsTable;
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
@@ -180,4 +228,6 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  documents: DocumentsTable;
+  work_items: WorkItemsTable;
 }

@@ -23,3 +23,17 @@ export function canCorrectJournalEntry(entry: JournalEntryState): JournalEditChe
   if (!entry.signedAt) return { ok: false, reason: 'signed', message: 'Anteckningen är inte signerad. Ändra den direkt i stället för att skriva en rättelse.' };
   return { ok: true };
 }
+
+/** The case step a journal entry belongs to, so the journal can be read per step. */
+export const JOURNAL_STEPS = ['intake', 'investigation', 'assessment', 'decision', 'payment', 'appeal', 'followUp', 'other'] as const;
+export type JournalStep = (typeof JOURNAL_STEPS)[number];
+export const JOURNAL_STEP_LABELS: Record<JournalStep, string> = {
+  intake: 'Mottagning',
+  investigation: 'Utredning',
+  assessment: 'Bedömning',
+  decision: 'Beslut',
+  payment: 'Utbetalning',
+  appeal: 'Överklagande',
+  followUp: 'Uppföljning',
+  other: 'Övrigt',
+};

@@ -17,6 +17,10 @@ import { journalRoutes } from './routes/journal.ts';
 import { meRoutes } from './routes/me.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
 import { normRoutes } from './routes/norm.ts';
+import { intakeRoutes } from './routes/intake.ts';
+import { assessmentRoutes } from './routes/assessment.ts';
+import { paymentsRoutes } from './routes/payments.ts';
+import { appealsRoutes } from './routes/appeals.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -29,7 +33,6 @@ export interface BuildOptions {
 
 /** Requests that change nothing tied to a session, or that start one, need no CSRF token. */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/norm-calculations', '/eid/authorize']);
-const SPA_PREFIXES = ['/logga-in', '/arenden', '/mina-sidor'];
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -106,20 +109,25 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(meRoutes);
   await app.register(auditLogRoutes);
   await app.register(normRoutes);
+  await app.register(intakeRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(paymentsRoutes);
+  await app.register(appealsRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false, cacheControl: false,
       setHeaders: (res, path) => (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
-    const sendIndex = (_req: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+    // Every other GET for a page (not the API, not a file) is the web app's route.
+    app.get('/*', (request, reply) => {
+      const path = request.url.split('?')[0]!;
+      if (path.startsWith('/api/') || path.startsWith('/eid/') || /\.[a-z0-9]+$/i.test(path)) {
+        return reply.status(404).send({ error: 'NOT_FOUND', message: 'Sidan eller resursen finns inte.' });
+      }
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
-    };
-    app.get('/', sendIndex as never);
-    for (const prefix of SPA_PREFIXES) {
-      app.get(prefix, sendIndex as never);
-      app.get(`${prefix}/*`, sendIndex as never);
-    }
+    });
+    app.get('/', (_request, reply) => { reply.header('cache-control', 'no-cache'); return reply.sendFile('index.html'); });
     app.get('/assets/*', (request, reply) => reply.sendFile(`assets/${(request.params as { '*': string })['*']}`));
   }
   return app;

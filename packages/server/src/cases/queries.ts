@@ -115,7 +115,7 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
       .leftJoin('staff_users as s', 's.id', 'j.signed_by')
       .select([
         'j.id', 'j.event_date', 'j.title', 'j.body', 'j.author_id', 'a.display_name as author_name', 'j.created_at', 'j.updated_at',
-        'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at',
+        'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at', 'j.step',
       ])
       .where('j.case_id', '=', caseId)
       .orderBy('j.event_date', 'desc')
@@ -190,6 +190,7 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
         correctsEntryId: j.corrects_entry_id,
         receivedOrallyFrom: j.received_orally_from,
         receivedOrallyAt: j.received_orally_at,
+        step: j.step,
         canEdit: canEditJournalEntry(state, actor.userId).ok,
         canSign: canSignJournalEntry(state, actor.userId).ok,
         canCorrect: hasCapability(actor.role, 'journal.write') && canCorrectJournalEntry(state).ok,

@@ -1,6 +1,5 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import {
   CASE_STATUSES, CLOSURE_REASONS, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
 } from '@vagen/domain';
@@ -9,7 +8,7 @@ import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
 import { listCases, loadCaseDetail } from '../cases/queries.ts';
 import { conflict, forbidden, ValidationFailure, type FieldError } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { createCaseWithHousehold } from '../cases/create.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const CaseParams = Type.Object({ id: Uuid });
@@ -125,37 +124,13 @@ export async function caseRoutes(app: FastifyInstance) {
     if (errors.length) throw new ValidationFailure(errors);
 
     const created = await deps.db.transaction().execute(async (tx) => {
-      const householdId = newId();
-      await tx.insertInto('households').values({ id: householdId, municipality_code: actor.municipality, created_at: now.toISOString() }).execute();
-      for (const [i, p] of people.entries()) {
-        const pnr = parsed[i]!;
-        const existing = await tx.selectFrom('persons').select('id').where('personnummer', '=', pnr.value).executeTakeFirst();
-        const personId = existing?.id ?? newId();
-        if (!existing) {
-          await tx.insertInto('persons').values({
-            id: personId, personnummer: pnr.value, samordningsnummer: pnr.samordningsnummer, first_name: p.input.firstName.trim(),
-            last_name: p.input.lastName.trim(), sex: pnr.legalSex, birth_date: pnr.birthDate, address_line: p.input.addressLine ?? null,
-            postal_code: p.input.postalCode ?? null, city: p.input.city ?? null, phone: p.input.phone ?? null, email: p.input.email ?? null,
-          }).execute();
-        }
-        await tx.insertInto('household_members').values({ household_id: householdId, person_id: personId, role: p.role, days_at_home: null }).execute();
-      }
-      // Case numbers run per year; the lock keeps two processes from taking the same number.
-      await sql`select pg_advisory_xact_lock(hashtext('vagen.case_number'))`.execute(tx);
-      const year = today.slice(0, 4);
-      const last = await tx.selectFrom('cases').select((eb) => eb.fn.max('case_number').as('max')).where('case_number', 'like', `EB-${year}-%`).executeTakeFirst();
-      const next = (last?.max ? Number(String(last.max).slice(8)) : 0) + 1;
-      const caseNumber = `EB-${year}-${String(next).padStart(6, '0')}`;
-      const caseId = newId();
-      await tx.insertInto('cases').values({
-        id: caseId, case_number: caseNumber, municipality_code: actor.municipality, unit_id: body.unitId, household_id: householdId,
-        responsible_worker_id: actor.userId, second_worker_id: null, status: 'intake', opened_at: now.toISOString(), closed_at: null,
-        closure_reason: null, updated_at: now.toISOString(),
-      }).execute();
-      await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: null, to_status: 'intake', actor_kind: 'staff', actor_id: actor.userId, reason: 'Ärendet öppnat', at: now.toISOString() }).execute();
+      const result = await createCaseWithHousehold(tx, {
+        municipality: actor.municipality, unitId: body.unitId, responsibleWorkerId: actor.userId, actorId: actor.userId,
+        people: people.map((p, i) => ({ role: p.role, personnummer: parsed[i]!, input: p.input })),
+      }, now);
       // Written in the same transaction: a change that cannot be logged is not made.
-      await audit(tx, actor, now, { action: 'case.create', targetType: 'case', targetId: caseId, caseId, outcome: 'success' });
-      return { id: caseId, caseNumber };
+      await audit(tx, actor, now, { action: 'case.create', targetType: 'case', targetId: result.id, caseId: result.id, outcome: 'success' });
+      return result;
     });
     return reply.status(201).send(created);
   });

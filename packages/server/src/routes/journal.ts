@@ -1,7 +1,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
+import { JOURNAL_STEPS, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
@@ -21,6 +21,7 @@ const NewEntryBody = Type.Object(
     // FL 27 §: information received other than in writing, with when and from whom.
     receivedOrallyFrom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     receivedOrallyAt: Type.Optional(Type.String({ format: 'date-time' })),
+    step: Type.Optional(Type.Union(JOURNAL_STEPS.map((s) => Type.Literal(s)))),
   },
   { additionalProperties: false },
 );
@@ -39,14 +40,14 @@ async function entryJson(db: Kysely<Database>, id: string) {
     .leftJoin('staff_users as s', 's.id', 'j.signed_by')
     .select([
       'j.id', 'j.case_id', 'j.event_date', 'j.title', 'j.body', 'j.author_id', 'a.display_name as author_name', 'j.created_at',
-      'j.updated_at', 'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at',
+      'j.updated_at', 'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at', 'j.step',
     ])
     .where('j.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
     id: j.id, caseId: j.case_id, eventDate: j.event_date, title: j.title, body: j.body, authorId: j.author_id, authorName: j.author_name,
     createdAt: j.created_at, updatedAt: j.updated_at, signedAt: j.signed_at, signedByName: j.signed_by_name,
-    correctsEntryId: j.corrects_entry_id, receivedOrallyFrom: j.received_orally_from, receivedOrallyAt: j.received_orally_at,
+    correctsEntryId: j.corrects_entry_id, receivedOrallyFrom: j.received_orally_from, receivedOrallyAt: j.received_orally_at, step: j.step,
   };
 }
 
@@ -83,6 +84,7 @@ export async function journalRoutes(app: FastifyInstance) {
         received_orally_from: b.receivedOrallyFrom?.trim() ?? null,
         received_orally_at: b.receivedOrallyAt ? new Date(b.receivedOrallyAt).toISOString() : (b.receivedOrallyFrom ? now.toISOString() : null),
         corrects_entry_id: null, created_at: now.toISOString(), updated_at: now.toISOString(), signed_at: null, signed_by: null,
+        step: b.step ?? null,
       }).execute();
       await tx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', request.params.id).execute();
       await audit(tx, actor, now, { action: 'journal.create', targetType: 'journalEntry', targetId: id, caseId: request.params.id, outcome: 'success' });
@@ -138,7 +140,7 @@ export async function journalRoutes(app: FastifyInstance) {
       await tx.insertInto('journal_entries').values({
         id, case_id: entry.case_id, author_id: actor.userId, event_date: now.toISOString().slice(0, 10), title: request.body.title.trim(),
         body: request.body.body, received_orally_from: null, received_orally_at: null, corrects_entry_id: entry.id,
-        created_at: now.toISOString(), updated_at: now.toISOString(), signed_at: null, signed_by: null,
+        created_at: now.toISOString(), updated_at: now.toISOString(), signed_at: null, signed_by: null, step: null,
       }).execute();
       await tx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', entry.case_id).execute();
       await audit(tx, actor, now, { action: 'journal.correct', targetType: 'journalEntry', targetId: id, caseId: entry.case_id, outcome: 'success' });
