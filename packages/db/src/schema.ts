@@ -112,6 +112,8 @@ export interface DecisionsTable {
   amount: number;
   decided_by: string | null;
   decided_at: Timestamp;
+  /** 'draft' | 'awaitingApproval' | 'decided' (more in the assessment area). */
+  status: Defaulted<string>;
 }
 export interface PaymentsTable {
   id: string;

@@ -8,6 +8,8 @@ export const statements: string[] = [
   `alter table applications add column content jsonb not null default '{}'`,
   `alter table applications add column updated_at timestamptz`,
   `alter table journal_entries add column step text`,
+  // draft → awaitingApproval → decided; only a decided decision can be paid, appealed or shown to the client.
+  `alter table decisions add column status text not null default 'decided'`,
   // Letters, decision PDFs, payment files and uploads. Locked documents are never changed; a new version is a new row.
   `create table documents (
      id uuid primary key,
