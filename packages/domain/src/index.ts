@@ -4,3 +4,4 @@ export * from './access.ts';
 export * from './case-status.ts';
 export * from './journal.ts';
 export * from './labels.ts';
+export * from './norm/index.ts';

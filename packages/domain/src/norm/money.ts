@@ -1,0 +1,68 @@
+/**
+ * Money helpers. All amounts are integer öre. Computed lines are rounded to whole kronor, half up (0,50 kr → up).
+ * Only integer arithmetic is used, so results are exact for every amount the validation allows (< 2^53 in every
+ * intermediate product).
+ */
+
+export const ORE_PER_KRONA = 100;
+
+/** Largest single amount accepted in input: 10 000 000 kr. */
+export const MAX_AMOUNT_ORE = 1_000_000_000;
+
+/** Exact integer division of non-negative integers, rounded down. */
+function idiv(numerator: number, denominator: number): number {
+  return (numerator - (numerator % denominator)) / denominator;
+}
+
+/** round(amount × numerator ÷ denominator) to whole kronor, half up. amount, numerator ≥ 0, denominator > 0. */
+export function mulDivRoundKronaHalfUp(amount: number, numerator: number, denominator: number): number {
+  // kronor = floor((amount × n ÷ d + 50) ÷ 100) = floor((2·amount·n + 100·d) ÷ (200·d))
+  return idiv(2 * amount * numerator + 100 * denominator, 200 * denominator) * ORE_PER_KRONA;
+}
+
+/** round(amount × numerator ÷ denominator) to whole kronor, half down (0,50 kr → down). */
+export function mulDivRoundKronaHalfDown(amount: number, numerator: number, denominator: number): number {
+  // kronor = ceil((amount × n ÷ d − 50) ÷ 100) = floor((2·amount·n + 100·d − 1) ÷ (200·d)) for integers
+  return idiv(2 * amount * numerator + 100 * denominator - 1, 200 * denominator) * ORE_PER_KRONA;
+}
+
+/** Round an öre amount to whole kronor, half up (negative amounts: symmetric, away from zero at .50). */
+export function roundToKrona(ore: number): number {
+  if (ore < 0) return -roundToKrona(-ore);
+  return idiv(ore + 50, 100) * 100;
+}
+
+// Digit groups from lookup tables: number → string conversion is the slowest part of formatting, so it is done once.
+const PLAIN: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const ORE_SUFFIX: readonly string[] = Array.from({ length: 100 }, (_, i) => (i === 0 ? ' kr' : `,${String(i).padStart(2, '0')} kr`));
+
+/** Whole kronor with a space between thousands: 1234567 → "1 234 567". */
+function groupKronor(kronor: number): string {
+  if (kronor < 1000) return PLAIN[kronor]!;
+  const low = kronor % 1000;
+  return groupKronor((kronor - low) / 1000) + ' ' + PAD3[low]!;
+}
+
+/**
+ * Formatted amounts below 100 000 kr are memoised (most amounts in a calculation are below): "3 910" and
+ * "3 910 kr" by whole kronor. Dense arrays, filled on first use.
+ */
+const CACHE_LIMIT = 100_000;
+const GROUPED_CACHE: (string | undefined)[] = Array.from({ length: CACHE_LIMIT }, () => undefined);
+const WHOLE_CACHE: (string | undefined)[] = Array.from({ length: CACHE_LIMIT }, () => undefined);
+
+/** Swedish formatting without Intl: 391000 → "3 910 kr", 123456 → "1 234,56 kr", -5000 → "−50 kr". */
+export function formatKr(ore: number): string {
+  if (ore < 0) return '−' + formatKr(-ore);
+  const rest = ore % 100;
+  const kronor = (ore - rest) / 100;
+  if (kronor >= CACHE_LIMIT) return groupKronor(kronor) + ORE_SUFFIX[rest]!;
+  if (rest === 0) return WHOLE_CACHE[kronor] ?? (WHOLE_CACHE[kronor] = groupKronor(kronor) + ' kr');
+  return (GROUPED_CACHE[kronor] ?? (GROUPED_CACHE[kronor] = groupKronor(kronor))) + ORE_SUFFIX[rest]!;
+}
+
+/** Kronor (whole, from a rule file) → öre. */
+export function kronorToOre(kronor: number): number {
+  return kronor * ORE_PER_KRONA;
+}
