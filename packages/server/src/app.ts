@@ -117,7 +117,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false, cacheControl: false,
-      setHeaders: (res, path) => (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
+      // @fastify/static 10 hands setHeaders the Fastify reply, not the raw response.
+      setHeaders: (res, path) => (res as unknown as { header(k: string, v: string): void }).header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
     // Every other GET for a page (not the API, not a file) is the web app's route.
     app.get('/*', (request, reply) => {
       const path = request.url.split('?')[0]!;

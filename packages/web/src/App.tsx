@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { onUnauthorized } from './api/client.ts';
+import { useSession } from './session.tsx';
+import { RouteFocus } from './components/page.tsx';
+import { StaffLayout, RequireStaff, StaffNotFound } from './staff/StaffLayout.tsx';
+import { StaffLoginPage } from './staff/LoginPage.tsx';
+import { CaseListPage } from './staff/CaseListPage.tsx';
+import { CasePage } from './staff/CasePage.tsx';
+import { ClientLayout, RequireClient, ClientNotFound } from './client/ClientLayout.tsx';
+import { ClientLoginPage } from './client/ClientLoginPage.tsx';
+import { MyPagesStart } from './client/MyPagesStart.tsx';
+
+/**
+ * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
+ * the sign-in page for the side they are on, which says that they were signed out.
+ */
+function UnauthorizedRedirect(): null {
+  const { setSession } = useSession();
+  useEffect(() => {
+    onUnauthorized(() => setSession(null, 'expired'));
+    return () => onUnauthorized(null);
+  }, [setSession]);
+  return null;
+}
+
+export function App() {
+  return (
+    <>
+      <UnauthorizedRedirect />
+      <RouteFocus />
+      <Routes>
+        <Route path="/mina-sidor" element={<ClientLayout />}>
+          <Route path="logga-in" element={<ClientLoginPage />} />
+          <Route element={<RequireClient />}>
+            <Route index element={<MyPagesStart />} />
+          </Route>
+          <Route path="*" element={<ClientNotFound />} />
+        </Route>
+        <Route element={<StaffLayout />}>
+          <Route index element={<Navigate to="/arenden" replace />} />
+          <Route path="/logga-in" element={<StaffLoginPage />} />
+          <Route element={<RequireStaff />}>
+            <Route path="/arenden" element={<CaseListPage />} />
+            <Route path="/arenden/:id" element={<CasePage />} />
+          </Route>
+          <Route path="*" element={<StaffNotFound />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}
