@@ -1,0 +1,34 @@
+import type { StaffRole } from '../../../packages/domain/src/roles.ts';
+
+export const DEMO_MUNICIPALITY = { code: '2281', name: 'Vägby kommun (demo)' } as const;
+export const UNIT_NORD = 'Försörjningsstöd Nord';
+export const UNIT_SYD = 'Försörjningsstöd Syd';
+export type UnitKey = 'nord' | 'syd';
+export const UNIT_NAMES: Record<UnitKey, string> = { nord: UNIT_NORD, syd: UNIT_SYD };
+
+/** The shared password of every demo account. Only the caller's argon2id hash of it is stored. */
+export const DEMO_PASSWORD = 'Demo-vagen-2026';
+
+export interface StaffSeed {
+  username: string;
+  role: StaffRole;
+  displayName: string;
+  units: UnitKey[];
+  /** true: employed a few weeks before `today`; otherwise 1–15 years. */
+  newlyEmployed?: boolean;
+}
+
+export const DEMO_STAFF: readonly StaffSeed[] = [
+  { username: 'mottagning', role: 'intakeWorker', displayName: 'Linnea Holmberg', units: ['nord'] },
+  { username: 'handlaggare.nord', role: 'caseWorker', displayName: 'Johan Ekström', units: ['nord'] },
+  { username: 'handlaggare.syd', role: 'caseWorker', displayName: 'Sara Nyström', units: ['syd'] },
+  { username: 'arbetsmarknad', role: 'employmentCoach', displayName: 'Ahmed Karimi', units: ['nord'] },
+  { username: 'ekonomi', role: 'benefitOfficer', displayName: 'Eva Sandberg', units: ['syd'] },
+  { username: 'kassa', role: 'cashier', displayName: 'Peter Lund', units: ['nord', 'syd'] },
+  { username: 'fut', role: 'fraudInvestigator', displayName: 'Mats Öberg', units: ['nord', 'syd'] },
+  { username: 'forste', role: 'seniorCaseWorker', displayName: 'Karin Wallin', units: ['nord'] },
+  { username: 'bitradande', role: 'deputyUnitManager', displayName: 'Nadia Haddad', units: ['syd'] },
+  { username: 'enhetschef', role: 'unitManager', displayName: 'Anders Berglöf', units: ['nord', 'syd'] },
+  { username: 'systemforvaltare', role: 'systemAdministrator', displayName: 'Maja Lindgren', units: [] },
+  { username: 'nyanstalld', role: 'caseWorker', displayName: 'Oskar Falk', units: ['syd'], newlyEmployed: true },
+];
