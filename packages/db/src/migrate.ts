@@ -6,6 +6,7 @@ import * as intake from './migrations/0003_intake.ts';
 import * as assessment from './migrations/0004_assessment.ts';
 import * as payments from './migrations/0005_payments.ts';
 import * as appeals from './migrations/0006_appeals.ts';
+import * as protectedFlag from './migrations/0007_case_protected_flag.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0004_assessment': assessment,
   '0005_payments': payments,
   '0006_appeals': appeals,
+  '0007_case_protected_flag': protectedFlag,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

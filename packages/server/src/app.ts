@@ -25,6 +25,11 @@ import { appealsRoutes } from './routes/appeals.ts';
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
   logger?: boolean;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR, comma-separated), e.g. the municipality's load
+   * balancer. Default none: otherwise anyone could pick their own address and slip past rate limits.
+   */
+  trustProxy?: string | undefined;
   /** Where the logs go (default stdout). */
   logStream?: NodeJS.WritableStream;
   /** Directory of the built web app; default packages/web/dist. */
@@ -52,7 +57,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         },
       }
       : false,
-    trustProxy: true,
+    trustProxy: options.trustProxy ? options.trustProxy.split(',').map((a) => a.trim()) : false,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   });

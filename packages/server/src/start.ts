@@ -41,7 +41,7 @@ export async function startVagen(options: StartOptions): Promise<RunningVagen> {
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     eid: new LocalTestEid(database.db),
   };
-  const app = await buildApp(deps, { logger: options.logger ?? false });
+  const app = await buildApp(deps, { logger: options.logger ?? false, trustProxy: process.env.TRUST_PROXY || undefined });
   const stopJobs = options.jobs === false ? async () => {} : startJobWorker(deps, app.log);
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   let closing: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { isStaffRole } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { HttpProblem, unauthorized } from '../errors.ts';
@@ -60,13 +61,17 @@ export async function loadActor(deps: AppDeps, token: string | undefined): Promi
   if (session.subject_kind === 'client') {
     return { kind: 'client', personId: session.subject_id, csrfToken: session.csrf_token, sessionHash: hash };
   }
+  // One round trip for the user and their units: this runs on every request.
   const user = await deps.db
     .selectFrom('staff_users')
     .select(['id', 'role', 'display_name', 'municipality_code', 'active'])
-    .where('id', '=', session.subject_id)
+    .select(sql<string | null>`string_agg(staff_units.unit_id::text, ',')`.as('unit_ids'))
+    .leftJoin('staff_units', 'staff_units.user_id', 'staff_users.id')
+    .where('staff_users.id', '=', session.subject_id)
+    .groupBy(['staff_users.id', 'staff_users.role', 'staff_users.display_name', 'staff_users.municipality_code', 'staff_users.active'])
     .executeTakeFirst();
   if (!user || !user.active || !isStaffRole(user.role)) return null;
-  const units = await deps.db.selectFrom('staff_units').select('unit_id').where('user_id', '=', user.id).execute();
+  const units = user.unit_ids ? user.unit_ids.split(',').map((unit_id) => ({ unit_id })) : [];
   return {
     kind: 'staff',
     userId: user.id,

@@ -4,32 +4,38 @@ import type { Database } from '@vagen/db';
 
 /** Loads what the access policy needs for one case; null when the case does not exist. */
 export async function loadCaseAccessFacts(db: Kysely<Database>, caseId: string): Promise<(CaseAccessFacts & { householdId: string; applicantPersonId: string | null }) | null> {
-  const row = await db
+  // One round trip: the case, its household members and the staff named for protected members.
+  const rows = await db
     .selectFrom('cases')
-    .select(['municipality_code', 'unit_id', 'responsible_worker_id', 'second_worker_id', 'household_id'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const members = await db
-    .selectFrom('household_members')
-    .innerJoin('persons', 'persons.id', 'household_members.person_id')
-    .select(['persons.id', 'household_members.role', 'persons.protected_identity'])
-    .where('household_members.household_id', '=', row.household_id)
+    .leftJoin('household_members as m', 'm.household_id', 'cases.household_id')
+    .leftJoin('persons as p', 'p.id', 'm.person_id')
+    .leftJoin('protected_access as pa', (j) => j.onRef('pa.person_id', '=', 'p.id').on('p.protected_identity', '=', true))
+    .select([
+      'cases.municipality_code', 'cases.unit_id', 'cases.responsible_worker_id', 'cases.second_worker_id', 'cases.household_id',
+      'm.person_id', 'm.role', 'p.protected_identity', 'pa.user_id as allowed_user_id',
+    ])
+    .where('cases.id', '=', caseId)
     .execute();
-  const protectedIds = members.filter((m) => m.protected_identity).map((m) => m.id);
-  const allowed = protectedIds.length
-    ? await db.selectFrom('protected_access').select('user_id').distinct().where('person_id', 'in', protectedIds).execute()
-    : [];
+  const row = rows[0];
+  if (!row) return null;
+  const members = new Map<string, { id: string; role: string; protected_identity: boolean }>();
+  const allowed = new Set<string>();
+  for (const r of rows) {
+    if (r.person_id && r.role) members.set(r.person_id, { id: r.person_id, role: r.role, protected_identity: r.protected_identity === true });
+    if (r.allowed_user_id) allowed.add(r.allowed_user_id);
+  }
+  const memberList = [...members.values()];
+  const protectedIds = memberList.filter((m) => m.protected_identity).map((m) => m.id);
   return {
     municipality: row.municipality_code,
     unitId: row.unit_id,
     responsibleWorkerId: row.responsible_worker_id,
     secondWorkerId: row.second_worker_id,
-    partyPersonIds: members.filter((m) => m.role === 'applicant' || m.role === 'coApplicant').map((m) => m.id),
+    partyPersonIds: memberList.filter((m) => m.role === 'applicant' || m.role === 'coApplicant').map((m) => m.id),
     protectedIdentity: protectedIds.length > 0,
-    protectedAccessUserIds: allowed.map((a) => a.user_id),
+    protectedAccessUserIds: [...allowed],
     householdId: row.household_id,
-    applicantPersonId: members.find((m) => m.role === 'applicant')?.id ?? null,
+    applicantPersonId: memberList.find((m) => m.role === 'applicant')?.id ?? null,
   };
 }
 
@@ -51,13 +57,8 @@ export function visibleCasesCondition(actor: Actor) {
       );
     }
     if (!hasCapability(actor.role, 'case.read')) return eb.val(false);
-    const protectedMember = eb.exists(
-      eb.selectFrom('household_members as pm')
-        .innerJoin('persons as pp', 'pp.id', 'pm.person_id')
-        .select('pm.person_id')
-        .whereRef('pm.household_id', '=', 'cases.household_id')
-        .where('pp.protected_identity', '=', true),
-    );
+    // Maintained by triggers (migration 0007), so lists filter on a column, not a subquery per row.
+    const protectedMember = eb('cases.protected_identity', '=', true);
     const namedForProtected = eb.exists(
       eb.selectFrom('household_members as am')
         .innerJoin('protected_access as pa', 'pa.person_id', 'am.person_id')
