@@ -76,6 +76,8 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   closure_reason: string | null;
   updated_at: Timestamp;
+  /** Maintained by triggers (migration 0007): any household member has protected identity. */
+  protected_identity: ColumnType<boolean, never, never>;
 }
 export interface CaseStatusHistoryTable {
   id: Generated<number>;
