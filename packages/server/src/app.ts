@@ -16,6 +16,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { meRoutes } from './routes/me.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { normRoutes } from './routes/norm.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(journalRoutes);
   await app.register(meRoutes);
   await app.register(auditLogRoutes);
+  await app.register(staffRoutes);
   await app.register(normRoutes);
   await app.register(intakeRoutes);
   await app.register(assessmentRoutes);
