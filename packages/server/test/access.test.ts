@@ -111,6 +111,19 @@ describe('clients see only their own household', () => {
     assert.equal((await as(w, s).get('/api/v1/cases')).statusCode, 403);
   });
 
+  test('Mina sidor shows decided decisions only, never drafts', async () => {
+    const base = { case_id: w.ids.caseNord, application_id: null, outcome: 'granted' as const, period_start: '2026-03-01', period_end: '2026-03-31', decided_by: w.ids.users.nord!, decided_at: '2026-03-05T10:00:00.000Z' };
+    await w.handle.db.insertInto('decisions').values([
+      { ...base, id: '00000000-0000-4000-8000-000000000901', amount: 512300, status: 'decided' },
+      { ...base, id: '00000000-0000-4000-8000-000000000902', amount: 999900, status: 'draft' },
+    ]).execute();
+    const s = await clientLogin(w, w.pnr.nord);
+    const amounts = (await as(w, s).get('/api/v1/me/cases')).json().items[0].decisions.map((d: { amount: number }) => d.amount);
+    assert.deepEqual(amounts, [512300]);
+    const staffView = (await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseNord}`)).json();
+    assert.deepEqual(staffView.decisions.map((d: { amount: number }) => d.amount), [512300]);
+  });
+
   test('a child in the household is not a party and cannot sign in to see the case', async () => {
     const s = await clientLogin(w, w.pnr.child);
     assert.deepEqual((await as(w, s).get('/api/v1/me/cases')).json().items, []);

@@ -126,6 +126,7 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
       .leftJoin('staff_users as u', 'u.id', 'd.decided_by')
       .select(['d.id', 'd.outcome', 'd.period_start', 'd.period_end', 'd.amount', 'd.decided_at', 'u.display_name'])
       .where('d.case_id', '=', caseId)
+      .where('d.status', '=', 'decided')
       .orderBy('d.decided_at', 'desc')
       .execute(),
     db.selectFrom('payments').selectAll().where('case_id', '=', caseId).orderBy('planned_date', 'desc').execute(),

@@ -24,7 +24,8 @@ export async function meRoutes(app: FastifyInstance) {
     const [decisions, payments] = ids.length
       ? await Promise.all([
         deps.db.selectFrom('decisions').select(['case_id', 'id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at'])
-          .where('case_id', 'in', ids).orderBy('decided_at', 'desc').execute(),
+          // Drafts and decisions awaiting approval are internal until decided.
+          .where('case_id', 'in', ids).where('status', '=', 'decided').orderBy('decided_at', 'desc').execute(),
         deps.db.selectFrom('payments').select(['case_id', 'id', 'amount', 'planned_date', 'status'])
           .where('case_id', 'in', ids).orderBy('planned_date', 'desc').execute(),
       ])
