@@ -1,2 +1,63 @@
-/** Issue 4, area "intake". Owned by the intake work; statements run in order, once. */
-export const statements: string[] = [];
+/**
+ * Issue 4, area "intake" (mottagning): one row per first contact, and its history (every step with actor and time,
+ * so lead times from receipt to interview, booking and hand-over can be followed; seeds/004 L548–549).
+ */
+export const statements: string[] = [
+  `create table intakes (
+     id uuid primary key,
+     municipality_code char(4) not null references municipalities(code),
+     unit_id uuid not null references units(id),
+     case_id uuid not null references cases(id),
+     application_id uuid not null references applications(id),
+     applicant_person_id uuid not null references persons(id),
+     channel text not null check (channel in ('phone', 'paper', 'walkIn', 'web')),
+     track text not null check (track in ('acute', 'ordinary')),
+     status text not null check (status in ('registered', 'interviewed', 'booked', 'handedOver', 'referred')),
+     reopened boolean not null default false,
+     received_at timestamptz not null,
+     deadline_at timestamptz not null,
+     registered_at timestamptz not null,
+     registered_by uuid not null references staff_users(id),
+     need_summary text not null default '',
+     interview jsonb,
+     interviewed_at timestamptz,
+     interviewed_by uuid references staff_users(id),
+     preliminary jsonb,
+     calculated_at timestamptz,
+     calculated_by uuid references staff_users(id),
+     responsibility jsonb,
+     responsibility_checked_at timestamptz,
+     responsibility_checked_by uuid references staff_users(id),
+     checklist jsonb not null default '{}',
+     booked_at timestamptz,
+     booked_by uuid references staff_users(id),
+     visit_at timestamptz,
+     visit_place text,
+     visit_worker_id uuid references staff_users(id),
+     visit_documents jsonb,
+     letter_document_id uuid references documents(id),
+     handed_over_at timestamptz,
+     handed_over_by uuid references staff_users(id),
+     assigned_worker_id uuid references staff_users(id),
+     referred_at timestamptz,
+     referred_by uuid references staff_users(id),
+     referral_reason text,
+     updated_at timestamptz not null
+   )`,
+  `create index intakes_queue_idx on intakes (unit_id, status, track, deadline_at)`,
+  `create index intakes_case_idx on intakes (case_id)`,
+  `create index intakes_person_idx on intakes (applicant_person_id)`,
+  // Append-only history of an intake: status changes, each saved interview version, ticks, booking, hand-over.
+  `create table intake_events (
+     id bigserial primary key,
+     intake_id uuid not null references intakes(id),
+     kind text not null,
+     from_status text,
+     to_status text,
+     actor_id uuid references staff_users(id),
+     at timestamptz not null,
+     note text,
+     data jsonb
+   )`,
+  `create index intake_events_intake_idx on intake_events (intake_id, at, id)`,
+];

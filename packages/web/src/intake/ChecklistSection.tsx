@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { ErrorSummary } from '../components/forms.tsx';
+import { formatDateTime } from '../format.ts';
+import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
+
+/** The configured checklists; booking and hand-over are refused until the required items are ticked (004 L987–988). */
+export function ChecklistSection({ detail, onChanged }: SectionProps) {
+  const f = useIntakeForm(() => 'checklistor');
+  // The box changes at once; the server's answer confirms it (or it goes back, with the error shown).
+  const [optimistic, setOptimistic] = useState<Record<string, boolean>>({});
+  const can = detail.permissions.canHandle;
+
+  async function toggle(stage: string, key: string, label: string, checked: boolean) {
+    const id = `${stage}-${key}`;
+    setOptimistic((o) => ({ ...o, [id]: checked }));
+    const r = await f.run({}, () => postDetail(`/intake/${encodeURIComponent(detail.id)}/checklist`, { stage, key, checked }));
+    setOptimistic((o) => {
+      const { [id]: _done, ...rest } = o;
+      return rest;
+    });
+    if (r) onChanged(r, checked ? `Markerat: ${label}.` : `Markering borttagen: ${label}.`);
+  }
+
+  return (
+    <section className="section" aria-labelledby="checklistor">
+      <h2 id="checklistor">Checklistor</h2>
+      <p>Punkter markerade som krävs måste vara klara innan nybesöket bokas och innan ärendet lämnas över. Vem som markerade och när sparas.</p>
+      <ErrorSummary errors={f.summary} title="Markeringen kunde inte sparas" focusKey={f.submits} level={3} />
+      <div className="checkbox-grid">
+        {detail.checklists.map((c) => (
+          <fieldset className="fieldset card" key={c.stage} disabled={!can}>
+            <legend>{c.label}{c.complete ? ' – klar' : ''}</legend>
+            {c.items.map((i) => {
+              const id = `check-${c.stage}-${i.key}`;
+              return (
+                <Checkbox key={i.key} id={id} checked={optimistic[`${c.stage}-${i.key}`] ?? i.checked}
+                  label={<>{i.label}{i.required ? '' : ' (frivillig)'}</>}
+                  meta={i.checked ? `Markerad av ${i.checkedByName ?? 'okänd'} ${formatDateTime(i.checkedAt)}` : undefined}
+                  onChange={(v) => void toggle(c.stage, i.key, i.label, v)} />
+              );
+            })}
+          </fieldset>
+        ))}
+      </div>
+    </section>
+  );
+}
