@@ -1,4 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { applicationRoutes } from '../assessment/applications.ts';
+import { calculationRoutes } from '../assessment/calculations.ts';
+import { overviewRoutes } from '../assessment/overview.ts';
+import { communicationRoutes } from '../decisions/communication.ts';
+import { draftRoutes } from '../decisions/drafts.ts';
+import { finalizeRoutes } from '../decisions/finalize.ts';
 
-/** Issue 4, area "assessment": routes under /api/v1. Registered in app.ts. */
-export async function assessmentRoutes(_app: FastifyInstance) {}
+/**
+ * Issue 4, area "assessment": the application under assessment, the calculation with adjustments, decisions with
+ * kommunicering and delegation, decision letters. Routes under /api/v1. Registered in app.ts.
+ */
+export async function assessmentRoutes(app: FastifyInstance) {
+  await applicationRoutes(app);
+  await calculationRoutes(app);
+  await overviewRoutes(app);
+  await draftRoutes(app);
+  await communicationRoutes(app);
+  await finalizeRoutes(app);
+}

@@ -1,0 +1,4 @@
+export * from './types.ts';
+export * from './delegation.ts';
+export * from './communication.ts';
+export * from './draft.ts';

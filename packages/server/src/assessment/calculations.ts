@@ -1,0 +1,179 @@
+/**
+ * The calculation of an application: POST runs the norm engine on the content (one run per calendar month) and stores
+ * input and result; adjustments override one row with a required note and keep the system value next to it; four-eyes
+ * approval when the municipality has it on (fourEyes.sections.calculation).
+ */
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { findRow, MAX_AMOUNT_ORE } from '@vagen/domain';
+import { audit } from '../audit.ts';
+import { guardCase } from '../cases/guard.ts';
+import { conflict, notFound, ValidationFailure } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { closeWorkItems } from '../work-items.ts';
+import { fourEyes } from './config.ts';
+import {
+  caseRow, currentCalculation, guardApplication, loadAdjustments, loadApplication, loadCalculation, recalculate, recordEvent,
+  type CalculationRecord, type Db,
+} from './store.ts';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Params = Type.Object({ id: Uuid });
+const Note = Type.String({ minLength: 1, maxLength: 2000, description: 'Varför värdet ändras (krävs).' });
+
+export async function calculationJson(db: Db, c: CalculationRecord, municipality: string) {
+  const adjustments = await loadAdjustments(db, c.applicationId);
+  const names = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', [c.createdBy, ...(c.approvedBy ? [c.approvedBy] : [])]).execute();
+  const name = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
+  const required = fourEyes(municipality, c.createdAt.slice(0, 10)).calculation;
+  return {
+    id: c.id, applicationId: c.applicationId, caseId: c.caseId, createdAt: c.createdAt, createdBy: c.createdBy, createdByName: name(c.createdBy),
+    current: c.supersededAt === null, supersededAt: c.supersededAt,
+    approval: { required, approvedBy: c.approvedBy, approvedByName: name(c.approvedBy), approvedAt: c.approvedAt },
+    months: c.effective.months,
+    totals: c.effective.totals,
+    systemAssistance: c.systemAssistance,
+    assistance: c.assistance,
+    outcome: c.outcome,
+    outcomeExplanation: c.effective.outcomeExplanation,
+    normTables: c.months.map((m) => ({ month: m.result.month, table: m.result.normTable, guidelines: m.result.guidelines })),
+    adjustments: adjustments.map((a) => ({
+      id: a.id, lineKey: a.lineKey, value: a.value, note: a.note, createdByName: a.createdByName, createdAt: a.createdAt,
+      systemValueAtCreation: a.systemValueAtCreation, deletedAt: a.deletedAt, deletedByName: a.deletedByName,
+      applied: c.effective.months.some((m) => m.rows.some((r) => r.adjustmentId === a.id)),
+    })),
+  };
+}
+
+export async function calculationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { deps } = app;
+
+  r.post('/api/v1/applications/:id/calculations', {
+    schema: { tags: ['bedömning'], summary: 'Beräkna ansökan med normberäkningen (sparar indata och resultat; justeringar behålls)', params: Params },
+  }, async (request, reply) => {
+    const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'calculation.create', 'assessment.write');
+    if (application.status === 'decided') throw conflict('Ansökan är redan beslutad; beräkningen kan inte ändras.');
+    const now = deps.now();
+    const c = await caseRow(deps.db, application.caseId);
+    const calc = await deps.db.transaction().execute(async (tx) => {
+      const result = await recalculate(tx, application, c, actor.userId, now, 'Beräkning');
+      await audit(tx, actor, now, { action: 'calculation.create', targetType: 'calculation', targetId: result.id, caseId: application.caseId, personId: facts.applicantPersonId, outcome: 'success' });
+      return result;
+    });
+    return reply.status(201).send(await calculationJson(deps.db, calc, c.municipality_code));
+  });
+
+  r.get('/api/v1/calculations/:id', { schema: { tags: ['bedömning'], summary: 'En beräkning med rader, systemvärden, handläggarens värden och varningar', params: Params } }, async (request) => {
+    const calc = await loadCalculation(deps.db, request.params.id);
+    if (!calc) throw notFound('Beräkningen');
+    const { actor, facts } = await guardCase(app, request, calc.caseId, 'calculation.read');
+    await audit(deps.db, actor, deps.now(), { action: 'calculation.read', targetType: 'calculation', targetId: calc.id, caseId: calc.caseId, personId: facts.applicantPersonId, outcome: 'success' });
+    const c = await caseRow(deps.db, calc.caseId);
+    return calculationJson(deps.db, calc, c.municipality_code);
+  });
+
+  r.post('/api/v1/applications/:id/adjustments', {
+    schema: {
+      tags: ['bedömning'],
+      summary: 'Justera en rad i beräkningen (handläggarens värde vinner; systemvärdet visas bredvid)',
+      params: Params,
+      body: Type.Object({
+        lineKey: Type.String({ minLength: 1, maxLength: 100, description: "Radens nyckel, t.ex. 'cost:tand1', 'income:lon1', 'personal:adults', 'common'." }),
+        value: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Handläggarens värde i hela ören.' }),
+        note: Note,
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'calculation.adjust', 'assessment.write');
+    if (application.status === 'decided') throw conflict('Ansökan är redan beslutad; beräkningen kan inte ändras.');
+    const current = await currentCalculation(deps.db, application.id);
+    if (!current) throw conflict('Gör en beräkning innan du justerar den.');
+    const row = findRow(current.effective, request.body.lineKey);
+    if (!row) throw new ValidationFailure([{ path: '/body/lineKey', message: 'Raden finns inte i beräkningen.' }]);
+    if (!row.adjustable) throw new ValidationFailure([{ path: '/body/lineKey', message: 'Raden räknas fram av andra rader och kan inte justeras direkt.' }]);
+    const note = request.body.note.trim();
+    if (!note) throw new ValidationFailure([{ path: '/body/note', message: 'Skriv varför värdet ändras.' }]);
+    const now = deps.now();
+    const c = await caseRow(deps.db, application.caseId);
+    const calc = await deps.db.transaction().execute(async (tx) => {
+      // One active adjustment per row: a new one replaces the old (which stays as history, deleted).
+      const previous = await tx.selectFrom('calculation_adjustments').select('id').where('application_id', '=', application.id)
+        .where('line_key', '=', request.body.lineKey).where('deleted_at', 'is', null).execute();
+      for (const p of previous) {
+        await tx.updateTable('calculation_adjustments').set({ deleted_at: now.toISOString(), deleted_by: actor.userId }).where('id', '=', p.id).execute();
+        await recordEvent(tx, { caseId: application.caseId, objectType: 'adjustment', objectId: p.id, event: 'replaced', from: 'active', to: 'deleted', actorId: actor.userId, at: now });
+      }
+      const id = newId();
+      await tx.insertInto('calculation_adjustments').values({
+        id, application_id: application.id, case_id: application.caseId, line_key: request.body.lineKey, value: request.body.value,
+        system_value: row.systemValue, note, created_by: actor.userId, created_at: now.toISOString(), deleted_at: null, deleted_by: null,
+      }).execute();
+      await recordEvent(tx, { caseId: application.caseId, objectType: 'adjustment', objectId: id, event: 'created', to: 'active', actorId: actor.userId, note, at: now });
+      const fresh = (await loadApplication(tx, application.id))!;
+      const result = await recalculate(tx, fresh, c, actor.userId, now, `Justering av ${row.label}`);
+      await audit(tx, actor, now, { action: 'calculation.adjust', targetType: 'calculationAdjustment', targetId: id, caseId: application.caseId, personId: facts.applicantPersonId, outcome: 'success' });
+      return result;
+    });
+    return reply.status(201).send(await calculationJson(deps.db, calc, c.municipality_code));
+  });
+
+  for (const action of ['delete', 'restore'] as const) {
+    r.post(`/api/v1/adjustments/:id/${action}`, {
+      schema: {
+        tags: ['bedömning'],
+        summary: action === 'delete' ? 'Ta bort en justering (mjuk borttagning; systemvärdet gäller igen)' : 'Återställ en borttagen justering',
+        params: Params,
+      },
+    }, async (request) => {
+      const adj = await deps.db.selectFrom('calculation_adjustments').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      if (!adj) throw notFound('Justeringen');
+      const { actor, facts } = await guardCase(app, request, adj.case_id, `calculation.adjustment.${action}`, 'assessment.write');
+      const application = (await loadApplication(deps.db, adj.application_id))!;
+      if (application.status === 'decided') throw conflict('Ansökan är redan beslutad; beräkningen kan inte ändras.');
+      const now = deps.now();
+      const c = await caseRow(deps.db, adj.case_id);
+      const calc = await deps.db.transaction().execute(async (tx) => {
+        const locked = await tx.selectFrom('calculation_adjustments').select(['deleted_at']).where('id', '=', adj.id).forUpdate().executeTakeFirstOrThrow();
+        if (action === 'delete' && locked.deleted_at) throw conflict('Justeringen är redan borttagen.');
+        if (action === 'restore' && !locked.deleted_at) throw conflict('Justeringen är inte borttagen.');
+        if (action === 'restore') {
+          // Restoring makes it the row's active adjustment again; another active one on the row is set aside.
+          await tx.updateTable('calculation_adjustments').set({ deleted_at: now.toISOString(), deleted_by: actor.userId })
+            .where('application_id', '=', adj.application_id).where('line_key', '=', adj.line_key).where('deleted_at', 'is', null).execute();
+        }
+        await tx.updateTable('calculation_adjustments').set(action === 'delete' ? { deleted_at: now.toISOString(), deleted_by: actor.userId } : { deleted_at: null, deleted_by: null })
+          .where('id', '=', adj.id).execute();
+        await recordEvent(tx, { caseId: adj.case_id, objectType: 'adjustment', objectId: adj.id, event: action === 'delete' ? 'deleted' : 'restored', from: action === 'delete' ? 'active' : 'deleted', to: action === 'delete' ? 'deleted' : 'active', actorId: actor.userId, at: now });
+        const result = await recalculate(tx, application, c, actor.userId, now, action === 'delete' ? 'Justering borttagen' : 'Justering återställd');
+        await audit(tx, actor, now, { action: `calculation.adjustment.${action}`, targetType: 'calculationAdjustment', targetId: adj.id, caseId: adj.case_id, personId: facts.applicantPersonId, outcome: 'success' });
+        return result;
+      });
+      return calculationJson(deps.db, calc, c.municipality_code);
+    });
+  }
+
+  r.post('/api/v1/calculations/:id/approve', {
+    schema: { tags: ['bedömning'], summary: 'Godkänn beräkningen (fyra ögon: en annan person än den som gjorde den)', params: Params },
+  }, async (request) => {
+    const calc = await loadCalculation(deps.db, request.params.id);
+    if (!calc) throw notFound('Beräkningen');
+    const { actor, facts } = await guardCase(app, request, calc.caseId, 'calculation.approve', 'assessment.write');
+    const now = deps.now();
+    const c = await caseRow(deps.db, calc.caseId);
+    const adjusters = (await loadAdjustments(deps.db, calc.applicationId)).filter((a) => a.deletedAt === null).map((a) => a.createdBy);
+    await deps.db.transaction().execute(async (tx) => {
+      const locked = await tx.selectFrom('calculations').select(['superseded_at', 'approved_at', 'created_by']).where('id', '=', calc.id).forUpdate().executeTakeFirstOrThrow();
+      if (locked.superseded_at) throw conflict('Beräkningen har ersatts av en nyare. Godkänn den senaste.');
+      if (locked.approved_at) throw conflict('Beräkningen är redan godkänd.');
+      if (locked.created_by === actor.userId || adjusters.includes(actor.userId)) {
+        throw conflict('Fyra ögon: beräkningen ska godkännas av en annan person än den som gjorde eller justerade den.');
+      }
+      await tx.updateTable('calculations').set({ approved_by: actor.userId, approved_at: now.toISOString() }).where('id', '=', calc.id).execute();
+      await closeWorkItems(tx, { refType: 'calculation', refId: calc.id, kind: 'calculationApproval' }, actor.userId, now);
+      await recordEvent(tx, { caseId: calc.caseId, objectType: 'calculation', objectId: calc.id, event: 'approved', to: 'approved', actorId: actor.userId, at: now });
+      await audit(tx, actor, now, { action: 'calculation.approve', targetType: 'calculation', targetId: calc.id, caseId: calc.caseId, personId: facts.applicantPersonId, outcome: 'success' });
+    });
+    return calculationJson(deps.db, (await loadCalculation(deps.db, calc.id))!, c.municipality_code);
+  });
+}
