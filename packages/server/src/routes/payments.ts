@@ -1,4 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { paymentAccountRoutes } from '../payments/accounts.ts';
+import { paymentApprovalRoutes } from '../payments/approval.ts';
+import { paymentCaseViewRoutes } from '../payments/case-view.ts';
+import { paymentFileRoutes } from '../payments/files.ts';
+import { paymentProposalRoutes } from '../payments/proposal.ts';
+import { recoveryRoutes } from '../payments/recovery.ts';
 
-/** Issue 4, area "payments": routes under /api/v1. Registered in app.ts. */
-export async function paymentsRoutes(_app: FastifyInstance) {}
+/**
+ * Issue 4, area "payments": routes under /api/v1. Registered in app.ts.
+ * Accounts, proposal, the kassa's four-eyes check, stop, payment files (pain.001 + accounting export), the bank's
+ * confirmation, the case view, and the återkrav register.
+ */
+export async function paymentsRoutes(app: FastifyInstance) {
+  await paymentAccountRoutes(app);
+  await paymentProposalRoutes(app);
+  await paymentApprovalRoutes(app);
+  await paymentFileRoutes(app);
+  await paymentCaseViewRoutes(app);
+  await recoveryRoutes(app);
+}

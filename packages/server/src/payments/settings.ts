@@ -1,0 +1,32 @@
+/** The payment configuration documents in force for a municipality on a date (rules are data). */
+import type { AccountingSettings, PaymentSettings, RecoveryBasesDocument } from '@vagen/domain';
+import { getCaseworkRules } from '../casework-rules.ts';
+import { HttpProblem } from '../errors.ts';
+
+function missing(what: string, municipality: string): HttpProblem {
+  return new HttpProblem(503, 'CONFIGURATION_MISSING', `${what} saknas för kommun ${municipality}. Kontakta systemförvaltaren.`);
+}
+
+export function paymentSettings(municipality: string, date: string): PaymentSettings {
+  const doc = getCaseworkRules().find('paymentSettings', municipality, date) as unknown as PaymentSettings | null;
+  if (!doc) throw missing('Inställningar för utbetalning (paymentSettings)', municipality);
+  return doc;
+}
+
+export function accountingSettings(municipality: string, date: string): AccountingSettings {
+  const doc = getCaseworkRules().find('accountingSettings', municipality, date) as unknown as AccountingSettings | null;
+  if (!doc) throw missing('Kodplan för bokföring (accountingSettings)', municipality);
+  return doc;
+}
+
+export function recoveryBases(municipality: string, date: string): RecoveryBasesDocument {
+  const doc = getCaseworkRules().find('recoveryBases', municipality, date) as unknown as RecoveryBasesDocument | null;
+  if (!doc) throw missing('Grunder för återkrav (recoveryBases)', municipality);
+  return doc;
+}
+
+/** fourEyes.sections.payment; on when the document is missing (the safe default). */
+export function fourEyesForPayments(municipality: string, date: string): boolean {
+  const doc = getCaseworkRules().find<{ kind: string; id: string; validFrom: string; validTo: string | null; source: string; sections?: { payment?: boolean } }>('fourEyes', municipality, date);
+  return doc?.sections?.payment ?? true;
+}
