@@ -1,4 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { appealRoutes } from '../appeals/routes.ts';
+import { documentRoutes } from '../lifecycle/documents.ts';
+import { watchRoutes } from '../lifecycle/watches.ts';
+import { queueRoutes } from '../queue/routes.ts';
 
-/** Issue 4, area "appeals": routes under /api/v1. Registered in app.ts. */
-export async function appealsRoutes(_app: FastifyInstance) {}
+/**
+ * Issue 4, area "appeals": routes under /api/v1. Registered in app.ts.
+ * Appeals (överklaganden), watches (bevakningar), documents on a case, and the work queues.
+ */
+export async function appealsRoutes(app: FastifyInstance) {
+  await appealRoutes(app);
+  await watchRoutes(app);
+  await documentRoutes(app);
+  await queueRoutes(app);
+}

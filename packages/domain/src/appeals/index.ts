@@ -1,0 +1,3 @@
+export * from './deadline.ts';
+export * from './status.ts';
+export * from './reconsideration.ts';
