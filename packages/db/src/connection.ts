@@ -45,6 +45,9 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     // Sessions run in UTC so that now() and date arithmetic agree with the application. JIT is off: our queries are
     // short OLTP queries, and JIT compilation of a planner-estimated "expensive" list query costs ~250 ms per call.
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c TimeZone=UTC -c jit=off' });
+    // An idle connection the server closes (restart, failover, DROP DATABASE … FORCE) must not crash the process:
+    // the pool replaces it on next use.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, backend: 'postgres', close: () => db.destroy() };
   }

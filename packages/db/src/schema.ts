@@ -113,9 +113,33 @@ export interface DecisionsTable {
   period_end: DateOnly;
   amount: number;
   decided_by: string | null;
+  /** The decision time once status is 'decided'; while a draft, the time the draft was made (column is not null). */
   decided_at: Timestamp;
-  /** 'draft' | 'awaitingApproval' | 'decided' (more in the assessment area). */
+  /** 'draft' | 'awaitingApproval' | 'decided'. Only 'decided' decisions may be paid, appealed or shown to the client. */
   status: Defaulted<string>;
+  /** Appeals area (migration 0006): the decision this one replaces after omprövning (FL 39 §). */
+  replaces_decision_id: ColumnType<string | null, string | null | undefined, string | null>;
+  // Assessment area (migration 0004): the content of the decision.
+  calculation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** [{ key, kind, costType?, label, applied, approved, refused, reason }] for the whole period, öre. */
+  items: ColumnType<unknown, string | undefined, string>;
+  applied_amount: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The calculation's assistance; `amount` differs only with `amount_reason`. */
+  system_amount: ColumnType<number | null, number | null | undefined, number | null>;
+  amount_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** [{ id, text, verified }] snapshot of the legal references. */
+  legal_basis: ColumnType<unknown, string | undefined, string>;
+  reasons: ColumnType<string | null, string | null | undefined, string | null>;
+  /** [{ adult, personId, code, label, group }] försörjningshinder per adult (internal, never in the letter). */
+  support_obstacles: ColumnType<unknown, string | undefined, string>;
+  child_perspective: ColumnType<unknown, string | null | undefined, string | null>;
+  recovery_basis: ColumnType<unknown, string | null | undefined, string | null>;
+  presenting_officer: ColumnType<string | null, string | null | undefined, string | null>;
+  approved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  approved_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  letter_document_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  updated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 export interface PaymentsTable {
   id: string;
@@ -126,6 +150,25 @@ export interface PaymentsTable {
   planned_date: DateOnly;
   status: 'planned' | 'sent' | 'paid' | 'stopped';
   paid_at: Timestamp | null;
+  // Payments area (migration 0005). `payee` is the payee kind ('client' | 'landlord' | 'other'), `payee_name` the name;
+  // "approved" = status 'planned' with approved_at set.
+  payee_name: ColumnType<string | null, string | null | undefined, string | null>;
+  account_id: ColumnType<string | null, string | null | undefined, string | null>;
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
+  timing: Defaulted<'ordinary' | 'acute'>;
+  date_basis: ColumnType<string | null, string | null | undefined, string | null>;
+  end_to_end_id: ColumnType<string | null, string | null | undefined, string | null>;
+  proposed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  proposed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  approved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  approved_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** [{ code, label, ok, detail }] recorded by the kassa's approval. */
+  approval_checks: ColumnType<unknown, string | null | undefined, string | null>;
+  stopped_by: ColumnType<string | null, string | null | undefined, string | null>;
+  stopped_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  stop_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  payment_file_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 export interface JournalEntriesTable {
   id: string;

@@ -36,9 +36,18 @@ export type Capability =
   | 'case.create'
   | 'case.changeStatus'
   | 'case.assign'
+  | 'intake.handle'
   | 'journal.write'
+  | 'appeal.handle'
+  | 'queue.viewUnit'
+  | 'document.readMunicipal'
   | 'person.register'
   | 'audit.search'
+  | 'assessment.write'
+  | 'decision.make'
+  | 'payment.propose'
+  | 'payment.approve'
+  | 'recovery.manage'
   | 'config.manage';
 
 const CASE_ROLES: StaffRole[] = [
@@ -52,9 +61,27 @@ const CAPABILITIES: Record<Capability, readonly StaffRole[]> = {
   'case.create': ['intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
   'case.changeStatus': ['intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
   'case.assign': ['intakeWorker', 'seniorCaseWorker', ...MANAGERS],
+  // Intake (mottagning): register first contacts, interview, check responsibility, book the first visit.
+  'intake.handle': ['intakeWorker', 'caseWorker', 'seniorCaseWorker', ...MANAGERS],
   'journal.write': ['intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'fraudInvestigator', 'seniorCaseWorker', ...MANAGERS],
+  // Appeals (FL 43–46 §§): register, reconsider (omprövning), forward to the court; handled by the social workers (seeds/004 L521).
+  'appeal.handle': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
+  // Every open work item of a unit, with assignee.
+  'queue.viewUnit': ['seniorCaseWorker', ...MANAGERS],
+  // Municipality-level documents (payment files, accounting exports) outside any case.
+  'document.readMunicipal': ['cashier', ...MANAGERS],
   'person.register': ['intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
   'audit.search': MANAGERS,
+  // The application under assessment, the calculation and its adjustments, decision drafts and kommunicering.
+  'assessment.write': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
+  // Making a decision; the municipality's delegation (delegation-*.json) decides which outcome and amount.
+  'decision.make': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
+  // Payments: the caseworker proposes (payee, account, split) and verifies accounts; the kassa approves (four eyes),
+  // creates the payment file and registers the bank's confirmation (seeds/004 L300–301, L406–407, L526–527).
+  'payment.propose': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
+  'payment.approve': ['cashier'],
+  // Återkrav register and ledger (repayments are often registered by the kassa/ekonomi).
+  'recovery.manage': ['caseWorker', 'benefitOfficer', 'fraudInvestigator', 'cashier', 'seniorCaseWorker', ...MANAGERS],
   'config.manage': ['systemAdministrator'],
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { claimJobs, completeJob, enqueueJob, failJob, releaseStaleJobs } from '@vagen/db';
 import type { AppDeps } from './context.ts';
+import { AUTO_CLOSE_JOB, autoCloseJob, nextAutoCloseRun } from './lifecycle/auto-close.ts';
 
 export type JobHandler = (payload: unknown, deps: AppDeps) => Promise<void>;
 
@@ -17,6 +18,8 @@ export const builtinJobs: Record<string, JobHandler> = {
     await deps.db.deleteFrom('oidc_states').where('created_at', '<', hourAgo).execute();
     await enqueueJob(deps.db, 'sessions.cleanup', {}, now, { runAt: new Date(now.getTime() + CLEANUP_EVERY_MS), uniqueKey: 'sessions.cleanup:next' });
   },
+  // Daily closure of cases without applications (caseLifecycle configuration); reschedules itself.
+  [AUTO_CLOSE_JOB]: autoCloseJob,
 };
 
 /**
@@ -49,7 +52,11 @@ export function startJobWorker(deps: AppDeps, log: FastifyBaseLogger, handlers: 
       if (!stopped) timer = setTimeout(loop, pollMs);
     });
   };
-  void enqueueJob(deps.db, 'sessions.cleanup', {}, deps.now(), { uniqueKey: 'sessions.cleanup:next' }).then(loop, loop);
+  const seed = async () => {
+    await enqueueJob(deps.db, 'sessions.cleanup', {}, deps.now(), { uniqueKey: 'sessions.cleanup:next' });
+    if (handlers[AUTO_CLOSE_JOB]) await enqueueJob(deps.db, AUTO_CLOSE_JOB, {}, deps.now(), { runAt: nextAutoCloseRun(deps.now()), uniqueKey: `${AUTO_CLOSE_JOB}:next` });
+  };
+  void seed().then(loop, loop);
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);

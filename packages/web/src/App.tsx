@@ -7,9 +7,15 @@ import { StaffLayout, RequireStaff, StaffNotFound } from './staff/StaffLayout.ts
 import { StaffLoginPage } from './staff/LoginPage.tsx';
 import { CaseListPage } from './staff/CaseListPage.tsx';
 import { CasePage } from './staff/CasePage.tsx';
+import { AuditLogPage } from './staff/AuditLogPage.tsx';
+import { QueuePage } from './queue/QueuePage.tsx';
+import { IntakeQueuePage } from './intake/IntakeQueuePage.tsx';
+import { RegisterIntakePage } from './intake/RegisterIntakePage.tsx';
+import { IntakePage } from './intake/IntakePage.tsx';
 import { ClientLayout, RequireClient, ClientNotFound } from './client/ClientLayout.tsx';
 import { ClientLoginPage } from './client/ClientLoginPage.tsx';
 import { MyPagesStart } from './client/MyPagesStart.tsx';
+import { KassaPage } from './payments/KassaPage.tsx';
 
 /**
  * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
@@ -43,6 +49,12 @@ export function App() {
           <Route element={<RequireStaff />}>
             <Route path="/arenden" element={<CaseListPage />} />
             <Route path="/arenden/:id" element={<CasePage />} />
+            <Route path="/logg" element={<AuditLogPage />} />
+            <Route path="/ko" element={<QueuePage />} />
+            <Route path="/mottagning" element={<IntakeQueuePage />} />
+            <Route path="/mottagning/ny" element={<RegisterIntakePage />} />
+            <Route path="/mottagning/:id" element={<IntakePage />} />
+            <Route path="/kassa" element={<KassaPage />} />
           </Route>
           <Route path="*" element={<StaffNotFound />} />
         </Route>

@@ -8,7 +8,11 @@ import { InPageLink } from '../components/InPageLink.tsx';
 import { applicationStatusLabel, channelLabel, closureReasonLabel, payeeLabel, sexLabel } from './labels.ts';
 import { StatusSection } from './StatusSection.tsx';
 import { JournalSection } from './JournalSection.tsx';
+import { IntakeCaseSection } from '../intake/IntakeCaseSection.tsx';
+import { AssessmentSection } from '../assessment/AssessmentSection.tsx';
+import { AppealsWatchesDocuments } from '../appeals/CaseSections.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { PaymentsSection } from '../payments/PaymentsSection.tsx';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -151,6 +155,9 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
           <li><InPageLink target="ansokningar">Ansökningar</InPageLink></li>
           <li><InPageLink target="beslut">Beslut</InPageLink></li>
           <li><InPageLink target="utbetalningar">Utbetalningar</InPageLink></li>
+          <li><InPageLink target="overklaganden">Överklaganden</InPageLink></li>
+          <li><InPageLink target="bevakningar">Bevakningar</InPageLink></li>
+          <li><InPageLink target="dokument">Dokument</InPageLink></li>
         </ul>
       </nav>
 
@@ -197,7 +204,11 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
 
       <StatusSection detail={detail} onChanged={(d, message) => { setDetail(d); setAnnouncement(message); }} />
 
+      <IntakeCaseSection caseId={detail.id} />
+
       <JournalSection caseId={detail.id} detail={detail} reload={() => load()} announce={setAnnouncement} />
+
+      <AssessmentSection caseId={detail.id} onDecided={() => void load()} />
 
       <section aria-labelledby="ansokningar" className="section">
         <h2 id="ansokningar">Ansökningar</h2>
@@ -297,7 +308,10 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
           </table>
         </ScrollRegion>
         <ShowAll total={detail.payments.length} all={all.payments} onToggle={toggle('payments')} noun="utbetalningar" />
+        <PaymentsSection caseId={detail.id} reload={() => load()} announce={setAnnouncement} />
       </section>
+
+      <AppealsWatchesDocuments caseId={detail.id} reload={() => load()} announce={setAnnouncement} />
       <p>
         <Link to="/arenden">Tillbaka till ärendelistan</Link>
       </p>

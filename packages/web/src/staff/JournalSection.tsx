@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
 import type { CaseDetail, JournalEntry } from '../api/types.ts';
 import { formatDate, formatDateTime, stockholmLocalToIso, todayInStockholm } from '../format.ts';
-import { ErrorSummary, TextAreaField, TextField, type SummaryError } from '../components/forms.tsx';
+import { ErrorSummary, SelectField, TextAreaField, TextField, type SummaryError } from '../components/forms.tsx';
+import { JOURNAL_STEP_OPTIONS, journalStepLabel } from '../documents/journal-steps.ts';
 import { InPageLink } from '../components/InPageLink.tsx';
 import { focusLater } from '../components/focus.ts';
 
@@ -70,7 +71,7 @@ export function JournalSection({ caseId, detail, reload, announce }: Props) {
 }
 
 function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: JournalEntry) => Promise<void> }) {
-  const empty = { eventDate: todayInStockholm(), title: '', body: '', receivedOrallyFrom: '', receivedOrallyAt: '' };
+  const empty = { eventDate: todayInStockholm(), step: '', title: '', body: '', receivedOrallyFrom: '', receivedOrallyAt: '' };
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -92,6 +93,7 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
     setFormError(null);
     if (Object.keys(next).length) return;
     const body: Record<string, string> = { eventDate: values.eventDate, title: values.title.trim(), body: values.body };
+    if (values.step) body.step = values.step;
     if (oralFrom) {
       body.receivedOrallyFrom = oralFrom;
       body.receivedOrallyAt = stockholmLocalToIso(values.receivedOrallyAt) ?? values.receivedOrallyAt;
@@ -109,12 +111,16 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
     }
   }
 
-  const labels = { eventDate: '', title: '', body: '', receivedOrallyFrom: '', receivedOrallyAt: '' };
+  const labels = { eventDate: '', step: '', title: '', body: '', receivedOrallyFrom: '', receivedOrallyAt: '' };
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby="journal-new-title-heading">
       <h3 id="journal-new-title-heading">Ny anteckning</h3>
       <ErrorSummary errors={summaryFrom('journal-new', errors, formError, labels)} title="Anteckningen kunde inte sparas" focusKey={submits} level={4} />
       <TextField id="journal-new-eventDate" label="Datum" hint="Det datum som anteckningen gäller." type="date" value={values.eventDate} onChange={set('eventDate')} error={errors.eventDate} required className="field-short" />
+      <SelectField id="journal-new-step" label="Steg" hint="Vilket steg i ärendet anteckningen hör till." value={values.step} onChange={set('step')} error={errors.step} className="field-short">
+        <option value="">Inget steg valt</option>
+        {JOURNAL_STEP_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </SelectField>
       <TextField id="journal-new-title" label="Rubrik" value={values.title} onChange={set('title')} error={errors.title} required maxLength={200} />
       <TextAreaField id="journal-new-body" label="Text" rows={6} value={values.body} onChange={set('body')} error={errors.body} required />
       <fieldset className="fieldset">
@@ -178,6 +184,12 @@ function EntryView({ entry, original, corrections, onDone }: { entry: JournalEnt
           <dt>Datum</dt>
           <dd><time dateTime={entry.eventDate}>{formatDate(entry.eventDate)}</time></dd>
         </div>
+        {journalStepLabel((entry as JournalEntry & { step?: string | null }).step) && (
+          <div>
+            <dt>Steg</dt>
+            <dd>{journalStepLabel((entry as JournalEntry & { step?: string | null }).step)}</dd>
+          </div>
+        )}
         <div>
           <dt>Skriven av</dt>
           <dd>

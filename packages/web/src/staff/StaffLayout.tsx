@@ -2,6 +2,8 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react
 import { useSession } from '../session.tsx';
 import { useHtmlLang } from '../i18n/I18n.tsx';
 import { Loading, PageHeading, SkipLink, useDocumentTitle } from '../components/page.tsx';
+import { canUseIntake } from '../intake/format.ts';
+import { canUseKassa } from '../payments/format.ts';
 
 export function StaffLayout() {
   useHtmlLang('sv', 'ltr');
@@ -46,6 +48,24 @@ export function StaffLayout() {
                     Ärenden
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/ko">Min kö</NavLink>
+                </li>
+                {canUseIntake(staff.user.role) && (
+                  <li>
+                    <NavLink to="/mottagning">Mottagning</NavLink>
+                  </li>
+                )}
+                {(staff.user.role === 'unitManager' || staff.user.role === 'deputyUnitManager') && (
+                  <li>
+                    <NavLink to="/logg">Logguppföljning</NavLink>
+                  </li>
+                )}
+                {canUseKassa(staff.user.role) && (
+                  <li>
+                    <NavLink to="/kassa">Kassa</NavLink>
+                  </li>
+                )}
               </ul>
             </div>
           </nav>
