@@ -5,7 +5,7 @@ import type { CaseDetail } from '../api/types.ts';
 import { formatDate, formatDateTime, formatMoney, formatMonth } from '../format.ts';
 import { Loading, PageHeading, StatusMessage, useDocumentTitle } from '../components/page.tsx';
 import { InPageLink } from '../components/InPageLink.tsx';
-import { applicationStatusLabel, channelLabel, closureReasonLabel, payeeLabel, sexLabel } from './labels.ts';
+import { applicationStatusLabel, channelLabel, closureReasonLabel, sexLabel } from './labels.ts';
 import { StatusSection } from './StatusSection.tsx';
 import { JournalSection } from './JournalSection.tsx';
 import { IntakeCaseSection } from '../intake/IntakeCaseSection.tsx';
@@ -100,11 +100,10 @@ const shown = (total: number, all: boolean) => (total > LIMIT && !all ? `, visar
 
 function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail; load: () => Promise<CaseDetail | null>; announce: (m: string) => void; setDetail: (d: CaseDetail) => void }) {
   const setAnnouncement = announce;
-  const [all, setAll] = useState({ applications: false, decisions: false, payments: false });
+  const [all, setAll] = useState({ applications: false, decisions: false });
   const toggle = (k: keyof typeof all) => () => setAll((a) => ({ ...a, [k]: !a[k] }));
   const applications = all.applications ? detail.applications : detail.applications.slice(0, LIMIT);
   const decisions = all.decisions ? detail.decisions : detail.decisions.slice(0, LIMIT);
-  const payments = all.payments ? detail.payments : detail.payments.slice(0, LIMIT);
   return (
     <>
 
@@ -280,34 +279,6 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
 
       <section aria-labelledby="utbetalningar" className="section">
         <h2 id="utbetalningar">Utbetalningar</h2>
-        <ScrollRegion label="Utbetalningar">
-          <table className="data-table">
-            <caption>Utbetalningar i ärendet ({detail.payments.length} st{shown(detail.payments.length, all.payments)})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Planerat datum</th>
-                <th scope="col" className="num">Belopp</th>
-                <th scope="col">Mottagare</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.payments.length === 0 ? (
-                <tr><td colSpan={4} className="empty">Inga utbetalningar.</td></tr>
-              ) : (
-                payments.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row"><time dateTime={p.plannedDate}>{formatDate(p.plannedDate)}</time></th>
-                    <td className="num">{formatMoney(p.amount)}</td>
-                    <td>{p.payee ? payeeLabel(p.payee) : '–'}</td>
-                    <td>{p.statusLabel}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </ScrollRegion>
-        <ShowAll total={detail.payments.length} all={all.payments} onToggle={toggle('payments')} noun="utbetalningar" />
         <PaymentsSection caseId={detail.id} reload={() => load()} announce={setAnnouncement} />
       </section>
 

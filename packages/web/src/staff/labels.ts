@@ -40,13 +40,6 @@ const APPLICATION_STATUSES: Record<string, string> = {
   withdrawn: 'Återtagen',
 };
 
-const PAYEES: Record<string, string> = {
-  client: 'Sökande',
-  applicant: 'Sökande',
-  landlord: 'Hyresvärd',
-  other: 'Annan mottagare',
-};
-
 const SEX: Record<string, string> = { K: 'Kvinna', M: 'Man' };
 
 export const statusLabel = (code: string | null | undefined): string =>
@@ -55,5 +48,4 @@ export const closureReasonLabel = (code: string | null | undefined): string =>
   code ? (CLOSURE_REASONS.find((s) => s.value === code)?.label ?? code) : '–';
 export const channelLabel = (code: string): string => CHANNELS[code] ?? code;
 export const applicationStatusLabel = (code: string): string => APPLICATION_STATUSES[code] ?? code;
-export const payeeLabel = (code: string): string => PAYEES[code] ?? code;
 export const sexLabel = (code: string): string => SEX[code] ?? code;
