@@ -43,20 +43,27 @@ export async function listCases(db: Kysely<Database>, actor: Actor, filter: Case
       ));
     }
   }
+  // Pick the page of visible case ids first, then join names for those rows only (not for every visible case).
+  const page = base
+    .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.updated_at', 'cases.unit_id', 'cases.household_id', 'cases.responsible_worker_id'])
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .as('c');
   const [rows, count] = await Promise.all([
-    base
-      .innerJoin('units', 'units.id', 'cases.unit_id')
-      .leftJoin('household_members as ap', (j) => j.onRef('ap.household_id', '=', 'cases.household_id').on('ap.role', '=', 'applicant'))
+    db
+      .selectFrom(page)
+      .innerJoin('units', 'units.id', 'c.unit_id')
+      .leftJoin('household_members as ap', (j) => j.onRef('ap.household_id', '=', 'c.household_id').on('ap.role', '=', 'applicant'))
       .leftJoin('persons as app', 'app.id', 'ap.person_id')
-      .leftJoin('staff_users as rw', 'rw.id', 'cases.responsible_worker_id')
+      .leftJoin('staff_users as rw', 'rw.id', 'c.responsible_worker_id')
       .select([
-        'cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.updated_at', 'units.name as unit_name',
+        'c.id', 'c.case_number', 'c.status', 'c.opened_at', 'c.updated_at', 'units.name as unit_name',
         'app.first_name', 'app.last_name', 'rw.display_name as worker_name',
       ])
-      .orderBy('cases.updated_at', 'desc')
-      .orderBy('cases.id')
-      .limit(filter.limit)
-      .offset(filter.offset)
+      .orderBy('c.updated_at', 'desc')
+      .orderBy('c.id')
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
