@@ -16,6 +16,7 @@ export const APPLICATION_STATUS_TEXT: Record<string, string> = {
   inProgress: 'Under handläggning',
   inAssessment: 'Under utredning',
   decided: 'Beslutad',
+  referred: 'Hänvisad',
   withdrawn: 'Återkallad',
 };
 

@@ -30,14 +30,18 @@ const CHANNELS: Record<string, string> = {
   mail: 'Brev',
 };
 
+// Same words as the server's APPLICATION_STATUS_TEXT (packages/server/src/assessment/applications.ts).
 const APPLICATION_STATUSES: Record<string, string> = {
   draft: 'Utkast',
+  registered: 'Registrerad',
   submitted: 'Inkommen',
-  received: 'Inkommen',
+  received: 'Mottagen',
   inProgress: 'Under handläggning',
+  inAssessment: 'Under utredning',
   processing: 'Under handläggning',
   decided: 'Beslutad',
-  withdrawn: 'Återtagen',
+  referred: 'Hänvisad',
+  withdrawn: 'Återkallad',
 };
 
 const SEX: Record<string, string> = { K: 'Kvinna', M: 'Man' };
