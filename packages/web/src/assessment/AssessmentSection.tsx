@@ -51,7 +51,8 @@ export function AssessmentSection({ caseId, onDecided }: { caseId: string; onDec
     }
     setMessage(text);
     const d = await load();
-    if (d && /Beslutet är fattat/.test(text)) onDecided?.();
+    // The case page's own tables (applications, decisions, status) follow every change, not only decisions.
+    if (d) onDecided?.();
   }
 
   return (
