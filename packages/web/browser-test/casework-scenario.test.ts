@@ -260,7 +260,7 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     await page.getByRole('button', { name: 'Lägg till kostnad' }).click();
     await page.getByLabel('Kostnad 1: typ').selectOption('dentalCare');
     await page.getByLabel('Kostnad 1: belopp (kr)').fill(kronorInput(DENTAL_APPLIED));
-    await page.getByLabel('Kostnad 1: anteckning').fill('Akut tandvård enligt kostnadsförslag');
+    await page.getByLabel('Kostnad 1: beskrivning').fill('Akut tandvård enligt kostnadsförslag');
     await page.getByRole('button', { name: 'Lägg till inkomst' }).click();
     await page.getByLabel('Inkomst 1: typ').selectOption('unemploymentBenefit');
     await page.getByLabel('Inkomst 1: belopp per månad (kr)').fill('3000');

@@ -218,7 +218,7 @@ function RowList({ title, noun, list, rows, types, persons, amountLabel, hint, d
             </SelectField>
           )}
           <TextField id={`app-${list}-${i}-${valueField}`} inputMode="decimal" label={`${noun} ${i + 1}: ${amountLabel}`} value={r.amount} onChange={(e) => setRow(list, i, { amount: e.target.value })} error={err(`app-${list}-${i}-${valueField}`)} />
-          <TextField id={`app-${list}-${i}-note`} label={`${noun} ${i + 1}: anteckning`} value={r.note} onChange={(e) => setRow(list, i, { note: e.target.value })} error={err(`app-${list}-${i}-note`)} />
+          <TextField id={`app-${list}-${i}-note`} label={`${noun} ${i + 1}: beskrivning`} hint="Syns i beslutet till den enskilde." value={r.note} onChange={(e) => setRow(list, i, { note: e.target.value })} error={err(`app-${list}-${i}-note`)} />
           <button type="button" className="button button-secondary" onClick={() => onRemove(i)}>Ta bort {noun.toLowerCase()} {i + 1}</button>
         </div>
       ))}
