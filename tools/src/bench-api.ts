@@ -10,11 +10,9 @@
  * 4. Stops the server, removes the database, and prints as its last line:
  *    api: p50 <ms> p95 <ms> at <users> users, <n> households, <pglite|postgres>
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,6 +23,7 @@ import { connect, migrateToLatest } from '../../packages/db/src/index.ts';
 import { hashPassword } from '../../packages/server/src/auth/passwords.ts';
 import type { LoadConfig, LoadResult } from './bench-api-load.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/index.ts';
+import { cleanup, cleanups, freePort, healthz, stopChild, tail } from './bench-support.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -49,71 +48,6 @@ for (const [name, v] of Object.entries({ households, users, durationSeconds, war
 }
 if (users < 1 || users > 240) throw new Error('--users ska vara 1–240 (en loopback-adress per användare).');
 
-const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop()!;
-    try {
-      await fn();
-    } catch (error) {
-      console.error('Städning misslyckades:', error instanceof Error ? error.message : error);
-    }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: avbryter och städar …`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function healthz(port: number): Promise<number> {
-  return new Promise((resolveStatus) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
-      res.resume();
-      resolveStatus(res.statusCode ?? 0);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolveStatus(0));
-  });
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolveExit) => {
-    const timer = setTimeout(() => resolveExit(false), ms);
-    child.once('exit', () => { clearTimeout(timer); resolveExit(true); });
-  });
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  if (!(await waitForExit(child, 15_000))) {
-    child.kill('SIGKILL');
-    await waitForExit(child, 5_000);
-  }
-}
-
-function tail(file: string, lines = 20): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(ingen logg)';
-  }
-}
 
 async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'vagen-bench-'));

@@ -20,11 +20,9 @@
  * Non-2xx answers are counted per step and reported; they end that application's chain but not the run. The exit code
  * is non-zero only when the run cannot be made (database, seed, server start, sign-in).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +33,7 @@ import { hashPassword } from '../../packages/server/src/auth/passwords.ts';
 import { runCasework, type CaseworkResult } from './bench-casework-flow.ts';
 import { percentile } from './bench-casework-http.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/index.ts';
+import { cleanup, cleanups, freePort, healthz, stopChild, tail } from './bench-support.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -57,71 +56,6 @@ for (const [name, v] of Object.entries({ applications, households, concurrency, 
 }
 if (concurrency < 1 || concurrency > 64) throw new Error('--concurrency ska vara 1–64.');
 
-const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop()!;
-    try {
-      await fn();
-    } catch (error) {
-      console.error('Städning misslyckades:', error instanceof Error ? error.message : error);
-    }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: avbryter och städar …`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function healthz(port: number): Promise<number> {
-  return new Promise((resolveStatus) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
-      res.resume();
-      resolveStatus(res.statusCode ?? 0);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolveStatus(0));
-  });
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolveExit) => {
-    const timer = setTimeout(() => resolveExit(false), ms);
-    child.once('exit', () => { clearTimeout(timer); resolveExit(true); });
-  });
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  if (!(await waitForExit(child, 15_000))) {
-    child.kill('SIGKILL');
-    await waitForExit(child, 5_000);
-  }
-}
-
-function tail(file: string, lines = 20): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(ingen logg)';
-  }
-}
 
 /** The first server log lines at level error (pino JSON, level ≥ 50), shortened. */
 function serverErrors(file: string, max = 3): string[] {
