@@ -7,6 +7,7 @@ import * as assessment from './migrations/0004_assessment.ts';
 import * as payments from './migrations/0005_payments.ts';
 import * as appeals from './migrations/0006_appeals.ts';
 import * as protectedFlag from './migrations/0007_case_protected_flag.ts';
+import * as listIndexes from './migrations/0008_case_list_indexes.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0005_payments': payments,
   '0006_appeals': appeals,
   '0007_case_protected_flag': protectedFlag,
+  '0008_case_list_indexes': listIndexes,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

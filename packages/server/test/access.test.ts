@@ -194,3 +194,28 @@ describe('audit log', () => {
     assert.equal((await as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`)).statusCode, 200);
   });
 });
+
+describe('the index-ordered case list gives the same pages as the access rule itself', () => {
+  test('every user, status, "mine" and page', async () => {
+    const { visibleCasesCondition } = await import('../src/cases/access.ts');
+    const { loadActor } = await import('../src/auth/sessions.ts');
+    for (const username of ['nord', 'syd', 'chef', 'annan', 'kassa']) {
+      const s = await login(w, username);
+      const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;
+      for (const status of [undefined, 'active', 'closed']) {
+        for (const mine of [false, true]) {
+          let q = w.handle.db.selectFrom('cases').select('cases.id').where(visibleCasesCondition(actor));
+          if (status) q = q.where('cases.status', '=', status);
+          if (mine) q = q.where((eb) => eb.or([eb('cases.responsible_worker_id', '=', w.ids.users[username]!), eb('cases.second_worker_id', '=', w.ids.users[username]!)]));
+          const expected = (await q.orderBy('cases.updated_at', 'desc').orderBy('cases.id').execute()).map((r) => r.id);
+          for (const [limit, offset] of [[50, 0], [1, 0], [1, 1], [2, 1]] as const) {
+            const qs = new URLSearchParams({ limit: String(limit), offset: String(offset), mine: String(mine), ...(status ? { status } : {}) });
+            const res = (await as(w, s).get(`/api/v1/cases?${qs}`)).json();
+            assert.deepEqual(res.items.map((c: { id: string }) => c.id), expected.slice(offset, offset + limit), `${username} ${status} ${mine} ${limit}/${offset}`);
+            assert.equal(res.total, expected.length);
+          }
+        }
+      }
+    }
+  });
+});
