@@ -32,12 +32,15 @@ test('structured JSON logs hold no personnummer, no cookies and no one-time code
 test('a server closing finishes the request in flight', async () => {
   const app = await buildApp(w.deps);
   let release!: () => void;
+  let entered!: () => void;
   const gate = new Promise<void>((r) => { release = r; });
-  app.get('/slow-test', async () => { await gate; return { done: true }; });
+  const inHandler = new Promise<void>((r) => { entered = r; });
+  app.get('/slow-test', async () => { entered(); await gate; return { done: true }; });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
   const inFlight = fetch(`http://127.0.0.1:${address.port}/slow-test`).then((r) => r.json());
-  await new Promise((r) => setTimeout(r, 50));
+  // Close only once the request is inside the handler (a fixed sleep was flaky on a busy machine).
+  await inHandler;
   const closing = app.close();
   release();
   assert.deepEqual(await inFlight, { done: true });
