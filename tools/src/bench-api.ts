@@ -11,19 +11,17 @@
  *    api: p50 <ms> p95 <ms> at <users> users, <n> households, <pglite|postgres>
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { connect, migrateToLatest } from '../../packages/db/src/index.ts';
 import { hashPassword } from '../../packages/server/src/auth/passwords.ts';
 import type { LoadConfig, LoadResult } from './bench-api-load.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/index.ts';
-import { cleanup, cleanups, freePort, healthz, stopChild, tail } from './bench-support.ts';
+import { cleanup, cleanups, freePort, freshBenchDatabase, healthz, stopChild, tail } from './bench-support.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -54,29 +52,7 @@ async function main() {
   cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
 
   // 1. A fresh database.
-  const serverUrl = process.env.DATABASE_URL || undefined;
-  let databaseUrl: string | undefined;
-  let dataDir: string | undefined;
-  if (serverUrl) {
-    const name = `vagen_bench_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    });
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    console.log(`Databas: PostgreSQL, ny databas ${name}`);
-  } else {
-    dataDir = join(workDir, 'data');
-    console.log(`Databas: PGlite i ${dataDir}`);
-  }
+  const { databaseUrl, dataDir } = await freshBenchDatabase(workDir);
 
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Skapar demodata: ${households} hushåll (frö ${seed}, idag ${today}) …`);

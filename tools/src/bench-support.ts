@@ -3,9 +3,12 @@
  * child process, and the end of a log file.
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
 
 export const cleanups: (() => Promise<void> | void)[] = [];
 export async function cleanup() {
@@ -71,4 +74,32 @@ export function tail(file: string, lines = 20): string {
   } catch {
     return '(ingen logg)';
   }
+}
+
+/**
+ * A fresh database for a benchmark run: a new database vagen_bench_<random> on the server in DATABASE_URL (dropped
+ * again at clean-up), or an embedded PGlite directory inside workDir.
+ */
+export async function freshBenchDatabase(workDir: string): Promise<{ databaseUrl: string | undefined; dataDir: string | undefined }> {
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  if (!serverUrl) {
+    const dataDir = join(workDir, 'data');
+    console.log(`Databas: PGlite i ${dataDir}`);
+    return { databaseUrl: undefined, dataDir };
+  }
+  const name = `vagen_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  console.log(`Databas: PostgreSQL, ny databas ${name}`);
+  return { databaseUrl: url.toString(), dataDir: undefined };
 }
