@@ -32,10 +32,16 @@ export function roundToKrona(ore: number): number {
   return idiv(ore + 50, 100) * 100;
 }
 
-// Digit groups from lookup tables: number → string conversion is the slowest part of formatting, so it is done once.
+// Digit groups from small lookup tables (a few kB, so they stay in the CPU cache): number → string conversion is the
+// slowest part of formatting. An earlier memo of every formatted amount below 100 000 kr was slower: looking a string up
+// in a table that large misses the cache on almost every call.
 const PLAIN: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
 const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** "12 " for 12: a leading thousands group with its separator. */
+const THOUSANDS: readonly string[] = Array.from({ length: 1000 }, (_, i) => `${i} `);
 const ORE_SUFFIX: readonly string[] = Array.from({ length: 100 }, (_, i) => (i === 0 ? ' kr' : `,${String(i).padStart(2, '0')} kr`));
+/** "123 kr" for whole amounts below 1 000 kr. */
+const SMALL_WHOLE: readonly string[] = PLAIN.map((p) => p + ' kr');
 
 /** Whole kronor with a space between thousands: 1234567 → "1 234 567". */
 function groupKronor(kronor: number): string {
@@ -44,22 +50,17 @@ function groupKronor(kronor: number): string {
   return groupKronor((kronor - low) / 1000) + ' ' + PAD3[low]!;
 }
 
-/**
- * Formatted amounts below 100 000 kr are memoised (most amounts in a calculation are below): "3 910" and
- * "3 910 kr" by whole kronor. Dense arrays, filled on first use.
- */
-const CACHE_LIMIT = 100_000;
-const GROUPED_CACHE: (string | undefined)[] = Array.from({ length: CACHE_LIMIT }, () => undefined);
-const WHOLE_CACHE: (string | undefined)[] = Array.from({ length: CACHE_LIMIT }, () => undefined);
-
 /** Swedish formatting without Intl: 391000 → "3 910 kr", 123456 → "1 234,56 kr", -5000 → "−50 kr". */
 export function formatKr(ore: number): string {
   if (ore < 0) return '−' + formatKr(-ore);
   const rest = ore % 100;
   const kronor = (ore - rest) / 100;
-  if (kronor >= CACHE_LIMIT) return groupKronor(kronor) + ORE_SUFFIX[rest]!;
-  if (rest === 0) return WHOLE_CACHE[kronor] ?? (WHOLE_CACHE[kronor] = groupKronor(kronor) + ' kr');
-  return (GROUPED_CACHE[kronor] ?? (GROUPED_CACHE[kronor] = groupKronor(kronor))) + ORE_SUFFIX[rest]!;
+  if (kronor < 1000) return rest === 0 ? SMALL_WHOLE[kronor]! : PLAIN[kronor]! + ORE_SUFFIX[rest]!;
+  if (kronor < 1_000_000) {
+    const low = kronor % 1000;
+    return THOUSANDS[(kronor - low) / 1000]! + PAD3[low]! + ORE_SUFFIX[rest]!;
+  }
+  return groupKronor(kronor) + ORE_SUFFIX[rest]!;
 }
 
 /** Kronor (whole, from a rule file) → öre. */
