@@ -8,6 +8,8 @@ import * as payments from './migrations/0005_payments.ts';
 import * as appeals from './migrations/0006_appeals.ts';
 import * as protectedFlag from './migrations/0007_case_protected_flag.ts';
 import * as listIndexes from './migrations/0008_case_list_indexes.ts';
+import * as coveringListIndexes from './migrations/0009_case_list_covering_indexes.ts';
+import * as listCounts from './migrations/0010_case_list_counts.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -19,6 +21,8 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0006_appeals': appeals,
   '0007_case_protected_flag': protectedFlag,
   '0008_case_list_indexes': listIndexes,
+  '0009_case_list_covering_indexes': coveringListIndexes,
+  '0010_case_list_counts': listCounts,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

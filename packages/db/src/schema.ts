@@ -79,6 +79,13 @@ export interface CasesTable {
   /** Maintained by triggers (migration 0007): any household member has protected identity. */
   protected_identity: ColumnType<boolean, never, never>;
 }
+/** Maintained by triggers on `cases` (migration 0010); read-only for the application. */
+export interface CaseListCountsTable {
+  municipality_code: ColumnType<string, never, never>;
+  unit_id: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  n: ColumnType<number, never, never>;
+}
 export interface CaseStatusHistoryTable {
   id: Generated<number>;
   case_id: string;
@@ -268,6 +275,7 @@ export interface Database extends IntakeTables, AssessmentTables, PaymentsTables
   households: HouseholdsTable;
   household_members: HouseholdMembersTable;
   cases: CasesTable;
+  case_list_counts: CaseListCountsTable;
   case_status_history: CaseStatusHistoryTable;
   applications: ApplicationsTable;
   decisions: DecisionsTable;

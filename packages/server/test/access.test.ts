@@ -168,6 +168,22 @@ describe('audit log', () => {
     assert.equal(bad.json().fields[0].path, '/body/personnummer');
   });
 
+  test('concurrent reads each add exactly their own record, written together', async () => {
+    const nord = await login(w, 'nord');
+    const syd = await login(w, 'syd');
+    const before = await auditCount(w, { action: 'case.read', outcome: 'success' });
+    const firstId = Number((await w.handle.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
+    const reads = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2
+      ? as(w, nord).get(`/api/v1/cases/${w.ids.caseNord}`)
+      : as(w, syd).get(`/api/v1/cases/${w.ids.caseSyd}`))));
+    assert.deepEqual(new Set(reads.map((r) => r.statusCode)), new Set([200]));
+    assert.equal(await auditCount(w, { action: 'case.read', outcome: 'success' }), before + 30);
+    const rows = await w.handle.db.selectFrom('audit_log').selectAll().where('id', '>', firstId).where('action', '=', 'case.read').execute();
+    assert.equal(rows.filter((r) => r.actor_id === w.ids.users.nord && r.case_id === w.ids.caseNord && r.person_id === w.ids.personNord).length, 15);
+    assert.equal(rows.filter((r) => r.actor_id === w.ids.users.syd && r.case_id === w.ids.caseSyd && r.actor_role === 'caseWorker').length, 15);
+    assert.ok(rows.every((r) => r.purpose === null && r.target_type === 'case' && typeof r.at === 'string'));
+  });
+
   test('the application cannot change the log', async () => {
     await assert.rejects(w.handle.db.deleteFrom('audit_log').execute());
   });
@@ -183,6 +199,8 @@ describe('audit log', () => {
       assert.doesNotMatch(read.body, /Nordin|Nora/);
       const list = await as(w, s).get('/api/v1/cases');
       assert.equal(list.statusCode, 503);
+      const concurrent = await Promise.all(Array.from({ length: 10 }, () => as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`)));
+      assert.deepEqual(concurrent.map((r) => r.statusCode), Array(10).fill(503), 'a batch that cannot be written refuses every read in it');
       const entries = await w.handle.db.selectFrom('journal_entries').select('id').execute();
       const write = await as(w, s).post(`/api/v1/cases/${w.ids.caseNord}/journal`, { eventDate: '2026-03-10', title: 'Test', body: 'Text' });
       assert.equal(write.statusCode, 503);
@@ -199,6 +217,19 @@ describe('the index-ordered case list gives the same pages as the access rule it
   test('every user, status, "mine" and page', async () => {
     const { visibleCasesCondition } = await import('../src/cases/access.ts');
     const { loadActor } = await import('../src/auth/sessions.ts');
+    // Second-worker relations across units, which the counts treat as their own disjoint parts.
+    const sydCase = await w.handle.db.selectFrom('cases').selectAll().where('id', '=', w.ids.caseSyd).executeTakeFirstOrThrow();
+    const extra = [
+      { n: 7, unit: w.ids.unitSyd, responsible: w.ids.users.syd!, second: w.ids.users.nord!, status: 'active' },
+      { n: 8, unit: w.ids.unitSyd, responsible: w.ids.users.nord!, second: w.ids.users.nord!, status: 'closed' },
+      { n: 9, unit: w.ids.unitNord, responsible: null, second: w.ids.users.syd!, status: 'active' },
+    ];
+    for (const e of extra) {
+      await w.handle.db.insertInto('cases').values({
+        ...sydCase, id: `00000000-0000-4000-8000-00000000000${e.n}`, case_number: `EB-2026-00009${e.n}`, unit_id: e.unit,
+        responsible_worker_id: e.responsible, second_worker_id: e.second, status: e.status, updated_at: `2026-01-0${e.n}T10:00:00.000Z`,
+      } as never).execute();
+    }
     for (const username of ['nord', 'syd', 'chef', 'annan', 'kassa']) {
       const s = await login(w, username);
       const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;

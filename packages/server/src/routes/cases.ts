@@ -6,7 +6,8 @@ import {
 import { audit } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
-import { listCases, loadCaseDetail } from '../cases/queries.ts';
+import { loadCaseDetail } from '../cases/detail.ts';
+import { listCases } from '../cases/list.ts';
 import { conflict, forbidden, ValidationFailure, type FieldError } from '../errors.ts';
 import { createCaseWithHousehold } from '../cases/create.ts';
 

@@ -1,0 +1,183 @@
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { CASE_STATUS_LABELS, hasCapability, isCaseStatus, type Actor } from '@vagen/domain';
+import type { Database } from '@vagen/db';
+import { visibleCasesCondition } from './access.ts';
+
+export interface CaseListFilter {
+  status?: string | undefined;
+  mine?: boolean | undefined;
+  limit: number;
+  offset: number;
+  /** Free-text match already resolved by the caller. */
+  text?: { kind: 'personnummer'; value: string } | { kind: 'caseNumber'; value: string } | { kind: 'name'; value: string } | undefined;
+}
+
+type StaffActor = Extract<Actor, { kind: 'staff' }>;
+/** A page of case ids (column `id`), in list order. */
+type PageOfIds = SelectQueryBuilder<Database, never, { id: string }>;
+
+export async function listCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter) {
+  // Staff lists without free text: the page and the total come from index scans (fast at any size).
+  if (!filter.text && actor.kind === 'staff') {
+    if (!hasCapability(actor.role, 'case.read')) return { total: 0, items: [] };
+    const [rows, total] = await Promise.all([summaryRows(db, staffPage(db, actor, filter)), staffTotal(db, actor, filter)]);
+    return { total, items: rows.map(summaryJson) };
+  }
+  const base = filteredCases(db, actor, filter);
+  const page = base
+    .select('cases.id')
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [rows, count] = await Promise.all([
+    summaryRows(db, page as never as PageOfIds),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), items: rows.map(summaryJson) };
+}
+
+/** Visible cases with the filter applied, for searches and the client's own list. */
+function filteredCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter) {
+  let base = db.selectFrom('cases').where(visibleCasesCondition(actor));
+  if (filter.status) base = base.where('cases.status', '=', filter.status);
+  if (filter.mine && actor.kind === 'staff') base = base.where((eb) => mineCondition(eb, actor));
+  const text = filter.text;
+  if (text?.kind === 'caseNumber') return base.where('cases.case_number', '=', text.value);
+  if (!text) return base;
+  return base.where((eb) => eb.exists(
+    eb.selectFrom('household_members as sm')
+      .innerJoin('persons as sp', 'sp.id', 'sm.person_id')
+      .select('sm.person_id')
+      .whereRef('sm.household_id', '=', 'cases.household_id')
+      .where('sm.role', 'in', ['applicant', 'coApplicant'])
+      .where(text.kind === 'personnummer'
+        ? (e) => e('sp.personnummer', '=', text.value)
+        : (e) => e.or(text.value.split(/\s+/).filter(Boolean).slice(0, 3).map((word) => e.or([
+          e(e.fn('lower', ['sp.first_name']), 'like', `${escapeLike(word.toLowerCase())}%`),
+          e(e.fn('lower', ['sp.last_name']), 'like', `${escapeLike(word.toLowerCase())}%`),
+        ])))),
+  ));
+}
+
+const mineCondition = (eb: ExpressionBuilder<Database, 'cases'>, actor: StaffActor) =>
+  eb.or([eb('cases.responsible_worker_id', '=', actor.userId), eb('cases.second_worker_id', '=', actor.userId)]);
+
+/** The applicant's name, the unit and the responsible worker for a page of case ids, in list order. */
+function summaryRows(db: Kysely<Database>, page: PageOfIds) {
+  return db
+    .selectFrom(page.as('p'))
+    .innerJoin('cases as c', 'c.id', 'p.id')
+    .innerJoin('units', 'units.id', 'c.unit_id')
+    // Lateral: one index probe per row of the page, never a scan of every household's members.
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('household_members as ap')
+        .innerJoin('persons as app', 'app.id', 'ap.person_id')
+        .select(['app.first_name', 'app.last_name'])
+        .whereRef('ap.household_id', '=', 'c.household_id')
+        .where('ap.role', '=', 'applicant')
+        .limit(1)
+        .as('app'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('staff_users as rw', 'rw.id', 'c.responsible_worker_id')
+    .select([
+      'c.id', 'c.case_number', 'c.status', 'c.opened_at', 'c.updated_at', 'units.name as unit_name',
+      'app.first_name', 'app.last_name', 'rw.display_name as worker_name',
+    ])
+    .orderBy('c.updated_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+}
+
+function summaryJson(r: Awaited<ReturnType<typeof summaryRows>>[number]) {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    status: r.status,
+    statusLabel: isCaseStatus(r.status) ? CASE_STATUS_LABELS[r.status] : r.status,
+    applicantName: r.first_name ? `${r.first_name} ${r.last_name}` : null,
+    unitName: r.unit_name,
+    responsibleWorkerName: r.worker_name,
+    openedAt: r.opened_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Cases of one municipality, protected or not, with the status filter applied. */
+function staffCases(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, protectedCases: boolean) {
+  let q = db.selectFrom('cases')
+    .where('cases.municipality_code', '=', actor.municipality)
+    .where('cases.protected_identity', '=', protectedCases);
+  if (filter.status) q = q.where('cases.status', '=', filter.status);
+  return q;
+}
+
+/** Protected cases the user is named for (protected_access), with the "mine" filter applied. */
+function namedProtectedCases(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter) {
+  return staffCases(db, actor, filter, true)
+    .where((eb) => eb.exists(
+      eb.selectFrom('household_members as am')
+        .innerJoin('protected_access as pa', 'pa.person_id', 'am.person_id')
+        .select('am.person_id')
+        .whereRef('am.household_id', '=', 'cases.household_id')
+        .where('pa.user_id', '=', actor.userId),
+    ))
+    .where((eb) => (filter.mine ? mineCondition(eb, actor) : eb.val(true)));
+}
+
+/**
+ * The same rule as visibleCasesCondition for staff, as one ordered, limited index scan per way of seeing a case
+ * (each unit, responsible, second worker, named for a protected person), merged. An OR of the same conditions makes
+ * PostgreSQL sort every visible case of the units for each page.
+ */
+function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): PageOfIds {
+  const n = filter.limit + filter.offset;
+  const branches = [
+    ...(filter.mine ? [] : actor.unitIds.map((unitId) => staffCases(db, actor, filter, false).where('cases.unit_id', '=', unitId))),
+    staffCases(db, actor, filter, false).where('cases.responsible_worker_id', '=', actor.userId),
+    staffCases(db, actor, filter, false).where('cases.second_worker_id', '=', actor.userId),
+    namedProtectedCases(db, actor, filter),
+  ].map((q, i) => db
+    .selectFrom(q.select(['cases.id', 'cases.updated_at']).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(n).as(`b${i}`))
+    .select([`b${i}.id as id`, `b${i}.updated_at as updated_at`] as never[]));
+  let merged = branches[0]!;
+  for (const b of branches.slice(1)) merged = merged.union(b as never);
+  return db
+    .selectFrom(merged.as('v') as never as 'cases as v')
+    .select('v.id')
+    .orderBy('v.updated_at', 'desc')
+    .orderBy('v.id')
+    .limit(filter.limit)
+    .offset(filter.offset) as never as PageOfIds;
+}
+
+/**
+ * How many cases the list holds, as disjoint parts that are each cheap: the user's units (kept per unit and status
+ * in case_list_counts, migration 0010); their own cases outside those units (responsible, then second worker; small
+ * index-only counts); protected cases they are named for. A single OR would visit every visible row.
+ */
+async function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): Promise<number> {
+  const units = filter.mine ? [] : actor.unitIds;
+  const count = (q: SelectQueryBuilder<Database, 'cases', object>) => q.select((eb) => eb.fn.countAll<number>().as('n'));
+  const inUnits = sql<string>`any(${sql.val(units)}::uuid[])`;
+  const outsideUnits = (eb: ExpressionBuilder<Database, 'cases'>) => (units.length ? eb.not(eb('cases.unit_id', '=', inUnits)) : eb.val(true));
+  let unitCounts = db.selectFrom('case_list_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+    .where('municipality_code', '=', actor.municipality)
+    .where('unit_id', '=', inUnits);
+  if (filter.status) unitCounts = unitCounts.where('status', '=', filter.status);
+  const parts = [
+    ...(units.length ? [unitCounts] : []),
+    count(staffCases(db, actor, filter, false).where('cases.responsible_worker_id', '=', actor.userId).where(outsideUnits)),
+    count(staffCases(db, actor, filter, false)
+      .where('cases.second_worker_id', '=', actor.userId)
+      .where((eb) => eb.or([eb('cases.responsible_worker_id', 'is', null), eb('cases.responsible_worker_id', '!=', actor.userId)]))
+      .where(outsideUnits)),
+    count(namedProtectedCases(db, actor, filter)),
+  ];
+  const { rows } = await sql<{ n: number }>`select (${sql.join(parts.map((p) => sql`(${p})`), sql` + `)})::int as n`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
