@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SerialPGliteDialect } from './pglite-dialect.ts';
+import { preparingPool } from './prepared-pool.ts';
 import type { Database } from './schema.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -48,7 +49,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     // An idle connection the server closes (restart, failover, DROP DATABASE … FORCE) must not crash the process:
     // the pool replaces it on next use.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
