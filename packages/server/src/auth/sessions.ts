@@ -46,7 +46,20 @@ export async function endSession(deps: AppDeps, request: FastifyRequest, reply: 
 export async function loadActor(deps: AppDeps, token: string | undefined): Promise<RequestActor | null> {
   if (!token) return null;
   const hash = sha256(token);
-  const session = await deps.db.selectFrom('sessions').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  // One round trip for the session, its staff user and their units: this runs on every request.
+  const session = await deps.db
+    .selectFrom('sessions')
+    .leftJoin('staff_users as u', (j) => j.onRef('u.id', '=', 'sessions.subject_id').on('sessions.subject_kind', '=', 'staff'))
+    .select([
+      'sessions.subject_kind', 'sessions.subject_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
+      'u.role', 'u.display_name', 'u.municipality_code', 'u.active',
+    ])
+    .select((eb) => eb.selectFrom('staff_units')
+      .select(sql<string>`string_agg(staff_units.unit_id::text, ',')`.as('ids'))
+      .whereRef('staff_units.user_id', '=', 'u.id')
+      .as('unit_ids'))
+    .where('sessions.token_hash', '=', hash)
+    .executeTakeFirst();
   if (!session) return null;
   const now = deps.now();
   const idleLimit = new Date(session.last_seen_at).getTime() + deps.settings.idleTimeoutMinutes * 60_000;
@@ -61,24 +74,15 @@ export async function loadActor(deps: AppDeps, token: string | undefined): Promi
   if (session.subject_kind === 'client') {
     return { kind: 'client', personId: session.subject_id, csrfToken: session.csrf_token, sessionHash: hash };
   }
-  // One round trip for the user and their units: this runs on every request.
-  const user = await deps.db
-    .selectFrom('staff_users')
-    .select(['id', 'role', 'display_name', 'municipality_code', 'active'])
-    .select(sql<string | null>`string_agg(staff_units.unit_id::text, ',')`.as('unit_ids'))
-    .leftJoin('staff_units', 'staff_units.user_id', 'staff_users.id')
-    .where('staff_users.id', '=', session.subject_id)
-    .groupBy(['staff_users.id', 'staff_users.role', 'staff_users.display_name', 'staff_users.municipality_code', 'staff_users.active'])
-    .executeTakeFirst();
-  if (!user || !user.active || !isStaffRole(user.role)) return null;
-  const units = user.unit_ids ? user.unit_ids.split(',').map((unit_id) => ({ unit_id })) : [];
+  const { role, active, municipality_code: municipality, display_name: displayName } = session;
+  if (!active || !role || !municipality || displayName === null || !isStaffRole(role)) return null;
   return {
     kind: 'staff',
-    userId: user.id,
-    role: user.role,
-    municipality: user.municipality_code,
-    unitIds: units.map((u) => u.unit_id),
-    displayName: user.display_name,
+    userId: session.subject_id,
+    role,
+    municipality,
+    unitIds: session.unit_ids ? session.unit_ids.split(',') : [],
+    displayName,
     csrfToken: session.csrf_token,
     sessionHash: hash,
   };
