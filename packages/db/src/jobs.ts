@@ -32,7 +32,9 @@ export async function enqueueJob(db: Kysely<Database>, queue: string, payload: u
       last_error: null,
       finished_at: null,
     })
-    .onConflict((oc) => oc.column('unique_key').where('status', 'in', ['pending', 'running']).doNothing())
+    // The partial unique index's predicate as literals: a prepared statement's generic plan cannot infer the index
+    // from parameters.
+    .onConflict((oc) => oc.column('unique_key').where(sql<boolean>`status in ('pending', 'running')`).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;

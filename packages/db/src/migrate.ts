@@ -10,6 +10,7 @@ import * as protectedFlag from './migrations/0007_case_protected_flag.ts';
 import * as listIndexes from './migrations/0008_case_list_indexes.ts';
 import * as coveringListIndexes from './migrations/0009_case_list_covering_indexes.ts';
 import * as listCounts from './migrations/0010_case_list_counts.ts';
+import * as applicantIndex from './migrations/0011_household_applicant_index.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0008_case_list_indexes': listIndexes,
   '0009_case_list_covering_indexes': coveringListIndexes,
   '0010_case_list_counts': listCounts,
+  '0011_household_applicant_index': applicantIndex,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

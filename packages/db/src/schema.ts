@@ -84,6 +84,9 @@ export interface CaseListCountsTable {
   municipality_code: ColumnType<string, never, never>;
   unit_id: ColumnType<string, never, never>;
   status: ColumnType<string, never, never>;
+  /** The nil UUID when the case has none. */
+  responsible_worker_id: ColumnType<string, never, never>;
+  second_worker_id: ColumnType<string, never, never>;
   n: ColumnType<number, never, never>;
 }
 export interface CaseStatusHistoryTable {

@@ -67,15 +67,23 @@ const mineCondition = (eb: ExpressionBuilder<Database, 'cases'>, actor: StaffAct
 function summaryRows(db: Kysely<Database>, page: PageOfIds) {
   return db
     .selectFrom(page.as('p'))
-    .innerJoin('cases as c', 'c.id', 'p.id')
+    // Lateral joins are index probes per row of the page whatever the planner guesses for the page's size (a
+    // prepared statement's generic plan does not know the limit).
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('cases')
+        .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.updated_at', 'cases.unit_id', 'cases.household_id', 'cases.responsible_worker_id'])
+        .whereRef('cases.id', '=', 'p.id')
+        .limit(1) // keeps the planner from flattening this into a hash join over every case
+        .as('c'),
+      (join) => join.onTrue(),
+    )
     .innerJoin('units', 'units.id', 'c.unit_id')
-    // Lateral: one index probe per row of the page, never a scan of every household's members.
     .leftJoinLateral(
       (eb) => eb.selectFrom('household_members as ap')
         .innerJoin('persons as app', 'app.id', 'ap.person_id')
         .select(['app.first_name', 'app.last_name'])
         .whereRef('ap.household_id', '=', 'c.household_id')
-        .where('ap.role', '=', 'applicant')
+        .where('ap.role', '=', sql.lit('applicant')) // a literal, so a generic plan can use the partial index (0011)
         .limit(1)
         .as('app'),
       (join) => join.onTrue(),
@@ -108,7 +116,8 @@ function summaryJson(r: Awaited<ReturnType<typeof summaryRows>>[number]) {
 function staffCases(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, protectedCases: boolean) {
   let q = db.selectFrom('cases')
     .where('cases.municipality_code', '=', actor.municipality)
-    .where('cases.protected_identity', '=', protectedCases);
+    // A literal, not a parameter: a prepared statement's generic plan may then use the partial indexes (0008/0009).
+    .where((eb) => (protectedCases ? eb.ref('cases.protected_identity') : eb.not(eb.ref('cases.protected_identity'))));
   if (filter.status) q = q.where('cases.status', '=', filter.status);
   return q;
 }
@@ -153,30 +162,23 @@ function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilt
 }
 
 /**
- * How many cases the list holds, as disjoint parts that are each cheap: the user's units (kept per unit and status
- * in case_list_counts, migration 0010); their own cases outside those units (responsible, then second worker; small
- * index-only counts); protected cases they are named for. A single OR would visit every visible row.
+ * How many cases the list holds. Visibility of a case without protected identity depends only on its municipality,
+ * unit and workers, so that part is a sum over case_list_counts (kept by triggers, migration 0010) with the same
+ * rule; protected cases the user is named for are counted directly (they are few). A count over `cases` would visit
+ * every visible case on every page.
  */
 async function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): Promise<number> {
-  const units = filter.mine ? [] : actor.unitIds;
-  const count = (q: SelectQueryBuilder<Database, 'cases', object>) => q.select((eb) => eb.fn.countAll<number>().as('n'));
-  const inUnits = sql<string>`any(${sql.val(units)}::uuid[])`;
-  const outsideUnits = (eb: ExpressionBuilder<Database, 'cases'>) => (units.length ? eb.not(eb('cases.unit_id', '=', inUnits)) : eb.val(true));
-  let unitCounts = db.selectFrom('case_list_counts')
+  let counters = db.selectFrom('case_list_counts')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
     .where('municipality_code', '=', actor.municipality)
-    .where('unit_id', '=', inUnits);
-  if (filter.status) unitCounts = unitCounts.where('status', '=', filter.status);
-  const parts = [
-    ...(units.length ? [unitCounts] : []),
-    count(staffCases(db, actor, filter, false).where('cases.responsible_worker_id', '=', actor.userId).where(outsideUnits)),
-    count(staffCases(db, actor, filter, false)
-      .where('cases.second_worker_id', '=', actor.userId)
-      .where((eb) => eb.or([eb('cases.responsible_worker_id', 'is', null), eb('cases.responsible_worker_id', '!=', actor.userId)]))
-      .where(outsideUnits)),
-    count(namedProtectedCases(db, actor, filter)),
-  ];
-  const { rows } = await sql<{ n: number }>`select (${sql.join(parts.map((p) => sql`(${p})`), sql` + `)})::int as n`.execute(db);
+    .where((eb) => eb.or([
+      eb('responsible_worker_id', '=', actor.userId),
+      eb('second_worker_id', '=', actor.userId),
+      ...(!filter.mine && actor.unitIds.length ? [eb('unit_id', '=', sql<string>`any(${sql.val(actor.unitIds)}::uuid[])`)] : []),
+    ]));
+  if (filter.status) counters = counters.where('status', '=', filter.status);
+  const named = namedProtectedCases(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('n'));
+  const { rows } = await sql<{ n: number }>`select ((${counters}) + (${named}))::int as n`.execute(db);
   return Number(rows[0]!.n);
 }
 
