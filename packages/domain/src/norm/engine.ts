@@ -13,9 +13,18 @@
 import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { COST_LABEL_BY_INDEX, INCOME_LABEL_BY_INDEX, costTypeFlags } from './labels.ts';
 import { formatKr, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
-import type { PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, RuleSet } from './rules.ts';
-import { COST_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
-import { COST_PATHS, INCOME_PATHS, JOB_STIMULUS_PATHS, validateForEngine, type ValidChild } from './validate.ts';
+import type { PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, ProratedLine, RuleSet } from './rules.ts';
+import { COST_TYPES, INCOME_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
+import {
+  CHILD_PATHS,
+  COST_PATHS,
+  INCOME_PATHS,
+  JOB_STIMULUS_PATHS,
+  acquireValidated,
+  releaseValidated,
+  validateInto,
+  type ValidatedNormInput,
+} from './validate.ts';
 
 /** Stable rule ids used on the lines (documented in docs/rules/normberakning.md). */
 export const NORM_RULE_IDS = {
@@ -55,12 +64,54 @@ function findCapRow(cap: PreparedCap, adults: number, children: number): Prepare
 const DEFAULT_MANUAL_BY_INDEX: readonly boolean[] = costTypeFlags(['other']);
 const NO_REMAINING: readonly number[] = COST_TYPES.map(() => -1);
 
+// Fixed beginnings of the cost and income explanations, per type (the label without a description), so that a line's
+// text is a few concatenations.
+const COST_APPROVED_PREFIX: readonly string[] = COST_LABEL_BY_INDEX.map((label) => `${label}: ansökt och godkänt `);
+const COST_APPLIED_PREFIX: readonly string[] = COST_LABEL_BY_INDEX.map((label) => `${label}: ansökt `);
+const COST_LABEL_SPACE: readonly string[] = COST_LABEL_BY_INDEX.map((label) => `${label} `);
+const INCOME_FOR_PREFIX: readonly string[] = INCOME_LABEL_BY_INDEX.map((label) => `${label} för `);
+
 function unverifiedWarning(cell: PreparedCell, path: string): NormWarning {
   return {
     type: 'UNVERIFIED_TABLE_VALUE',
     message: `Beloppet ${formatKr(cell.amount)} (${cell.source.id}, ${cell.source.cell}) är inte verifierat mot författningstexten. Kontrollera det innan beslut.`,
     path,
   };
+}
+
+/** A child's personal costs for part of the month (memoised on the cell by days at home). */
+function partTimeChild(cell: PreparedCell, days: number, daysInMonth: number): ProratedLine {
+  let line = cell.prorated[days];
+  if (line === undefined) {
+    const amount = mulDivRoundKronaHalfUp(cell.amount, days, daysInMonth);
+    line = {
+      amount,
+      explanation: `${cell.explanation} Barnet bor hemma ${days} av månadens ${daysInMonth} dagar: ${formatKr(cell.amount)} × ${days}/${daysInMonth} = ${formatKr(amount)} (avrundat till hela kronor).`,
+    };
+    cell.prorated[days] = line;
+  }
+  return line;
+}
+
+/**
+ * The calculation's share of a larger household's common costs (memoised on the household size's cell by persons in
+ * the calculation and whether they are one adult without a sambo).
+ */
+function sharedCommon(common: PreparedCell, size: number, inCalculation: number, loneAdult: boolean): ProratedLine {
+  const key = inCalculation * 2 + (loneAdult ? 1 : 0);
+  let line = common.prorated[key];
+  if (line === undefined) {
+    const amount = mulDivRoundKronaHalfUp(common.amount, inCalculation, size);
+    const who = loneAdult
+      ? 'en vuxen som delar hushåll med andra utan att vara sambo får ensamståendes personliga kostnader och sin andel av hushållets gemensamma kostnader'
+      : 'personerna i beräkningen får sin andel av hushållets gemensamma kostnader';
+    line = {
+      amount,
+      explanation: `${common.explanation} Hushållet har ${size} personer, varav ${inCalculation} ingår i beräkningen (${who}): ${formatKr(common.amount)} × ${inCalculation}/${size} = ${formatKr(amount)} (avrundat till hela kronor).`,
+    };
+    common.prorated[key] = line;
+  }
+  return line;
 }
 
 /**
@@ -71,68 +122,84 @@ function unverifiedWarning(cell: PreparedCell, path: string): NormWarning {
  * @throws NormInputError with field paths for invalid input; NormRuleMissingError when the rule data needed is missing
  */
 export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
-  const v = validateForEngine(rules, input);
-  const m = v.rules;
+  const v = acquireValidated();
+  try {
+    validateInto(v, rules, input);
+    return calculate(v);
+  } finally {
+    releaseValidated(v);
+  }
+}
+
+function calculate(v: ValidatedNormInput): NormResult {
+  const m = v.rules!;
   const lines: NormLine[] = [];
   const warnings: NormWarning[] = m.baseWarnings.length > 0 ? m.baseWarnings.slice() : [];
   const dim = m.daysInMonth;
+  const applicant = v.applicant;
+  const coApplicant = v.coApplicant;
 
   // Municipal guidelines.
   let g: PreparedGuidelines | undefined;
   if (v.municipality !== null) g = m.guidelines.get(v.municipality);
-  const partTimeCounts = v.partTimeChildrenCountInHouseholdSize ?? g?.guidelines.settings.partTimeChildrenCountInHouseholdSize ?? true;
+  const partTimeCounts = v.partTimeCounts >= 0 ? v.partTimeCounts === 1 : (g?.guidelines.settings.partTimeChildrenCountInHouseholdSize ?? true);
 
   // --- Personal costs: adults -------------------------------------------------------------------------------------
   let personal = 0;
-  if (v.coApplicant !== null) {
+  if (coApplicant !== null) {
     const c = m.couple;
-    lines.push({ kind: 'personal', persons: [v.applicant, v.coApplicant], amount: c.amount, rule: R.adultCouple, explanation: c.explanation, source: c.source, inputPath: '/adults' });
+    lines.push({ kind: 'personal', persons: [applicant, coApplicant], amount: c.amount, rule: R.adultCouple, explanation: c.explanation, source: c.source, inputPath: '/adults' });
     personal += c.amount;
     if (c.unverified) warnings.push(unverifiedWarning(c, '/adults'));
   } else {
     const c = m.single;
-    lines.push({ kind: 'personal', person: v.applicant, amount: c.amount, rule: R.adultSingle, explanation: c.explanation, source: c.source, inputPath: '/adults' });
+    lines.push({ kind: 'personal', person: applicant, amount: c.amount, rule: R.adultSingle, explanation: c.explanation, source: c.source, inputPath: '/adults' });
     personal += c.amount;
     if (c.unverified) warnings.push(unverifiedWarning(c, '/adults'));
   }
 
   // --- Personal costs: children -----------------------------------------------------------------------------------
-  const persons: string[] = v.coApplicant !== null ? [v.applicant, v.coApplicant] : [v.applicant];
-  const children = v.children;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    const ages = m.childByAge[child.age]!;
+  const persons: string[] = coApplicant !== null ? [applicant, coApplicant] : [applicant];
+  const childCount = v.childCount;
+  for (let i = 0; i < childCount; i++) {
+    const id = v.childId[i]!;
+    const age = v.childAge[i]!;
+    const days = v.childDaysAtHome[i]!;
+    const path = CHILD_PATHS[i]!;
+    const ages = m.childByAge[age]!;
     let cell = ages.withLunch;
     let rule: string = R.child;
-    if (child.lunchAtPreschool) {
+    if (v.childLunch[i] === 1) {
       if (ages.withoutLunch !== null) {
         cell = ages.withoutLunch;
         rule = R.childNoLunch;
       } else {
         warnings.push({
           type: 'LUNCH_NOT_APPLICABLE',
-          message: `Barnet ${child.id} är ${child.age} år: riksnormen har ett belopp utan lunch bara för yngre barn (skollunchen är avgiftsfri). Det vanliga beloppet har använts.`,
-          path: `${child.path}/lunchAtPreschool`,
+          message: `Barnet ${id} är ${age} år: riksnormen har ett belopp utan lunch bara för yngre barn (skollunchen är avgiftsfri). Det vanliga beloppet har använts.`,
+          path: `${path}/lunchAtPreschool`,
         });
       }
     }
-    if (cell.unverified) warnings.push(unverifiedWarning(cell, child.path));
+    if (cell.unverified) warnings.push(unverifiedWarning(cell, path));
     let amount = cell.amount;
     let explanation = cell.explanation;
-    if (child.daysAtHome < dim) {
-      amount = mulDivRoundKronaHalfUp(cell.amount, child.daysAtHome, dim);
+    if (days < dim) {
+      const part = partTimeChild(cell, days, dim);
+      amount = part.amount;
       rule = R.childPartTime;
-      explanation = `${cell.explanation} Barnet bor hemma ${child.daysAtHome} av månadens ${dim} dagar: ${formatKr(cell.amount)} × ${child.daysAtHome}/${dim} = ${formatKr(amount)} (avrundat till hela kronor).`;
+      explanation = part.explanation;
     }
-    lines.push({ kind: 'personal', person: child.id, amount, rule, explanation, source: cell.source, inputPath: child.path });
+    lines.push({ kind: 'personal', person: id, amount, rule, explanation, source: cell.source, inputPath: path });
     personal += amount;
-    if (counts(child, dim, partTimeCounts)) persons.push(child.id);
+    // A child counts in the household size when at home all month, or part of it unless the setting says otherwise.
+    if (days >= dim || (partTimeCounts && days > 0)) persons.push(id);
   }
 
   // --- Common household costs -------------------------------------------------------------------------------------
   const inCalculation = persons.length;
   let size = inCalculation;
-  if (v.householdSize !== null) {
+  if (v.householdSize !== 0) {
     if (v.householdSize < inCalculation) {
       throw new NormInputError([
         {
@@ -147,20 +214,9 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
   if (common.unverified) warnings.push(unverifiedWarning(common, '/householdSize'));
   let commonAmount: number;
   if (size > inCalculation) {
-    commonAmount = mulDivRoundKronaHalfUp(common.amount, inCalculation, size);
-    const who =
-      inCalculation === 1 && v.coApplicant === null
-        ? 'en vuxen som delar hushåll med andra utan att vara sambo får ensamståendes personliga kostnader och sin andel av hushållets gemensamma kostnader'
-        : 'personerna i beräkningen får sin andel av hushållets gemensamma kostnader';
-    lines.push({
-      kind: 'common',
-      persons,
-      amount: commonAmount,
-      rule: R.commonShared,
-      explanation: `${common.explanation} Hushållet har ${size} personer, varav ${inCalculation} ingår i beräkningen (${who}): ${formatKr(common.amount)} × ${inCalculation}/${size} = ${formatKr(commonAmount)} (avrundat till hela kronor).`,
-      source: common.source,
-      inputPath: '/householdSize',
-    });
+    const shared = sharedCommon(common, size, inCalculation, inCalculation === 1 && coApplicant === null);
+    commonAmount = shared.amount;
+    lines.push({ kind: 'common', persons, amount: commonAmount, rule: R.commonShared, explanation: shared.explanation, source: common.source, inputPath: '/householdSize' });
   } else {
     commonAmount = common.amount;
     lines.push({
@@ -177,8 +233,8 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
   let costs = 0;
   let costsApplied = 0;
   let reducedCount = 0;
-  const costItems = v.costs;
-  if (costItems.length > 0) {
+  const costCount = v.costCount;
+  if (costCount > 0) {
     if (!g) {
       warnings.push({
         type: 'NO_GUIDELINES',
@@ -190,19 +246,18 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     } else if (g.exampleWarning) {
       warnings.push(g.exampleWarning);
     }
-    const adultCount = v.coApplicant !== null ? 2 : 1;
-    const childCount = children.length;
+    const adultCount = coApplicant !== null ? 2 : 1;
     const manualByIndex = g ? g.manualByIndex : DEFAULT_MANUAL_BY_INDEX;
     const capsByIndex = g ? g.capsByIndex : null;
     // Amount of each capped type still available (several rows of one type share the cap); -1 = not used yet.
     let remaining: number[] | null = null;
-    for (let i = 0; i < costItems.length; i++) {
-      const item = costItems[i]!;
-      const type = item.type;
-      const ti = item.typeIndex;
+    for (let i = 0; i < costCount; i++) {
+      const ti = v.costType[i]!;
+      const applied = v.costAmount[i]!;
+      const description = v.costDescription[i];
       const path = COST_PATHS[i]!;
-      const applied = item.amount;
-      const label = item.description ? `${COST_LABEL_BY_INDEX[ti]} (${item.description})` : COST_LABEL_BY_INDEX[ti]!;
+      // With a description the label is "Boendekostnad (hyra) (beskrivning)"; without, the prefixes are prepared.
+      const label = description ? `${COST_LABEL_BY_INDEX[ti]} (${description})` : null;
       let approved = applied;
       let rule: string;
       let explanation: string;
@@ -211,23 +266,25 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
       if (manualByIndex[ti]) {
         approved = 0;
         rule = R.costManual;
-        explanation = `${label}: ansökt ${appliedKr}. Kostnaden godkänns inte automatiskt; handläggaren behöver pröva om den är skälig.`;
-        warnings.push({ type: 'MANUAL_ASSESSMENT_REQUIRED', message: `${label} ${appliedKr} kräver en manuell skälighetsbedömning och har inte tagits med.`, path });
+        const l = label ?? COST_LABEL_BY_INDEX[ti]!;
+        explanation = `${l}: ansökt ${appliedKr}. Kostnaden godkänns inte automatiskt; handläggaren behöver pröva om den är skälig.`;
+        warnings.push({ type: 'MANUAL_ASSESSMENT_REQUIRED', message: `${l} ${appliedKr} kräver en manuell skälighetsbedömning och har inte tagits med.`, path });
       } else {
         const cap = capsByIndex ? capsByIndex[ti] : undefined;
+        const approvedPrefix = label === null ? COST_APPROVED_PREFIX[ti]! : `${label}: ansökt och godkänt `;
         if (!cap) {
           rule = R.costApproved;
           explanation = g
-            ? `${label}: ansökt och godkänt ${appliedKr} (riktlinjerna har inget tak för kostnadstypen).`
-            : `${label}: ansökt och godkänt ${appliedKr} (inte prövat mot kommunala riktlinjer).`;
+            ? approvedPrefix + appliedKr + ' (riktlinjerna har inget tak för kostnadstypen).'
+            : approvedPrefix + appliedKr + ' (inte prövat mot kommunala riktlinjer).';
         } else {
           const prepared = findCapRow(cap, adultCount, childCount);
           if (!prepared) {
             rule = R.costApproved;
-            explanation = `${label}: ansökt och godkänt ${appliedKr} (riktlinjerna har ingen rad för hushållets sammansättning).`;
+            explanation = approvedPrefix + appliedKr + ' (riktlinjerna har ingen rad för hushållets sammansättning).';
             warnings.push({
               type: 'NO_CAP_ROW',
-              message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adultCount} vuxna och ${childCount} barn; ${label} har tagits med som ansökt.`,
+              message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adultCount} vuxna och ${childCount} barn; ${label ?? COST_LABEL_BY_INDEX[ti]} har tagits med som ansökt.`,
               path,
             });
           } else {
@@ -237,25 +294,19 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
             const left = remaining[ti]! >= 0 ? remaining[ti]! : row.amount;
             if (applied <= left) {
               rule = R.costWithinCap;
-              explanation = `${label}: ansökt och godkänt ${appliedKr}${prepared.withinText}`;
+              explanation = approvedPrefix + appliedKr + prepared.withinText;
             } else {
               approved = left;
               rule = R.costCapped;
-              const otherItems = left < row.amount ? ` (varav ${formatKr(row.amount - left)} redan godkänt på andra rader av samma typ)` : '';
-              const approvedKr = formatKr(approved);
-              explanation = `${label}: ansökt ${appliedKr}, godkänt ${approvedKr} enligt ${prepared.capText}${otherItems}. Överstigande ${formatKr(applied - approved)} godkänns inte utan en särskild skälighetsprövning.`;
-              warnings.push({
-                type: 'EXPENSE_CAPPED',
-                message: `${label} ${appliedKr} överstiger ${prepared.capText}; ${approvedKr} har godkänts. Pröva om den högre kostnaden är skälig.`,
-                path,
-              });
+              explanation = cappedExplanation(label, ti, appliedKr, prepared, left, applied);
+              warnings.push({ type: 'EXPENSE_CAPPED', message: cappedWarning(label, ti, appliedKr, prepared, left), path });
             }
             remaining[ti] = left - approved;
           }
         }
       }
       if (approved < applied) reducedCount++;
-      lines.push({ kind: 'cost', person: item.person, costType: type, applied, amount: approved, rule, explanation, source, inputPath: path });
+      lines.push({ kind: 'cost', person: v.costPerson[i], costType: COST_TYPES[ti]!, applied, amount: approved, rule, explanation, source, inputPath: path });
       costs += approved;
       costsApplied += applied;
     }
@@ -263,17 +314,19 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
 
   // --- Incomes ----------------------------------------------------------------------------------------------------
   let income = 0;
-  const incomeItems = v.incomes;
-  if (incomeItems.length > 0) {
+  const incomeCount = v.incomeCount;
+  if (incomeCount > 0) {
     const params = m.regime.parameters;
     const childExempt = m.childExemptByIncome;
+    // Keyed by the child's id, as the engine always has been (see the report on ids such as "constructor").
     let childEarningsUsed: Record<string, number> | null = null;
-    for (let i = 0; i < incomeItems.length; i++) {
-      const item = incomeItems[i]!;
+    for (let i = 0; i < incomeCount; i++) {
+      const ti = v.incomeType[i]!;
+      const amount = v.incomeAmount[i]!;
+      const person = v.incomePerson[i]!;
+      const childIndex = v.incomeChild[i]!;
       const path = INCOME_PATHS[i]!;
-      const label = INCOME_LABEL_BY_INDEX[item.typeIndex]!;
-      const child = item.child;
-      if (child !== null && childExempt[item.typeIndex] && params.childEarningsExemptPrisbasbelopp > 0) {
+      if (childIndex >= 0 && childExempt[ti] && params.childEarningsExemptPrisbasbelopp > 0) {
         const pbb = m.prisbasbelopp;
         if (!pbb || !m.prisbasbeloppSource) {
           throw new NormRuleMissingError(
@@ -281,32 +334,34 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
             `Prisbasbelopp för ${m.year} saknas i regeldata.`,
           );
         }
+        const childId = v.childId[childIndex]!;
+        const earningsThisYear = v.childEarnings[childIndex]!;
         const limit = pbb.amount * params.childEarningsExemptPrisbasbelopp;
         childEarningsUsed ??= {};
-        let before = childEarningsUsed[child.id];
+        let before = childEarningsUsed[childId];
         if (before === undefined) {
-          if (child.earningsThisYear === null) {
+          if (earningsThisYear < 0) {
             warnings.push({
               type: 'CHILD_EARNINGS_ASSUMED',
-              message: `Barnets (${child.id}) arbetsinkomster tidigare i år är inte angivna; de har räknats som 0 kr. Ange earningsThisYear för ett säkert undantag.`,
-              path: `${child.path}/earningsThisYear`,
+              message: `Barnets (${childId}) arbetsinkomster tidigare i år är inte angivna; de har räknats som 0 kr. Ange earningsThisYear för ett säkert undantag.`,
+              path: `${CHILD_PATHS[childIndex]}/earningsThisYear`,
             });
           }
-          before = child.earningsThisYear ?? 0;
+          before = earningsThisYear < 0 ? 0 : earningsThisYear;
         }
         const exemptLeft = limit > before ? limit - before : 0;
-        const exempt = item.amount < exemptLeft ? item.amount : exemptLeft;
-        const counted = item.amount - exempt;
-        childEarningsUsed[child.id] = before + item.amount;
+        const exempt = amount < exemptLeft ? amount : exemptLeft;
+        const counted = amount - exempt;
+        childEarningsUsed[childId] = before + amount;
         const limitText = params.childEarningsExemptPrisbasbelopp === 1 ? `ett prisbasbelopp (${formatKr(limit)})` : `${params.childEarningsExemptPrisbasbelopp} prisbasbelopp (${formatKr(limit)})`;
         lines.push({
           kind: 'income',
-          person: item.person,
-          incomeType: item.type,
-          applied: item.amount,
+          person,
+          incomeType: INCOME_TYPES[ti]!,
+          applied: amount,
           amount: counted,
           rule: R.incomeChildEarnings,
-          explanation: `${label} för barnet ${item.person}: ${formatKr(item.amount)}. Arbetsinkomst för barn och skolungdomar under 21 år som bor hemma räknas bara till den del den överstiger ${limitText} per kalenderår; tidigare i år ${formatKr(before)}, undantaget nu ${formatKr(exempt)}. ${formatKr(counted)} räknas som inkomst.`,
+          explanation: `${INCOME_LABEL_BY_INDEX[ti]} för barnet ${person}: ${formatKr(amount)}. Arbetsinkomst för barn och skolungdomar under 21 år som bor hemma räknas bara till den del den överstiger ${limitText} per kalenderår; tidigare i år ${formatKr(before)}, undantaget nu ${formatKr(exempt)}. ${formatKr(counted)} räknas som inkomst.`,
           source: m.prisbasbeloppSource,
           inputPath: path,
         });
@@ -314,28 +369,27 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
       } else {
         lines.push({
           kind: 'income',
-          person: item.person,
-          incomeType: item.type,
-          applied: item.amount,
-          amount: item.amount,
+          person,
+          incomeType: INCOME_TYPES[ti]!,
+          applied: amount,
+          amount,
           rule: R.incomeCounted,
-          explanation: `${label} för ${item.person}: ${formatKr(item.amount)} räknas som inkomst.`,
+          explanation: INCOME_FOR_PREFIX[ti]! + person + ': ' + formatKr(amount) + ' räknas som inkomst.',
           source: m.regimeSources.incomes,
           inputPath: path,
         });
-        income += item.amount;
+        income += amount;
       }
     }
 
     // --- Jobbstimulans ------------------------------------------------------------------------------------------
     const pct = params.jobStimulusPercent;
     const jobStimulusTypes = m.jobStimulusByIncome;
-    for (let j = 0; j < v.jobStimulus.length && pct > 0; j++) {
+    for (let j = 0; j < v.jobStimulusCount && pct > 0; j++) {
       const person = v.jobStimulus[j]!;
       let employment = 0;
-      for (let i = 0; i < incomeItems.length; i++) {
-        const item = incomeItems[i]!;
-        if (item.person === person && jobStimulusTypes[item.typeIndex]) employment += item.amount;
+      for (let i = 0; i < incomeCount; i++) {
+        if (v.incomePerson[i] === person && jobStimulusTypes[v.incomeType[i]!]) employment += v.incomeAmount[i]!;
       }
       if (employment === 0) continue;
       // The counted part is rounded to whole kronor (half down), so the deduction is 25 % rounded half up for
@@ -384,7 +438,7 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     municipality: v.municipality,
     normTable: m.tableSummary,
     guidelines: g ? g.summary : null,
-    household: { adults: v.coApplicant !== null ? 2 : 1, children: children.length, personsInCalculation: inCalculation, householdSize: size, daysInMonth: dim },
+    household: { adults: coApplicant !== null ? 2 : 1, children: childCount, personsInCalculation: inCalculation, householdSize: size, daysInMonth: dim },
     lines,
     totals: { personal, common: commonAmount, norm, costsApplied, costs, need, income, assistance },
     proposal: { outcome, amount: assistance, explanation: proposalText },
@@ -392,8 +446,18 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
   };
 }
 
-/** Whether a child counts in the household size for the common costs. */
-function counts(child: ValidChild, daysInMonth: number, partTimeCounts: boolean): boolean {
-  if (child.daysAtHome >= daysInMonth) return true;
-  return partTimeCounts && child.daysAtHome > 0;
+/** Explanation of a cost above its cap; `label` is null when the cost has no description. */
+function cappedExplanation(label: string | null, ti: number, appliedKr: string, prepared: PreparedCapRow, left: number, applied: number): string {
+  const excess = formatKr(applied - left);
+  if (label === null && left === prepared.row.amount) {
+    return COST_APPLIED_PREFIX[ti]! + appliedKr + prepared.cappedText + excess + ' godkänns inte utan en särskild skälighetsprövning.';
+  }
+  const otherItems = left < prepared.row.amount ? ` (varav ${formatKr(prepared.row.amount - left)} redan godkänt på andra rader av samma typ)` : '';
+  return `${label ?? COST_LABEL_BY_INDEX[ti]}: ansökt ${appliedKr}, godkänt ${formatKr(left)} enligt ${prepared.capText}${otherItems}. Överstigande ${excess} godkänns inte utan en särskild skälighetsprövning.`;
+}
+
+/** The EXPENSE_CAPPED warning's message. */
+function cappedWarning(label: string | null, ti: number, appliedKr: string, prepared: PreparedCapRow, left: number): string {
+  if (label === null && left === prepared.row.amount) return COST_LABEL_SPACE[ti]! + appliedKr + prepared.cappedWarningText;
+  return `${label ?? COST_LABEL_BY_INDEX[ti]} ${appliedKr} överstiger ${prepared.capText}; ${formatKr(left)} har godkänts. Pröva om den högre kostnaden är skälig.`;
 }

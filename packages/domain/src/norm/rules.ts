@@ -129,12 +129,24 @@ export interface PrisbasbeloppYear {
   source: string;
 }
 
+/** A prorated amount and its explanation (a part-time child, a share of a larger household's common costs). */
+export interface ProratedLine {
+  amount: number;
+  explanation: string;
+}
+
 /** A table cell prepared for the engine: amount, source and the explanation used when nothing is prorated. */
 export interface PreparedCell {
   amount: number;
   source: LineSource;
   explanation: string;
   unverified: boolean;
+  /**
+   * Prorated lines computed from this cell, filled by the engine on first use (the text depends only on the cell and
+   * a small key: days at home, or persons in the calculation and household size). Bounded: at most a few hundred
+   * entries per cell.
+   */
+  prorated: (ProratedLine | undefined)[];
 }
 
 export interface PreparedChildAge {
@@ -153,6 +165,10 @@ export interface PreparedCapRow {
   withinText: string;
   /** "riktlinjernas högsta skäliga boendekostnad 4 474 kr (1 vuxen utan barn)" */
   capText: string;
+  /** ", godkänt 4 474 kr enligt <capText>. Överstigande " (a capped cost when the whole cap is approved on its line). */
+  cappedText: string;
+  /** " överstiger <capText>; 4 474 kr har godkänts. Pröva om den högre kostnaden är skälig." (its warning). */
+  cappedWarningText: string;
 }
 
 export interface PreparedCap {
@@ -666,6 +682,7 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
     source: tableSource(cellId),
     explanation,
     unverified: table.cellStatus[cellId] === 'unverified',
+    prorated: [],
   });
 
   const single = cell('adults.single', table.adults.single, `Personliga kostnader för en ensamstående vuxen enligt ${tableName}: ${formatKr(table.adults.single)}.`);
@@ -749,7 +766,8 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
       caps[type] = {
         cap,
         rows: cap.rows.map((row) => {
-          const capText = `riktlinjernas ${cap.label} ${formatKr(row.amount)} (${row.label})`;
+          const capKr = formatKr(row.amount);
+          const capText = `riktlinjernas ${cap.label} ${capKr} (${row.label})`;
           return {
             row,
             source: freezeSource({
@@ -764,6 +782,8 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
             }),
             withinText: `, inom ${capText}.`,
             capText,
+            cappedText: `, godkänt ${capKr} enligt ${capText}. Överstigande `,
+            cappedWarningText: ` överstiger ${capText}; ${capKr} har godkänts. Pröva om den högre kostnaden är skälig.`,
           };
         }),
       };

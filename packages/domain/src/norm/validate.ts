@@ -1,100 +1,27 @@
 /**
  * Validation of a norm-calculation input. Shared by the engine, the API and the CLI. Every problem is reported with a
  * JSON pointer into the input and a Swedish message; nothing is guessed or silently corrected.
+ *
+ * One pass over the input, hand-written checks (no schema library, no regular expression on the hot path). The valid
+ * input is copied into a ValidatedNormInput: flat, typed buffers that are reused from one calculation to the next, so
+ * validating allocates nothing unless there is an error.
  */
 import { monthLabel, parseDatePacked, parseMonth } from './dates.ts';
 import { NormInputError, NormRuleMissingError } from './errors.ts';
-import { COST_TYPE_INDEX, INCOME_TYPE_INDEX } from './labels.ts';
+import { costTypeIndex, incomeTypeIndex } from './labels.ts';
 import { MAX_AMOUNT_ORE, formatKr } from './money.ts';
 import { MAX_HOUSEHOLD_SIZE, type MonthRules, type RuleSet } from './rules.ts';
-import {
-  ADULT_ROLES,
-  COST_TYPES,
-  INCOME_TYPES,
-  type CostType,
-  type IncomeType,
-  type NormFieldError,
-  type NormInput,
-} from './types.ts';
+import { COST_TYPES, INCOME_TYPES, type NormFieldError, type NormInput } from './types.ts';
 
 export const MAX_CHILDREN = 20;
 export const MAX_COSTS = 100;
 export const MAX_INCOMES = 100;
 const MAX_DESCRIPTION = 200;
+/** Adults (2) and children with an id. */
+const MAX_IDS = 2 + MAX_CHILDREN;
 
 /** Looks like a personnummer or samordningsnummer: the calculation needs no personal data. */
 const PNR_RE = /^(\d{2})?\d{6}[-+]?\d{4}$/;
-const MUNICIPALITY_RE = /^\d{4}$/;
-
-const ROLE_SET = new Set<string>(ADULT_ROLES);
-
-export interface ValidChild {
-  id: string;
-  /** Age in whole years on the first day of the month. */
-  age: number;
-  daysAtHome: number;
-  lunchAtPreschool: boolean;
-  /** null when not given. */
-  earningsThisYear: number | null;
-  path: string;
-}
-
-export interface ValidCost {
-  type: CostType;
-  /** Index in COST_TYPES. */
-  typeIndex: number;
-  amount: number;
-  person: string | undefined;
-  description: string | undefined;
-}
-
-export interface ValidIncome {
-  type: IncomeType;
-  /** Index in INCOME_TYPES. */
-  typeIndex: number;
-  amount: number;
-  person: string;
-  /** The child whose income it is, or null for an adult's income. */
-  child: ValidChild | null;
-}
-
-/** The validated input in the shape the engine uses. */
-export interface ValidatedNormInput {
-  input: NormInput;
-  rules: MonthRules;
-  municipality: string | null;
-  applicant: string;
-  coApplicant: string | null;
-  children: ValidChild[];
-  householdSize: number | null;
-  costs: ValidCost[];
-  incomes: ValidIncome[];
-  jobStimulus: string[];
-  partTimeChildrenCountInHouseholdSize: boolean | null;
-}
-
-type Obj = Record<string, unknown>;
-
-// Shared empty lists (never modified) so that a calculation without children, costs … allocates nothing for them.
-const NO_CHILDREN: ValidChild[] = [];
-const NO_IDS: string[] = [];
-const NO_COSTS: ValidCost[] = [];
-const NO_INCOMES: ValidIncome[] = [];
-
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-class Errors {
-  list: NormFieldError[] | null = null;
-  missing: NormFieldError[] | null = null;
-  add(path: string, message: string): void {
-    (this.list ??= []).push({ path, message });
-  }
-  addMissing(path: string, message: string): void {
-    (this.missing ??= []).push({ path, message });
-  }
-}
 
 /** Path strings built once (the hot path builds no strings unless there is an error). */
 const pathList = (base: string, n: number) => Array.from({ length: n }, (_, i) => `${base}/${i}`);
@@ -106,351 +33,461 @@ const JOB_STIMULUS_PATHS = pathList('/jobStimulus', 2);
 
 export { CHILD_PATHS, COST_PATHS, INCOME_PATHS, JOB_STIMULUS_PATHS };
 
-// Unknown fields are errors (a misspelt "daysAtHome" must not silently give a full-time child). for-in with a switch is
-// the fastest check for small objects.
-function unknownField(path: string, key: string, e: Errors): void {
-  e.add(`${path}/${key}`, 'Okänt fält.');
+/**
+ * The validated input in the shape the engine reads: counts and parallel buffers (child i is childId[i], childAge[i] …)
+ * instead of an object per child, cost and income. Only the first `…Count` entries of a buffer are meaningful.
+ *
+ * One instance is reused by every calculation (see acquireValidated): the engine is synchronous, so two calculations
+ * are never in flight at once, except when reading the input calls back into calculateNorm (a getter or proxy); then
+ * the inner call gets its own instance.
+ */
+export class ValidatedNormInput {
+  input: unknown = null;
+  rules: MonthRules | null = null;
+  municipality: string | null = null;
+  applicant = '';
+  coApplicant: string | null = null;
+  /** 0 when not given. */
+  householdSize = 0;
+  /** options.partTimeChildrenCountInHouseholdSize: -1 not given, 0 false, 1 true. */
+  partTimeCounts = -1;
+
+  /** Ids of the adults and then the children, in input order (the ids a cost or income may name). */
+  readonly ids: string[] = new Array<string>(MAX_IDS).fill('');
+  idCount = 0;
+  adultCount = 0;
+
+  childCount = 0;
+  readonly childId: string[] = new Array<string>(MAX_CHILDREN).fill('');
+  /** Age in whole years on the first day of the month. */
+  readonly childAge = new Int32Array(MAX_CHILDREN);
+  readonly childDaysAtHome = new Int32Array(MAX_CHILDREN);
+  readonly childLunch = new Uint8Array(MAX_CHILDREN);
+  /** Öre; -1 when not given. */
+  readonly childEarnings = new Int32Array(MAX_CHILDREN);
+
+  costCount = 0;
+  /** Index in COST_TYPES. */
+  readonly costType = new Int32Array(MAX_COSTS);
+  readonly costAmount = new Int32Array(MAX_COSTS);
+  readonly costPerson: (string | undefined)[] = new Array<string | undefined>(MAX_COSTS).fill(undefined);
+  /** undefined when not given or empty. */
+  readonly costDescription: (string | undefined)[] = new Array<string | undefined>(MAX_COSTS).fill(undefined);
+
+  incomeCount = 0;
+  /** Index in INCOME_TYPES. */
+  readonly incomeType = new Int32Array(MAX_INCOMES);
+  readonly incomeAmount = new Int32Array(MAX_INCOMES);
+  readonly incomePerson: string[] = new Array<string>(MAX_INCOMES).fill('');
+  /** Index of the child whose income it is, or -1 for an adult's income. */
+  readonly incomeChild = new Int32Array(MAX_INCOMES);
+
+  readonly jobStimulus: string[] = ['', ''];
+  jobStimulusCount = 0;
+
+  errors: NormFieldError[] | null = null;
+  missing: NormFieldError[] | null = null;
+
+  error(path: string, message: string): void {
+    (this.errors ??= []).push({ path, message });
+  }
+
+  missingRule(path: string, message: string): void {
+    (this.missing ??= []).push({ path, message });
+  }
+
+  /** Index of the id among the adults and children, or -1. A loop: the lists are short. */
+  indexOfId(id: string): number {
+    const ids = this.ids;
+    for (let i = 0; i < this.idCount; i++) if (ids[i] === id) return i;
+    return -1;
+  }
 }
 
-function checkInputKeys(o: Obj, e: Errors): void {
+let spare: ValidatedNormInput | null = new ValidatedNormInput();
+
+/** The reusable instance, or a new one when it is in use (a calculation started while reading another's input). */
+export function acquireValidated(): ValidatedNormInput {
+  const v = spare ?? new ValidatedNormInput();
+  spare = null;
+  return v;
+}
+
+/** Give the instance back; it keeps no reference to the input. */
+export function releaseValidated(v: ValidatedNormInput): void {
+  v.input = null;
+  v.rules = null;
+  spare = v;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// Unknown fields are errors (a misspelt "daysAtHome" must not silently give a full-time child). for-in with a switch is
+// the fastest check for small objects.
+function unknownField(path: string, key: string, v: ValidatedNormInput): void {
+  v.error(`${path}/${key}`, 'Okänt fält.');
+}
+
+function checkInputKeys(o: object, v: ValidatedNormInput): void {
   for (const k in o) {
     switch (k) {
       case 'month': case 'municipality': case 'adults': case 'children': case 'householdSize':
       case 'costs': case 'incomes': case 'jobStimulus': case 'options':
         break;
       default:
-        unknownField('', k, e);
+        unknownField('', k, v);
     }
   }
 }
 
-function checkAdultKeys(o: Obj, path: string, e: Errors): void {
-  for (const k in o) if (k !== 'id' && k !== 'role') unknownField(path, k, e);
+function checkAdultKeys(o: object, path: string, v: ValidatedNormInput): void {
+  for (const k in o) if (k !== 'id' && k !== 'role') unknownField(path, k, v);
 }
 
-function checkChildKeys(o: Obj, path: string, e: Errors): void {
+function checkChildKeys(o: object, path: string, v: ValidatedNormInput): void {
   for (const k in o) {
     switch (k) {
       case 'id': case 'birthDate': case 'daysAtHome': case 'lunchAtPreschool': case 'earningsThisYear':
         break;
       default:
-        unknownField(path, k, e);
+        unknownField(path, k, v);
     }
   }
 }
 
-function checkCostKeys(o: Obj, path: string, e: Errors): void {
+function checkCostKeys(o: object, path: string, v: ValidatedNormInput): void {
   for (const k in o) {
     switch (k) {
       case 'type': case 'amount': case 'person': case 'description':
         break;
       default:
-        unknownField(path, k, e);
+        unknownField(path, k, v);
     }
   }
 }
 
-function checkIncomeKeys(o: Obj, path: string, e: Errors): void {
-  for (const k in o) if (k !== 'type' && k !== 'person' && k !== 'amount') unknownField(path, k, e);
+function checkIncomeKeys(o: object, path: string, v: ValidatedNormInput): void {
+  for (const k in o) if (k !== 'type' && k !== 'person' && k !== 'amount') unknownField(path, k, v);
 }
 
 /** [A-Za-z0-9_.-]{1,40} without a regular expression. */
-function isIdText(v: string): boolean {
-  const n = v.length;
+function isIdText(s: string): boolean {
+  const n = s.length;
   if (n === 0 || n > 40) return false;
   for (let i = 0; i < n; i++) {
-    const c = v.charCodeAt(i);
+    const c = s.charCodeAt(i);
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) return false;
   }
   return true;
 }
 
-function checkId(v: unknown, base: string, e: Errors): string | null {
-  if (typeof v !== 'string') {
-    e.add(`${base}/id`, 'Id saknas (en kort text, t.ex. "a1").');
-    return null;
+/** Four ASCII digits (a municipality code). */
+function isFourDigits(s: string): boolean {
+  if (s.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  if (!isIdText(v)) {
-    e.add(`${base}/id`, 'Id ska vara 1–40 tecken: bokstäver a–z, siffror, punkt, bindestreck eller understreck.');
-    return null;
-  }
-  if (v.length >= 10 && v.length <= 13 && PNR_RE.test(v)) {
-    e.add(`${base}/id`, 'Använd inte personnummer som id: beräkningen behöver inga personuppgifter.');
-    return null;
-  }
-  return v;
+  return true;
 }
 
-/** Integer öre ≥ 0; the error path is `${base}/${field}`. */
-function checkAmount(v: unknown, base: string, field: string, e: Errors): number | null {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_AMOUNT_ORE) return v;
+function checkId(id: unknown, base: string, v: ValidatedNormInput): string | null {
+  if (typeof id !== 'string') {
+    v.error(`${base}/id`, 'Id saknas (en kort text, t.ex. "a1").');
+    return null;
+  }
+  if (!isIdText(id)) {
+    v.error(`${base}/id`, 'Id ska vara 1–40 tecken: bokstäver a–z, siffror, punkt, bindestreck eller understreck.');
+    return null;
+  }
+  if (id.length >= 10 && id.length <= 13 && PNR_RE.test(id)) {
+    v.error(`${base}/id`, 'Använd inte personnummer som id: beräkningen behöver inga personuppgifter.');
+    return null;
+  }
+  return id;
+}
+
+/** Integer öre 0 … MAX_AMOUNT_ORE, or -1 after recording the error at `${base}/${field}`. */
+function checkAmount(amount: unknown, base: string, field: string, v: ValidatedNormInput): number {
+  if (typeof amount === 'number' && Number.isInteger(amount) && amount >= 0 && amount <= MAX_AMOUNT_ORE) return amount;
   const path = `${base}/${field}`;
-  if (typeof v !== 'number' || !Number.isFinite(v)) e.add(path, 'Beloppet ska vara ett heltal i ören.');
-  else if (!Number.isInteger(v)) e.add(path, 'Beloppet ska anges i hela ören (ett heltal, t.ex. 850000 för 8 500 kr).');
-  else if (v < 0) e.add(path, 'Beloppet får inte vara negativt.');
-  else e.add(path, `Beloppet får vara högst ${formatKr(MAX_AMOUNT_ORE)}.`);
-  return null;
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) v.error(path, 'Beloppet ska vara ett heltal i ören.');
+  else if (!Number.isInteger(amount)) v.error(path, 'Beloppet ska anges i hela ören (ett heltal, t.ex. 850000 för 8 500 kr).');
+  else if (amount < 0) v.error(path, 'Beloppet får inte vara negativt.');
+  else v.error(path, `Beloppet får vara högst ${formatKr(MAX_AMOUNT_ORE)}.`);
+  return -1;
 }
 
-function checkArray(v: unknown, path: string, max: number, e: Errors, what: string): unknown[] | null {
-  if (v === undefined) return null;
-  if (!Array.isArray(v)) {
-    e.add(path, `${what} ska vara en lista.`);
+/** The list, or null when absent or invalid (the error is recorded). */
+function checkArray(list: unknown, path: string, max: number, v: ValidatedNormInput, what: string): unknown[] | null {
+  if (list === undefined) return null;
+  if (!Array.isArray(list)) {
+    v.error(path, `${what} ska vara en lista.`);
     return null;
   }
-  if (v.length > max) {
-    e.add(path, `Högst ${max} rader.`);
+  if (list.length > max) {
+    v.error(path, `Högst ${max} rader.`);
     return null;
   }
-  return v;
+  return list;
 }
 
 /**
- * Validate an input against the rule set. Throws NormInputError (field errors) or NormRuleMissingError (no table,
- * regime or cell for what is asked); returns the input in the engine's shape.
+ * Validate an input against the rule set into `v` (see acquireValidated). Throws NormInputError (field errors) or
+ * NormRuleMissingError (no table, regime or cell for what is asked). The errors are listed in input order: unknown
+ * top-level fields, month, municipality, adults, children, householdSize, costs, incomes, jobStimulus, options; rule
+ * data that is missing comes last.
  */
-export function validateForEngine(ruleSet: RuleSet, raw: unknown): ValidatedNormInput {
-  const e = new Errors();
+export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unknown): void {
+  v.errors = null;
+  v.missing = null;
   if (!isObject(raw)) throw new NormInputError([{ path: '', message: 'Uppgifterna ska vara ett JSON-objekt.' }]);
-  checkInputKeys(raw, e);
+  v.input = raw;
+  checkInputKeys(raw, v);
 
   // Month → rules.
-  let rules: MonthRules | undefined;
+  let rules: MonthRules | null = null;
   const month = raw.month;
-  if (typeof month !== 'string') e.add('/month', 'Månaden saknas (ÅÅÅÅ-MM).');
-  else if ((rules = ruleSet.months.get(month)) === undefined) {
+  if (typeof month !== 'string') v.error('/month', 'Månaden saknas (ÅÅÅÅ-MM).');
+  else if ((rules = ruleSet.months.get(month) ?? null) === null) {
     const ym = parseMonth(month);
-    if (!ym) e.add('/month', 'Månaden ska anges som ÅÅÅÅ-MM, t.ex. 2026-03.');
+    if (!ym) v.error('/month', 'Månaden ska anges som ÅÅÅÅ-MM, t.ex. 2026-03.');
     else {
-      e.addMissing(
+      v.missingRule(
         '/month',
         `Det finns ingen riksnormstabell för ${monthLabel(ym.year, ym.month)} i Vägens regeldata. Beräkningen görs inte utan tabell.`,
       );
     }
   }
+  v.rules = rules;
 
   // Municipality.
-  let municipality: string | null = null;
-  if (raw.municipality !== undefined) {
-    if (typeof raw.municipality !== 'string' || !MUNICIPALITY_RE.test(raw.municipality)) e.add('/municipality', 'Kommunkoden ska vara fyra siffror, t.ex. 2281.');
-    else municipality = raw.municipality;
+  v.municipality = null;
+  const municipality = raw.municipality;
+  if (municipality !== undefined) {
+    if (typeof municipality !== 'string' || !isFourDigits(municipality)) v.error('/municipality', 'Kommunkoden ska vara fyra siffror, t.ex. 2281.');
+    else v.municipality = municipality;
   }
 
   // Adults.
-  const ids: string[] = [];
-  let adultCount = 0;
+  const ids = v.ids;
+  v.idCount = 0;
+  v.adultCount = 0;
   let applicant: string | null = null;
   let coApplicant: string | null = null;
   const adults = raw.adults;
-  if (!Array.isArray(adults) || adults.length === 0) e.add('/adults', 'Minst en vuxen (sökande) krävs.');
-  else if (adults.length > 2) e.add('/adults', 'Högst två vuxna: sökande och medsökande (make, maka eller sambo). Andra vuxna i bostaden anges med householdSize.');
+  if (!Array.isArray(adults) || adults.length === 0) v.error('/adults', 'Minst en vuxen (sökande) krävs.');
+  else if (adults.length > 2) v.error('/adults', 'Högst två vuxna: sökande och medsökande (make, maka eller sambo). Andra vuxna i bostaden anges med householdSize.');
   else {
     let coPath = '';
     for (let i = 0; i < adults.length; i++) {
       const p = ADULT_PATHS[i]!;
-      const a = adults[i];
+      const a: unknown = adults[i];
       if (!isObject(a)) {
-        e.add(p, 'Ska vara ett objekt med id och role.');
+        v.error(p, 'Ska vara ett objekt med id och role.');
         continue;
       }
-      checkAdultKeys(a, p, e);
-      const id = checkId(a.id, p, e);
+      checkAdultKeys(a, p, v);
+      const id = checkId(a.id, p, v);
       if (id !== null) {
-        if (ids.includes(id)) e.add(`${p}/id`, 'Samma id används två gånger.');
-        ids.push(id);
-        adultCount++;
+        if (v.indexOfId(id) >= 0) v.error(`${p}/id`, 'Samma id används två gånger.');
+        ids[v.idCount++] = id;
+        v.adultCount++;
       }
       const role = a.role;
-      if (typeof role !== 'string' || !ROLE_SET.has(role)) e.add(`${p}/role`, 'Rollen ska vara applicant (sökande) eller coApplicant (medsökande).');
-      else if (role === 'applicant') {
-        if (applicant !== null) e.add(`${p}/role`, 'Det kan bara finnas en sökande.');
+      if (role === 'applicant') {
+        if (applicant !== null) v.error(`${p}/role`, 'Det kan bara finnas en sökande.');
         else applicant = id ?? '';
-      } else {
-        if (coApplicant !== null) e.add(`${p}/role`, 'Det kan bara finnas en medsökande.');
+      } else if (role === 'coApplicant') {
+        if (coApplicant !== null) v.error(`${p}/role`, 'Det kan bara finnas en medsökande.');
         else {
           coApplicant = id ?? '';
           coPath = `${p}/role`;
         }
+      } else {
+        v.error(`${p}/role`, 'Rollen ska vara applicant (sökande) eller coApplicant (medsökande).');
       }
     }
     if (applicant === null) {
-      if (coApplicant !== null) e.add(coPath, 'En medsökande förutsätter en sökande: ange en vuxen med role applicant.');
-      else e.add('/adults', 'En sökande (role applicant) krävs.');
+      if (coApplicant !== null) v.error(coPath, 'En medsökande förutsätter en sökande: ange en vuxen med role applicant.');
+      else v.error('/adults', 'En sökande (role applicant) krävs.');
     }
   }
+  v.applicant = applicant ?? '';
+  v.coApplicant = coApplicant;
 
   // Children.
-  let children: ValidChild[] = NO_CHILDREN;
-  const childList = checkArray(raw.children, '/children', MAX_CHILDREN, e, 'Barnen');
-  if (childList) {
+  v.childCount = 0;
+  const childList = checkArray(raw.children, '/children', MAX_CHILDREN, v, 'Barnen');
+  if (childList !== null) {
+    const maxDays = rules !== null ? rules.daysInMonth : 31;
     for (let i = 0; i < childList.length; i++) {
       const p = CHILD_PATHS[i]!;
-      const c = childList[i];
+      const c: unknown = childList[i];
       if (!isObject(c)) {
-        e.add(p, 'Ska vara ett objekt med id och birthDate.');
+        v.error(p, 'Ska vara ett objekt med id och birthDate.');
         continue;
       }
-      checkChildKeys(c, p, e);
-      const id = checkId(c.id, p, e);
+      checkChildKeys(c, p, v);
+      const id = checkId(c.id, p, v);
       if (id !== null) {
-        if (ids.includes(id)) e.add(`${p}/id`, 'Samma id används två gånger.');
-        ids.push(id);
+        if (v.indexOfId(id) >= 0) v.error(`${p}/id`, 'Samma id används två gånger.');
+        ids[v.idCount++] = id;
       }
       let age = -1;
       const birthDate = c.birthDate;
       const birth = typeof birthDate === 'string' ? parseDatePacked(birthDate) : -1;
-      if (birth < 0) e.add(`${p}/birthDate`, 'Födelsedatum ska vara ett giltigt datum ÅÅÅÅ-MM-DD.');
-      else if (rules) {
+      if (birth < 0) v.error(`${p}/birthDate`, 'Födelsedatum ska vara ett giltigt datum ÅÅÅÅ-MM-DD.');
+      else if (rules !== null) {
         // Age in whole years on the first day of the month: compare (month, day) with (month, 1).
         const by = (birth / 10000) | 0;
         const bmd = birth - by * 10000;
         age = rules.year - by - (bmd > rules.month * 100 + 1 ? 1 : 0);
         if (age < 0) {
           if (by === rules.year && ((bmd / 100) | 0) === rules.month) age = 0;
-          else e.add(`${p}/birthDate`, `Barnet är inte fött i ${monthLabel(rules.year, rules.month)}.`);
+          else v.error(`${p}/birthDate`, `Barnet är inte fött i ${monthLabel(rules.year, rules.month)}.`);
         } else if (age >= rules.childByAge.length) {
-          e.add(
+          v.error(
             `${p}/birthDate`,
             `Barnet är ${age} år den 1 ${monthLabel(rules.year, rules.month)}. Barn i hushållet är yngre än ${rules.childByAge.length} år; en äldre person räknas som vuxen i ett eget hushåll.`,
           );
         }
       }
-      const max = rules ? rules.daysInMonth : 31;
-      let days = max;
+      let days = maxDays;
       const d = c.daysAtHome;
       if (d !== undefined) {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > max) e.add(`${p}/daysAtHome`, `Dagar hemma ska vara ett heltal 0–${max} (dagar i månaden).`);
+        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > maxDays) v.error(`${p}/daysAtHome`, `Dagar hemma ska vara ett heltal 0–${maxDays} (dagar i månaden).`);
         else days = d;
       }
       let lunch = false;
       const l = c.lunchAtPreschool;
       if (l !== undefined) {
-        if (typeof l !== 'boolean') e.add(`${p}/lunchAtPreschool`, 'Ska vara true eller false.');
+        if (typeof l !== 'boolean') v.error(`${p}/lunchAtPreschool`, 'Ska vara true eller false.');
         else lunch = l;
       }
-      let earnings: number | null = null;
+      let earnings = -1;
       const earned = c.earningsThisYear;
-      if (earned !== undefined) earnings = checkAmount(earned, p, 'earningsThisYear', e);
-      if (lunch && rules && age >= 0) {
+      if (earned !== undefined) earnings = checkAmount(earned, p, 'earningsThisYear', v);
+      if (lunch && rules !== null && age >= 0) {
         const cell = rules.childByAge[age];
         if (cell && cell.withoutLunchMissing) {
-          e.addMissing(
+          v.missingRule(
             `${p}/lunchAtPreschool`,
             `Beloppet utan lunch för åldersgruppen ${cell.group.label} saknas i ${rules.table.id} (inte verifierat). Beräkningen görs inte med ett gissat belopp; komplettera tabellen.`,
           );
         }
       }
-      if (children === NO_CHILDREN) children = [];
-      children.push({ id: id ?? '', age, daysAtHome: days, lunchAtPreschool: lunch, earningsThisYear: earnings, path: p });
+      const n = v.childCount++;
+      v.childId[n] = id ?? '';
+      v.childAge[n] = age;
+      v.childDaysAtHome[n] = days;
+      v.childLunch[n] = lunch ? 1 : 0;
+      v.childEarnings[n] = earnings;
     }
   }
 
   // Household size.
-  let householdSize: number | null = null;
+  v.householdSize = 0;
   const h = raw.householdSize;
   if (h !== undefined) {
-    if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOUSEHOLD_SIZE) e.add('/householdSize', `Hushållets storlek ska vara ett heltal 1–${MAX_HOUSEHOLD_SIZE}.`);
-    else householdSize = h;
+    if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOUSEHOLD_SIZE) v.error('/householdSize', `Hushållets storlek ska vara ett heltal 1–${MAX_HOUSEHOLD_SIZE}.`);
+    else v.householdSize = h;
   }
 
-  // Costs (normalised to one object shape for the engine).
-  let costs: ValidCost[] = NO_COSTS;
-  const costList = checkArray(raw.costs, '/costs', MAX_COSTS, e, 'Kostnaderna');
-  if (costList) {
+  // Costs.
+  v.costCount = 0;
+  const costList = checkArray(raw.costs, '/costs', MAX_COSTS, v, 'Kostnaderna');
+  if (costList !== null) {
     for (let i = 0; i < costList.length; i++) {
       const p = COST_PATHS[i]!;
-      const c = costList[i];
+      const c: unknown = costList[i];
       if (!isObject(c)) {
-        e.add(p, 'Ska vara ett objekt med type och amount.');
+        v.error(p, 'Ska vara ett objekt med type och amount.');
         continue;
       }
-      checkCostKeys(c, p, e);
+      checkCostKeys(c, p, v);
       const type = c.type;
-      const typeIndex = typeof type === 'string' ? COST_TYPE_INDEX.get(type) : undefined;
-      if (typeIndex === undefined) e.add(`${p}/type`, `Okänd kostnadstyp. Tillåtna: ${COST_TYPES.join(', ')}.`);
-      const amount = checkAmount(c.amount, p, 'amount', e);
+      const typeIndex = typeof type === 'string' ? costTypeIndex(type) : -1;
+      if (typeIndex < 0) v.error(`${p}/type`, `Okänd kostnadstyp. Tillåtna: ${COST_TYPES.join(', ')}.`);
+      const amount = checkAmount(c.amount, p, 'amount', v);
       const person = c.person;
-      if (person !== undefined && (typeof person !== 'string' || !ids.includes(person))) e.add(`${p}/person`, 'Personen finns inte bland de vuxna eller barnen.');
+      if (person !== undefined && (typeof person !== 'string' || v.indexOfId(person) < 0)) v.error(`${p}/person`, 'Personen finns inte bland de vuxna eller barnen.');
       const description = c.description;
       if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION)) {
-        e.add(`${p}/description`, `Beskrivningen ska vara en text med högst ${MAX_DESCRIPTION} tecken.`);
+        v.error(`${p}/description`, `Beskrivningen ska vara en text med högst ${MAX_DESCRIPTION} tecken.`);
       }
-      if (costs === NO_COSTS) costs = [];
-      costs.push({ type: type as CostType, typeIndex: typeIndex ?? 0, amount: amount ?? 0, person: person as string | undefined, description: (description as string | undefined) || undefined });
+      const n = v.costCount++;
+      v.costType[n] = typeIndex;
+      v.costAmount[n] = amount;
+      v.costPerson[n] = person as string | undefined;
+      v.costDescription[n] = (description as string | undefined) || undefined;
     }
   }
 
-  // Incomes (normalised; a child's income is linked to the child).
-  let incomes: ValidIncome[] = NO_INCOMES;
-  const incomeList = checkArray(raw.incomes, '/incomes', MAX_INCOMES, e, 'Inkomsterna');
-  if (incomeList) {
+  // Incomes (a child's income is linked to the child).
+  v.incomeCount = 0;
+  const incomeList = checkArray(raw.incomes, '/incomes', MAX_INCOMES, v, 'Inkomsterna');
+  if (incomeList !== null) {
     for (let i = 0; i < incomeList.length; i++) {
       const p = INCOME_PATHS[i]!;
-      const c = incomeList[i];
+      const c: unknown = incomeList[i];
       if (!isObject(c)) {
-        e.add(p, 'Ska vara ett objekt med type, person och amount.');
+        v.error(p, 'Ska vara ett objekt med type, person och amount.');
         continue;
       }
-      checkIncomeKeys(c, p, e);
+      checkIncomeKeys(c, p, v);
       const type = c.type;
-      const typeIndex = typeof type === 'string' ? INCOME_TYPE_INDEX.get(type) : undefined;
-      if (typeIndex === undefined) e.add(`${p}/type`, `Okänd inkomsttyp. Tillåtna: ${INCOME_TYPES.join(', ')}.`);
+      const typeIndex = typeof type === 'string' ? incomeTypeIndex(type) : -1;
+      if (typeIndex < 0) v.error(`${p}/type`, `Okänd inkomsttyp. Tillåtna: ${INCOME_TYPES.join(', ')}.`);
       const person = c.person;
-      const at = typeof person === 'string' ? ids.indexOf(person) : -1;
-      if (at < 0) e.add(`${p}/person`, 'Ange vems inkomsten är: id för en vuxen eller ett barn i beräkningen.');
-      const amount = checkAmount(c.amount, p, 'amount', e);
-      if (incomes === NO_INCOMES) incomes = [];
-      incomes.push({ type: type as IncomeType, typeIndex: typeIndex ?? 0, amount: amount ?? 0, person: person as string, child: at >= adultCount ? (children[at - adultCount] ?? null) : null });
+      const at = typeof person === 'string' ? v.indexOfId(person) : -1;
+      if (at < 0) v.error(`${p}/person`, 'Ange vems inkomsten är: id för en vuxen eller ett barn i beräkningen.');
+      const amount = checkAmount(c.amount, p, 'amount', v);
+      const n = v.incomeCount++;
+      v.incomeType[n] = typeIndex;
+      v.incomeAmount[n] = amount;
+      v.incomePerson[n] = person as string;
+      v.incomeChild[n] = at >= v.adultCount ? at - v.adultCount : -1;
     }
   }
 
   // Jobbstimulans.
-  let jobStimulus: string[] = NO_IDS;
-  const js = checkArray(raw.jobStimulus, '/jobStimulus', 2, e, 'Jobbstimulans');
-  if (js) {
+  v.jobStimulusCount = 0;
+  const js = checkArray(raw.jobStimulus, '/jobStimulus', 2, v, 'Jobbstimulans');
+  if (js !== null) {
     for (let i = 0; i < js.length; i++) {
-      const id = js[i];
+      const id: unknown = js[i];
       const p = JOB_STIMULUS_PATHS[i]!;
-      if (typeof id !== 'string' || !ids.includes(id)) e.add(p, 'Personen finns inte bland de vuxna.');
-      else if (ids.indexOf(id) >= adultCount) e.add(p, 'Jobbstimulans gäller vuxna (sökande eller medsökande), inte barn.');
-      else if (jobStimulus.includes(id)) e.add(p, 'Personen finns redan i listan.');
-      else {
-        if (jobStimulus === NO_IDS) jobStimulus = [];
-        jobStimulus.push(id);
-      }
+      const at = typeof id === 'string' ? v.indexOfId(id) : -1;
+      if (at < 0) v.error(p, 'Personen finns inte bland de vuxna.');
+      else if (at >= v.adultCount) v.error(p, 'Jobbstimulans gäller vuxna (sökande eller medsökande), inte barn.');
+      else if (v.jobStimulusCount > 0 && v.jobStimulus[0] === id) v.error(p, 'Personen finns redan i listan.'); // at most two entries
+      else v.jobStimulus[v.jobStimulusCount++] = id as string;
     }
   }
 
   // Options.
-  let partTimeCounts: boolean | null = null;
-  if (raw.options !== undefined) {
-    const o = raw.options;
-    if (!isObject(o)) e.add('/options', 'Ska vara ett objekt.');
+  v.partTimeCounts = -1;
+  const o = raw.options;
+  if (o !== undefined) {
+    if (!isObject(o)) v.error('/options', 'Ska vara ett objekt.');
     else {
-      for (const k in o) if (k !== 'partTimeChildrenCountInHouseholdSize') unknownField('/options', k, e);
-      if (o.partTimeChildrenCountInHouseholdSize !== undefined) {
-        if (typeof o.partTimeChildrenCountInHouseholdSize !== 'boolean') e.add('/options/partTimeChildrenCountInHouseholdSize', 'Ska vara true eller false.');
-        else partTimeCounts = o.partTimeChildrenCountInHouseholdSize;
+      for (const k in o) if (k !== 'partTimeChildrenCountInHouseholdSize') unknownField('/options', k, v);
+      const partTime = o.partTimeChildrenCountInHouseholdSize;
+      if (partTime !== undefined) {
+        if (typeof partTime !== 'boolean') v.error('/options/partTimeChildrenCountInHouseholdSize', 'Ska vara true eller false.');
+        else v.partTimeCounts = partTime ? 1 : 0;
       }
     }
   }
 
-  if (e.list) throw new NormInputError(e.missing ? [...e.list, ...e.missing] : e.list);
-  if (e.missing) throw new NormRuleMissingError(e.missing, 'Regeldata saknas för beräkningen: ' + e.missing.map((m) => m.message).join(' '));
-
-  return {
-    input: raw as unknown as NormInput,
-    rules: rules!,
-    municipality,
-    applicant: applicant!,
-    coApplicant,
-    children,
-    householdSize,
-    costs,
-    incomes,
-    jobStimulus,
-    partTimeChildrenCountInHouseholdSize: partTimeCounts,
-  };
+  // (Read back through the object: the checks above filled the lists through method calls.)
+  const errors = v.errors as NormFieldError[] | null;
+  const missing = v.missing as NormFieldError[] | null;
+  if (errors !== null) throw new NormInputError(missing !== null ? [...errors, ...missing] : errors);
+  if (missing !== null) throw new NormRuleMissingError(missing, 'Regeldata saknas för beräkningen: ' + missing.map((m) => m.message).join(' '));
 }
 
 /**
@@ -458,6 +495,11 @@ export function validateForEngine(ruleSet: RuleSet, raw: unknown): ValidatedNorm
  * field paths (JSON pointers into the input) and Swedish messages.
  */
 export function validateNormInput(ruleSet: RuleSet, raw: unknown): NormInput {
-  return validateForEngine(ruleSet, raw).input;
+  const v = acquireValidated();
+  try {
+    validateInto(v, ruleSet, raw);
+    return raw as NormInput;
+  } finally {
+    releaseValidated(v);
+  }
 }
-
