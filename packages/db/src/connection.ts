@@ -25,7 +25,13 @@ export interface ConnectOptions {
 
 // Same JS values from both backends: timestamps as ISO UTC strings, dates as 'YYYY-MM-DD', int8 as number.
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
-const toIso = (v: string) => new Date(v.includes('T') || /[+-]\d\d(:\d\d)?$/.test(v) ? v : `${v}Z`).toISOString();
+// Sessions run in UTC, so timestamptz arrives as '2026-01-05 10:00:00+00' (fractions optional): rewritten as text.
+const UTC_TIMESTAMP = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+const toIso = (v: string) => {
+  const m = UTC_TIMESTAMP.exec(v);
+  if (m) return `${m[1]}T${m[2]}.${((m[3] ?? '') + '000').slice(0, 3)}Z`;
+  return new Date(v.includes('T') || /[+-]\d\d(:\d\d)?$/.test(v) ? v : `${v}Z`).toISOString();
+};
 const parsers: Record<number, (v: string) => unknown> = {
   [OID.int8]: (v) => Number(v),
   [OID.date]: (v) => v,

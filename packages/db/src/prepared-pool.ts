@@ -14,14 +14,22 @@ import type pg from 'pg';
  */
 export function preparingPool(pool: pg.Pool, maxPerConnection = 500): PostgresPool {
   const prepared = new WeakMap<pg.PoolClient, Set<string>>();
-  const nameOf = (text: string) => `k${createHash('sha1').update(text).digest('base64url')}`;
+  // Names by text, remembered for the texts that are prepared anyway (a Map lookup is cheaper than a hash).
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `k${createHash('sha1').update(text).digest('base64url')}`;
+      if (names.size < maxPerConnection * 4) names.set(text, name);
+    }
+    return name;
+  };
   return {
     options: pool.options,
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      let names = prepared.get(client);
-      if (!names) prepared.set(client, (names = new Set()));
-      const known = names;
+      let known = prepared.get(client);
+      if (!known) prepared.set(client, (known = new Set()));
       return {
         query: ((textOrCursor: unknown, values?: readonly unknown[]) => {
           if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);

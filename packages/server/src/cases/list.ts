@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { CASE_STATUS_LABELS, hasCapability, isCaseStatus, type Actor } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import { visibleCasesCondition } from './access.ts';
@@ -20,7 +20,9 @@ export async function listCases(db: Kysely<Database>, actor: Actor, filter: Case
   // Staff lists without free text: the page and the total come from index scans (fast at any size).
   if (!filter.text && actor.kind === 'staff') {
     if (!hasCapability(actor.role, 'case.read')) return { total: 0, items: [] };
-    const [rows, total] = await Promise.all([summaryRows(db, staffPage(db, actor, filter)), staffTotal(db, actor, filter)]);
+    // The total rides along on the page's rows (one statement); an empty page asks for it on its own.
+    const rows = await summaryRows(db, staffPage(db, actor, filter), staffTotal(db, actor, filter));
+    const total = rows.length ? Number(rows[0]!.total) : await totalOnly(db, staffTotal(db, actor, filter));
     return { total, items: rows.map(summaryJson) };
   }
   const base = filteredCases(db, actor, filter);
@@ -64,7 +66,7 @@ const mineCondition = (eb: ExpressionBuilder<Database, 'cases'>, actor: StaffAct
   eb.or([eb('cases.responsible_worker_id', '=', actor.userId), eb('cases.second_worker_id', '=', actor.userId)]);
 
 /** The applicant's name, the unit and the responsible worker for a page of case ids, in list order. */
-function summaryRows(db: Kysely<Database>, page: PageOfIds) {
+function summaryRows(db: Kysely<Database>, page: PageOfIds, total: Expression<number> = sql.lit(0)) {
   return db
     .selectFrom(page.as('p'))
     // Lateral joins are index probes per row of the page whatever the planner guesses for the page's size (a
@@ -93,6 +95,7 @@ function summaryRows(db: Kysely<Database>, page: PageOfIds) {
       'c.id', 'c.case_number', 'c.status', 'c.opened_at', 'c.updated_at', 'units.name as unit_name',
       'app.first_name', 'app.last_name', 'rw.display_name as worker_name',
     ])
+    .select(sql<number>`(${total})`.as('total'))
     .orderBy('c.updated_at', 'desc')
     .orderBy('c.id')
     .execute();
@@ -167,7 +170,7 @@ function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilt
  * rule; protected cases the user is named for are counted directly (they are few). A count over `cases` would visit
  * every visible case on every page.
  */
-async function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): Promise<number> {
+function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): Expression<number> {
   let counters = db.selectFrom('case_list_counts')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
     .where('municipality_code', '=', actor.municipality)
@@ -178,7 +181,11 @@ async function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseL
     ]));
   if (filter.status) counters = counters.where('status', '=', filter.status);
   const named = namedProtectedCases(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('n'));
-  const { rows } = await sql<{ n: number }>`select ((${counters}) + (${named}))::int as n`.execute(db);
+  return sql<number>`((${counters}) + (${named}))::int`;
+}
+
+async function totalOnly(db: Kysely<Database>, total: Expression<number>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select ${total} as n`.execute(db);
   return Number(rows[0]!.n);
 }
 
