@@ -1,20 +1,28 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import {
   APPLICATION_KIND_LABELS, CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, PAYMENT_STATUS_LABELS,
   allowedTransitions, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry, formatPersonnummer, hasCapability,
-  isCaseStatus, labelOf, type Actor,
+  isCaseStatus, labelOf, type Actor, type CaseAccessFacts,
 } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 
 /** A timestamp from inside a JSON value (PostgreSQL's form, +00:00) in the API's form (…Z, milliseconds). */
 const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
 
-/**
- * The whole case page in one statement: the case row with its lists as JSON arrays, so a page costs one round trip
- * (the caller has already checked access and written the audit record).
- */
+/** The case page for a caller who has already checked access (and written the audit record). */
 export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>) {
+  const loaded = await loadCasePage(db, caseId, actor);
+  if (!loaded) throw new Error(`case ${caseId} vanished`);
+  return loaded.page;
+}
+
+/**
+ * The whole case page and the facts its access rule needs, in one statement: the case row with its lists as JSON
+ * arrays. Null when the case does not exist. The caller decides from `facts` whether the page may be served and
+ * writes the audit record before serving it.
+ */
+export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>) {
   const c = await db
     .selectFrom('cases')
     .innerJoin('units', 'units.id', 'cases.unit_id')
@@ -23,6 +31,7 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
     .select([
       'cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.closure_reason',
       'cases.household_id', 'cases.unit_id', 'units.name as unit_name',
+      'cases.municipality_code', 'cases.responsible_worker_id', 'cases.second_worker_id',
       'rw.id as rw_id', 'rw.display_name as rw_name', 'sw.id as sw_id', 'sw.display_name as sw_name',
     ])
     .select((eb) => [
@@ -34,6 +43,13 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
           'persons.protected_identity',
         ])
         .whereRef('household_members.household_id', '=', 'cases.household_id')).as('members'),
+      // Staff named for the household's protected persons (access rule).
+      jsonArrayFrom(eb.selectFrom('household_members as pm')
+        .innerJoin('persons as pp', 'pp.id', 'pm.person_id')
+        .innerJoin('protected_access as pa', 'pa.person_id', 'pm.person_id')
+        .select('pa.user_id')
+        .whereRef('pm.household_id', '=', 'cases.household_id')
+        .where('pp.protected_identity', '=', sql.lit(true))).as('protected_access'),
       jsonArrayFrom(eb.selectFrom('case_status_history as h')
         .leftJoin('staff_users as a', 'a.id', 'h.actor_id')
         .select(['h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.actor_kind', 'a.display_name'])
@@ -67,14 +83,25 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
         .orderBy('p.planned_date', 'desc')).as('payments'),
     ])
     .where('cases.id', '=', caseId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!c) return null;
   const { members, history, journal, applications, decisions, payments } = c;
+  const facts: CaseAccessFacts = {
+    municipality: c.municipality_code,
+    unitId: c.unit_id,
+    responsibleWorkerId: c.responsible_worker_id,
+    secondWorkerId: c.second_worker_id,
+    partyPersonIds: members.filter((m) => m.role === 'applicant' || m.role === 'coApplicant').map((m) => m.id),
+    protectedIdentity: members.some((m) => m.protected_identity),
+    protectedAccessUserIds: [...new Set(c.protected_access.map((p) => p.user_id))],
+  };
+  const applicantPersonId = members.find((m) => m.role === 'applicant')?.id ?? null;
 
   const roleOrder = ['applicant', 'coApplicant', 'otherAdult', 'child'];
   members.sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.birth_date.localeCompare(b.birth_date));
   const status = c.status;
   const canChangeStatus = hasCapability(actor.role, 'case.changeStatus');
-  return {
+  const page = {
     id: c.id,
     caseNumber: c.case_number,
     status,
@@ -149,4 +176,5 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
     })),
     permissions: { canWriteJournal: hasCapability(actor.role, 'journal.write'), canChangeStatus },
   };
+  return { facts, applicantPersonId, page };
 }

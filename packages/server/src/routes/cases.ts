@@ -1,14 +1,14 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  CASE_STATUSES, CLOSURE_REASONS, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
+  CASE_STATUSES, CLOSURE_REASONS, canReadCase, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
 } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit, auditDenied } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
-import { loadCaseDetail } from '../cases/detail.ts';
+import { loadCaseDetail, loadCasePage } from '../cases/detail.ts';
 import { listCases } from '../cases/list.ts';
-import { conflict, forbidden, ValidationFailure, type FieldError } from '../errors.ts';
+import { conflict, forbidden, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { createCaseWithHousehold } from '../cases/create.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -89,10 +89,17 @@ export async function caseRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/cases/:id', { schema: { tags: ['ärenden'], summary: 'Ärendet med person, hushåll, statushistorik och journal', params: CaseParams } }, async (request) => {
-    const { actor, facts } = await guardCase(app, request, request.params.id, 'case.read');
-    // Logged before anything is read: if the record cannot be written, nothing is served.
-    await audit(deps.db, actor, deps.now(), { action: 'case.read', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
-    return loadCaseDetail(deps.db, request.params.id, actor);
+    // The page and its access facts come in one statement; nothing is served before the access rule has passed
+    // and the audit record is written (if it cannot be, the read is refused). Denied answers as guardCase does.
+    const actor = requireStaff(request);
+    const id = request.params.id;
+    const loaded = await loadCasePage(deps.db, id, actor);
+    if (!loaded || !canReadCase(actor, loaded.facts)) {
+      await auditDenied(deps.db, actor, deps.now(), { action: 'case.read', targetType: 'case', targetId: id, caseId: loaded ? id : null });
+      throw notFound('Ärendet');
+    }
+    await audit(deps.db, actor, deps.now(), { action: 'case.read', targetType: 'case', targetId: id, caseId: id, personId: loaded.applicantPersonId, outcome: 'success' });
+    return loaded.page;
   });
 
   r.post('/api/v1/cases', { schema: { tags: ['ärenden'], summary: 'Öppna ett ärende med hushåll', body: CreateCaseBody } }, async (request, reply) => {
