@@ -13,7 +13,7 @@
 import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { COST_LABEL_BY_INDEX, INCOME_LABEL_BY_INDEX, costTypeFlags } from './labels.ts';
 import { formatKr, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
-import type { PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, ProratedLine, RuleSet } from './rules.ts';
+import type { PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, RuleSet } from './rules.ts';
 import { COST_TYPES, INCOME_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
 import {
   CHILD_PATHS,
@@ -79,39 +79,32 @@ function unverifiedWarning(cell: PreparedCell, path: string): NormWarning {
   };
 }
 
-/** A child's personal costs for part of the month (memoised on the cell by days at home). */
-function partTimeChild(cell: PreparedCell, days: number, daysInMonth: number): ProratedLine {
-  let line = cell.prorated[days];
-  if (line === undefined) {
-    const amount = mulDivRoundKronaHalfUp(cell.amount, days, daysInMonth);
-    line = {
-      amount,
-      explanation: `${cell.explanation} Barnet bor hemma ${days} av månadens ${daysInMonth} dagar: ${formatKr(cell.amount)} × ${days}/${daysInMonth} = ${formatKr(amount)} (avrundat till hela kronor).`,
-    };
-    cell.prorated[days] = line;
+/** Explanation of a part-time child's amount (memoised on the cell by days at home and days in the month). */
+function partTimeText(cell: PreparedCell, amount: number, days: number, daysInMonth: number): string {
+  const key = (daysInMonth - 28) * 32 + days;
+  let text = cell.proratedText[key];
+  if (text === undefined) {
+    text = `${cell.explanation} Barnet bor hemma ${days} av månadens ${daysInMonth} dagar: ${formatKr(cell.amount)} × ${days}/${daysInMonth} = ${formatKr(amount)} (avrundat till hela kronor).`;
+    cell.proratedText[key] = text;
   }
-  return line;
+  return text;
 }
 
 /**
- * The calculation's share of a larger household's common costs (memoised on the household size's cell by persons in
- * the calculation and whether they are one adult without a sambo).
+ * Explanation of the calculation's share of a larger household's common costs (memoised on the household size's cell
+ * by persons in the calculation and whether they are one adult without a sambo).
  */
-function sharedCommon(common: PreparedCell, size: number, inCalculation: number, loneAdult: boolean): ProratedLine {
+function sharedCommonText(common: PreparedCell, amount: number, size: number, inCalculation: number, loneAdult: boolean): string {
   const key = inCalculation * 2 + (loneAdult ? 1 : 0);
-  let line = common.prorated[key];
-  if (line === undefined) {
-    const amount = mulDivRoundKronaHalfUp(common.amount, inCalculation, size);
+  let text = common.proratedText[key];
+  if (text === undefined) {
     const who = loneAdult
       ? 'en vuxen som delar hushåll med andra utan att vara sambo får ensamståendes personliga kostnader och sin andel av hushållets gemensamma kostnader'
       : 'personerna i beräkningen får sin andel av hushållets gemensamma kostnader';
-    line = {
-      amount,
-      explanation: `${common.explanation} Hushållet har ${size} personer, varav ${inCalculation} ingår i beräkningen (${who}): ${formatKr(common.amount)} × ${inCalculation}/${size} = ${formatKr(amount)} (avrundat till hela kronor).`,
-    };
-    common.prorated[key] = line;
+    text = `${common.explanation} Hushållet har ${size} personer, varav ${inCalculation} ingår i beräkningen (${who}): ${formatKr(common.amount)} × ${inCalculation}/${size} = ${formatKr(amount)} (avrundat till hela kronor).`;
+    common.proratedText[key] = text;
   }
-  return line;
+  return text;
 }
 
 /**
@@ -185,10 +178,9 @@ function calculate(v: ValidatedNormInput): NormResult {
     let amount = cell.amount;
     let explanation = cell.explanation;
     if (days < dim) {
-      const part = partTimeChild(cell, days, dim);
-      amount = part.amount;
+      amount = mulDivRoundKronaHalfUp(cell.amount, days, dim);
       rule = R.childPartTime;
-      explanation = part.explanation;
+      explanation = partTimeText(cell, amount, days, dim);
     }
     lines.push({ kind: 'personal', person: id, amount, rule, explanation, source: cell.source, inputPath: path });
     personal += amount;
@@ -214,9 +206,9 @@ function calculate(v: ValidatedNormInput): NormResult {
   if (common.unverified) warnings.push(unverifiedWarning(common, '/householdSize'));
   let commonAmount: number;
   if (size > inCalculation) {
-    const shared = sharedCommon(common, size, inCalculation, inCalculation === 1 && coApplicant === null);
-    commonAmount = shared.amount;
-    lines.push({ kind: 'common', persons, amount: commonAmount, rule: R.commonShared, explanation: shared.explanation, source: common.source, inputPath: '/householdSize' });
+    commonAmount = mulDivRoundKronaHalfUp(common.amount, inCalculation, size);
+    const explanation = sharedCommonText(common, commonAmount, size, inCalculation, inCalculation === 1 && coApplicant === null);
+    lines.push({ kind: 'common', persons, amount: commonAmount, rule: R.commonShared, explanation, source: common.source, inputPath: '/householdSize' });
   } else {
     commonAmount = common.amount;
     lines.push({

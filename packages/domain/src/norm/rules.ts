@@ -129,12 +129,6 @@ export interface PrisbasbeloppYear {
   source: string;
 }
 
-/** A prorated amount and its explanation (a part-time child, a share of a larger household's common costs). */
-export interface ProratedLine {
-  amount: number;
-  explanation: string;
-}
-
 /** A table cell prepared for the engine: amount, source and the explanation used when nothing is prorated. */
 export interface PreparedCell {
   amount: number;
@@ -142,11 +136,11 @@ export interface PreparedCell {
   explanation: string;
   unverified: boolean;
   /**
-   * Prorated lines computed from this cell, filled by the engine on first use (the text depends only on the cell and
-   * a small key: days at home, or persons in the calculation and household size). Bounded: at most a few hundred
+   * Explanations of amounts prorated from this cell, filled by the engine on first use: the text depends only on the
+   * cell and a small key (days at home and days in the month, or persons in the calculation). At most a few hundred
    * entries per cell.
    */
-  prorated: (ProratedLine | undefined)[];
+  proratedText: (string | undefined)[];
 }
 
 export interface PreparedChildAge {
@@ -624,6 +618,7 @@ export function buildRuleSet(documents: readonly RuleDocument[]): RuleSet {
   }
 
   const months = new Map<string, MonthRules>();
+  const preparer = new MonthPreparer();
   for (const { t, file, from, to } of tables) {
     for (const rid of t.regimes) {
       if (!regimes.some((x) => x.g.id === rid)) problems.push({ file, path: '/regime', message: `okänd regim ${rid} (saknas i regimes)` });
@@ -637,7 +632,7 @@ export function buildRuleSet(documents: readonly RuleDocument[]): RuleSet {
       if (problems.length > 0) continue;
       const monthGuidelines = guidelines.filter((x) => x.from <= m && m <= x.to).map((x) => x.g);
       const year = Math.floor(m / 12);
-      months.set(monthKey(m), prepareMonth(m, t, regime.g, monthGuidelines, pbb.find((x) => x.y.year === year)?.y ?? null));
+      months.set(monthKey(m), preparer.month(m, t, regime.g, monthGuidelines, pbb.find((x) => x.y.year === year)?.y ?? null));
     }
   }
 
@@ -659,9 +654,146 @@ function freezeSource(s: LineSource): LineSource {
   return Object.freeze(s);
 }
 
-function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guidelines: GuidelineSet[], pbb: PrisbasbeloppYear | null): MonthRules {
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
+/** The parts of a month that depend only on its table and regime. */
+interface TableParts {
+  tableName: string;
+  single: PreparedCell;
+  couple: PreparedCell;
+  childByAge: readonly PreparedChildAge[];
+  commonBySize: readonly PreparedCell[];
+  baseWarnings: readonly NormWarning[];
+  tableSummary: Readonly<NormResult['normTable']>;
+}
+
+/** The parts of a month that depend only on its regime. */
+interface RegimeParts {
+  regimeSources: Readonly<Record<ReferenceKey, LineSource>>;
+  costSourceByIndex: readonly LineSource[];
+  childExemptByIncome: readonly boolean[];
+  jobStimulusByIncome: readonly boolean[];
+}
+
+/**
+ * Prepares months, sharing what does not depend on the month itself between the months with the same table, regime
+ * and guidelines (a year has one copy of its cells, texts and caps instead of twelve). Besides memory, this keeps the
+ * data a calculation reads small enough to stay in the CPU cache.
+ */
+class MonthPreparer {
+  private readonly tables = new Map<string, TableParts>();
+  private readonly regimes = new Map<string, RegimeParts>();
+  private readonly guidelines = new Map<string, PreparedGuidelines>();
+  private readonly guidelineMaps = new Map<string, ReadonlyMap<string, PreparedGuidelines>>();
+  private readonly pbbSources = new Map<string, LineSource>();
+
+  month(index: number, table: RiksnormTable, regime: Regime, guidelines: GuidelineSet[], pbb: PrisbasbeloppYear | null): MonthRules {
+    const year = Math.floor(index / 12);
+    const month = index - year * 12 + 1;
+    const t = this.tableParts(table, regime);
+    const r = this.regimeParts(regime);
+    return {
+      key: monthKey(index),
+      year,
+      month,
+      daysInMonth: daysInMonth(year, month),
+      table,
+      regime,
+      tableName: t.tableName,
+      prisbasbelopp: pbb,
+      single: t.single,
+      couple: t.couple,
+      childByAge: t.childByAge,
+      commonBySize: t.commonBySize,
+      regimeSources: r.regimeSources,
+      prisbasbeloppSource: pbb ? this.pbbSource(pbb, regime) : null,
+      guidelines: this.guidelineMap(guidelines, regime, r),
+      costSourceByIndex: r.costSourceByIndex,
+      childExemptByIncome: r.childExemptByIncome,
+      jobStimulusByIncome: r.jobStimulusByIncome,
+      baseWarnings: t.baseWarnings,
+      tableSummary: t.tableSummary,
+    };
+  }
+
+  private tableParts(table: RiksnormTable, regime: Regime): TableParts {
+    const key = `${table.id}\u0000${regime.id}`;
+    let parts = this.tables.get(key);
+    if (!parts) {
+      parts = prepareTable(table, regime);
+      this.tables.set(key, parts);
+    }
+    return parts;
+  }
+
+  private regimeParts(regime: Regime): RegimeParts {
+    let parts = this.regimes.get(regime.id);
+    if (!parts) {
+      const regimeSource = (key: ReferenceKey): LineSource =>
+        freezeSource({
+          id: regime.id,
+          cell: `references.${key}`,
+          text: regime.name,
+          legalReference: regime.references[key].text,
+          legalReferenceVerified: regime.references[key].verified,
+          validFrom: regime.validFrom,
+          validTo: regime.validTo,
+          status: 'official',
+        });
+      const regimeSources = {} as Record<ReferenceKey, LineSource>;
+      for (const key of REFERENCE_KEYS) regimeSources[key] = regimeSource(key);
+      parts = {
+        regimeSources,
+        costSourceByIndex: COST_TYPES.map((t) => regimeSources[COST_TYPE_HEADING[t]]),
+        childExemptByIncome: incomeTypeFlags(regime.parameters.childEarningsExemptIncomeTypes),
+        jobStimulusByIncome: incomeTypeFlags(regime.parameters.jobStimulusIncomeTypes),
+      };
+      this.regimes.set(regime.id, parts);
+    }
+    return parts;
+  }
+
+  private pbbSource(pbb: PrisbasbeloppYear, regime: Regime): LineSource {
+    const key = `${pbb.year}\u0000${regime.id}`;
+    let source = this.pbbSources.get(key);
+    if (!source) {
+      source = freezeSource({
+        id: `prisbasbelopp-${pbb.year}`,
+        cell: `years.${pbb.year}`,
+        text: pbb.source,
+        legalReference: regime.references.childEarnings.text,
+        legalReferenceVerified: regime.references.childEarnings.verified,
+        validFrom: `${pbb.year}-01-01`,
+        validTo: `${pbb.year}-12-31`,
+        status: 'official',
+      });
+      this.pbbSources.set(key, source);
+    }
+    return source;
+  }
+
+  private guidelineMap(list: GuidelineSet[], regime: Regime, r: RegimeParts): ReadonlyMap<string, PreparedGuidelines> {
+    const key = [regime.id, ...list.map((g) => g.id)].join('\u0000');
+    let map = this.guidelineMaps.get(key);
+    if (!map) {
+      const m = new Map<string, PreparedGuidelines>();
+      for (const g of list) m.set(g.municipality, this.prepared(g, regime, r));
+      map = m;
+      this.guidelineMaps.set(key, map);
+    }
+    return map;
+  }
+
+  private prepared(g: GuidelineSet, regime: Regime, r: RegimeParts): PreparedGuidelines {
+    const key = `${g.id}\u0000${regime.id}`;
+    let prepared = this.guidelines.get(key);
+    if (!prepared) {
+      prepared = prepareGuidelines(g, regime, r.regimeSources);
+      this.guidelines.set(key, prepared);
+    }
+    return prepared;
+  }
+}
+
+function prepareTable(table: RiksnormTable, regime: Regime): TableParts {
   const tableName = table.provisional ? `riksnormen ${table.year} (preliminär)` : `riksnormen ${table.year}`;
   const rn = regime.references.riksnorm;
   const tableSource = (cell: string): LineSource => {
@@ -682,7 +814,7 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
     source: tableSource(cellId),
     explanation,
     unverified: table.cellStatus[cellId] === 'unverified',
-    prorated: [],
+    proratedText: [],
   });
 
   const single = cell('adults.single', table.adults.single, `Personliga kostnader för en ensamstående vuxen enligt ${tableName}: ${formatKr(table.adults.single)}.`);
@@ -730,77 +862,6 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
     }
   }
 
-  const regimeSource = (key: ReferenceKey): LineSource =>
-    freezeSource({
-      id: regime.id,
-      cell: `references.${key}`,
-      text: regime.name,
-      legalReference: regime.references[key].text,
-      legalReferenceVerified: regime.references[key].verified,
-      validFrom: regime.validFrom,
-      validTo: regime.validTo,
-      status: 'official',
-    });
-  const regimeSources = {} as Record<ReferenceKey, LineSource>;
-  for (const key of REFERENCE_KEYS) regimeSources[key] = regimeSource(key);
-
-  const prisbasbeloppSource = pbb
-    ? freezeSource({
-        id: `prisbasbelopp-${pbb.year}`,
-        cell: `years.${pbb.year}`,
-        text: pbb.source,
-        legalReference: regime.references.childEarnings.text,
-        legalReferenceVerified: regime.references.childEarnings.verified,
-        validFrom: `${pbb.year}-01-01`,
-        validTo: `${pbb.year}-12-31`,
-        status: 'official',
-      })
-    : null;
-
-  const prepared = new Map<string, PreparedGuidelines>();
-  for (const g of guidelines) {
-    const status: SourceStatus = g.example ? 'example' : 'official';
-    const caps: Partial<Record<CostType, PreparedCap>> = {};
-    for (const [type, cap] of Object.entries(g.caps) as [CostType, CostCap][]) {
-      const ref = regime.references[COST_TYPE_HEADING[type]];
-      caps[type] = {
-        cap,
-        rows: cap.rows.map((row) => {
-          const capKr = formatKr(row.amount);
-          const capText = `riktlinjernas ${cap.label} ${capKr} (${row.label})`;
-          return {
-            row,
-            source: freezeSource({
-              id: g.id,
-              cell: `caps.${type}.${row.id}`,
-              text: g.source,
-              legalReference: ref.text,
-              legalReferenceVerified: ref.verified,
-              validFrom: g.validFrom,
-              validTo: g.validTo,
-              status,
-            }),
-            withinText: `, inom ${capText}.`,
-            capText,
-            cappedText: `, godkänt ${capKr} enligt ${capText}. Överstigande `,
-            cappedWarningText: ` överstiger ${capText}; ${capKr} har godkänts. Pröva om den högre kostnaden är skälig.`,
-          };
-        }),
-      };
-    }
-    prepared.set(g.municipality, {
-      guidelines: g,
-      capsByIndex: COST_TYPES.map((t) => caps[t]),
-      manualByIndex: costTypeFlags(g.settings.manualAssessmentCostTypes),
-      summary: Object.freeze({ id: g.id, municipality: g.municipality, example: g.example, validFrom: g.validFrom, validTo: g.validTo, source: g.source }),
-      caps,
-      uncappedSources: { reasonableCosts: regimeSources.reasonableCosts, otherLivingCosts: regimeSources.otherLivingCosts },
-      exampleWarning: g.example
-        ? Object.freeze({ type: 'EXAMPLE_GUIDELINES' as const, message: `Riktlinjerna ${g.id} är exempelkonfiguration, inte kommunens beslutade riktlinjer.` })
-        : null,
-    });
-  }
-
   const baseWarnings: NormWarning[] = [];
   if (table.provisional) {
     baseWarnings.push(
@@ -812,24 +873,11 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
   }
 
   return {
-    key: monthKey(index),
-    year,
-    month,
-    daysInMonth: daysInMonth(year, month),
-    table,
-    regime,
     tableName,
-    prisbasbelopp: pbb,
     single,
     couple,
     childByAge,
     commonBySize,
-    regimeSources,
-    prisbasbeloppSource,
-    guidelines: prepared,
-    costSourceByIndex: COST_TYPES.map((t) => regimeSources[COST_TYPE_HEADING[t]]),
-    childExemptByIncome: incomeTypeFlags(regime.parameters.childEarningsExemptIncomeTypes),
-    jobStimulusByIncome: incomeTypeFlags(regime.parameters.jobStimulusIncomeTypes),
     baseWarnings,
     tableSummary: Object.freeze({
       id: table.id,
@@ -840,5 +888,48 @@ function prepareMonth(index: number, table: RiksnormTable, regime: Regime, guide
       validTo: table.validTo,
       source: table.source,
     }),
+  };
+}
+
+function prepareGuidelines(g: GuidelineSet, regime: Regime, regimeSources: Readonly<Record<ReferenceKey, LineSource>>): PreparedGuidelines {
+  const status: SourceStatus = g.example ? 'example' : 'official';
+  const caps: Partial<Record<CostType, PreparedCap>> = {};
+  for (const [type, cap] of Object.entries(g.caps) as [CostType, CostCap][]) {
+    const ref = regime.references[COST_TYPE_HEADING[type]];
+    caps[type] = {
+      cap,
+      rows: cap.rows.map((row) => {
+        const capKr = formatKr(row.amount);
+        const capText = `riktlinjernas ${cap.label} ${capKr} (${row.label})`;
+        return {
+          row,
+          source: freezeSource({
+            id: g.id,
+            cell: `caps.${type}.${row.id}`,
+            text: g.source,
+            legalReference: ref.text,
+            legalReferenceVerified: ref.verified,
+            validFrom: g.validFrom,
+            validTo: g.validTo,
+            status,
+          }),
+          withinText: `, inom ${capText}.`,
+          capText,
+          cappedText: `, godkänt ${capKr} enligt ${capText}. Överstigande `,
+          cappedWarningText: ` överstiger ${capText}; ${capKr} har godkänts. Pröva om den högre kostnaden är skälig.`,
+        };
+      }),
+    };
+  }
+  return {
+    guidelines: g,
+    capsByIndex: COST_TYPES.map((t) => caps[t]),
+    manualByIndex: costTypeFlags(g.settings.manualAssessmentCostTypes),
+    summary: Object.freeze({ id: g.id, municipality: g.municipality, example: g.example, validFrom: g.validFrom, validTo: g.validTo, source: g.source }),
+    caps,
+    uncappedSources: { reasonableCosts: regimeSources.reasonableCosts, otherLivingCosts: regimeSources.otherLivingCosts },
+    exampleWarning: g.example
+      ? Object.freeze({ type: 'EXAMPLE_GUIDELINES' as const, message: `Riktlinjerna ${g.id} är exempelkonfiguration, inte kommunens beslutade riktlinjer.` })
+      : null,
   };
 }
