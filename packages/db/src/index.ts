@@ -2,6 +2,7 @@ export * from './schema.ts';
 export * from './connection.ts';
 export * from './migrate.ts';
 export * from './jobs.ts';
+export * from './query-templates.ts';
 export * from './test-database.ts';
 export * from './schema-intake.ts';
 export * from './schema-assessment.ts';

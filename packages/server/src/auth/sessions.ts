@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { queryTemplate, type Database } from '@vagen/db';
 import { isStaffRole } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { HttpProblem, unauthorized } from '../errors.ts';
@@ -42,24 +43,25 @@ export async function endSession(deps: AppDeps, request: FastifyRequest, reply: 
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+const sessionQuery = queryTemplate((db: Kysely<Database>, v: { hash: string }) => db
+  .selectFrom('sessions')
+  .leftJoin('staff_users as u', (j) => j.onRef('u.id', '=', 'sessions.subject_id').on('sessions.subject_kind', '=', 'staff'))
+  .select([
+    'sessions.subject_kind', 'sessions.subject_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
+    'u.role', 'u.display_name', 'u.municipality_code', 'u.active',
+  ])
+  .select((eb) => eb.selectFrom('staff_units')
+    .select(sql<string>`string_agg(staff_units.unit_id::text, ',')`.as('ids'))
+    .whereRef('staff_units.user_id', '=', 'u.id')
+    .as('unit_ids'))
+  .where('sessions.token_hash', '=', v.hash));
+
 /** Resolves the cookie to an actor; expired sessions (idle or absolute) are removed. */
 export async function loadActor(deps: AppDeps, token: string | undefined): Promise<RequestActor | null> {
   if (!token) return null;
   const hash = sha256(token);
   // One round trip for the session, its staff user and their units: this runs on every request.
-  const session = await deps.db
-    .selectFrom('sessions')
-    .leftJoin('staff_users as u', (j) => j.onRef('u.id', '=', 'sessions.subject_id').on('sessions.subject_kind', '=', 'staff'))
-    .select([
-      'sessions.subject_kind', 'sessions.subject_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
-      'u.role', 'u.display_name', 'u.municipality_code', 'u.active',
-    ])
-    .select((eb) => eb.selectFrom('staff_units')
-      .select(sql<string>`string_agg(staff_units.unit_id::text, ',')`.as('ids'))
-      .whereRef('staff_units.user_id', '=', 'u.id')
-      .as('unit_ids'))
-    .where('sessions.token_hash', '=', hash)
-    .executeTakeFirst();
+  const session = (await deps.db.executeQuery(sessionQuery(deps.db, 'session', { hash }))).rows[0];
   if (!session) return null;
   const now = deps.now();
   const idleLimit = new Date(session.last_seen_at).getTime() + deps.settings.idleTimeoutMinutes * 60_000;

@@ -5,10 +5,71 @@ import {
   allowedTransitions, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry, formatPersonnummer, hasCapability,
   isCaseStatus, labelOf, type Actor, type CaseAccessFacts,
 } from '@vagen/domain';
-import type { Database } from '@vagen/db';
+import { queryTemplate, type Database } from '@vagen/db';
 
 /** A timestamp from inside a JSON value (PostgreSQL's form, +00:00) in the API's form (…Z, milliseconds). */
 const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
+
+const casePageQuery = queryTemplate((db: Kysely<Database>, v: { caseId: string }) => db
+  .selectFrom('cases')
+  .innerJoin('units', 'units.id', 'cases.unit_id')
+  .leftJoin('staff_users as rw', 'rw.id', 'cases.responsible_worker_id')
+  .leftJoin('staff_users as sw', 'sw.id', 'cases.second_worker_id')
+  .select([
+    'cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.closure_reason',
+    'cases.household_id', 'cases.unit_id', 'units.name as unit_name',
+    'cases.municipality_code', 'cases.responsible_worker_id', 'cases.second_worker_id',
+    'rw.id as rw_id', 'rw.display_name as rw_name', 'sw.id as sw_id', 'sw.display_name as sw_name',
+  ])
+  .select((eb) => [
+    jsonArrayFrom(eb.selectFrom('household_members')
+      .innerJoin('persons', 'persons.id', 'household_members.person_id')
+      .select([
+        'persons.id', 'household_members.role', 'household_members.days_at_home', 'persons.first_name', 'persons.last_name',
+        'persons.personnummer', 'persons.birth_date', 'persons.sex', 'persons.address_line', 'persons.postal_code', 'persons.city',
+        'persons.protected_identity',
+      ])
+      .whereRef('household_members.household_id', '=', 'cases.household_id')).as('members'),
+    // Staff named for the household's protected persons (access rule).
+    jsonArrayFrom(eb.selectFrom('household_members as pm')
+      .innerJoin('persons as pp', 'pp.id', 'pm.person_id')
+      .innerJoin('protected_access as pa', 'pa.person_id', 'pm.person_id')
+      .select('pa.user_id')
+      .whereRef('pm.household_id', '=', 'cases.household_id')
+      .where('pp.protected_identity', '=', sql.lit(true))).as('protected_access'),
+    jsonArrayFrom(eb.selectFrom('case_status_history as h')
+      .leftJoin('staff_users as a', 'a.id', 'h.actor_id')
+      .select(['h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.actor_kind', 'a.display_name'])
+      .whereRef('h.case_id', '=', 'cases.id')
+      .orderBy('h.at', 'desc')
+      .orderBy('h.id', 'desc')).as('history'),
+    jsonArrayFrom(eb.selectFrom('journal_entries as j')
+      .innerJoin('staff_users as a', 'a.id', 'j.author_id')
+      .leftJoin('staff_users as s', 's.id', 'j.signed_by')
+      .select([
+        'j.id', 'j.event_date', 'j.title', 'j.body', 'j.author_id', 'a.display_name as author_name', 'j.created_at', 'j.updated_at',
+        'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at', 'j.step',
+      ])
+      .whereRef('j.case_id', '=', 'cases.id')
+      .orderBy('j.event_date', 'desc')
+      .orderBy('j.created_at', 'desc')).as('journal'),
+    jsonArrayFrom(eb.selectFrom('applications as a')
+      .select(['a.id', 'a.kind', 'a.period_month', 'a.channel', 'a.submitted_at', 'a.status'])
+      .whereRef('a.case_id', '=', 'cases.id')
+      .orderBy('a.period_month', 'desc')
+      .orderBy('a.submitted_at', 'desc')).as('applications'),
+    jsonArrayFrom(eb.selectFrom('decisions as d')
+      .leftJoin('staff_users as u', 'u.id', 'd.decided_by')
+      .select(['d.id', 'd.outcome', 'd.period_start', 'd.period_end', 'd.amount', 'd.decided_at', 'u.display_name'])
+      .whereRef('d.case_id', '=', 'cases.id')
+      .where('d.status', '=', 'decided')
+      .orderBy('d.decided_at', 'desc')).as('decisions'),
+    jsonArrayFrom(eb.selectFrom('payments as p')
+      .select(['p.id', 'p.amount', 'p.payee', 'p.planned_date', 'p.status'])
+      .whereRef('p.case_id', '=', 'cases.id')
+      .orderBy('p.planned_date', 'desc')).as('payments'),
+  ])
+  .where('cases.id', '=', v.caseId));
 
 /** The case page for a caller who has already checked access (and written the audit record). */
 export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>) {
@@ -23,67 +84,7 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor
  * writes the audit record before serving it.
  */
 export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>) {
-  const c = await db
-    .selectFrom('cases')
-    .innerJoin('units', 'units.id', 'cases.unit_id')
-    .leftJoin('staff_users as rw', 'rw.id', 'cases.responsible_worker_id')
-    .leftJoin('staff_users as sw', 'sw.id', 'cases.second_worker_id')
-    .select([
-      'cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.closure_reason',
-      'cases.household_id', 'cases.unit_id', 'units.name as unit_name',
-      'cases.municipality_code', 'cases.responsible_worker_id', 'cases.second_worker_id',
-      'rw.id as rw_id', 'rw.display_name as rw_name', 'sw.id as sw_id', 'sw.display_name as sw_name',
-    ])
-    .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('household_members')
-        .innerJoin('persons', 'persons.id', 'household_members.person_id')
-        .select([
-          'persons.id', 'household_members.role', 'household_members.days_at_home', 'persons.first_name', 'persons.last_name',
-          'persons.personnummer', 'persons.birth_date', 'persons.sex', 'persons.address_line', 'persons.postal_code', 'persons.city',
-          'persons.protected_identity',
-        ])
-        .whereRef('household_members.household_id', '=', 'cases.household_id')).as('members'),
-      // Staff named for the household's protected persons (access rule).
-      jsonArrayFrom(eb.selectFrom('household_members as pm')
-        .innerJoin('persons as pp', 'pp.id', 'pm.person_id')
-        .innerJoin('protected_access as pa', 'pa.person_id', 'pm.person_id')
-        .select('pa.user_id')
-        .whereRef('pm.household_id', '=', 'cases.household_id')
-        .where('pp.protected_identity', '=', sql.lit(true))).as('protected_access'),
-      jsonArrayFrom(eb.selectFrom('case_status_history as h')
-        .leftJoin('staff_users as a', 'a.id', 'h.actor_id')
-        .select(['h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.actor_kind', 'a.display_name'])
-        .whereRef('h.case_id', '=', 'cases.id')
-        .orderBy('h.at', 'desc')
-        .orderBy('h.id', 'desc')).as('history'),
-      jsonArrayFrom(eb.selectFrom('journal_entries as j')
-        .innerJoin('staff_users as a', 'a.id', 'j.author_id')
-        .leftJoin('staff_users as s', 's.id', 'j.signed_by')
-        .select([
-          'j.id', 'j.event_date', 'j.title', 'j.body', 'j.author_id', 'a.display_name as author_name', 'j.created_at', 'j.updated_at',
-          'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at', 'j.step',
-        ])
-        .whereRef('j.case_id', '=', 'cases.id')
-        .orderBy('j.event_date', 'desc')
-        .orderBy('j.created_at', 'desc')).as('journal'),
-      jsonArrayFrom(eb.selectFrom('applications as a')
-        .select(['a.id', 'a.kind', 'a.period_month', 'a.channel', 'a.submitted_at', 'a.status'])
-        .whereRef('a.case_id', '=', 'cases.id')
-        .orderBy('a.period_month', 'desc')
-        .orderBy('a.submitted_at', 'desc')).as('applications'),
-      jsonArrayFrom(eb.selectFrom('decisions as d')
-        .leftJoin('staff_users as u', 'u.id', 'd.decided_by')
-        .select(['d.id', 'd.outcome', 'd.period_start', 'd.period_end', 'd.amount', 'd.decided_at', 'u.display_name'])
-        .whereRef('d.case_id', '=', 'cases.id')
-        .where('d.status', '=', 'decided')
-        .orderBy('d.decided_at', 'desc')).as('decisions'),
-      jsonArrayFrom(eb.selectFrom('payments as p')
-        .select(['p.id', 'p.amount', 'p.payee', 'p.planned_date', 'p.status'])
-        .whereRef('p.case_id', '=', 'cases.id')
-        .orderBy('p.planned_date', 'desc')).as('payments'),
-    ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirst();
+  const c = (await db.executeQuery(casePageQuery(db, 'page', { caseId }))).rows[0];
   if (!c) return null;
   const { members, history, journal, applications, decisions, payments } = c;
   const facts: CaseAccessFacts = {

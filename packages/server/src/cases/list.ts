@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { CASE_STATUS_LABELS, hasCapability, isCaseStatus, type Actor } from '@vagen/domain';
-import type { Database } from '@vagen/db';
+import { queryTemplate, type Database } from '@vagen/db';
 import { visibleCasesCondition } from './access.ts';
 
 export interface CaseListFilter {
@@ -12,17 +12,41 @@ export interface CaseListFilter {
   text?: { kind: 'personnummer'; value: string } | { kind: 'caseNumber'; value: string } | { kind: 'name'; value: string } | undefined;
 }
 
-type StaffActor = Extract<Actor, { kind: 'staff' }>;
+type StaffActor = Pick<Extract<Actor, { kind: 'staff' }>, 'municipality' | 'userId' | 'unitIds'>;
+
+/** What a staff list depends on. `mine` and whether `status` is set choose the query's shape; the rest is bound. */
+interface StaffListValues extends Record<string, unknown> {
+  municipality: string;
+  userId: string;
+  unitIds: string[];
+  status: string | undefined;
+  mine: boolean;
+  limit: number;
+  offset: number;
+  /** limit + offset: how far each index scan must read. */
+  scan: number;
+}
+
+const staffListFilter = (v: StaffListValues): CaseListFilter => ({ status: v.status, mine: v.mine, limit: v.limit, offset: v.offset });
+const staffListQuery = queryTemplate((db: Kysely<Database>, v: StaffListValues) =>
+  summaryQuery(db, staffPage(db, v, staffListFilter(v), v.scan), staffTotal(db, v, staffListFilter(v))));
+const staffTotalQuery = queryTemplate((db: Kysely<Database>, v: StaffListValues) =>
+  db.selectNoFrom(sql<number>`${staffTotal(db, v, staffListFilter(v))}`.as('n')));
 /** A page of case ids (column `id`), in list order. */
 type PageOfIds = SelectQueryBuilder<Database, never, { id: string }>;
 
 export async function listCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter) {
-  // Staff lists without free text: the page and the total come from index scans (fast at any size).
+  // Staff lists without free text: the page and the total come from index scans and counters (fast at any size),
+  // in one statement built once per shape. The total rides along on the page's rows; an empty page asks for it alone.
   if (!filter.text && actor.kind === 'staff') {
     if (!hasCapability(actor.role, 'case.read')) return { total: 0, items: [] };
-    // The total rides along on the page's rows (one statement); an empty page asks for it on its own.
-    const rows = await summaryRows(db, staffPage(db, actor, filter), staffTotal(db, actor, filter));
-    const total = rows.length ? Number(rows[0]!.total) : await totalOnly(db, staffTotal(db, actor, filter));
+    const values: StaffListValues = {
+      municipality: actor.municipality, userId: actor.userId, unitIds: [...actor.unitIds], status: filter.status, mine: filter.mine === true,
+      limit: filter.limit, offset: filter.offset, scan: filter.limit + filter.offset,
+    };
+    const shape = `${values.unitIds.length}|${values.status === undefined ? '' : 's'}|${values.mine ? 'm' : ''}`;
+    const rows = (await db.executeQuery(staffListQuery(db, shape, values))).rows;
+    const total = rows.length ? Number(rows[0]!.total) : Number((await db.executeQuery(staffTotalQuery(db, shape, values))).rows[0]!.n);
     return { total, items: rows.map(summaryJson) };
   }
   const base = filteredCases(db, actor, filter);
@@ -66,7 +90,11 @@ const mineCondition = (eb: ExpressionBuilder<Database, 'cases'>, actor: StaffAct
   eb.or([eb('cases.responsible_worker_id', '=', actor.userId), eb('cases.second_worker_id', '=', actor.userId)]);
 
 /** The applicant's name, the unit and the responsible worker for a page of case ids, in list order. */
-function summaryRows(db: Kysely<Database>, page: PageOfIds, total: Expression<number> = sql.lit(0)) {
+function summaryRows(db: Kysely<Database>, page: PageOfIds) {
+  return summaryQuery(db, page, sql.lit(0)).execute();
+}
+
+function summaryQuery(db: Kysely<Database>, page: PageOfIds, total: Expression<number>) {
   return db
     .selectFrom(page.as('p'))
     // Lateral joins are index probes per row of the page whatever the planner guesses for the page's size (a
@@ -97,8 +125,7 @@ function summaryRows(db: Kysely<Database>, page: PageOfIds, total: Expression<nu
     ])
     .select(sql<number>`(${total})`.as('total'))
     .orderBy('c.updated_at', 'desc')
-    .orderBy('c.id')
-    .execute();
+    .orderBy('c.id');
 }
 
 function summaryJson(r: Awaited<ReturnType<typeof summaryRows>>[number]) {
@@ -143,8 +170,7 @@ function namedProtectedCases(db: Kysely<Database>, actor: StaffActor, filter: Ca
  * (each unit, responsible, second worker, named for a protected person), merged. An OR of the same conditions makes
  * PostgreSQL sort every visible case of the units for each page.
  */
-function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): PageOfIds {
-  const n = filter.limit + filter.offset;
+function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, n: number): PageOfIds {
   const branches = [
     ...(filter.mine ? [] : actor.unitIds.map((unitId) => staffCases(db, actor, filter, false).where('cases.unit_id', '=', unitId))),
     staffCases(db, actor, filter, false).where('cases.responsible_worker_id', '=', actor.userId),
@@ -182,11 +208,6 @@ function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseListFil
   if (filter.status) counters = counters.where('status', '=', filter.status);
   const named = namedProtectedCases(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('n'));
   return sql<number>`((${counters}) + (${named}))::int`;
-}
-
-async function totalOnly(db: Kysely<Database>, total: Expression<number>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select ${total} as n`.execute(db);
-  return Number(rows[0]!.n);
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
