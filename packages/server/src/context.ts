@@ -13,6 +13,12 @@ export interface ServerSettings {
   lockoutMinutes: number;
   /** Secure cookies (true behind HTTPS in production). */
   secureCookies: boolean;
+  /**
+   * How long (ms) a process reuses a session it has just looked up, so that the several requests a page makes at
+   * once cost one lookup. A sign-out in the same process takes effect at once; one in another process, or a
+   * deactivated account, within this time. 0 = look up on every request.
+   */
+  sessionCacheMs: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -21,6 +27,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFailedLogins: 5,
   lockoutMinutes: 15,
   secureCookies: false,
+  sessionCacheMs: 1000,
 };
 
 export interface AppDeps {

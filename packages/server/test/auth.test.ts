@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { makePersonnummer } from '@vagen/domain';
@@ -91,6 +92,27 @@ test('logout ends the session on the server', async () => {
   const out = await as(w, s).post('/api/v1/auth/logout');
   assert.equal(out.statusCode, 204);
   assert.equal((await as(w, s).get('/api/v1/cases')).statusCode, 401);
+});
+
+test('a session is reused for a moment per process: a sign-out elsewhere takes effect within that moment', async () => {
+  const saved = w.deps.settings.sessionCacheMs;
+  w.deps.settings.sessionCacheMs = 150;
+  try {
+    const s = await login(w, 'nord');
+    assert.equal((await as(w, s).get('/api/v1/auth/session')).statusCode, 200);
+    // Another server process signs the session out: only the database row goes.
+    const hash = createHash('sha256').update(decodeURIComponent(s.cookie.split('=')[1]!)).digest('hex');
+    await w.handle.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await as(w, s).get('/api/v1/auth/session')).statusCode, 401);
+    // In this process a sign-out is immediate, cache or not.
+    const t = await login(w, 'nord');
+    assert.equal((await as(w, t).get('/api/v1/auth/session')).statusCode, 200);
+    assert.equal((await as(w, t).post('/api/v1/auth/logout')).statusCode, 204);
+    assert.equal((await as(w, t).get('/api/v1/auth/session')).statusCode, 401);
+  } finally {
+    w.deps.settings.sessionCacheMs = saved;
+  }
 });
 
 test('client sign-in: the test e-ID code works once and only with its own sign-in', async () => {

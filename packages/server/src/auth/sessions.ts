@@ -39,7 +39,10 @@ export async function startSession(deps: AppDeps, reply: FastifyReply, subject: 
 
 export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = request.cookies[SESSION_COOKIE];
-  if (token) await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  if (token) {
+    sessionCacheOf(deps).delete(sha256(token));
+    await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -56,22 +59,53 @@ const sessionQuery = queryTemplate((db: Kysely<Database>, v: { hash: string }) =
     .as('unit_ids'))
   .where('sessions.token_hash', '=', v.hash));
 
+type SessionRow = NonNullable<Awaited<ReturnType<typeof lookUpSession>>>;
+async function lookUpSession(deps: AppDeps, hash: string) {
+  return (await deps.db.executeQuery(sessionQuery(deps.db, 'session', { hash }))).rows[0];
+}
+
+/** Sessions this process looked up less than settings.sessionCacheMs ago (monotonic clock), per installation. */
+const sessionCaches = new WeakMap<AppDeps, Map<string, { row: SessionRow; at: number }>>();
+const SESSION_CACHE_MAX = 10_000;
+function sessionCacheOf(deps: AppDeps) {
+  let cache = sessionCaches.get(deps);
+  if (!cache) sessionCaches.set(deps, (cache = new Map()));
+  return cache;
+}
+
+async function currentSession(deps: AppDeps, hash: string): Promise<SessionRow | undefined> {
+  const ttl = deps.settings.sessionCacheMs;
+  const cache = sessionCacheOf(deps);
+  const hit = cache.get(hash);
+  if (hit && performance.now() - hit.at < ttl) return hit.row;
+  const row = await lookUpSession(deps, hash);
+  if (!row || ttl <= 0) {
+    cache.delete(hash);
+    return row;
+  }
+  if (cache.size >= SESSION_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(hash, { row, at: performance.now() });
+  return row;
+}
+
 /** Resolves the cookie to an actor; expired sessions (idle or absolute) are removed. */
 export async function loadActor(deps: AppDeps, token: string | undefined): Promise<RequestActor | null> {
   if (!token) return null;
   const hash = sha256(token);
-  // One round trip for the session, its staff user and their units: this runs on every request.
-  const session = (await deps.db.executeQuery(sessionQuery(deps.db, 'session', { hash }))).rows[0];
+  // One round trip for the session, its staff user and their units, shared by the requests of the next moment.
+  const session = await currentSession(deps, hash);
   if (!session) return null;
   const now = deps.now();
   const idleLimit = new Date(session.last_seen_at).getTime() + deps.settings.idleTimeoutMinutes * 60_000;
   if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+    sessionCacheOf(deps).delete(hash);
     await deps.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
     return null;
   }
   // Touch at most once a minute to keep writes off the hot path.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
+    session.last_seen_at = now.toISOString(); // the cached copy too, so the next requests do not touch again
   }
   if (session.subject_kind === 'client') {
     return { kind: 'client', personId: session.subject_id, csrfToken: session.csrf_token, sessionHash: hash };
