@@ -32,7 +32,7 @@ export interface BuildOptions {
    */
   trustProxy?: string | undefined;
   /** Where the logs go (default stdout). */
-  logStream?: NodeJS.WritableStream;
+  logStream?: { write(line: string): unknown };
   /** Directory of the built web app; default packages/web/dist. */
   webRoot?: string;
 }

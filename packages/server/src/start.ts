@@ -1,5 +1,6 @@
 import { connect, migrateToLatest, type DatabaseHandle } from '@vagen/db';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildApp } from './app.ts';
 import { LocalTestEid } from './auth/eid.ts';
 import { DEFAULT_SETTINGS, type AppDeps, type ServerSettings } from './context.ts';
@@ -41,7 +42,9 @@ export async function startVagen(options: StartOptions): Promise<RunningVagen> {
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     eid: new LocalTestEid(database.db),
   };
-  const app = await buildApp(deps, { logger: options.logger ?? false, trustProxy: process.env.TRUST_PROXY || undefined });
+  // Logs go to stdout without a write per line: lines that arrive while a write is under way are written together.
+  const logStream = options.logger ? pino.destination({ dest: 1, sync: false }) : undefined;
+  const app = await buildApp(deps, { logger: options.logger ?? false, logStream, trustProxy: process.env.TRUST_PROXY || undefined });
   const stopJobs = options.jobs === false ? async () => {} : startJobWorker(deps, app.log);
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   let closing: Promise<void> | null = null;
@@ -54,6 +57,7 @@ export async function startVagen(options: StartOptions): Promise<RunningVagen> {
         await app.close();
         await stopJobs();
         await database.close();
+        logStream?.flushSync();
       })();
       return closing;
     },
