@@ -66,13 +66,30 @@ export function parseDate(text: string): YearMonthDay | null {
   return { year, month, day };
 }
 
-/** "2021-05-10" → 20210510 (year × 10 000 + month × 100 + day), or -1 when not a real date. Allocation-free. */
+/** The digit at `i` (0–9), or a number above 9 for any other character (one unsigned compare checks both ends). */
+function digitAt(text: string, i: number): number {
+  return (text.charCodeAt(i) - 48) >>> 0;
+}
+
+/**
+ * "2021-05-10" → 20210510 (year × 10 000 + month × 100 + day), or -1 when not a real date. Allocation-free and
+ * straight-line (it runs for every child of every calculation, and a loop kept it from being inlined).
+ */
 export function parseDatePacked(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -1;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
   return year * 10000 + month * 100 + day;
 }
 

@@ -13,7 +13,7 @@
 import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { COST_LABEL_BY_INDEX, INCOME_LABEL_BY_INDEX, costTypeFlags } from './labels.ts';
 import { formatKr, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
-import type { PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, RuleSet } from './rules.ts';
+import type { MonthRules, PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, RuleSet } from './rules.ts';
 import { COST_TYPES, INCOME_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
 import {
   CHILD_PATHS,
@@ -128,7 +128,6 @@ function calculate(v: ValidatedNormInput): NormResult {
   const m = v.rules!;
   const lines: NormLine[] = [];
   const warnings: NormWarning[] = m.baseWarnings.length > 0 ? m.baseWarnings.slice() : [];
-  const dim = m.daysInMonth;
   const applicant = v.applicant;
   const coApplicant = v.coApplicant;
 
@@ -137,7 +136,7 @@ function calculate(v: ValidatedNormInput): NormResult {
   if (v.municipality !== null) g = m.guidelines.get(v.municipality);
   const partTimeCounts = v.partTimeCounts >= 0 ? v.partTimeCounts === 1 : (g?.guidelines.settings.partTimeChildrenCountInHouseholdSize ?? true);
 
-  // --- Personal costs: adults -------------------------------------------------------------------------------------
+  // --- Personal costs ---------------------------------------------------------------------------------------------
   let personal = 0;
   if (coApplicant !== null) {
     const c = m.couple;
@@ -150,43 +149,8 @@ function calculate(v: ValidatedNormInput): NormResult {
     personal += c.amount;
     if (c.unverified) warnings.push(unverifiedWarning(c, '/adults'));
   }
-
-  // --- Personal costs: children -----------------------------------------------------------------------------------
   const persons: string[] = coApplicant !== null ? [applicant, coApplicant] : [applicant];
-  const childCount = v.childCount;
-  for (let i = 0; i < childCount; i++) {
-    const id = v.childId[i]!;
-    const age = v.childAge[i]!;
-    const days = v.childDaysAtHome[i]!;
-    const path = CHILD_PATHS[i]!;
-    const ages = m.childByAge[age]!;
-    let cell = ages.withLunch;
-    let rule: string = R.child;
-    if (v.childLunch[i] === 1) {
-      if (ages.withoutLunch !== null) {
-        cell = ages.withoutLunch;
-        rule = R.childNoLunch;
-      } else {
-        warnings.push({
-          type: 'LUNCH_NOT_APPLICABLE',
-          message: `Barnet ${id} är ${age} år: riksnormen har ett belopp utan lunch bara för yngre barn (skollunchen är avgiftsfri). Det vanliga beloppet har använts.`,
-          path: `${path}/lunchAtPreschool`,
-        });
-      }
-    }
-    if (cell.unverified) warnings.push(unverifiedWarning(cell, path));
-    let amount = cell.amount;
-    let explanation = cell.explanation;
-    if (days < dim) {
-      amount = mulDivRoundKronaHalfUp(cell.amount, days, dim);
-      rule = R.childPartTime;
-      explanation = partTimeText(cell, amount, days, dim);
-    }
-    lines.push({ kind: 'personal', person: id, amount, rule, explanation, source: cell.source, inputPath: path });
-    personal += amount;
-    // A child counts in the household size when at home all month, or part of it unless the setting says otherwise.
-    if (days >= dim || (partTimeCounts && days > 0)) persons.push(id);
-  }
+  if (v.childCount > 0) personal += addChildLines(v, m, lines, warnings, persons, partTimeCounts);
 
   // --- Common household costs -------------------------------------------------------------------------------------
   const inCalculation = persons.length;
@@ -225,217 +189,287 @@ function calculate(v: ValidatedNormInput): NormResult {
   let costs = 0;
   let costsApplied = 0;
   let reducedCount = 0;
-  const costCount = v.costCount;
-  if (costCount > 0) {
-    if (!g) {
-      warnings.push({
-        type: 'NO_GUIDELINES',
-        message:
-          v.municipality === null
-            ? 'Ingen kommun angiven: kostnaderna har tagits med som ansökta utan prövning mot kommunala riktlinjer.'
-            : `Vägen har inga riktlinjer för kommun ${v.municipality} som gäller ${m.key}: kostnaderna har tagits med som ansökta utan prövning mot tak.`,
-      });
-    } else if (g.exampleWarning) {
-      warnings.push(g.exampleWarning);
-    }
-    const adultCount = coApplicant !== null ? 2 : 1;
-    const manualByIndex = g ? g.manualByIndex : DEFAULT_MANUAL_BY_INDEX;
-    const capsByIndex = g ? g.capsByIndex : null;
-    // Amount of each capped type still available (several rows of one type share the cap); -1 = not used yet.
-    let remaining: number[] | null = null;
-    for (let i = 0; i < costCount; i++) {
-      const ti = v.costType[i]!;
+  if (v.costCount > 0) {
+    addCostLines(v, m, g, lines, warnings);
+    for (let i = 0; i < v.costCount; i++) {
       const applied = v.costAmount[i]!;
-      const description = v.costDescription[i];
-      const path = COST_PATHS[i]!;
-      // With a description the label is "Boendekostnad (hyra) (beskrivning)"; without, the prefixes are prepared.
-      const label = description ? `${COST_LABEL_BY_INDEX[ti]} (${description})` : null;
-      let approved = applied;
-      let rule: string;
-      let explanation: string;
-      let source = m.costSourceByIndex[ti]!;
-      const appliedKr = formatKr(applied);
-      if (manualByIndex[ti]) {
-        approved = 0;
-        rule = R.costManual;
-        const l = label ?? COST_LABEL_BY_INDEX[ti]!;
-        explanation = `${l}: ansökt ${appliedKr}. Kostnaden godkänns inte automatiskt; handläggaren behöver pröva om den är skälig.`;
-        warnings.push({ type: 'MANUAL_ASSESSMENT_REQUIRED', message: `${l} ${appliedKr} kräver en manuell skälighetsbedömning och har inte tagits med.`, path });
-      } else {
-        const cap = capsByIndex ? capsByIndex[ti] : undefined;
-        const approvedPrefix = label === null ? COST_APPROVED_PREFIX[ti]! : `${label}: ansökt och godkänt `;
-        if (!cap) {
-          rule = R.costApproved;
-          explanation = g
-            ? approvedPrefix + appliedKr + ' (riktlinjerna har inget tak för kostnadstypen).'
-            : approvedPrefix + appliedKr + ' (inte prövat mot kommunala riktlinjer).';
-        } else {
-          const prepared = findCapRow(cap, adultCount, childCount);
-          if (!prepared) {
-            rule = R.costApproved;
-            explanation = approvedPrefix + appliedKr + ' (riktlinjerna har ingen rad för hushållets sammansättning).';
-            warnings.push({
-              type: 'NO_CAP_ROW',
-              message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adultCount} vuxna och ${childCount} barn; ${label ?? COST_LABEL_BY_INDEX[ti]} har tagits med som ansökt.`,
-              path,
-            });
-          } else {
-            const row = prepared.row;
-            source = prepared.source;
-            remaining ??= NO_REMAINING.slice();
-            const left = remaining[ti]! >= 0 ? remaining[ti]! : row.amount;
-            if (applied <= left) {
-              rule = R.costWithinCap;
-              explanation = approvedPrefix + appliedKr + prepared.withinText;
-            } else {
-              approved = left;
-              rule = R.costCapped;
-              explanation = cappedExplanation(label, ti, appliedKr, prepared, left, applied);
-              warnings.push({ type: 'EXPENSE_CAPPED', message: cappedWarning(label, ti, appliedKr, prepared, left), path });
-            }
-            remaining[ti] = left - approved;
-          }
-        }
-      }
-      if (approved < applied) reducedCount++;
-      lines.push({ kind: 'cost', person: v.costPerson[i], costType: COST_TYPES[ti]!, applied, amount: approved, rule, explanation, source, inputPath: path });
+      const approved = v.costApproved[i]!;
       costs += approved;
       costsApplied += applied;
+      if (approved < applied) reducedCount++;
     }
   }
 
-  // --- Incomes ----------------------------------------------------------------------------------------------------
+  // --- Incomes and jobbstimulans ----------------------------------------------------------------------------------
   let income = 0;
-  const incomeCount = v.incomeCount;
-  if (incomeCount > 0) {
-    const params = m.regime.parameters;
-    const childExempt = m.childExemptByIncome;
-    // Keyed by the child's id, as the engine always has been (see the report on ids such as "constructor").
-    let childEarningsUsed: Record<string, number> | null = null;
-    for (let i = 0; i < incomeCount; i++) {
-      const ti = v.incomeType[i]!;
-      const amount = v.incomeAmount[i]!;
-      const person = v.incomePerson[i]!;
-      const childIndex = v.incomeChild[i]!;
-      const path = INCOME_PATHS[i]!;
-      if (childIndex >= 0 && childExempt[ti] && params.childEarningsExemptPrisbasbelopp > 0) {
-        const pbb = m.prisbasbelopp;
-        if (!pbb || !m.prisbasbeloppSource) {
-          throw new NormRuleMissingError(
-            [{ path, message: `Prisbasbelopp för ${m.year} saknas i regeldata; undantaget för barns arbetsinkomst kan inte beräknas.` }],
-            `Prisbasbelopp för ${m.year} saknas i regeldata.`,
-          );
-        }
-        const childId = v.childId[childIndex]!;
-        const earningsThisYear = v.childEarnings[childIndex]!;
-        const limit = pbb.amount * params.childEarningsExemptPrisbasbelopp;
-        childEarningsUsed ??= {};
-        let before = childEarningsUsed[childId];
-        if (before === undefined) {
-          if (earningsThisYear < 0) {
-            warnings.push({
-              type: 'CHILD_EARNINGS_ASSUMED',
-              message: `Barnets (${childId}) arbetsinkomster tidigare i år är inte angivna; de har räknats som 0 kr. Ange earningsThisYear för ett säkert undantag.`,
-              path: `${CHILD_PATHS[childIndex]}/earningsThisYear`,
-            });
-          }
-          before = earningsThisYear < 0 ? 0 : earningsThisYear;
-        }
-        const exemptLeft = limit > before ? limit - before : 0;
-        const exempt = amount < exemptLeft ? amount : exemptLeft;
-        const counted = amount - exempt;
-        childEarningsUsed[childId] = before + amount;
-        const limitText = params.childEarningsExemptPrisbasbelopp === 1 ? `ett prisbasbelopp (${formatKr(limit)})` : `${params.childEarningsExemptPrisbasbelopp} prisbasbelopp (${formatKr(limit)})`;
-        lines.push({
-          kind: 'income',
-          person,
-          incomeType: INCOME_TYPES[ti]!,
-          applied: amount,
-          amount: counted,
-          rule: R.incomeChildEarnings,
-          explanation: `${INCOME_LABEL_BY_INDEX[ti]} för barnet ${person}: ${formatKr(amount)}. Arbetsinkomst för barn och skolungdomar under 21 år som bor hemma räknas bara till den del den överstiger ${limitText} per kalenderår; tidigare i år ${formatKr(before)}, undantaget nu ${formatKr(exempt)}. ${formatKr(counted)} räknas som inkomst.`,
-          source: m.prisbasbeloppSource,
-          inputPath: path,
-        });
-        income += counted;
-      } else {
-        lines.push({
-          kind: 'income',
-          person,
-          incomeType: INCOME_TYPES[ti]!,
-          applied: amount,
-          amount,
-          rule: R.incomeCounted,
-          explanation: INCOME_FOR_PREFIX[ti]! + person + ': ' + formatKr(amount) + ' räknas som inkomst.',
-          source: m.regimeSources.incomes,
-          inputPath: path,
-        });
-        income += amount;
-      }
-    }
-
-    // --- Jobbstimulans ------------------------------------------------------------------------------------------
-    const pct = params.jobStimulusPercent;
-    const jobStimulusTypes = m.jobStimulusByIncome;
-    for (let j = 0; j < v.jobStimulusCount && pct > 0; j++) {
-      const person = v.jobStimulus[j]!;
-      let employment = 0;
-      for (let i = 0; i < incomeCount; i++) {
-        if (v.incomePerson[i] === person && jobStimulusTypes[v.incomeType[i]!]) employment += v.incomeAmount[i]!;
-      }
-      if (employment === 0) continue;
-      // The counted part is rounded to whole kronor (half down), so the deduction is 25 % rounded half up for
-      // whole-krona incomes and counted income never falls when income rises.
-      // For amounts under 2 kr the rounded part could exceed the income itself, hence the min.
-      const rounded = mulDivRoundKronaHalfDown(employment, 100 - pct, 100);
-      const counted = rounded < employment ? rounded : employment;
-      const deduction = employment - counted;
-      const line: NormLine = {
-        kind: 'jobStimulus',
-        person,
-        applied: employment,
-        amount: -deduction,
-        rule: R.jobStimulus,
-        explanation: `Jobbstimulans för ${person}: ${pct} % av inkomsten av anställning (${formatKr(employment)}) räknas inte. ${formatKr(deduction)} dras av från inkomsterna; ${formatKr(counted)} räknas.`,
-        source: m.regimeSources.jobStimulus,
-        inputPath: JOB_STIMULUS_PATHS[j]!,
-      };
-      if (params.jobStimulusIncomeTypes.length === 1) line.incomeType = params.jobStimulusIncomeTypes[0]!;
-      lines.push(line);
-      income -= deduction;
-    }
+  if (v.incomeCount > 0) {
+    income = addIncomeLines(v, m, lines, warnings);
+    income -= addJobStimulusLines(v, m, lines);
   }
 
   // --- Totals and proposal ----------------------------------------------------------------------------------------
   const norm = personal + commonAmount;
   const need = norm + costs;
   const assistance = need > income ? need - income : 0;
-  let outcome: ProposalOutcome;
-  let proposalText: string;
-  const needKr = formatKr(need);
-  const incomeKr = formatKr(income);
-  if (assistance === 0) {
-    outcome = 'refused';
-    proposalText = `Hushållets inkomster (${incomeKr}) täcker behovet (${needKr}). Förslag: avslag.`;
-  } else if (reducedCount > 0) {
-    outcome = 'partlyRefused';
-    proposalText = `Förslag: bistånd med ${formatKr(assistance)} (behov ${needKr} − inkomster ${incomeKr}). ${reducedCount === 1 ? 'En ansökt kostnad har' : `${reducedCount} ansökta kostnader har`} inte godkänts fullt ut (${formatKr(costsApplied - costs)} av ${formatKr(costsApplied)}): delavslag.`;
-  } else {
-    outcome = 'granted';
-    proposalText = `Förslag: bistånd med ${formatKr(assistance)} (behov ${needKr} − inkomster ${incomeKr}).`;
-  }
-
   return {
     month: m.key,
     municipality: v.municipality,
     normTable: m.tableSummary,
     guidelines: g ? g.summary : null,
-    household: { adults: coApplicant !== null ? 2 : 1, children: childCount, personsInCalculation: inCalculation, householdSize: size, daysInMonth: dim },
+    household: { adults: coApplicant !== null ? 2 : 1, children: v.childCount, personsInCalculation: inCalculation, householdSize: size, daysInMonth: m.daysInMonth },
     lines,
     totals: { personal, common: commonAmount, norm, costsApplied, costs, need, income, assistance },
-    proposal: { outcome, amount: assistance, explanation: proposalText },
+    proposal: proposal(need, income, assistance, reducedCount, costsApplied, costs),
     warnings,
   };
+}
+
+/** The children's lines; adds the children who count in the household size to `persons`. Returns their sum. */
+function addChildLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[], warnings: NormWarning[], persons: string[], partTimeCounts: boolean): number {
+  const dim = m.daysInMonth;
+  let personal = 0;
+  for (let i = 0; i < v.childCount; i++) {
+    const id = v.childId[i]!;
+    const age = v.childAge[i]!;
+    const days = v.childDaysAtHome[i]!;
+    const path = CHILD_PATHS[i]!;
+    const ages = m.childByAge[age]!;
+    let cell = ages.withLunch;
+    let rule: string = R.child;
+    if (v.childLunch[i] === 1) {
+      if (ages.withoutLunch !== null) {
+        cell = ages.withoutLunch;
+        rule = R.childNoLunch;
+      } else {
+        warnings.push({
+          type: 'LUNCH_NOT_APPLICABLE',
+          message: `Barnet ${id} är ${age} år: riksnormen har ett belopp utan lunch bara för yngre barn (skollunchen är avgiftsfri). Det vanliga beloppet har använts.`,
+          path: `${path}/lunchAtPreschool`,
+        });
+      }
+    }
+    if (cell.unverified) warnings.push(unverifiedWarning(cell, path));
+    let amount = cell.amount;
+    let explanation = cell.explanation;
+    if (days < dim) {
+      amount = mulDivRoundKronaHalfUp(cell.amount, days, dim);
+      rule = R.childPartTime;
+      explanation = partTimeText(cell, amount, days, dim);
+    }
+    lines.push({ kind: 'personal', person: id, amount, rule, explanation, source: cell.source, inputPath: path });
+    personal += amount;
+    // A child counts in the household size when at home all month, or part of it unless the setting says otherwise.
+    if (days >= dim || (partTimeCounts && days > 0)) persons.push(id);
+  }
+  return personal;
+}
+
+/** The cost lines, each cost checked against the guidelines' caps; the approved amounts go to v.costApproved. */
+function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuidelines | undefined, lines: NormLine[], warnings: NormWarning[]): void {
+  const costCount = v.costCount;
+  const childCount = v.childCount;
+  const coApplicant = v.coApplicant;
+  if (!g) {
+    warnings.push({
+      type: 'NO_GUIDELINES',
+      message:
+        v.municipality === null
+          ? 'Ingen kommun angiven: kostnaderna har tagits med som ansökta utan prövning mot kommunala riktlinjer.'
+          : `Vägen har inga riktlinjer för kommun ${v.municipality} som gäller ${m.key}: kostnaderna har tagits med som ansökta utan prövning mot tak.`,
+    });
+  } else if (g.exampleWarning) {
+    warnings.push(g.exampleWarning);
+  }
+  const adultCount = coApplicant !== null ? 2 : 1;
+  const manualByIndex = g ? g.manualByIndex : DEFAULT_MANUAL_BY_INDEX;
+  const capsByIndex = g ? g.capsByIndex : null;
+  // Amount of each capped type still available (several rows of one type share the cap); -1 = not used yet.
+  let remaining: number[] | null = null;
+  for (let i = 0; i < costCount; i++) {
+    const ti = v.costType[i]!;
+    const applied = v.costAmount[i]!;
+    const description = v.costDescription[i];
+    const path = COST_PATHS[i]!;
+    // With a description the label is "Boendekostnad (hyra) (beskrivning)"; without, the prefixes are prepared.
+    const label = description ? `${COST_LABEL_BY_INDEX[ti]} (${description})` : null;
+    let approved = applied;
+    let rule: string;
+    let explanation: string;
+    let source = m.costSourceByIndex[ti]!;
+    const appliedKr = formatKr(applied);
+    if (manualByIndex[ti]) {
+      approved = 0;
+      rule = R.costManual;
+      const l = label ?? COST_LABEL_BY_INDEX[ti]!;
+      explanation = `${l}: ansökt ${appliedKr}. Kostnaden godkänns inte automatiskt; handläggaren behöver pröva om den är skälig.`;
+      warnings.push({ type: 'MANUAL_ASSESSMENT_REQUIRED', message: `${l} ${appliedKr} kräver en manuell skälighetsbedömning och har inte tagits med.`, path });
+    } else {
+      const cap = capsByIndex ? capsByIndex[ti] : undefined;
+      const approvedPrefix = label === null ? COST_APPROVED_PREFIX[ti]! : `${label}: ansökt och godkänt `;
+      if (!cap) {
+        rule = R.costApproved;
+        explanation = g
+          ? approvedPrefix + appliedKr + ' (riktlinjerna har inget tak för kostnadstypen).'
+          : approvedPrefix + appliedKr + ' (inte prövat mot kommunala riktlinjer).';
+      } else {
+        const prepared = findCapRow(cap, adultCount, childCount);
+        if (!prepared) {
+          rule = R.costApproved;
+          explanation = approvedPrefix + appliedKr + ' (riktlinjerna har ingen rad för hushållets sammansättning).';
+          warnings.push({
+            type: 'NO_CAP_ROW',
+            message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adultCount} vuxna och ${childCount} barn; ${label ?? COST_LABEL_BY_INDEX[ti]} har tagits med som ansökt.`,
+            path,
+          });
+        } else {
+          const row = prepared.row;
+          source = prepared.source;
+          remaining ??= NO_REMAINING.slice();
+          const left = remaining[ti]! >= 0 ? remaining[ti]! : row.amount;
+          if (applied <= left) {
+            rule = R.costWithinCap;
+            explanation = approvedPrefix + appliedKr + prepared.withinText;
+          } else {
+            approved = left;
+            rule = R.costCapped;
+            explanation = cappedExplanation(label, ti, appliedKr, prepared, left, applied);
+            warnings.push({ type: 'EXPENSE_CAPPED', message: cappedWarning(label, ti, appliedKr, prepared, left), path });
+          }
+          remaining[ti] = left - approved;
+        }
+      }
+    }
+    v.costApproved[i] = approved;
+    lines.push({ kind: 'cost', person: v.costPerson[i], costType: COST_TYPES[ti]!, applied, amount: approved, rule, explanation, source, inputPath: path });
+  }
+}
+
+/** The income lines (a child's earnings partly exempt). Returns the counted income. */
+function addIncomeLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[], warnings: NormWarning[]): number {
+  const params = m.regime.parameters;
+  const childExempt = m.childExemptByIncome;
+  let income = 0;
+  const incomeCount = v.incomeCount;
+  // Keyed by the child's id, as the engine always has been (see the report on ids such as "constructor").
+  let childEarningsUsed: Record<string, number> | null = null;
+  for (let i = 0; i < incomeCount; i++) {
+    const ti = v.incomeType[i]!;
+    const amount = v.incomeAmount[i]!;
+    const person = v.incomePerson[i]!;
+    const childIndex = v.incomeChild[i]!;
+    const path = INCOME_PATHS[i]!;
+    if (childIndex >= 0 && childExempt[ti] && params.childEarningsExemptPrisbasbelopp > 0) {
+      const pbb = m.prisbasbelopp;
+      if (!pbb || !m.prisbasbeloppSource) {
+        throw new NormRuleMissingError(
+          [{ path, message: `Prisbasbelopp för ${m.year} saknas i regeldata; undantaget för barns arbetsinkomst kan inte beräknas.` }],
+          `Prisbasbelopp för ${m.year} saknas i regeldata.`,
+        );
+      }
+      const childId = v.childId[childIndex]!;
+      const earningsThisYear = v.childEarnings[childIndex]!;
+      const limit = pbb.amount * params.childEarningsExemptPrisbasbelopp;
+      childEarningsUsed ??= {};
+      let before = childEarningsUsed[childId];
+      if (before === undefined) {
+        if (earningsThisYear < 0) {
+          warnings.push({
+            type: 'CHILD_EARNINGS_ASSUMED',
+            message: `Barnets (${childId}) arbetsinkomster tidigare i år är inte angivna; de har räknats som 0 kr. Ange earningsThisYear för ett säkert undantag.`,
+            path: `${CHILD_PATHS[childIndex]}/earningsThisYear`,
+          });
+        }
+        before = earningsThisYear < 0 ? 0 : earningsThisYear;
+      }
+      const exemptLeft = limit > before ? limit - before : 0;
+      const exempt = amount < exemptLeft ? amount : exemptLeft;
+      const counted = amount - exempt;
+      childEarningsUsed[childId] = before + amount;
+      const limitText = params.childEarningsExemptPrisbasbelopp === 1 ? `ett prisbasbelopp (${formatKr(limit)})` : `${params.childEarningsExemptPrisbasbelopp} prisbasbelopp (${formatKr(limit)})`;
+      lines.push({
+        kind: 'income',
+        person,
+        incomeType: INCOME_TYPES[ti]!,
+        applied: amount,
+        amount: counted,
+        rule: R.incomeChildEarnings,
+        explanation: `${INCOME_LABEL_BY_INDEX[ti]} för barnet ${person}: ${formatKr(amount)}. Arbetsinkomst för barn och skolungdomar under 21 år som bor hemma räknas bara till den del den överstiger ${limitText} per kalenderår; tidigare i år ${formatKr(before)}, undantaget nu ${formatKr(exempt)}. ${formatKr(counted)} räknas som inkomst.`,
+        source: m.prisbasbeloppSource,
+        inputPath: path,
+      });
+      income += counted;
+    } else {
+      lines.push({
+        kind: 'income',
+        person,
+        incomeType: INCOME_TYPES[ti]!,
+        applied: amount,
+        amount,
+        rule: R.incomeCounted,
+        explanation: INCOME_FOR_PREFIX[ti]! + person + ': ' + formatKr(amount) + ' räknas som inkomst.',
+        source: m.regimeSources.incomes,
+        inputPath: path,
+      });
+      income += amount;
+    }
+  }
+  return income;
+}
+
+/** One line per person with jobbstimulans and income from employment. Returns the total deduction. */
+function addJobStimulusLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[]): number {
+  const params = m.regime.parameters;
+  const pct = params.jobStimulusPercent;
+  const jobStimulusTypes = m.jobStimulusByIncome;
+  let deductions = 0;
+  const incomeCount = v.incomeCount;
+  for (let j = 0; j < v.jobStimulusCount && pct > 0; j++) {
+    const person = v.jobStimulus[j]!;
+    let employment = 0;
+    for (let i = 0; i < incomeCount; i++) {
+      if (v.incomePerson[i] === person && jobStimulusTypes[v.incomeType[i]!]) employment += v.incomeAmount[i]!;
+    }
+    if (employment === 0) continue;
+    // The counted part is rounded to whole kronor (half down), so the deduction is 25 % rounded half up for
+    // whole-krona incomes and counted income never falls when income rises.
+    // For amounts under 2 kr the rounded part could exceed the income itself, hence the min.
+    const rounded = mulDivRoundKronaHalfDown(employment, 100 - pct, 100);
+    const counted = rounded < employment ? rounded : employment;
+    const deduction = employment - counted;
+    const line: NormLine = {
+      kind: 'jobStimulus',
+      person,
+      applied: employment,
+      amount: -deduction,
+      rule: R.jobStimulus,
+      explanation: `Jobbstimulans för ${person}: ${pct} % av inkomsten av anställning (${formatKr(employment)}) räknas inte. ${formatKr(deduction)} dras av från inkomsterna; ${formatKr(counted)} räknas.`,
+      source: m.regimeSources.jobStimulus,
+      inputPath: JOB_STIMULUS_PATHS[j]!,
+    };
+    if (params.jobStimulusIncomeTypes.length === 1) line.incomeType = params.jobStimulusIncomeTypes[0]!;
+    lines.push(line);
+    deductions += deduction;
+  }
+  return deductions;
+}
+
+/** The proposal: outcome and its explanation. */
+function proposal(need: number, income: number, assistance: number, reducedCount: number, costsApplied: number, costs: number): NormResult['proposal'] {
+  let outcome: ProposalOutcome;
+  let explanation: string;
+  const needKr = formatKr(need);
+  const incomeKr = formatKr(income);
+  if (assistance === 0) {
+    outcome = 'refused';
+    explanation = `Hushållets inkomster (${incomeKr}) täcker behovet (${needKr}). Förslag: avslag.`;
+  } else if (reducedCount > 0) {
+    outcome = 'partlyRefused';
+    explanation = `Förslag: bistånd med ${formatKr(assistance)} (behov ${needKr} − inkomster ${incomeKr}). ${reducedCount === 1 ? 'En ansökt kostnad har' : `${reducedCount} ansökta kostnader har`} inte godkänts fullt ut (${formatKr(costsApplied - costs)} av ${formatKr(costsApplied)}): delavslag.`;
+  } else {
+    outcome = 'granted';
+    explanation = `Förslag: bistånd med ${formatKr(assistance)} (behov ${needKr} − inkomster ${incomeKr}).`;
+  }
+  return { outcome, amount: assistance, explanation };
 }
 
 /** Explanation of a cost above its cap; `label` is null when the cost has no description. */

@@ -82,6 +82,9 @@ export class ValidatedNormInput {
   /** Index of the child whose income it is, or -1 for an adult's income. */
   readonly incomeChild = new Int32Array(MAX_INCOMES);
 
+  /** Set by the engine: the approved amount of each cost. */
+  readonly costApproved = new Int32Array(MAX_COSTS);
+
   readonly jobStimulus: string[] = ['', ''];
   jobStimulusCount = 0;
 
@@ -128,18 +131,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
 // the fastest check for small objects.
 function unknownField(path: string, key: string, v: ValidatedNormInput): void {
   v.error(`${path}/${key}`, 'Okänt fält.');
-}
-
-function checkInputKeys(o: object, v: ValidatedNormInput): void {
-  for (const k in o) {
-    switch (k) {
-      case 'month': case 'municipality': case 'adults': case 'children': case 'householdSize':
-      case 'costs': case 'incomes': case 'jobStimulus': case 'options':
-        break;
-      default:
-        unknownField('', k, v);
-    }
-  }
 }
 
 function checkAdultKeys(o: object, path: string, v: ValidatedNormInput): void {
@@ -239,45 +230,106 @@ function checkArray(list: unknown, path: string, max: number, v: ValidatedNormIn
  * NormRuleMissingError (no table, regime or cell for what is asked). The errors are listed in input order: unknown
  * top-level fields, month, municipality, adults, children, householdSize, costs, incomes, jobStimulus, options; rule
  * data that is missing comes last.
+ *
+ * Each part of the input has its own function: besides reading better, it lets the compiler inline the small checks
+ * into each part (one large function runs out of its inlining budget).
  */
 export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unknown): void {
   v.errors = null;
   v.missing = null;
   if (!isObject(raw)) throw new NormInputError([{ path: '', message: 'Uppgifterna ska vara ett JSON-objekt.' }]);
   v.input = raw;
-  checkInputKeys(raw, v);
 
-  // Month → rules.
-  let rules: MonthRules | null = null;
-  const month = raw.month;
-  if (typeof month !== 'string') v.error('/month', 'Månaden saknas (ÅÅÅÅ-MM).');
-  else if ((rules = ruleSet.months.get(month) ?? null) === null) {
-    const ym = parseMonth(month);
-    if (!ym) v.error('/month', 'Månaden ska anges som ÅÅÅÅ-MM, t.ex. 2026-03.');
-    else {
-      v.missingRule(
-        '/month',
-        `Det finns ingen riksnormstabell för ${monthLabel(ym.year, ym.month)} i Vägens regeldata. Beräkningen görs inte utan tabell.`,
-      );
+  // The top-level fields, read by one for-in that also rejects unknown fields: `raw[k]` inside for-in is read by the
+  // key's position, whereas `raw.month` on inputs of many different shapes is a slow generic lookup. A field that
+  // for-in does not list (not enumerable) is read directly afterwards, so every input reads as before.
+  let month: unknown, municipality: unknown, adults: unknown, children: unknown, householdSize: unknown;
+  let costs: unknown, incomes: unknown, jobStimulus: unknown, options: unknown;
+  let seen = 0;
+  for (const k in raw) {
+    switch (k) {
+      case 'month': month = raw[k]; seen |= 1; break;
+      case 'adults': adults = raw[k]; seen |= 2; break;
+      case 'children': children = raw[k]; seen |= 4; break;
+      case 'costs': costs = raw[k]; seen |= 8; break;
+      case 'incomes': incomes = raw[k]; seen |= 16; break;
+      case 'municipality': municipality = raw[k]; seen |= 32; break;
+      case 'householdSize': householdSize = raw[k]; seen |= 64; break;
+      case 'jobStimulus': jobStimulus = raw[k]; seen |= 128; break;
+      case 'options': options = raw[k]; seen |= 256; break;
+      default: unknownField('', k, v);
     }
   }
+  if (seen !== 511) {
+    if ((seen & 1) === 0) month = raw.month;
+    if ((seen & 2) === 0) adults = raw.adults;
+    if ((seen & 4) === 0) children = raw.children;
+    if ((seen & 8) === 0) costs = raw.costs;
+    if ((seen & 16) === 0) incomes = raw.incomes;
+    if ((seen & 32) === 0) municipality = raw.municipality;
+    if ((seen & 64) === 0) householdSize = raw.householdSize;
+    if ((seen & 128) === 0) jobStimulus = raw.jobStimulus;
+    if ((seen & 256) === 0) options = raw.options;
+  }
+
+  const rules = validateMonth(v, ruleSet, month);
   v.rules = rules;
 
   // Municipality.
   v.municipality = null;
-  const municipality = raw.municipality;
   if (municipality !== undefined) {
     if (typeof municipality !== 'string' || !isFourDigits(municipality)) v.error('/municipality', 'Kommunkoden ska vara fyra siffror, t.ex. 2281.');
     else v.municipality = municipality;
   }
 
-  // Adults.
+  validateAdults(v, adults);
+  validateChildren(v, children, rules);
+
+  // Household size.
+  v.householdSize = 0;
+  if (householdSize !== undefined) {
+    const h = householdSize;
+    if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOUSEHOLD_SIZE) v.error('/householdSize', `Hushållets storlek ska vara ett heltal 1–${MAX_HOUSEHOLD_SIZE}.`);
+    else v.householdSize = h;
+  }
+
+  validateCosts(v, costs);
+  validateIncomes(v, incomes);
+  validateJobStimulus(v, jobStimulus);
+  validateOptions(v, options);
+
+  // (Read back through the object: the checks above filled the lists through method calls.)
+  const errors = v.errors as NormFieldError[] | null;
+  const missing = v.missing as NormFieldError[] | null;
+  if (errors !== null) throw new NormInputError(missing !== null ? [...errors, ...missing] : errors);
+  if (missing !== null) throw new NormRuleMissingError(missing, 'Regeldata saknas för beräkningen: ' + missing.map((m) => m.message).join(' '));
+}
+
+/** The month's rules, or null (the error is recorded). */
+function validateMonth(v: ValidatedNormInput, ruleSet: RuleSet, month: unknown): MonthRules | null {
+  if (typeof month !== 'string') {
+    v.error('/month', 'Månaden saknas (ÅÅÅÅ-MM).');
+    return null;
+  }
+  const rules = ruleSet.months.get(month);
+  if (rules !== undefined) return rules;
+  const ym = parseMonth(month);
+  if (!ym) v.error('/month', 'Månaden ska anges som ÅÅÅÅ-MM, t.ex. 2026-03.');
+  else {
+    v.missingRule(
+      '/month',
+      `Det finns ingen riksnormstabell för ${monthLabel(ym.year, ym.month)} i Vägens regeldata. Beräkningen görs inte utan tabell.`,
+    );
+  }
+  return null;
+}
+
+function validateAdults(v: ValidatedNormInput, adults: unknown): void {
   const ids = v.ids;
   v.idCount = 0;
   v.adultCount = 0;
   let applicant: string | null = null;
   let coApplicant: string | null = null;
-  const adults = raw.adults;
   if (!Array.isArray(adults) || adults.length === 0) v.error('/adults', 'Minst en vuxen (sökande) krävs.');
   else if (adults.length > 2) v.error('/adults', 'Högst två vuxna: sökande och medsökande (make, maka eller sambo). Andra vuxna i bostaden anges med householdSize.');
   else {
@@ -317,177 +369,165 @@ export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unkno
   }
   v.applicant = applicant ?? '';
   v.coApplicant = coApplicant;
+}
 
-  // Children.
+function validateChildren(v: ValidatedNormInput, children: unknown, rules: MonthRules | null): void {
+  const ids = v.ids;
   v.childCount = 0;
-  const childList = checkArray(raw.children, '/children', MAX_CHILDREN, v, 'Barnen');
-  if (childList !== null) {
-    const maxDays = rules !== null ? rules.daysInMonth : 31;
-    for (let i = 0; i < childList.length; i++) {
-      const p = CHILD_PATHS[i]!;
-      const c: unknown = childList[i];
-      if (!isObject(c)) {
-        v.error(p, 'Ska vara ett objekt med id och birthDate.');
-        continue;
-      }
-      checkChildKeys(c, p, v);
-      const id = checkId(c.id, p, v);
-      if (id !== null) {
-        if (v.indexOfId(id) >= 0) v.error(`${p}/id`, 'Samma id används två gånger.');
-        ids[v.idCount++] = id;
-      }
-      let age = -1;
-      const birthDate = c.birthDate;
-      const birth = typeof birthDate === 'string' ? parseDatePacked(birthDate) : -1;
-      if (birth < 0) v.error(`${p}/birthDate`, 'Födelsedatum ska vara ett giltigt datum ÅÅÅÅ-MM-DD.');
-      else if (rules !== null) {
-        // Age in whole years on the first day of the month: compare (month, day) with (month, 1).
-        const by = (birth / 10000) | 0;
-        const bmd = birth - by * 10000;
-        age = rules.year - by - (bmd > rules.month * 100 + 1 ? 1 : 0);
-        if (age < 0) {
-          if (by === rules.year && ((bmd / 100) | 0) === rules.month) age = 0;
-          else v.error(`${p}/birthDate`, `Barnet är inte fött i ${monthLabel(rules.year, rules.month)}.`);
-        } else if (age >= rules.childByAge.length) {
-          v.error(
-            `${p}/birthDate`,
-            `Barnet är ${age} år den 1 ${monthLabel(rules.year, rules.month)}. Barn i hushållet är yngre än ${rules.childByAge.length} år; en äldre person räknas som vuxen i ett eget hushåll.`,
-          );
-        }
-      }
-      let days = maxDays;
-      const d = c.daysAtHome;
-      if (d !== undefined) {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > maxDays) v.error(`${p}/daysAtHome`, `Dagar hemma ska vara ett heltal 0–${maxDays} (dagar i månaden).`);
-        else days = d;
-      }
-      let lunch = false;
-      const l = c.lunchAtPreschool;
-      if (l !== undefined) {
-        if (typeof l !== 'boolean') v.error(`${p}/lunchAtPreschool`, 'Ska vara true eller false.');
-        else lunch = l;
-      }
-      let earnings = -1;
-      const earned = c.earningsThisYear;
-      if (earned !== undefined) earnings = checkAmount(earned, p, 'earningsThisYear', v);
-      if (lunch && rules !== null && age >= 0) {
-        const cell = rules.childByAge[age];
-        if (cell && cell.withoutLunchMissing) {
-          v.missingRule(
-            `${p}/lunchAtPreschool`,
-            `Beloppet utan lunch för åldersgruppen ${cell.group.label} saknas i ${rules.table.id} (inte verifierat). Beräkningen görs inte med ett gissat belopp; komplettera tabellen.`,
-          );
-        }
-      }
-      const n = v.childCount++;
-      v.childId[n] = id ?? '';
-      v.childAge[n] = age;
-      v.childDaysAtHome[n] = days;
-      v.childLunch[n] = lunch ? 1 : 0;
-      v.childEarnings[n] = earnings;
+  const childList = checkArray(children, '/children', MAX_CHILDREN, v, 'Barnen');
+  if (childList === null) return;
+  const maxDays = rules !== null ? rules.daysInMonth : 31;
+  for (let i = 0; i < childList.length; i++) {
+    const p = CHILD_PATHS[i]!;
+    const c: unknown = childList[i];
+    if (!isObject(c)) {
+      v.error(p, 'Ska vara ett objekt med id och birthDate.');
+      continue;
     }
+    checkChildKeys(c, p, v);
+    const id = checkId(c.id, p, v);
+    if (id !== null) {
+      if (v.indexOfId(id) >= 0) v.error(`${p}/id`, 'Samma id används två gånger.');
+      ids[v.idCount++] = id;
+    }
+    let age = -1;
+    const birthDate = c.birthDate;
+    const birth = typeof birthDate === 'string' ? parseDatePacked(birthDate) : -1;
+    if (birth < 0) v.error(`${p}/birthDate`, 'Födelsedatum ska vara ett giltigt datum ÅÅÅÅ-MM-DD.');
+    else if (rules !== null) {
+      // Age in whole years on the first day of the month: compare (month, day) with (month, 1).
+      const by = (birth / 10000) | 0;
+      const bmd = birth - by * 10000;
+      age = rules.year - by - (bmd > rules.month * 100 + 1 ? 1 : 0);
+      if (age < 0) {
+        if (by === rules.year && ((bmd / 100) | 0) === rules.month) age = 0;
+        else v.error(`${p}/birthDate`, `Barnet är inte fött i ${monthLabel(rules.year, rules.month)}.`);
+      } else if (age >= rules.childByAge.length) {
+        v.error(
+          `${p}/birthDate`,
+          `Barnet är ${age} år den 1 ${monthLabel(rules.year, rules.month)}. Barn i hushållet är yngre än ${rules.childByAge.length} år; en äldre person räknas som vuxen i ett eget hushåll.`,
+        );
+      }
+    }
+    let days = maxDays;
+    const d = c.daysAtHome;
+    if (d !== undefined) {
+      if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > maxDays) v.error(`${p}/daysAtHome`, `Dagar hemma ska vara ett heltal 0–${maxDays} (dagar i månaden).`);
+      else days = d;
+    }
+    let lunch = false;
+    const l = c.lunchAtPreschool;
+    if (l !== undefined) {
+      if (typeof l !== 'boolean') v.error(`${p}/lunchAtPreschool`, 'Ska vara true eller false.');
+      else lunch = l;
+    }
+    let earnings = -1;
+    const earned = c.earningsThisYear;
+    if (earned !== undefined) earnings = checkAmount(earned, p, 'earningsThisYear', v);
+    if (lunch && rules !== null && age >= 0) {
+      const cell = rules.childByAge[age];
+      if (cell && cell.withoutLunchMissing) {
+        v.missingRule(
+          `${p}/lunchAtPreschool`,
+          `Beloppet utan lunch för åldersgruppen ${cell.group.label} saknas i ${rules.table.id} (inte verifierat). Beräkningen görs inte med ett gissat belopp; komplettera tabellen.`,
+        );
+      }
+    }
+    const n = v.childCount++;
+    v.childId[n] = id ?? '';
+    v.childAge[n] = age;
+    v.childDaysAtHome[n] = days;
+    v.childLunch[n] = lunch ? 1 : 0;
+    v.childEarnings[n] = earnings;
   }
+}
 
-  // Household size.
-  v.householdSize = 0;
-  const h = raw.householdSize;
-  if (h !== undefined) {
-    if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOUSEHOLD_SIZE) v.error('/householdSize', `Hushållets storlek ska vara ett heltal 1–${MAX_HOUSEHOLD_SIZE}.`);
-    else v.householdSize = h;
-  }
-
-  // Costs.
+function validateCosts(v: ValidatedNormInput, costs: unknown): void {
   v.costCount = 0;
-  const costList = checkArray(raw.costs, '/costs', MAX_COSTS, v, 'Kostnaderna');
-  if (costList !== null) {
-    for (let i = 0; i < costList.length; i++) {
-      const p = COST_PATHS[i]!;
-      const c: unknown = costList[i];
-      if (!isObject(c)) {
-        v.error(p, 'Ska vara ett objekt med type och amount.');
-        continue;
-      }
-      checkCostKeys(c, p, v);
-      const type = c.type;
-      const typeIndex = typeof type === 'string' ? costTypeIndex(type) : -1;
-      if (typeIndex < 0) v.error(`${p}/type`, `Okänd kostnadstyp. Tillåtna: ${COST_TYPES.join(', ')}.`);
-      const amount = checkAmount(c.amount, p, 'amount', v);
-      const person = c.person;
-      if (person !== undefined && (typeof person !== 'string' || v.indexOfId(person) < 0)) v.error(`${p}/person`, 'Personen finns inte bland de vuxna eller barnen.');
-      const description = c.description;
-      if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION)) {
-        v.error(`${p}/description`, `Beskrivningen ska vara en text med högst ${MAX_DESCRIPTION} tecken.`);
-      }
-      const n = v.costCount++;
-      v.costType[n] = typeIndex;
-      v.costAmount[n] = amount;
-      v.costPerson[n] = person as string | undefined;
-      v.costDescription[n] = (description as string | undefined) || undefined;
+  const costList = checkArray(costs, '/costs', MAX_COSTS, v, 'Kostnaderna');
+  if (costList === null) return;
+  for (let i = 0; i < costList.length; i++) {
+    const p = COST_PATHS[i]!;
+    const c: unknown = costList[i];
+    if (!isObject(c)) {
+      v.error(p, 'Ska vara ett objekt med type och amount.');
+      continue;
     }
+    checkCostKeys(c, p, v);
+    const type = c.type;
+    const typeIndex = typeof type === 'string' ? costTypeIndex(type) : -1;
+    if (typeIndex < 0) v.error(`${p}/type`, `Okänd kostnadstyp. Tillåtna: ${COST_TYPES.join(', ')}.`);
+    const amount = checkAmount(c.amount, p, 'amount', v);
+    const person = c.person;
+    if (person !== undefined && (typeof person !== 'string' || v.indexOfId(person) < 0)) v.error(`${p}/person`, 'Personen finns inte bland de vuxna eller barnen.');
+    const description = c.description;
+    if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION)) {
+      v.error(`${p}/description`, `Beskrivningen ska vara en text med högst ${MAX_DESCRIPTION} tecken.`);
+    }
+    const n = v.costCount++;
+    v.costType[n] = typeIndex;
+    v.costAmount[n] = amount;
+    v.costPerson[n] = person as string | undefined;
+    v.costDescription[n] = (description as string | undefined) || undefined;
   }
+}
 
-  // Incomes (a child's income is linked to the child).
+/** Incomes (a child's income is linked to the child). */
+function validateIncomes(v: ValidatedNormInput, incomes: unknown): void {
   v.incomeCount = 0;
-  const incomeList = checkArray(raw.incomes, '/incomes', MAX_INCOMES, v, 'Inkomsterna');
-  if (incomeList !== null) {
-    for (let i = 0; i < incomeList.length; i++) {
-      const p = INCOME_PATHS[i]!;
-      const c: unknown = incomeList[i];
-      if (!isObject(c)) {
-        v.error(p, 'Ska vara ett objekt med type, person och amount.');
-        continue;
-      }
-      checkIncomeKeys(c, p, v);
-      const type = c.type;
-      const typeIndex = typeof type === 'string' ? incomeTypeIndex(type) : -1;
-      if (typeIndex < 0) v.error(`${p}/type`, `Okänd inkomsttyp. Tillåtna: ${INCOME_TYPES.join(', ')}.`);
-      const person = c.person;
-      const at = typeof person === 'string' ? v.indexOfId(person) : -1;
-      if (at < 0) v.error(`${p}/person`, 'Ange vems inkomsten är: id för en vuxen eller ett barn i beräkningen.');
-      const amount = checkAmount(c.amount, p, 'amount', v);
-      const n = v.incomeCount++;
-      v.incomeType[n] = typeIndex;
-      v.incomeAmount[n] = amount;
-      v.incomePerson[n] = person as string;
-      v.incomeChild[n] = at >= v.adultCount ? at - v.adultCount : -1;
+  const incomeList = checkArray(incomes, '/incomes', MAX_INCOMES, v, 'Inkomsterna');
+  if (incomeList === null) return;
+  for (let i = 0; i < incomeList.length; i++) {
+    const p = INCOME_PATHS[i]!;
+    const c: unknown = incomeList[i];
+    if (!isObject(c)) {
+      v.error(p, 'Ska vara ett objekt med type, person och amount.');
+      continue;
     }
+    checkIncomeKeys(c, p, v);
+    const type = c.type;
+    const typeIndex = typeof type === 'string' ? incomeTypeIndex(type) : -1;
+    if (typeIndex < 0) v.error(`${p}/type`, `Okänd inkomsttyp. Tillåtna: ${INCOME_TYPES.join(', ')}.`);
+    const person = c.person;
+    const at = typeof person === 'string' ? v.indexOfId(person) : -1;
+    if (at < 0) v.error(`${p}/person`, 'Ange vems inkomsten är: id för en vuxen eller ett barn i beräkningen.');
+    const amount = checkAmount(c.amount, p, 'amount', v);
+    const n = v.incomeCount++;
+    v.incomeType[n] = typeIndex;
+    v.incomeAmount[n] = amount;
+    v.incomePerson[n] = person as string;
+    v.incomeChild[n] = at >= v.adultCount ? at - v.adultCount : -1;
   }
+}
 
-  // Jobbstimulans.
+function validateJobStimulus(v: ValidatedNormInput, jobStimulus: unknown): void {
   v.jobStimulusCount = 0;
-  const js = checkArray(raw.jobStimulus, '/jobStimulus', 2, v, 'Jobbstimulans');
-  if (js !== null) {
-    for (let i = 0; i < js.length; i++) {
-      const id: unknown = js[i];
-      const p = JOB_STIMULUS_PATHS[i]!;
-      const at = typeof id === 'string' ? v.indexOfId(id) : -1;
-      if (at < 0) v.error(p, 'Personen finns inte bland de vuxna.');
-      else if (at >= v.adultCount) v.error(p, 'Jobbstimulans gäller vuxna (sökande eller medsökande), inte barn.');
-      else if (v.jobStimulusCount > 0 && v.jobStimulus[0] === id) v.error(p, 'Personen finns redan i listan.'); // at most two entries
-      else v.jobStimulus[v.jobStimulusCount++] = id as string;
-    }
+  const js = checkArray(jobStimulus, '/jobStimulus', 2, v, 'Jobbstimulans');
+  if (js === null) return;
+  for (let i = 0; i < js.length; i++) {
+    const id: unknown = js[i];
+    const p = JOB_STIMULUS_PATHS[i]!;
+    const at = typeof id === 'string' ? v.indexOfId(id) : -1;
+    if (at < 0) v.error(p, 'Personen finns inte bland de vuxna.');
+    else if (at >= v.adultCount) v.error(p, 'Jobbstimulans gäller vuxna (sökande eller medsökande), inte barn.');
+    else if (v.jobStimulusCount > 0 && v.jobStimulus[0] === id) v.error(p, 'Personen finns redan i listan.'); // at most two entries
+    else v.jobStimulus[v.jobStimulusCount++] = id as string;
   }
+}
 
-  // Options.
+function validateOptions(v: ValidatedNormInput, o: unknown): void {
   v.partTimeCounts = -1;
-  const o = raw.options;
-  if (o !== undefined) {
-    if (!isObject(o)) v.error('/options', 'Ska vara ett objekt.');
-    else {
-      for (const k in o) if (k !== 'partTimeChildrenCountInHouseholdSize') unknownField('/options', k, v);
-      const partTime = o.partTimeChildrenCountInHouseholdSize;
-      if (partTime !== undefined) {
-        if (typeof partTime !== 'boolean') v.error('/options/partTimeChildrenCountInHouseholdSize', 'Ska vara true eller false.');
-        else v.partTimeCounts = partTime ? 1 : 0;
-      }
-    }
+  if (o === undefined) return;
+  if (!isObject(o)) {
+    v.error('/options', 'Ska vara ett objekt.');
+    return;
   }
-
-  // (Read back through the object: the checks above filled the lists through method calls.)
-  const errors = v.errors as NormFieldError[] | null;
-  const missing = v.missing as NormFieldError[] | null;
-  if (errors !== null) throw new NormInputError(missing !== null ? [...errors, ...missing] : errors);
-  if (missing !== null) throw new NormRuleMissingError(missing, 'Regeldata saknas för beräkningen: ' + missing.map((m) => m.message).join(' '));
+  for (const k in o) if (k !== 'partTimeChildrenCountInHouseholdSize') unknownField('/options', k, v);
+  const partTime = o.partTimeChildrenCountInHouseholdSize;
+  if (partTime !== undefined) {
+    if (typeof partTime !== 'boolean') v.error('/options/partTimeChildrenCountInHouseholdSize', 'Ska vara true eller false.');
+    else v.partTimeCounts = partTime ? 1 : 0;
+  }
 }
 
 /**
