@@ -13,7 +13,7 @@
 import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { COST_LABEL_BY_INDEX, INCOME_LABEL_BY_INDEX, costTypeFlags } from './labels.ts';
 import { formatKr, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
-import type { MonthRules, PreparedCap, PreparedCapRow, PreparedCell, PreparedGuidelines, RuleSet } from './rules.ts';
+import { capRowIndex, type MonthRules, type PreparedCapRow, type PreparedCell, type PreparedGuidelines, type RuleSet } from './rules.ts';
 import { COST_TYPES, INCOME_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
 import {
   CHILD_PATHS,
@@ -47,22 +47,7 @@ export const NORM_RULE_IDS = {
 
 const R = NORM_RULE_IDS;
 
-function matches(range: { min: number; max: number | null } | undefined, n: number): boolean {
-  return range === undefined || (n >= range.min && (range.max === null || n <= range.max));
-}
-
-function findCapRow(cap: PreparedCap, adults: number, children: number): PreparedCapRow | null {
-  const persons = adults + children;
-  const rows = cap.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!.row;
-    if (matches(row.adults, adults) && matches(row.children, children) && matches(row.persons, persons)) return rows[i]!;
-  }
-  return null;
-}
-
 const DEFAULT_MANUAL_BY_INDEX: readonly boolean[] = costTypeFlags(['other']);
-const NO_REMAINING: readonly number[] = COST_TYPES.map(() => -1);
 
 // Fixed beginnings of the cost and income explanations, per type (the label without a description), so that a line's
 // text is a few concatenations.
@@ -284,7 +269,9 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
   const manualByIndex = g ? g.manualByIndex : DEFAULT_MANUAL_BY_INDEX;
   const capsByIndex = g ? g.capsByIndex : null;
   // Amount of each capped type still available (several rows of one type share the cap); -1 = not used yet.
-  let remaining: number[] | null = null;
+  const remaining = v.capRemaining;
+  if (g) for (let t = 0; t < g.cappedTypes.length; t++) remaining[g.cappedTypes[t]!] = -1;
+  const capRow = capRowIndex(adultCount, childCount);
   for (let i = 0; i < costCount; i++) {
     const ti = v.costType[i]!;
     const applied = v.costAmount[i]!;
@@ -312,7 +299,7 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
           ? approvedPrefix + appliedKr + ' (riktlinjerna har inget tak för kostnadstypen).'
           : approvedPrefix + appliedKr + ' (inte prövat mot kommunala riktlinjer).';
       } else {
-        const prepared = findCapRow(cap, adultCount, childCount);
+        const prepared = cap.rowFor[capRow]!;
         if (!prepared) {
           rule = R.costApproved;
           explanation = approvedPrefix + appliedKr + ' (riktlinjerna har ingen rad för hushållets sammansättning).';
@@ -324,7 +311,6 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
         } else {
           const row = prepared.row;
           source = prepared.source;
-          remaining ??= NO_REMAINING.slice();
           const left = remaining[ti]! >= 0 ? remaining[ti]! : row.amount;
           if (applied <= left) {
             rule = R.costWithinCap;

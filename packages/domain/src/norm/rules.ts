@@ -168,6 +168,26 @@ export interface PreparedCapRow {
 export interface PreparedCap {
   cap: CostCap;
   rows: readonly PreparedCapRow[];
+  /** The first row that matches a household, by capRowIndex(adults, children); null when no row matches. */
+  rowFor: readonly (PreparedCapRow | null)[];
+}
+
+/** Index into PreparedCap.rowFor for 1–2 adults and 0–MAX_HOUSEHOLD_SIZE children. */
+export function capRowIndex(adults: number, children: number): number {
+  return (adults - 1) * (MAX_HOUSEHOLD_SIZE + 1) + children;
+}
+
+function inRange(range: CountRange | undefined, n: number): boolean {
+  return range === undefined || (n >= range.min && (range.max === null || n <= range.max));
+}
+
+/** The first row that matches the household (rows are tried in the order of the guideline file), or null. */
+function findCapRow(rows: readonly PreparedCapRow[], adults: number, children: number): PreparedCapRow | null {
+  for (const prepared of rows) {
+    const row = prepared.row;
+    if (inRange(row.adults, adults) && inRange(row.children, children) && inRange(row.persons, adults + children)) return prepared;
+  }
+  return null;
 }
 
 export interface PreparedGuidelines {
@@ -179,6 +199,8 @@ export interface PreparedGuidelines {
   capsByIndex: readonly (PreparedCap | undefined)[];
   /** Per cost type index: nothing is approved automatically, a caseworker judges the cost. */
   manualByIndex: readonly boolean[];
+  /** Indexes of the cost types that have a cap. */
+  cappedTypes: readonly number[];
   /** Source used for approved costs of types without a cap. */
   uncappedSources: Readonly<Record<'reasonableCosts' | 'otherLivingCosts', LineSource>>;
   /** Warning every calculation with costs under these guidelines carries (example configuration), or null. */
@@ -896,35 +918,38 @@ function prepareGuidelines(g: GuidelineSet, regime: Regime, regimeSources: Reado
   const caps: Partial<Record<CostType, PreparedCap>> = {};
   for (const [type, cap] of Object.entries(g.caps) as [CostType, CostCap][]) {
     const ref = regime.references[COST_TYPE_HEADING[type]];
-    caps[type] = {
-      cap,
-      rows: cap.rows.map((row) => {
-        const capKr = formatKr(row.amount);
-        const capText = `riktlinjernas ${cap.label} ${capKr} (${row.label})`;
-        return {
-          row,
-          source: freezeSource({
-            id: g.id,
-            cell: `caps.${type}.${row.id}`,
-            text: g.source,
-            legalReference: ref.text,
-            legalReferenceVerified: ref.verified,
-            validFrom: g.validFrom,
-            validTo: g.validTo,
-            status,
-          }),
-          withinText: `, inom ${capText}.`,
-          capText,
-          cappedText: `, godkänt ${capKr} enligt ${capText}. Överstigande `,
-          cappedWarningText: ` överstiger ${capText}; ${capKr} har godkänts. Pröva om den högre kostnaden är skälig.`,
-        };
-      }),
-    };
+    const rows = cap.rows.map((row): PreparedCapRow => {
+      const capKr = formatKr(row.amount);
+      const capText = `riktlinjernas ${cap.label} ${capKr} (${row.label})`;
+      return {
+        row,
+        source: freezeSource({
+          id: g.id,
+          cell: `caps.${type}.${row.id}`,
+          text: g.source,
+          legalReference: ref.text,
+          legalReferenceVerified: ref.verified,
+          validFrom: g.validFrom,
+          validTo: g.validTo,
+          status,
+        }),
+        withinText: `, inom ${capText}.`,
+        capText,
+        cappedText: `, godkänt ${capKr} enligt ${capText}. Överstigande `,
+        cappedWarningText: ` överstiger ${capText}; ${capKr} har godkänts. Pröva om den högre kostnaden är skälig.`,
+      };
+    });
+    const rowFor: (PreparedCapRow | null)[] = [];
+    for (let adults = 1; adults <= 2; adults++) {
+      for (let children = 0; children <= MAX_HOUSEHOLD_SIZE; children++) rowFor[capRowIndex(adults, children)] = findCapRow(rows, adults, children);
+    }
+    caps[type] = { cap, rows, rowFor };
   }
   return {
     guidelines: g,
     capsByIndex: COST_TYPES.map((t) => caps[t]),
     manualByIndex: costTypeFlags(g.settings.manualAssessmentCostTypes),
+    cappedTypes: COST_TYPES.flatMap((t, i) => (caps[t] ? [i] : [])),
     summary: Object.freeze({ id: g.id, municipality: g.municipality, example: g.example, validFrom: g.validFrom, validTo: g.validTo, source: g.source }),
     caps,
     uncappedSources: { reasonableCosts: regimeSources.reasonableCosts, otherLivingCosts: regimeSources.otherLivingCosts },

@@ -82,8 +82,11 @@ export class ValidatedNormInput {
   /** Index of the child whose income it is, or -1 for an adult's income. */
   readonly incomeChild = new Int32Array(MAX_INCOMES);
 
-  /** Set by the engine: the approved amount of each cost. */
+  // Working buffers of the engine.
+  /** The approved amount of each cost. */
   readonly costApproved = new Int32Array(MAX_COSTS);
+  /** Per cost type index: the part of its cap still available (several costs of one type share it). */
+  readonly capRemaining = new Int32Array(COST_TYPES.length);
 
   readonly jobStimulus: string[] = ['', ''];
   jobStimulusCount = 0;
