@@ -213,6 +213,16 @@ describe('audit log', () => {
   });
 });
 
+test('the list is sent exactly as the list query builds it (its response schema drops no field)', async () => {
+  const { listCases } = await import('../src/cases/list.ts');
+  const { loadActor } = await import('../src/auth/sessions.ts');
+  const s = await login(w, 'nord');
+  const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;
+  const sent = (await as(w, s).get('/api/v1/cases?limit=50')).json();
+  assert.ok(sent.items.length >= 2);
+  assert.deepEqual(sent, JSON.parse(JSON.stringify(await listCases(w.handle.db, actor, { limit: 50, offset: 0 }))));
+});
+
 describe('the index-ordered case list gives the same pages as the access rule itself', () => {
   test('every user, status, "mine" and page', async () => {
     const { visibleCasesCondition } = await import('../src/cases/access.ts');

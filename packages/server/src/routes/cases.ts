@@ -14,6 +14,23 @@ import { createCaseWithHousehold } from '../cases/create.ts';
 const Uuid = Type.String({ format: 'uuid' });
 const CaseParams = Type.Object({ id: Uuid });
 
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+/** A case list page (also the shape the list is serialised with, which is faster than generic JSON). */
+const CaseListPage = Type.Object({
+  total: Type.Integer({ description: 'Hur många ärenden urvalet har, alla sidor' }),
+  items: Type.Array(Type.Object({
+    id: Type.String(),
+    caseNumber: Type.String(),
+    status: Type.String(),
+    statusLabel: Type.String(),
+    applicantName: NullableText,
+    unitName: Type.String(),
+    responsibleWorkerName: NullableText,
+    openedAt: Type.String(),
+    updatedAt: Type.String(),
+  })),
+});
+
 const PersonInput = Type.Object(
   {
     personnummer: Type.String({ minLength: 1, maxLength: 20, description: 'ÅÅÅÅMMDD-NNNN' }),
@@ -61,6 +78,7 @@ export async function caseRoutes(app: FastifyInstance) {
         limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
         offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
       }, { additionalProperties: false }),
+      response: { 200: CaseListPage },
     },
   }, async (request) => {
     const actor = requireStaff(request);
@@ -76,6 +94,7 @@ export async function caseRoutes(app: FastifyInstance) {
         query: Type.String({ minLength: 2, maxLength: 100 }),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
       }, { additionalProperties: false }),
+      response: { 200: CaseListPage },
     },
   }, async (request) => {
     const actor = requireStaff(request);
