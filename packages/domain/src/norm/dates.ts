@@ -89,7 +89,7 @@ export function parseDatePacked(text: string): number {
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return -1;
   return year * 10000 + month * 100 + day;
 }
 

@@ -12,7 +12,7 @@
  */
 import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { COST_LABEL_BY_INDEX, INCOME_LABEL_BY_INDEX, costTypeFlags } from './labels.ts';
-import { formatKr, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
+import { formatKr, formatKrThen, krSuffixes, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
 import { capRowIndex, type MonthRules, type PreparedCapRow, type PreparedCell, type PreparedGuidelines, type RuleSet } from './rules.ts';
 import { COST_TYPES, INCOME_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
 import {
@@ -55,6 +55,20 @@ const COST_APPROVED_PREFIX: readonly string[] = COST_LABEL_BY_INDEX.map((label) 
 const COST_APPLIED_PREFIX: readonly string[] = COST_LABEL_BY_INDEX.map((label) => `${label}: ansökt `);
 const COST_LABEL_SPACE: readonly string[] = COST_LABEL_BY_INDEX.map((label) => `${label} `);
 const INCOME_FOR_PREFIX: readonly string[] = INCOME_LABEL_BY_INDEX.map((label) => `${label} för `);
+
+// Fixed text after an amount, for formatKrThen (the most frequent explanations only; see krSuffixes).
+const COUNTED_AS_INCOME = krSuffixes(' räknas som inkomst.');
+const NO_CAP_FOR_TYPE = krSuffixes(' (riktlinjerna har inget tak för kostnadstypen).');
+const NOT_TRIED = krSuffixes(' (inte prövat mot kommunala riktlinjer).');
+const EXCESS_NOT_APPROVED = krSuffixes(' godkänns inte utan en särskild skälighetsprövning.');
+const NEED_OPEN = krSuffixes(' (behov ');
+const MINUS_INCOME = krSuffixes(' − inkomster ');
+const CLOSE_END = krSuffixes(').');
+const CLOSE_NEXT = krSuffixes('). ');
+const COVERS_NEED = krSuffixes(') täcker behovet (');
+const REFUSED_END = krSuffixes('). Förslag: avslag.');
+const OF = krSuffixes(' av ');
+const PARTLY_END = krSuffixes('): delavslag.');
 
 function unverifiedWarning(cell: PreparedCell, path: string): NormWarning {
   return {
@@ -283,8 +297,8 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
     let rule: string;
     let explanation: string;
     let source = m.costSourceByIndex[ti]!;
-    const appliedKr = formatKr(applied);
     if (manualByIndex[ti]) {
+      const appliedKr = formatKr(applied);
       approved = 0;
       rule = R.costManual;
       const l = label ?? COST_LABEL_BY_INDEX[ti]!;
@@ -295,14 +309,12 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
       const approvedPrefix = label === null ? COST_APPROVED_PREFIX[ti]! : `${label}: ansökt och godkänt `;
       if (!cap) {
         rule = R.costApproved;
-        explanation = g
-          ? approvedPrefix + appliedKr + ' (riktlinjerna har inget tak för kostnadstypen).'
-          : approvedPrefix + appliedKr + ' (inte prövat mot kommunala riktlinjer).';
+        explanation = approvedPrefix + formatKrThen(applied, g ? NO_CAP_FOR_TYPE : NOT_TRIED);
       } else {
         const prepared = cap.rowFor[capRow]!;
         if (!prepared) {
           rule = R.costApproved;
-          explanation = approvedPrefix + appliedKr + ' (riktlinjerna har ingen rad för hushållets sammansättning).';
+          explanation = approvedPrefix + formatKr(applied) + ' (riktlinjerna har ingen rad för hushållets sammansättning).';
           warnings.push({
             type: 'NO_CAP_ROW',
             message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adultCount} vuxna och ${childCount} barn; ${label ?? COST_LABEL_BY_INDEX[ti]} har tagits med som ansökt.`,
@@ -314,8 +326,9 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
           const left = remaining[ti]! >= 0 ? remaining[ti]! : row.amount;
           if (applied <= left) {
             rule = R.costWithinCap;
-            explanation = approvedPrefix + appliedKr + prepared.withinText;
+            explanation = approvedPrefix + formatKr(applied) + prepared.withinText;
           } else {
+            const appliedKr = formatKr(applied);
             approved = left;
             rule = R.costCapped;
             explanation = cappedExplanation(label, ti, appliedKr, prepared, left, applied);
@@ -392,7 +405,7 @@ function addIncomeLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[],
         applied: amount,
         amount,
         rule: R.incomeCounted,
-        explanation: INCOME_FOR_PREFIX[ti]! + person + ': ' + formatKr(amount) + ' räknas som inkomst.',
+        explanation: INCOME_FOR_PREFIX[ti]! + person + ': ' + formatKrThen(amount, COUNTED_AS_INCOME),
         source: m.regimeSources.incomes,
         inputPath: path,
       });
@@ -443,29 +456,34 @@ function addJobStimulusLines(v: ValidatedNormInput, m: MonthRules, lines: NormLi
 function proposal(need: number, income: number, assistance: number, reducedCount: number, costsApplied: number, costs: number): NormResult['proposal'] {
   let outcome: ProposalOutcome;
   let explanation: string;
-  const needKr = formatKr(need);
-  const incomeKr = formatKr(income);
   if (assistance === 0) {
     outcome = 'refused';
-    explanation = `Hushållets inkomster (${incomeKr}) täcker behovet (${needKr}). Förslag: avslag.`;
+    explanation = 'Hushållets inkomster (' + formatKrThen(income, COVERS_NEED) + formatKrThen(need, REFUSED_END);
   } else if (reducedCount > 0) {
     outcome = 'partlyRefused';
-    explanation = `Förslag: bistånd med ${formatKr(assistance)} (behov ${needKr} − inkomster ${incomeKr}). ${reducedCount === 1 ? 'En ansökt kostnad har' : `${reducedCount} ansökta kostnader har`} inte godkänts fullt ut (${formatKr(costsApplied - costs)} av ${formatKr(costsApplied)}): delavslag.`;
+    explanation =
+      'Förslag: bistånd med ' +
+      formatKrThen(assistance, NEED_OPEN) +
+      formatKrThen(need, MINUS_INCOME) +
+      formatKrThen(income, CLOSE_NEXT) +
+      (reducedCount === 1 ? 'En ansökt kostnad har' : `${reducedCount} ansökta kostnader har`) +
+      ' inte godkänts fullt ut (' +
+      formatKrThen(costsApplied - costs, OF) +
+      formatKrThen(costsApplied, PARTLY_END);
   } else {
     outcome = 'granted';
-    explanation = `Förslag: bistånd med ${formatKr(assistance)} (behov ${needKr} − inkomster ${incomeKr}).`;
+    explanation = 'Förslag: bistånd med ' + formatKrThen(assistance, NEED_OPEN) + formatKrThen(need, MINUS_INCOME) + formatKrThen(income, CLOSE_END);
   }
   return { outcome, amount: assistance, explanation };
 }
 
 /** Explanation of a cost above its cap; `label` is null when the cost has no description. */
 function cappedExplanation(label: string | null, ti: number, appliedKr: string, prepared: PreparedCapRow, left: number, applied: number): string {
-  const excess = formatKr(applied - left);
   if (label === null && left === prepared.row.amount) {
-    return COST_APPLIED_PREFIX[ti]! + appliedKr + prepared.cappedText + excess + ' godkänns inte utan en särskild skälighetsprövning.';
+    return COST_APPLIED_PREFIX[ti]! + appliedKr + prepared.cappedText + formatKrThen(applied - left, EXCESS_NOT_APPROVED);
   }
   const otherItems = left < prepared.row.amount ? ` (varav ${formatKr(prepared.row.amount - left)} redan godkänt på andra rader av samma typ)` : '';
-  return `${label ?? COST_LABEL_BY_INDEX[ti]}: ansökt ${appliedKr}, godkänt ${formatKr(left)} enligt ${prepared.capText}${otherItems}. Överstigande ${excess} godkänns inte utan en särskild skälighetsprövning.`;
+  return `${label ?? COST_LABEL_BY_INDEX[ti]}: ansökt ${appliedKr}, godkänt ${formatKr(left)} enligt ${prepared.capText}${otherItems}. Överstigande ${formatKr(applied - left)} godkänns inte utan en särskild skälighetsprövning.`;
 }
 
 /** The EXPENSE_CAPPED warning's message. */

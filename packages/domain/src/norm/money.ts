@@ -63,6 +63,30 @@ export function formatKr(ore: number): string {
   return groupKronor(kronor) + ORE_SUFFIX[rest]!;
 }
 
+/**
+ * The öre endings of formatKr followed by `text`: krSuffixes(' räknas.')[5] is ",05 kr räknas." and [0] is " kr räknas.".
+ * For fixed text after an amount in explanations (see formatKrThen).
+ */
+export function krSuffixes(text: string): readonly string[] {
+  return ORE_SUFFIX.map((ending) => ending + text);
+}
+
+/**
+ * formatKr(ore) + text, where `suffixes` = krSuffixes(text): the same string with one concatenation less (every
+ * concatenation allocates, and explanations have many).
+ */
+export function formatKrThen(ore: number, suffixes: readonly string[]): string {
+  if (ore < 0) return '−' + formatKrThen(-ore, suffixes);
+  const rest = ore % 100;
+  const kronor = (ore - rest) / 100;
+  if (kronor < 1000) return PLAIN[kronor]! + suffixes[rest]!;
+  if (kronor < 1_000_000) {
+    const low = kronor % 1000;
+    return THOUSANDS[(kronor - low) / 1000]! + PAD3[low]! + suffixes[rest]!;
+  }
+  return groupKronor(kronor) + suffixes[rest]!;
+}
+
 /** Kronor (whole, from a rule file) → öre. */
 export function kronorToOre(kronor: number): number {
   return kronor * ORE_PER_KRONA;
