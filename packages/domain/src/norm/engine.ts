@@ -133,7 +133,7 @@ function calculate(v: ValidatedNormInput): NormResult {
   // Municipal guidelines.
   let g: PreparedGuidelines | undefined;
   if (v.municipality !== null) g = m.guidelines.get(v.municipality);
-  const partTimeCounts = v.partTimeCounts >= 0 ? v.partTimeCounts === 1 : (g?.guidelines.settings.partTimeChildrenCountInHouseholdSize ?? true);
+  const partTimeCounts = v.partTimeCounts >= 0 ? v.partTimeCounts === 1 : g ? g.partTimeChildrenCount : true;
 
   // --- Personal costs ---------------------------------------------------------------------------------------------
   let personal = 0;
@@ -178,7 +178,7 @@ function calculate(v: ValidatedNormInput): NormResult {
       kind: 'common',
       persons,
       amount: commonAmount,
-      rule: size > m.table.commonByPersons.length ? R.commonLarge : R.common,
+      rule: size > m.largestCommonSize ? R.commonLarge : R.common,
       explanation: common.explanation,
       source: common.source,
     });

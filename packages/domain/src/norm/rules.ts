@@ -201,6 +201,8 @@ export interface PreparedGuidelines {
   manualByIndex: readonly boolean[];
   /** Indexes of the cost types that have a cap. */
   cappedTypes: readonly number[];
+  /** settings.partTimeChildrenCountInHouseholdSize, or the default (true) when the guidelines do not say. */
+  partTimeChildrenCount: boolean;
   /** Source used for approved costs of types without a cap. */
   uncappedSources: Readonly<Record<'reasonableCosts' | 'otherLivingCosts', LineSource>>;
   /** Warning every calculation with costs under these guidelines carries (example configuration), or null. */
@@ -224,6 +226,8 @@ export interface MonthRules {
   childByAge: readonly PreparedChildAge[];
   /** Index = household size (1 … MAX_HOUSEHOLD_SIZE); index 0 unused. */
   commonBySize: readonly PreparedCell[];
+  /** The largest household in the table's common costs (larger ones add the extra-person amount). */
+  largestCommonSize: number;
   /** Sources of lines that are not table cells (regime's legal references). */
   regimeSources: Readonly<Record<ReferenceKey, LineSource>>;
   /** Per cost type index: the regime source of an approved cost without a cap (its legal heading). */
@@ -683,6 +687,7 @@ interface TableParts {
   couple: PreparedCell;
   childByAge: readonly PreparedChildAge[];
   commonBySize: readonly PreparedCell[];
+  largestCommonSize: number;
   baseWarnings: readonly NormWarning[];
   tableSummary: Readonly<NormResult['normTable']>;
 }
@@ -725,6 +730,7 @@ class MonthPreparer {
       couple: t.couple,
       childByAge: t.childByAge,
       commonBySize: t.commonBySize,
+      largestCommonSize: t.largestCommonSize,
       regimeSources: r.regimeSources,
       prisbasbeloppSource: pbb ? this.pbbSource(pbb, regime) : null,
       guidelines: this.guidelineMap(guidelines, regime, r),
@@ -900,6 +906,7 @@ function prepareTable(table: RiksnormTable, regime: Regime): TableParts {
     couple,
     childByAge,
     commonBySize,
+    largestCommonSize: largest,
     baseWarnings,
     tableSummary: Object.freeze({
       id: table.id,
@@ -950,6 +957,7 @@ function prepareGuidelines(g: GuidelineSet, regime: Regime, regimeSources: Reado
     capsByIndex: COST_TYPES.map((t) => caps[t]),
     manualByIndex: costTypeFlags(g.settings.manualAssessmentCostTypes),
     cappedTypes: COST_TYPES.flatMap((t, i) => (caps[t] ? [i] : [])),
+    partTimeChildrenCount: g.settings.partTimeChildrenCountInHouseholdSize ?? true,
     summary: Object.freeze({ id: g.id, municipality: g.municipality, example: g.example, validFrom: g.validFrom, validTo: g.validTo, source: g.source }),
     caps,
     uncappedSources: { reasonableCosts: regimeSources.reasonableCosts, otherLivingCosts: regimeSources.otherLivingCosts },
