@@ -1,11 +1,12 @@
 /**
- * Golden check of the norm engine: `node --import tsx tools/src/bench-norm-golden.ts [--verbose]`.
+ * Golden check of the norm engine: `node --import tsx tools/src/bench-norm-golden.ts [--verbose] [--expect=<hash>]`.
  *
  * Runs calculateNorm over a fixed, seeded set of inputs and prints a sha256 per section and one overall hash. Any
  * change to a result (a line, an amount, an explanation, a warning, key order, an own property that is undefined) or
  * to an error (class, code, message, field paths and messages), or a modified input, changes the hash. Run it before
  * and after a change to the engine that must not change behaviour (e.g. an optimisation) and compare the last line.
- * The hash also depends on the rule files in packages/domain/rules and on the fast-check version.
+ * The hash also depends on the rule files in packages/domain/rules and on the fast-check version. With --expect, the
+ * exit code is 1 when the overall hash differs.
  *
  * Sections:
  *  - bench:    the 200 000 households of tools/src/bench-norm.ts (same generator, same seed);
@@ -23,6 +24,7 @@ import { buildRuleSet, calculateNorm, COST_TYPES, INCOME_TYPES, NormInputError, 
 import { DEFAULT_NORM_RULES_DIR, loadNormRuleSet, readRuleDocuments } from '@vagen/server/norm-rules.ts';
 
 const verbose = process.argv.includes('--verbose');
+const expected = process.argv.find((a) => a.startsWith('--expect='))?.slice('--expect='.length);
 
 /** mulberry32, as in bench-norm.ts. */
 function prng(seed: number) {
@@ -322,3 +324,7 @@ const started = process.hrtime.bigint();
 const overall = createHash('sha256').update(digests.join('\n')).digest('hex');
 console.log(`(${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);
 console.log(`golden: ${overall}`);
+if (expected !== undefined && expected !== overall) {
+  console.error(`golden hash differs from the expected ${expected}`);
+  process.exitCode = 1;
+}
