@@ -56,6 +56,13 @@ const COST_APPLIED_PREFIX: readonly string[] = COST_LABEL_BY_INDEX.map((label) =
 const COST_LABEL_SPACE: readonly string[] = COST_LABEL_BY_INDEX.map((label) => `${label} `);
 const INCOME_FOR_PREFIX: readonly string[] = INCOME_LABEL_BY_INDEX.map((label) => `${label} för `);
 
+/** By age (tables end at 30 years at most): the warning for lunch at preschool given for a child of school age. */
+const LUNCH_NOT_APPLICABLE_TEXT: readonly string[] = Array.from(
+  { length: 31 },
+  (_, age) => ` är ${age} år: riksnormen har ett belopp utan lunch bara för yngre barn (skollunchen är avgiftsfri). Det vanliga beloppet har använts.`,
+);
+const LUNCH_PATHS: readonly string[] = CHILD_PATHS.map((path) => `${path}/lunchAtPreschool`);
+
 // Fixed text after an amount, for formatKrThen (the most frequent explanations only; see krSuffixes).
 const COUNTED_AS_INCOME = krSuffixes(' räknas som inkomst.');
 const NO_CAP_FOR_TYPE = krSuffixes(' (riktlinjerna har inget tak för kostnadstypen).');
@@ -240,11 +247,7 @@ function addChildLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[], 
         cell = ages.withoutLunch;
         rule = R.childNoLunch;
       } else {
-        warnings.push({
-          type: 'LUNCH_NOT_APPLICABLE',
-          message: `Barnet ${id} är ${age} år: riksnormen har ett belopp utan lunch bara för yngre barn (skollunchen är avgiftsfri). Det vanliga beloppet har använts.`,
-          path: `${path}/lunchAtPreschool`,
-        });
+        warnings.push({ type: 'LUNCH_NOT_APPLICABLE', message: 'Barnet ' + id + LUNCH_NOT_APPLICABLE_TEXT[age]!, path: LUNCH_PATHS[i]! });
       }
     }
     if (cell.unverified) warnings.push(unverifiedWarning(cell, path));
