@@ -352,7 +352,10 @@ function addIncomeLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[],
   const childExempt = m.childExemptByIncome;
   let income = 0;
   const incomeCount = v.incomeCount;
-  // Keyed by the child's id, as the engine always has been (see the report on ids such as "constructor").
+  // Earnings so far this year by child id. NB: a plain object, as the engine always had: a valid child id that names an
+  // Object.prototype property ("constructor", "toString", "__proto__") is found here before it is set, and the
+  // calculation fails with a RangeError instead of a result. Kept unchanged by the optimisation; to be fixed on its own
+  // (a per-child array), with a test.
   let childEarningsUsed: Record<string, number> | null = null;
   for (let i = 0; i < incomeCount; i++) {
     const ti = v.incomeType[i]!;

@@ -82,14 +82,14 @@ export class ValidatedNormInput {
   /** Index of the child whose income it is, or -1 for an adult's income. */
   readonly incomeChild = new Int32Array(MAX_INCOMES);
 
+  readonly jobStimulus: string[] = ['', ''];
+  jobStimulusCount = 0;
+
   // Working buffers of the engine.
   /** The approved amount of each cost. */
   readonly costApproved = new Int32Array(MAX_COSTS);
   /** Per cost type index: the part of its cap still available (several costs of one type share it). */
   readonly capRemaining = new Int32Array(COST_TYPES.length);
-
-  readonly jobStimulus: string[] = ['', ''];
-  jobStimulusCount = 0;
 
   errors: NormFieldError[] | null = null;
   missing: NormFieldError[] | null = null;
@@ -119,7 +119,7 @@ export function acquireValidated(): ValidatedNormInput {
   return v;
 }
 
-/** Give the instance back; it keeps no reference to the input. */
+/** Give the instance back. It drops the input object; a few of its strings (ids, descriptions) stay in the buffers until reused. */
 export function releaseValidated(v: ValidatedNormInput): void {
   v.input = null;
   v.rules = null;
