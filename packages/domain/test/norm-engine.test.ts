@@ -331,6 +331,16 @@ test('jobbstimulans: 25 % of income from employment not counted, rounded to whol
   assert.equal(none.lines.filter((l) => l.kind === 'jobStimulus').length, 0);
 });
 
+test('a child may be called anything, also the name of a JavaScript built-in, and its earnings are still counted', () => {
+  for (const id of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+    const r = calculateNorm(rules, single('2025-10', {
+      children: [{ id, birthDate: '2008-01-01', earningsThisYear: kr(50000) }],
+      incomes: [{ type: 'salary', person: id, amount: kr(6000) }, { type: 'salary', person: id, amount: kr(4000) }],
+    }));
+    assert.equal(r.totals.income, kr(1200), id);
+  }
+});
+
 test("child's earnings are exempt up to one prisbasbelopp per calendar year (2025: 58 800 kr)", () => {
   const child = (earningsThisYear?: number) => ({ id: 'c1', birthDate: '2008-01-01', ...(earningsThisYear === undefined ? {} : { earningsThisYear }) });
   const r = calculateNorm(rules, single('2025-10', { children: [child(kr(50000))], incomes: [{ type: 'salary', person: 'c1', amount: kr(10000) }] }));

@@ -352,10 +352,7 @@ function addIncomeLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[],
   const childExempt = m.childExemptByIncome;
   let income = 0;
   const incomeCount = v.incomeCount;
-  // Earnings so far this year by child id. NB: a plain object, as the engine always had: a valid child id that names an
-  // Object.prototype property ("constructor", "toString", "__proto__") is found here before it is set, and the
-  // calculation fails with a RangeError instead of a result. Kept unchanged by the optimisation; to be fixed on its own
-  // (a per-child array), with a test.
+  // Earnings so far this year by child id, in an object without a prototype: a child may be called "constructor".
   let childEarningsUsed: Record<string, number> | null = null;
   for (let i = 0; i < incomeCount; i++) {
     const ti = v.incomeType[i]!;
@@ -374,7 +371,7 @@ function addIncomeLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[],
       const childId = v.childId[childIndex]!;
       const earningsThisYear = v.childEarnings[childIndex]!;
       const limit = pbb.amount * params.childEarningsExemptPrisbasbelopp;
-      childEarningsUsed ??= {};
+      childEarningsUsed ??= Object.create(null) as Record<string, number>;
       let before = childEarningsUsed[childId];
       if (before === undefined) {
         if (earningsThisYear < 0) {
