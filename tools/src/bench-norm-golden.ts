@@ -22,62 +22,11 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { buildRuleSet, calculateNorm, COST_TYPES, INCOME_TYPES, NormInputError, type NormInput, type RuleSet } from '@vagen/domain/norm/index.ts';
 import { DEFAULT_NORM_RULES_DIR, loadNormRuleSet, readRuleDocuments } from '@vagen/server/norm-rules.ts';
+import { benchHouseholds, pad, prng } from './norm-households.ts';
 
 const verbose = process.argv.includes('--verbose');
 const expected = process.argv.find((a) => a.startsWith('--expect='))?.slice('--expect='.length);
 
-/** mulberry32, as in bench-norm.ts. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-// --- The bench households (copied from tools/src/bench-norm.ts; keep in step) ---------------------------------------
-
-function benchHouseholds(rules: RuleSet, count: number): NormInput[] {
-  const months = [...rules.months.keys()];
-  const rnd = prng(20260301);
-  const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  function household(): NormInput {
-    const month = pick(months);
-    const year = Number(month.slice(0, 4));
-    const adults: NormInput['adults'] = [{ id: 'a1', role: 'applicant' }];
-    if (rnd() < 0.45) adults.push({ id: 'a2', role: 'coApplicant' });
-    const childCount = rnd() < 0.4 ? 0 : int(1, 5);
-    const children: NonNullable<NormInput['children']> = [];
-    for (let i = 0; i < childCount; i++) {
-      const c: NonNullable<NormInput['children']>[number] = { id: `c${i}`, birthDate: `${year - int(1, 20)}-${pad(int(1, 12))}-${pad(int(1, 28))}` };
-      if (rnd() < 0.15) c.daysAtHome = int(1, 28);
-      if (year !== 2024 && rnd() < 0.3) c.lunchAtPreschool = true;
-      children.push(c);
-    }
-    const persons = [...adults.map((a) => a.id), ...children.map((c) => c.id)];
-    const input: NormInput = {
-      month,
-      adults,
-      children,
-      costs: [{ type: 'rent', amount: int(300_000, 1_200_000) }],
-      incomes: [],
-    };
-    if (rnd() < 0.6) input.municipality = '2281';
-    if (rnd() < 0.1) input.householdSize = persons.length + int(1, 4);
-    for (let i = int(0, 4); i > 0; i--) input.costs!.push({ type: pick(COST_TYPES), amount: int(0, 200_000) });
-    for (let i = int(0, 4); i > 0; i--) input.incomes!.push({ type: pick(INCOME_TYPES), person: pick(persons), amount: int(0, 2_500_000) });
-    if (rnd() < 0.2) input.jobStimulus = ['a1'];
-    return input;
-  }
-  const inputs: NormInput[] = new Array(count);
-  for (let i = 0; i < count; i++) inputs[i] = household();
-  return inputs;
-}
 
 // --- Wider households ------------------------------------------------------------------------------------------------
 
@@ -280,7 +229,7 @@ const started = process.hrtime.bigint();
 
 {
   const s = new Section('bench');
-  for (const input of benchHouseholds(rules, 200_000)) s.run(rules, input);
+  for (const input of benchHouseholds([...rules.months.keys()], 200_000)) s.run(rules, input);
   digests.push(s.report());
 }
 {
