@@ -51,6 +51,8 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     configurePgTypes();
     // Sessions run in UTC so that now() and date arithmetic agree with the application. JIT is off: our queries are
     // short OLTP queries, and JIT compilation of a planner-estimated "expensive" list query costs ~250 ms per call.
+    // Generic plans: each prepared statement is planned once per connection (planning the case list cost more than
+    // running it). Partial-index predicates must then be literals in the SQL, not parameters.
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c TimeZone=UTC -c jit=off -c plan_cache_mode=force_generic_plan' });
     // An idle connection the server closes (restart, failover, DROP DATABASE … FORCE) must not crash the process:
     // the pool replaces it on next use.
