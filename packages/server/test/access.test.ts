@@ -213,14 +213,35 @@ describe('audit log', () => {
   });
 });
 
-test('the list is sent exactly as the list query builds it (its response schema drops no field)', async () => {
+test('the list PostgreSQL writes as JSON has the same items, field by field, as the generic list', async () => {
   const { listCases } = await import('../src/cases/list.ts');
   const { loadActor } = await import('../src/auth/sessions.ts');
-  const s = await login(w, 'nord');
-  const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;
-  const sent = (await as(w, s).get('/api/v1/cases?limit=50')).json();
-  assert.ok(sent.items.length >= 2);
-  assert.deepEqual(sent, JSON.parse(JSON.stringify(await listCases(w.handle.db, actor, { limit: 50, offset: 0 }))));
+  // A case without a responsible worker, and one with a status other than active, so nulls and labels are compared.
+  const nordCase = await w.handle.db.selectFrom('cases').selectAll().where('id', '=', w.ids.caseNord).executeTakeFirstOrThrow();
+  await w.handle.db.insertInto('cases').values({
+    ...nordCase, id: '00000000-0000-4000-8000-000000000051', case_number: 'EB-2026-000051', responsible_worker_id: null,
+    status: 'closed', opened_at: '2025-12-31T23:59:59.999Z', updated_at: '2026-02-03T04:05:06.789Z',
+  } as never).execute();
+  try {
+    for (const username of ['nord', 'chef']) {
+      const s = await login(w, username);
+      const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;
+      const res = await as(w, s).get('/api/v1/cases?limit=50');
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^application\/json/);
+      const generic = JSON.parse(JSON.stringify(await listCases(w.handle.db, actor, { limit: 50, offset: 0 })));
+      assert.deepEqual(res.json(), generic, username);
+      if (username === 'nord') {
+        const added = res.json().items.find((c: { caseNumber: string }) => c.caseNumber === 'EB-2026-000051');
+        assert.deepEqual(
+          [added.responsibleWorkerName, added.status, added.statusLabel, added.openedAt, added.updatedAt],
+          [null, 'closed', 'Avslutat', '2025-12-31T23:59:59.999Z', '2026-02-03T04:05:06.789Z'],
+        );
+      }
+    }
+  } finally {
+    await w.handle.db.deleteFrom('cases').where('id', '=', '00000000-0000-4000-8000-000000000051').execute();
+  }
 });
 
 describe('the index-ordered case list gives the same pages as the access rule itself', () => {

@@ -7,7 +7,7 @@ import { audit, auditDenied } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
 import { loadCaseDetail, loadCasePage } from '../cases/detail.ts';
-import { listCases } from '../cases/list.ts';
+import { listCases, staffCaseListJson } from '../cases/list.ts';
 import { conflict, forbidden, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { createCaseWithHousehold } from '../cases/create.ts';
 
@@ -15,7 +15,7 @@ const Uuid = Type.String({ format: 'uuid' });
 const CaseParams = Type.Object({ id: Uuid });
 
 const NullableText = Type.Union([Type.String(), Type.Null()]);
-/** A case list page (also the shape the list is serialised with, which is faster than generic JSON). */
+/** A case list page (GET /cases sends JSON that PostgreSQL writes in this shape; search serialises with it). */
 const CaseListPage = Type.Object({
   total: Type.Integer({ description: 'Hur många ärenden urvalet har, alla sidor' }),
   items: Type.Array(Type.Object({
@@ -80,10 +80,12 @@ export async function caseRoutes(app: FastifyInstance) {
       }, { additionalProperties: false }),
       response: { 200: CaseListPage },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const actor = requireStaff(request);
     await audit(deps.db, actor, deps.now(), { action: 'case.list', targetType: 'caseList', outcome: 'success' });
-    return listCases(deps.db, actor, request.query);
+    const json = await staffCaseListJson(deps.db, actor, request.query);
+    // Already JSON in the CaseListPage shape: Fastify sends a string with a JSON content type as it is.
+    return reply.type('application/json; charset=utf-8').send(json as never);
   });
 
   r.post('/api/v1/cases/search', {
