@@ -128,9 +128,12 @@ function summaryQuery(db: Kysely<Database>, page: PageOfIds) {
     ]);
 }
 
-// What summaryJson does, in SQL: the status label from the domain's table (a constant of the statement), the name
-// joined like summaryJson joins it, timestamps as toIso writes them (UTC, milliseconds truncated, 'Z').
-const STATUS_LABELS_JSON = sql.lit(JSON.stringify(CASE_STATUS_LABELS));
+// What summaryJson does, in SQL: the status label from the domain's table (a CASE over its entries, constants of
+// the statement: cheaper per row than looking the status up in a JSON literal), the name joined like summaryJson
+// joins it, timestamps as toIso writes them (UTC, milliseconds truncated, 'Z').
+const statusLabel = (column: string) => sql<string>`case ${sql.ref(column)} ${sql.join(
+  Object.entries(CASE_STATUS_LABELS).map(([status, label]) => sql`when ${sql.lit(status)} then ${sql.lit(label)}`), sql` `,
+)} else ${sql.ref(column)} end`;
 const isoUtc = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** One row: the total, and the page's items as JSON text in list order (`[]` for an empty page). */
@@ -139,7 +142,7 @@ function listPageJsonQuery(db: Kysely<Database>, page: PageOfIds, total: Express
   // JSON with the API's keys, and the aggregate can order by columns the items do not carry.
   const item = sql`(select x from (select
       s.id as "id", s.case_number as "caseNumber", s.status as "status",
-      coalesce(${STATUS_LABELS_JSON}::json ->> s.status, s.status) as "statusLabel",
+      ${statusLabel('s.status')} as "statusLabel",
       case when s.first_name <> '' then s.first_name || ' ' || s.last_name end as "applicantName",
       s.unit_name as "unitName", s.worker_name as "responsibleWorkerName",
       ${isoUtc('s.opened_at')} as "openedAt", ${isoUtc('s.updated_at')} as "updatedAt") x)`;
