@@ -11,6 +11,7 @@ import * as listIndexes from './migrations/0008_case_list_indexes.ts';
 import * as coveringListIndexes from './migrations/0009_case_list_covering_indexes.ts';
 import * as listCounts from './migrations/0010_case_list_counts.ts';
 import * as applicantIndex from './migrations/0011_household_applicant_index.ts';
+import * as applicantName from './migrations/0012_case_applicant_name.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0009_case_list_covering_indexes': coveringListIndexes,
   '0010_case_list_counts': listCounts,
   '0011_household_applicant_index': applicantIndex,
+  '0012_case_applicant_name': applicantName,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -78,6 +78,8 @@ export interface CasesTable {
   updated_at: Timestamp;
   /** Maintained by triggers (migration 0007): any household member has protected identity. */
   protected_identity: ColumnType<boolean, never, never>;
+  /** Maintained by triggers (migration 0012): "First Last" of the household's applicant, for the case list. */
+  applicant_name: ColumnType<string | null, never, never>;
 }
 /** Maintained by triggers on `cases` (migration 0010); read-only for the application. */
 export interface CaseListCountsTable {

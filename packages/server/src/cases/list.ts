@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { CASE_STATUS_LABELS, hasCapability, isCaseStatus, type Actor } from '@vagen/domain';
 import { queryTemplate, type Database } from '@vagen/db';
 import { visibleCasesCondition } from './access.ts';
@@ -30,8 +30,14 @@ interface StaffListValues extends Record<string, unknown> {
 const staffListFilter = (v: StaffListValues): CaseListFilter => ({ status: v.status, mine: v.mine, limit: v.limit, offset: v.offset });
 const staffListJsonQuery = queryTemplate((db: Kysely<Database>, v: StaffListValues) =>
   listPageJsonQuery(db, staffPage(db, v, staffListFilter(v), v.scan), staffTotal(db, v, staffListFilter(v))));
-/** A page of case ids (column `id`), in list order. */
-type PageOfIds = SelectQueryBuilder<Database, never, { id: string }>;
+/** What a list row shows of the case itself: every column is in the list's covering indexes (migration 0012). */
+const LIST_COLUMNS = [
+  'cases.id', 'cases.updated_at', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.unit_id',
+  'cases.responsible_worker_id', 'cases.applicant_name',
+] as const;
+type ListRow = Pick<Selectable<Database['cases']>, 'id' | 'updated_at' | 'case_number' | 'status' | 'opened_at' | 'unit_id' | 'responsible_worker_id' | 'applicant_name'>;
+/** A page of list rows (LIST_COLUMNS), in list order. */
+type ListPage = SelectQueryBuilder<Database, never, ListRow>;
 
 /**
  * A staff user's case list without free text, as the response's JSON text (the CaseListPage shape):
@@ -54,13 +60,13 @@ export async function staffCaseListJson(db: Kysely<Database>, actor: Extract<Act
 export async function listCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter) {
   const base = filteredCases(db, actor, filter);
   const page = base
-    .select('cases.id')
+    .select(LIST_COLUMNS)
     .orderBy('cases.updated_at', 'desc')
     .orderBy('cases.id')
     .limit(filter.limit)
     .offset(filter.offset);
   const [rows, count] = await Promise.all([
-    summaryRows(db, page as never as PageOfIds),
+    summaryRows(db, page as never as ListPage),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(count.n), items: rows.map(summaryJson) };
@@ -92,58 +98,38 @@ function filteredCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilte
 const mineCondition = (eb: ExpressionBuilder<Database, 'cases'>, actor: StaffActor) =>
   eb.or([eb('cases.responsible_worker_id', '=', actor.userId), eb('cases.second_worker_id', '=', actor.userId)]);
 
-/** The applicant's name, the unit and the responsible worker for a page of case ids, in list order. */
-function summaryRows(db: Kysely<Database>, page: PageOfIds) {
+/** A page of list rows with the unit's and the responsible worker's names, in list order. */
+function summaryRows(db: Kysely<Database>, page: ListPage) {
   return summaryQuery(db, page).orderBy('c.updated_at', 'desc').orderBy('c.id').execute();
 }
 
-function summaryQuery(db: Kysely<Database>, page: PageOfIds) {
+function summaryQuery(db: Kysely<Database>, page: ListPage) {
   return db
-    .selectFrom(page.as('p'))
-    // Lateral joins are index probes per row of the page whatever the planner guesses for the page's size (a
-    // prepared statement's generic plan does not know the limit).
-    .innerJoinLateral(
-      (eb) => eb.selectFrom('cases')
-        .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.updated_at', 'cases.unit_id', 'cases.household_id', 'cases.responsible_worker_id'])
-        .whereRef('cases.id', '=', 'p.id')
-        .limit(1) // keeps the planner from flattening this into a hash join over every case
-        .as('c'),
-      (join) => join.onTrue(),
-    )
+    .selectFrom(page.as('c'))
     .innerJoin('units', 'units.id', 'c.unit_id')
-    .leftJoinLateral(
-      (eb) => eb.selectFrom('household_members as ap')
-        .innerJoin('persons as app', 'app.id', 'ap.person_id')
-        .select(['app.first_name', 'app.last_name'])
-        .whereRef('ap.household_id', '=', 'c.household_id')
-        .where('ap.role', '=', sql.lit('applicant')) // a literal, so a generic plan can use the partial index (0011)
-        .limit(1)
-        .as('app'),
-      (join) => join.onTrue(),
-    )
     .leftJoin('staff_users as rw', 'rw.id', 'c.responsible_worker_id')
     .select([
       'c.id', 'c.case_number', 'c.status', 'c.opened_at', 'c.updated_at', 'units.name as unit_name',
-      'app.first_name', 'app.last_name', 'rw.display_name as worker_name',
+      'c.applicant_name', 'rw.display_name as worker_name',
     ]);
 }
 
 // What summaryJson does, in SQL: the status label from the domain's table (a CASE over its entries, constants of
-// the statement: cheaper per row than looking the status up in a JSON literal), the name joined like summaryJson
-// joins it, timestamps as toIso writes them (UTC, milliseconds truncated, 'Z').
+// the statement: cheaper per row than looking the status up in a JSON literal), timestamps as toIso writes them
+// (UTC, milliseconds truncated, 'Z').
 const statusLabel = (column: string) => sql<string>`case ${sql.ref(column)} ${sql.join(
   Object.entries(CASE_STATUS_LABELS).map(([status, label]) => sql`when ${sql.lit(status)} then ${sql.lit(label)}`), sql` `,
 )} else ${sql.ref(column)} end`;
 const isoUtc = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** One row: the total, and the page's items as JSON text in list order (`[]` for an empty page). */
-function listPageJsonQuery(db: Kysely<Database>, page: PageOfIds, total: Expression<number>) {
+function listPageJsonQuery(db: Kysely<Database>, page: ListPage, total: Expression<number>) {
   // (select x from (select … as "field") x) is a record that keeps the field names, so row_to_json gives compact
   // JSON with the API's keys, and the aggregate can order by columns the items do not carry.
   const item = sql`(select x from (select
       s.id as "id", s.case_number as "caseNumber", s.status as "status",
       ${statusLabel('s.status')} as "statusLabel",
-      case when s.first_name <> '' then s.first_name || ' ' || s.last_name end as "applicantName",
+      s.applicant_name as "applicantName",
       s.unit_name as "unitName", s.worker_name as "responsibleWorkerName",
       ${isoUtc('s.opened_at')} as "openedAt", ${isoUtc('s.updated_at')} as "updatedAt") x)`;
   return db
@@ -158,7 +144,7 @@ function summaryJson(r: Awaited<ReturnType<typeof summaryRows>>[number]) {
     caseNumber: r.case_number,
     status: r.status,
     statusLabel: isCaseStatus(r.status) ? CASE_STATUS_LABELS[r.status] : r.status,
-    applicantName: r.first_name ? `${r.first_name} ${r.last_name}` : null,
+    applicantName: r.applicant_name,
     unitName: r.unit_name,
     responsibleWorkerName: r.worker_name,
     openedAt: r.opened_at,
@@ -194,24 +180,25 @@ function namedProtectedCases(db: Kysely<Database>, actor: StaffActor, filter: Ca
  * (each unit, responsible, second worker, named for a protected person), merged. An OR of the same conditions makes
  * PostgreSQL sort every visible case of the units for each page.
  */
-function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, n: number): PageOfIds {
+function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, n: number): ListPage {
   const branches = [
     ...(filter.mine ? [] : actor.unitIds.map((unitId) => staffCases(db, actor, filter, false).where('cases.unit_id', '=', unitId))),
     staffCases(db, actor, filter, false).where('cases.responsible_worker_id', '=', actor.userId),
     staffCases(db, actor, filter, false).where('cases.second_worker_id', '=', actor.userId),
     namedProtectedCases(db, actor, filter),
   ].map((q, i) => db
-    .selectFrom(q.select(['cases.id', 'cases.updated_at']).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(n).as(`b${i}`))
-    .select([`b${i}.id as id`, `b${i}.updated_at as updated_at`] as never[]));
+    .selectFrom(q.select(LIST_COLUMNS).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(n).as(`b${i}`))
+    .selectAll(`b${i}` as never) as never as ListPage);
+  // UNION compares whole rows: a case seen in two ways is the same row twice, and is kept once.
   let merged = branches[0]!;
-  for (const b of branches.slice(1)) merged = merged.union(b as never);
+  for (const b of branches.slice(1)) merged = merged.union(b);
   return db
     .selectFrom(merged.as('v') as never as 'cases as v')
-    .select('v.id')
+    .select(['v.id', 'v.updated_at', 'v.case_number', 'v.status', 'v.opened_at', 'v.unit_id', 'v.responsible_worker_id', 'v.applicant_name'])
     .orderBy('v.updated_at', 'desc')
     .orderBy('v.id')
     .limit(filter.limit)
-    .offset(filter.offset) as never as PageOfIds;
+    .offset(filter.offset) as never as ListPage;
 }
 
 /**
