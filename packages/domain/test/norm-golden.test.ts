@@ -33,6 +33,9 @@ const amountArb = fc.oneof(
   fc.integer({ min: 0, max: 100_000_000_000 }),
   fc.maxSafeInteger().map((n) => Math.abs(n)),
   fc.constantFrom(0, 1, 99, 100, 99_999, 100_000, 100_000_000 - 1, 100_000_000, 100_000_001),
+  // Around the end of formatKr's 32-bit fast path.
+  fc.integer({ min: 2 ** 31 - 1000, max: 2 ** 31 + 1000 }),
+  fc.constantFrom(-0, 2 ** 31 - 1, 2 ** 31, 2 ** 32, -(2 ** 31), -(2 ** 31) - 1),
 );
 
 test('formatKr and formatKrThen give the reference text for every amount', () => {
@@ -45,6 +48,10 @@ test('formatKr and formatKrThen give the reference text for every amount', () =>
     RUNS,
   );
   for (let ore = 0; ore < 300_000; ore += 7) assert.equal(formatKr(ore), referenceKr(ore));
+  for (let ore = 2 ** 31 - 300; ore < 2 ** 31 + 300; ore++) {
+    assert.equal(formatKr(ore), referenceKr(ore));
+    assert.equal(formatKrThen(ore, suffixes), referenceKr(ore) + ' räknas som inkomst.');
+  }
 });
 
 /** parseDatePacked written the obvious way. */
