@@ -27,7 +27,7 @@ async function person(first: string, last: string) {
   return id;
 }
 
-async function household(members: { person: string; role: string }[]) {
+async function household(members: { person: string; role: 'applicant' | 'coApplicant' | 'child' | 'otherAdult' }[]) {
   const id = randomUUID();
   await h.db.insertInto('households').values({ id, municipality_code: '9002' }).execute();
   for (const m of members) await h.db.insertInto('household_members').values({ household_id: id, person_id: m.person, role: m.role, days_at_home: null }).execute();
