@@ -26,24 +26,22 @@ export const statements: string[] = [
    end $$`,
   `create trigger cases_applicant_name_on_write before insert or update of household_id on cases
      for each row execute function cases_set_applicant_name()`,
+  // One household's cases get its applicant's name; rows that already have it are left alone.
+  `create function refresh_case_applicant_name(h uuid) returns void language sql as $$
+     update cases set applicant_name = household_applicant_name(h)
+       where household_id = h and applicant_name is distinct from household_applicant_name(h)
+   $$`,
   `create function members_refresh_applicant_name() returns trigger language plpgsql as $$
    begin
-     if tg_op in ('INSERT', 'UPDATE') and new.role = 'applicant' then
-       update cases set applicant_name = household_applicant_name(new.household_id)
-         where household_id = new.household_id and applicant_name is distinct from household_applicant_name(new.household_id);
-     end if;
-     if tg_op in ('DELETE', 'UPDATE') and old.role = 'applicant' then
-       update cases set applicant_name = household_applicant_name(old.household_id)
-         where household_id = old.household_id and applicant_name is distinct from household_applicant_name(old.household_id);
-     end if;
+     if tg_op in ('INSERT', 'UPDATE') and new.role = 'applicant' then perform refresh_case_applicant_name(new.household_id); end if;
+     if tg_op in ('DELETE', 'UPDATE') and old.role = 'applicant' then perform refresh_case_applicant_name(old.household_id); end if;
      return null;
    end $$`,
   `create trigger household_members_applicant_name after insert or update or delete on household_members
      for each row execute function members_refresh_applicant_name()`,
   `create function persons_refresh_applicant_name() returns trigger language plpgsql as $$
    begin
-     update cases set applicant_name = household_applicant_name(cases.household_id)
-       where household_id in (select household_id from household_members where person_id = new.id and role = 'applicant');
+     perform refresh_case_applicant_name(m.household_id) from household_members m where m.person_id = new.id and m.role = 'applicant';
      return null;
    end $$`,
   `create trigger persons_applicant_name after update of first_name, last_name on persons

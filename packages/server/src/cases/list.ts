@@ -194,7 +194,7 @@ function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilt
   for (const b of branches.slice(1)) merged = merged.union(b);
   return db
     .selectFrom(merged.as('v') as never as 'cases as v')
-    .select(['v.id', 'v.updated_at', 'v.case_number', 'v.status', 'v.opened_at', 'v.unit_id', 'v.responsible_worker_id', 'v.applicant_name'])
+    .selectAll('v')
     .orderBy('v.updated_at', 'desc')
     .orderBy('v.id')
     .limit(filter.limit)
