@@ -10,6 +10,7 @@
  * 4. Stops the server, removes the database, and prints as its last line:
  *    api: p50 <ms> p95 <ms> at <users> users, <n> households, <pglite|postgres>
  */
+import { swedishDate } from '@vagen/domain';
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ async function main() {
   // 1. A fresh database.
   const { databaseUrl, dataDir } = await freshBenchDatabase(workDir);
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = swedishDate(new Date());
   console.log(`Skapar demodata: ${households} hushåll (frö ${seed}, idag ${today}) …`);
   const handle = await connect({ databaseUrl, dataDir });
   const backend = handle.backend;

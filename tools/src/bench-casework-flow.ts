@@ -17,6 +17,7 @@
  * and once at the end: kassa POST /payment-files → GET /payment-files/:id → GET …/xml (checked against the decided
  * amounts) → POST /payment-files/:id/confirm.
  */
+import { monthBounds } from '@vagen/domain';
 import { HouseholdFactory, visitDay, type SyntheticHousehold, type SyntheticPerson } from './bench-casework-households.ts';
 import { Stats, StepFailure, StaffSession } from './bench-casework-http.ts';
 
@@ -160,8 +161,7 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
   config.log(`  inloggade: ${everyone.map((s) => `${s.username} (${s.user.role})`).join(', ')}; enhet ${intake.user.units[0]!.name}`);
 
   const factory = new HouseholdFactory(config.seed, config.today, config.takenPersonnummer, workers.length);
-  const [py, pm] = config.periodMonth.split('-').map(Number) as [number, number];
-  const periodEnd = new Date(Date.UTC(py, pm, 0)).toISOString().slice(0, 10);
+  const periodEnd = monthBounds(config.periodMonth).last;
   const decisionLatencies: number[] = [];
   const results: ChainResult[] = [];
 

@@ -20,6 +20,7 @@
  * Non-2xx answers are counted per step and reported; they end that application's chain but not the run. The exit code
  * is non-zero only when the run cannot be made (database, seed, server start, sign-in).
  */
+import { swedishDate } from '@vagen/domain';
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,8 +64,6 @@ function serverErrors(file: string, max = 3): string[] {
     return [];
   }
 }
-
-const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The month the applications are for: next month (people apply ahead), within the same year so the year's rules apply. */
 function periodMonthFor(today: string): string {
@@ -119,7 +118,7 @@ async function main() {
   // 1. A fresh database with a small demo.
   const { databaseUrl, dataDir } = await freshBenchDatabase(workDir);
 
-  const today = STOCKHOLM_DAY.format(new Date());
+  const today = swedishDate(new Date());
   const periodMonth = periodMonthFor(today);
   console.log(`Skapar demodata: ${households} hushåll (frö ${seed}, idag ${today}) …`);
   const handle = await connect({ databaseUrl, dataDir });

@@ -1,3 +1,4 @@
+import { swedishDate } from '@vagen/domain';
 import { startVagen, type RunningVagen, type StartOptions } from '../../packages/server/src/start.ts';
 import { hashPassword } from '../../packages/server/src/auth/passwords.ts';
 import { seedDemo, type DemoLogins } from './seed/index.ts';
@@ -12,7 +13,6 @@ export interface DemoOptions extends Omit<StartOptions, 'beforeListen'> {
 
 export type RunningDemo = RunningVagen & { demoLogins: DemoLogins; seeded: boolean };
 
-const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /**
  * Vägen with demo data: seeds an empty database deterministically, then serves. A database that already holds
@@ -32,7 +32,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       const existing = await db.selectFrom('municipalities').select('code').limit(1).executeTakeFirst();
       if (existing) throw new Error('Databasen innehåller redan data som inte är demodata; demodata läggs inte in.');
       const passwordHash = await hashPassword('Demo-vagen-2026');
-      demoLogins = await seedDemo(db, { households: options.households ?? 300, seed: options.seed, today: options.today ?? stockholmToday(), passwordHash });
+      demoLogins = await seedDemo(db, { households: options.households ?? 300, seed: options.seed, today: options.today ?? swedishDate(new Date()), passwordHash });
       await db.insertInto('installation_settings').values({ key: 'demoLogins', value: JSON.stringify(demoLogins) }).execute();
       seeded = true;
     },

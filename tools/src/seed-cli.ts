@@ -3,6 +3,7 @@
  * Migrates the database (DATABASE_URL, or embedded PGlite in --data-dir / DATA_DIR, default ./data) and fills it
  * with the demo municipality, its staff accounts and N synthetic households. Prints the row counts and the logins.
  */
+import { swedishDate } from '@vagen/domain';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { connect, migrateToLatest } from '../../packages/db/src/index.ts';
@@ -32,7 +33,7 @@ async function main() {
   const seed = Number(values.seed);
   if (!Number.isInteger(households) || households < 0) throw new Error('--households måste vara ett heltal ≥ 0');
   if (!Number.isInteger(seed)) throw new Error('--seed måste vara ett heltal');
-  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  const today = values.today ?? swedishDate(new Date());
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : values['data-dir'] ?? process.env.DATA_DIR ?? './data';
 

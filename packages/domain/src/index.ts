@@ -11,3 +11,4 @@ export * from './intake/index.ts';
 export * from './assessment/index.ts';
 export * from './decisions/index.ts';
 export * from './payments/index.ts';
+export * from './calendar.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  canDoIntakeAction, caseWeight, describeHeavyRule, checkVisitTime, intakeChecklistGateMessage, intakeDeadline, intakeStatusAfter, intakeSubtractMonths,
+  canDoIntakeAction, caseWeight, describeHeavyRule, checkVisitTime, intakeChecklistGateMessage, intakeDeadline, intakeStatusAfter, subtractMonthsFromInstant,
   interviewToNormInput, isIntakeOverdue, isNewStaff, isWithinReopenPeriod, missingIntakeChecklistItems, validateIntakeInterview,
   yearsOfExperience, type IntakeInterview, type IntakeSettings,
 } from '../src/index.ts';
@@ -76,7 +76,8 @@ test('heavy cases and new staff (configurable rule)', () => {
 
 test('reopen period: within N calendar months of closure, month ends clamped', () => {
   const now = new Date('2026-05-31T12:00:00Z');
-  assert.equal(intakeSubtractMonths(now, 3).toISOString(), '2026-02-28T12:00:00.000Z');
+  // 14:00 in Stockholm (summer time) three months back is 14:00 on 28 February (winter time), 13:00 UTC.
+  assert.equal(subtractMonthsFromInstant(now, 3).toISOString(), '2026-02-28T13:00:00.000Z');
   assert.equal(isWithinReopenPeriod(new Date('2026-03-01T00:00:00Z'), now, 3), true);
   assert.equal(isWithinReopenPeriod(new Date('2026-02-27T00:00:00Z'), now, 3), false);
   assert.equal(isWithinReopenPeriod(new Date('2026-06-01T00:00:00Z'), now, 3), false, 'not in the future');

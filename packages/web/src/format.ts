@@ -1,4 +1,5 @@
 /** Display formatting. Money is integer öre; times are stored in UTC and shown in Europe/Stockholm. */
+import { isIsoDate, swedishDate, swedishInstant, wallClock } from '@vagen/domain/calendar.ts';
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -65,28 +66,21 @@ export function formatMonth(value: string | null | undefined, locale = 'sv-SE'):
 
 /** Today's date in Stockholm as YYYY-MM-DD (for date inputs). */
 export function todayInStockholm(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return swedishDate(now);
+}
+
+/** The Stockholm wall-clock time now as a <input type="datetime-local"> value, 'YYYY-MM-DDTHH:MM'. */
+export function nowInStockholmLocal(now = new Date()): string {
+  const l = wallClock(now);
+  return `${l.date}T${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
 }
 
 /** A <input type="datetime-local"> value (Stockholm wall-clock time) → ISO 8601 UTC. */
 export function stockholmLocalToIso(local: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
-  if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  // Find Stockholm's offset at that instant (two passes handle DST edges).
-  let guess = asUtc;
-  for (let i = 0; i < 2; i++) guess = asUtc - offsetMinutes(new Date(guess)) * 60_000;
-  return new Date(guess).toISOString();
-}
-
-function offsetMinutes(date: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(date);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m || !isIsoDate(m[1]!)) return null;
+  const hour = Number(m[2]);
+  const minute = Number(m[3]);
+  if (hour > 23 || minute > 59) return null;
+  return swedishInstant(m[1]!, hour, minute).toISOString();
 }

@@ -4,7 +4,7 @@
  * three weeks later; when that day is a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton the
  * period ends on the next working day (lag 1930:173 om beräkning av lagstadgad tid).
  */
-import { addDaysIso, daysBetweenIso } from '../lifecycle/dates.ts';
+import { addDaysIso, daysBetweenIso } from '../calendar.ts';
 import { nextSwedishWorkingDay } from '../lifecycle/holidays.ts';
 
 export interface AppealDeadline {

@@ -1,3 +1,4 @@
+import { subtractMonthsFromInstant } from '../calendar.ts';
 import type { IntakeSettings } from './settings.ts';
 import type { IntakeTrack } from './types.ts';
 
@@ -17,20 +18,10 @@ export function intakeMinutesSince(receivedAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - receivedAt.getTime()) / 60_000));
 }
 
-/** Subtracts whole calendar months from an instant (UTC), clamping the day to the month's length. */
-export function intakeSubtractMonths(at: Date, months: number): Date {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth() - months;
-  const target = new Date(Date.UTC(y, m, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
-  return target;
-}
-
 /**
  * Återaktualisering: a case closed within `reopenWithinMonths` (configuration kind caseLifecycle) is reopened for a
  * new application instead of opening a new case, and returns to the same worker.
  */
 export function isWithinReopenPeriod(closedAt: Date, now: Date, reopenWithinMonths: number): boolean {
-  return closedAt.getTime() <= now.getTime() && closedAt.getTime() >= intakeSubtractMonths(now, reopenWithinMonths).getTime();
+  return closedAt.getTime() <= now.getTime() && closedAt.getTime() >= subtractMonthsFromInstant(now, reopenWithinMonths).getTime();
 }

@@ -4,6 +4,7 @@
  * calculation (household, housing cost, incomes, other costs). Money in öre.
  */
 import { COST_TYPES, INCOME_TYPES, type CostType, type IncomeType, type NormInput } from '../norm/types.ts';
+import { isIsoDate } from '../calendar.ts';
 
 export const INTAKE_TENURE_TYPES = ['firstHand', 'secondHand', 'lodger', 'tenantOwned', 'ownHouse', 'withParents', 'homeless', 'other'] as const;
 export type IntakeTenureType = (typeof INTAKE_TENURE_TYPES)[number];
@@ -52,18 +53,12 @@ export interface IntakeFieldError {
   message: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-function realDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Checks the facts that the schema cannot (dates, who an income belongs to). Paths are relative to the interview. */
 export function validateIntakeInterview(iv: IntakeInterview, today: string): IntakeFieldError[] {
   const errors: IntakeFieldError[] = [];
   iv.household.children.forEach((c, i) => {
-    if (!realDate(c.birthDate)) errors.push({ path: `/household/children/${i}/birthDate`, message: 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD.' });
+    if (!isIsoDate(c.birthDate)) errors.push({ path: `/household/children/${i}/birthDate`, message: 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD.' });
     else if (c.birthDate > today) errors.push({ path: `/household/children/${i}/birthDate`, message: 'Födelsedatumet kan inte vara i framtiden.' });
     else if (ageOn(c.birthDate, today) >= 21) errors.push({ path: `/household/children/${i}/birthDate`, message: 'Barn i hushållet ska vara under 21 år.' });
   });

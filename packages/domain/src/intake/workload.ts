@@ -2,7 +2,7 @@
  * Assignment by workload, competence and case weight (MISSION C2; 002 L541–544: newly hired staff too quickly get
  * tasks that are too qualified for their experience). The rule of what is "heavy" is configuration (HeavyCaseRule).
  */
-import { intakeSubtractMonths } from './deadline.ts';
+import { addMonthsIso, wholeYearsBetween } from '../calendar.ts';
 import type { HeavyCaseRule } from './settings.ts';
 
 export interface CaseWeightFacts {
@@ -40,14 +40,12 @@ export function describeHeavyRule(rule: HeavyCaseRule): string {
 
 /** Full years between employed_since and today (YYYY-MM-DD), never negative. */
 export function yearsOfExperience(employedSince: string, today: string): number {
-  let years = Number(today.slice(0, 4)) - Number(employedSince.slice(0, 4));
-  if (today.slice(5) < employedSince.slice(5)) years -= 1;
-  return Math.max(0, years);
+  return wholeYearsBetween(employedSince, today);
 }
 
 /** New staff: employed for less than `months` months on `today`. */
 export function isNewStaff(employedSince: string, today: string, months: number): boolean {
-  const limit = intakeSubtractMonths(new Date(`${today}T12:00:00Z`), months).toISOString().slice(0, 10);
+  const limit = addMonthsIso(today, -months);
   return employedSince > limit;
 }
 

@@ -7,7 +7,7 @@
  * The unit manager checks each month that no case is kept open that should not be (Governo 2011,
  * seeds/004_5ab3e1996f77c67a.txt L1174–1175); this makes that rule automatic and visible.
  */
-import { addDaysIso, addMonthsIso } from './dates.ts';
+import { addDaysIso, addMonthsIso } from '../calendar.ts';
 
 export interface CaseLifecycleRule {
   closeAfterMonthsWithoutApplication: number;

@@ -8,7 +8,7 @@
  *   another allmän helgdag, midsommarafton, julafton or nyårsafton, the act may be done on the next working day.
  * Easter is computed (Gregorian computus, "anonymous" algorithm); the moving holidays follow from it.
  */
-import { addDaysIso, weekdayIso } from './dates.ts';
+import { addDaysIso, weekdayIso } from '../calendar.ts';
 
 /** Easter Sunday of a Gregorian year, 'YYYY-MM-DD'. */
 export function easterSunday(year: number): string {

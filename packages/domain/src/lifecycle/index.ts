@@ -1,4 +1,3 @@
-export * from './dates.ts';
 export * from './holidays.ts';
 export * from './auto-close.ts';
 export * from './queue.ts';

@@ -2,13 +2,11 @@
  * Calendar helpers without Date or Intl (pure, fast, no time zones). Dates are ISO strings "YYYY-MM-DD", months
  * "YYYY-MM".
  */
+import { MONTH_NAMES_SV } from '../calendar.ts';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export const MONTH_NAMES_SV = [
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
-  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
-] as const;
+export { MONTH_NAMES_SV };
 
 export interface YearMonth {
   year: number;

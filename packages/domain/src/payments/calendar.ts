@@ -4,7 +4,7 @@
  * days on which a statutory time limit does not end (lag 1930:173), so the holiday computation (Easter-based holidays
  * included) is shared with the deadline rules in ../lifecycle/holidays.ts.
  */
-import { addDaysIso } from '../lifecycle/dates.ts';
+import { addDaysIso } from '../calendar.ts';
 import { deadlineDayOffReason } from '../lifecycle/holidays.ts';
 
 /** Why no payment is settled on this day ('lördag', 'långfredagen', 'julafton' …), or null on a banking day. */

@@ -1,7 +1,7 @@
 /** GET/PUT /api/v1/applications/:id — the application under assessment (content typed and validated in the domain). */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { APPLICATION_KIND_LABELS, labelOf, validateApplicationContent, type ApplicationContent } from '@vagen/domain';
+import { swedishDate, APPLICATION_KIND_LABELS, labelOf, validateApplicationContent, type ApplicationContent } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -85,7 +85,7 @@ export async function applicationRoutes(app: FastifyInstance) {
   }, async (request) => {
     const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'application.update', 'assessment.write');
     const now = deps.now();
-    const today = now.toISOString().slice(0, 10);
+    const today = swedishDate(now);
     const checked = validateApplicationContent(request.body, { newRowId: () => newId(), today });
     if (!checked.ok) throw new ValidationFailure(checked.errors.map((e) => ({ path: `/body${e.path}`, message: e.message })));
     const content = checked.value;

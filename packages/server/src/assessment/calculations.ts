@@ -5,7 +5,7 @@
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { findRow, MAX_AMOUNT_ORE } from '@vagen/domain';
+import { swedishDate, findRow, MAX_AMOUNT_ORE } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
@@ -25,7 +25,7 @@ export async function calculationJson(db: Db, c: CalculationRecord, municipality
   const adjustments = await loadAdjustments(db, c.applicationId);
   const names = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', [c.createdBy, ...(c.approvedBy ? [c.approvedBy] : [])]).execute();
   const name = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
-  const required = fourEyes(municipality, c.createdAt.slice(0, 10)).calculation;
+  const required = fourEyes(municipality, swedishDate(c.createdAt)).calculation;
   return {
     id: c.id, applicationId: c.applicationId, caseId: c.caseId, createdAt: c.createdAt, createdBy: c.createdBy, createdByName: name(c.createdBy),
     current: c.supersededAt === null, supersededAt: c.supersededAt,

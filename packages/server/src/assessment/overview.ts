@@ -2,7 +2,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  ASSET_KINDS, ASSET_LABELS, COST_TYPES, COST_TYPE_LABELS, hasCapability, INCOME_TYPES, INCOME_TYPE_LABELS, TENURE_FORMS, TENURE_LABELS,
+  swedishDate, ASSET_KINDS, ASSET_LABELS, COST_TYPES, COST_TYPE_LABELS, hasCapability, INCOME_TYPES, INCOME_TYPE_LABELS, TENURE_FORMS, TENURE_LABELS,
   COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS,
 } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -50,7 +50,7 @@ export async function overviewRoutes(app: FastifyInstance) {
       caseId: c.id,
       caseNumber: c.case_number,
       applications,
-      fourEyes: fourEyes(c.municipality_code, now.toISOString().slice(0, 10)),
+      fourEyes: fourEyes(c.municipality_code, swedishDate(now)),
       permissions: { canEdit: hasCapability(actor.role, 'assessment.write'), canDecide: hasCapability(actor.role, 'decision.make') },
       choices: {
         tenure: TENURE_FORMS.map((v) => ({ value: v, label: TENURE_LABELS[v] })),

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
 import {
-  applyAdjustments, buildNormInputs, calculateNorm, isContentFilled, NormInputError,
+  swedishDate, applyAdjustments, buildNormInputs, calculateNorm, isContentFilled, NormInputError,
   type AdjustmentInput, type ApplicationContent, type Capability, type EffectiveCalculation, type MonthInput, type NormResult,
 } from '@vagen/domain';
 import type { CalculationsTable, Database } from '@vagen/db';
@@ -150,7 +150,7 @@ export async function recalculate(tx: Db, application: ApplicationRecord, place:
     created_by: actorId, created_at: now.toISOString(), superseded_at: null, approved_by: null, approved_at: null,
   }).execute();
   await recordEvent(tx, { caseId: application.caseId, objectType: 'calculation', objectId: id, event: 'calculated', to: effective.outcome, actorId, note, at: now });
-  if (fourEyes(municipality, now.toISOString().slice(0, 10)).calculation) {
+  if (fourEyes(municipality, swedishDate(now)).calculation) {
     await openWorkItem(tx, {
       municipality, unitId: place.unit_id, caseId: application.caseId, kind: 'calculationApproval', ref: { type: 'calculation', id },
       title: 'Godkänn beräkningen (fyra ögon)', priority: PRIORITY.deadline, receivedAt: now, assignedRole: null,

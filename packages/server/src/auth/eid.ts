@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import { parsePersonnummer } from '@vagen/domain';
+import { swedishDate, parsePersonnummer } from '@vagen/domain';
 import { randomToken, sha256 } from './sessions.ts';
 
 /**
@@ -32,7 +32,7 @@ export class LocalTestEid implements EidProvider {
 
   /** Called by the test page after the tester "identified" with a personnummer. */
   async issueCode(personnummerInput: string, nonce: string, now: Date): Promise<{ ok: true; code: string } | { ok: false; message: string }> {
-    const parsed = parsePersonnummer(personnummerInput, now.toISOString().slice(0, 10));
+    const parsed = parsePersonnummer(personnummerInput, swedishDate(now));
     if (!parsed.ok) return { ok: false, message: parsed.message };
     const code = randomToken();
     await this.db

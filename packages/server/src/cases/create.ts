@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Personnummer } from '@vagen/domain';
+import { swedishDate, type Personnummer } from '@vagen/domain';
 import type { Database, HouseholdRole } from '@vagen/db';
 import { newId } from '../ids.ts';
 
@@ -54,7 +54,7 @@ export async function createCaseWithHousehold(tx: Kysely<Database>, c: NewCase, 
     personIds.push(personId);
     await tx.insertInto('household_members').values({ household_id: householdId, person_id: personId, role: p.role, days_at_home: null }).execute();
   }
-  const caseNumber = await nextCaseNumber(tx, now.toISOString().slice(0, 4));
+  const caseNumber = await nextCaseNumber(tx, swedishDate(now).slice(0, 4));
   const caseId = newId();
   const status = c.status ?? 'intake';
   await tx.insertInto('cases').values({

@@ -1,7 +1,7 @@
 /** Kommunicering (FL 25 §): record what was sent, when, how and the deadline; then the answer. Or why it was unnecessary. */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS } from '@vagen/domain';
+import { COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS, formatSwedishDate, swedishDate } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { storeDocument } from '../documents.ts';
@@ -51,7 +51,7 @@ export async function communicationRoutes(app: FastifyInstance) {
       else if (b.sentAt && b.answerDeadline <= b.sentAt) errors.push({ path: '/body/answerDeadline', message: 'Svarstiden ska gå ut efter att underlaget skickades.' });
       for (const k of ['exceptionId', 'reason'] as const) if (b[k] !== undefined) errors.push({ path: `/body/${k}`, message: 'Anges bara när kommunicering är obehövlig.' });
     } else {
-      const exceptions = legalReferences(c.municipality_code, now.toISOString().slice(0, 10)).communicationExceptions;
+      const exceptions = legalReferences(c.municipality_code, swedishDate(now)).communicationExceptions;
       if (!b.exceptionId || !exceptions.some((e) => e.id === b.exceptionId)) errors.push({ path: '/body/exceptionId', message: 'Välj vilket undantag i förvaltningslagen 25 § som gäller.' });
       if (!b.reason?.trim()) errors.push({ path: '/body/reason', message: 'Skriv varför kommunicering är obehövlig i det här ärendet.' });
       for (const k of ['sentAt', 'channel', 'answerDeadline', 'createLetter'] as const) if (b[k] !== undefined) errors.push({ path: `/body/${k}`, message: 'Anges bara när underlaget har kommunicerats.' });
@@ -82,7 +82,7 @@ export async function communicationRoutes(app: FastifyInstance) {
       await recordEvent(tx, {
         caseId: d.caseId, objectType: 'communication', objectId: id, event: b.kind === 'sent' ? 'sent' : 'markedUnnecessary',
         to: b.kind === 'sent' ? 'awaitingAnswer' : 'unnecessary', actorId: actor.userId,
-        note: b.kind === 'sent' ? `${COMMUNICATION_CHANNEL_LABELS[b.channel!]}; svar senast ${deadline!.toISOString()}` : b.reason!.trim(), at: now,
+        note: b.kind === 'sent' ? `${COMMUNICATION_CHANNEL_LABELS[b.channel!]}; svar senast ${formatSwedishDate(deadline!)}` : b.reason!.trim(), at: now,
       });
       if (b.kind === 'sent') {
         await openWorkItem(tx, {

@@ -6,7 +6,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  checkDraft, childPerspectiveFor, defaultObstacles, DECISION_OUTCOMES, itemsFromCalculation, MAX_AMOUNT_ORE, proposedOutcome,
+  swedishDate, checkDraft, childPerspectiveFor, defaultObstacles, DECISION_OUTCOMES, itemsFromCalculation, MAX_AMOUNT_ORE, proposedOutcome,
   totalApplied, type ApplicationContent, type DecisionDraft, type DecisionOutcome,
 } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -48,7 +48,7 @@ export async function contentFor(db: Db, a: ApplicationRecord): Promise<Applicat
 export async function draftContext(db: Db, d: { applicationId: string | null; createdAt: string | null; decidedAt: string }, municipality: string) {
   const a = (await loadApplication(db, d.applicationId!))!;
   const content = await contentFor(db, a);
-  const date = (d.createdAt ?? d.decidedAt).slice(0, 10);
+  const date = swedishDate(d.createdAt ?? d.decidedAt);
   return {
     application: a,
     content,
@@ -114,7 +114,7 @@ export async function draftRoutes(app: FastifyInstance) {
     }
     if (!calc && wanted !== 'dismissed') throw conflict('Gör en beräkning innan du skapar ett beslutsutkast (eller välj avvisning om ansökan inte kan prövas).');
     const now = deps.now();
-    const date = now.toISOString().slice(0, 10);
+    const date = swedishDate(now);
     const c = await caseRow(deps.db, application.caseId);
     const content = await contentFor(deps.db, application);
     const previous = await deps.db.selectFrom('decisions').selectAll().where('case_id', '=', application.caseId).where('status', '=', 'decided').orderBy('decided_at', 'desc').executeTakeFirst();
@@ -201,7 +201,7 @@ export async function draftRoutes(app: FastifyInstance) {
       if (b.recoveryBasis !== undefined) d.recoveryBasis = b.recoveryBasis ? { legalReferenceId: b.recoveryBasis.legalReferenceId, text: b.recoveryBasis.text.trim() } : null;
       for (const e of checkDraft(d, ctx)) fields.push({ path: `/body${e.path}`, message: e.message });
       if (fields.length) throw new ValidationFailure(fields);
-      await saveDraft(tx, locked.id, d, c.municipality_code, (locked.createdAt ?? locked.decidedAt).slice(0, 10), now);
+      await saveDraft(tx, locked.id, d, c.municipality_code, swedishDate(locked.createdAt ?? locked.decidedAt), now);
       await recordEvent(tx, { caseId: locked.caseId, objectType: 'decision', objectId: locked.id, event: 'edited', from: locked.status, to: locked.status, actorId: actor.userId, at: now });
       await audit(tx, actor, now, { action: 'decision.update', targetType: 'decision', targetId: locked.id, caseId: locked.caseId, personId: facts.applicantPersonId, outcome: 'success' });
     });
@@ -228,7 +228,7 @@ export async function draftRoutes(app: FastifyInstance) {
       d.systemAmount = calc.assistance;
       if (!keepAmount) d.amount = d.outcome === 'refused' || d.outcome === 'dismissed' ? 0 : calc.assistance;
       await tx.updateTable('decisions').set({ calculation_id: calc.id }).where('id', '=', locked.id).execute();
-      await saveDraft(tx, locked.id, d, c.municipality_code, (locked.createdAt ?? locked.decidedAt).slice(0, 10), now);
+      await saveDraft(tx, locked.id, d, c.municipality_code, swedishDate(locked.createdAt ?? locked.decidedAt), now);
       await recordEvent(tx, { caseId: locked.caseId, objectType: 'decision', objectId: locked.id, event: 'refreshed', from: locked.status, to: locked.status, actorId: actor.userId, note: `Beräkning ${calc.id}`, at: now });
       await audit(tx, actor, now, { action: 'decision.update', targetType: 'decision', targetId: locked.id, caseId: locked.caseId, personId: facts.applicantPersonId, outcome: 'success' });
     });

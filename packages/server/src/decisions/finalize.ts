@@ -8,7 +8,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  checkFourEyesDecider, checkReadyToDecide, communicationBlocks, DECISION_OUTCOME_LABELS, delegationCovering, isStaffRole, noDelegationMessage,
+  swedishDate, checkFourEyesDecider, checkReadyToDecide, communicationBlocks, DECISION_OUTCOME_LABELS, delegationCovering, isStaffRole, noDelegationMessage,
   rolesThatMayDecide, ROLE_LABELS,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
@@ -51,7 +51,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.submit', 'assessment.write');
     if (d.status !== 'draft') throw conflict(d.status === 'decided' ? 'Beslutet är redan fattat.' : 'Beslutet väntar redan på beslutsfattare.');
     const now = deps.now();
-    const date = now.toISOString().slice(0, 10);
+    const date = swedishDate(now);
     const c = await caseRow(deps.db, d.caseId);
     const { ctx } = await draftContext(deps.db, d, c.municipality_code);
     const errors = checkReadyToDecide(draftOf(d), ctx);
@@ -104,7 +104,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.decide', 'decision.make');
     if (d.status === 'decided') throw conflict('Beslutet är redan fattat.');
     const now = deps.now();
-    const date = now.toISOString().slice(0, 10);
+    const date = swedishDate(now);
     const c = await caseRow(deps.db, d.caseId);
     const rows = delegation(c.municipality_code, date).rows;
     if (!delegationCovering(rows, actor.role, d.outcome, d.amount, date)) {

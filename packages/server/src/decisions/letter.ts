@@ -2,7 +2,7 @@
  * The decision letter (FL 31–33 §§) and the kommunicering letter (FL 25 §) as PDF from the municipality's templates
  * (decision-letter-*.json, communication-letter-*.json). Plain Swedish; försörjningshinder are never printed.
  */
-import type { ApplicationContent } from '@vagen/domain';
+import { swedishDate, type ApplicationContent } from '@vagen/domain';
 import { ROLE_LABELS, isStaffRole } from '@vagen/domain';
 import { formatKronor, formatSwedishDate, renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
 import { communicationLetter, decisionLetter, legalReferences } from '../assessment/config.ts';
@@ -28,7 +28,7 @@ async function contactOf(db: Db, workerId: string | null): Promise<Letter['conta
 }
 
 export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo, content: ApplicationContent | null): Promise<Buffer> {
-  const date = d.decidedAt.slice(0, 10);
+  const date = swedishDate(d.decidedAt);
   const t = decisionLetter(c.municipality_code, date);
   const draft = draftOf(d);
   const view = phraseView(draft, content, d.legalBasis.map((l) => l.text));
@@ -84,7 +84,7 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
 }
 
 export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: CaseInfo, material: string, deadline: string, at: Date): Promise<Buffer> {
-  const t = communicationLetter(c.municipality_code, at.toISOString().slice(0, 10));
+  const t = communicationLetter(c.municipality_code, swedishDate(at));
   const view = { period: periodText(d.periodStart, d.periodEnd), caseNumber: c.case_number, deadline: formatSwedishDate(deadline) };
   return renderLetterPdf({
     sender: { municipality: c.municipality_name, unit: c.unit_name },

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import Mustache from 'mustache';
 import {
-  ADULT_REF_LABELS, COMMUNICATION_STATUS_LABELS, communicationStatus, DECISION_OUTCOME_LABELS, DECISION_STATUS_LABELS, labelOf,
+  swedishDate, ADULT_REF_LABELS, COMMUNICATION_STATUS_LABELS, communicationStatus, DECISION_OUTCOME_LABELS, DECISION_STATUS_LABELS, labelOf,
   rolesThatMayDecide, ROLE_LABELS, totalApplied, totalRefused,
   type ApplicationContent, type ChildPerspective, type CommunicationState, type DecisionDraft, type DecisionItem, type DecisionOutcome,
   type DecisionStatus, type RecoveryBasis, type SupportObstacleChoice,
@@ -104,7 +104,7 @@ export const render = (template: string, view: object) => Mustache.render(templa
 
 export async function decisionJson(db: Db, d: DecisionRecord, opts: { municipality: string; content: ApplicationContent | null; now: Date; actorRole: string }) {
   // Choices and rules in force today (an old decision keeps its own snapshot of legal references and obstacles).
-  const date = opts.now.toISOString().slice(0, 10);
+  const date = swedishDate(opts.now);
   const refs = legalReferences(opts.municipality, date);
   const phrasesDoc = reasonPhrases(opts.municipality, date);
   const obstacles = supportObstacles(opts.municipality, date);

@@ -3,7 +3,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  NormInputError, calculateNorm, canDoIntakeAction, findIntakeChecklistItem, intakeStatusAfter, interviewToNormInput,
+  swedishDate, NormInputError, calculateNorm, canDoIntakeAction, findIntakeChecklistItem, intakeStatusAfter, interviewToNormInput,
   validateIntakeInterview, type IntakeAction, type IntakeInterview,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
@@ -11,7 +11,7 @@ import { audit } from '../audit.ts';
 import { conflict, ValidationFailure } from '../errors.ts';
 import { getNormRuleSet } from '../norm-rules.ts';
 import { closeWorkItems } from '../work-items.ts';
-import { intakeConfig, swedishDate } from './config.ts';
+import { intakeConfig } from './config.ts';
 import type { ChecklistBody, InterviewBody, ReferBody, ResponsibilityBody } from './schemas.ts';
 import { lockIntake, recordIntakeEvent, type LockedIntake } from './store.ts';
 

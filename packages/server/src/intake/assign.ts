@@ -5,14 +5,14 @@
  */
 import type { Static } from '@fastify/type-provider-typebox';
 import {
-  canTransition, heavyForNewStaffWarning, intakeChecklistGateMessage, isCaseStatus, isNewStaff, missingIntakeChecklistItems,
+  swedishDate, canTransition, heavyForNewStaffWarning, intakeChecklistGateMessage, isCaseStatus, isNewStaff, missingIntakeChecklistItems,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { conflict, HttpProblem, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { changeIntake } from './actions.ts';
-import { intakeConfig, swedishDate } from './config.ts';
+import { intakeConfig } from './config.ts';
 import type { AssignBody } from './schemas.ts';
 import { recordIntakeEvent } from './store.ts';
 import { ASSIGNABLE_ROLES, caseWeightOf } from './workers.ts';

@@ -1,6 +1,6 @@
 /** Booking the first visit (nybesök): checks, the letter PDF, the journal entry and the visiting worker's work item. */
 import type { Static } from '@fastify/type-provider-typebox';
-import { checkVisitTime, formatVisitTime, intakeChecklistGateMessage, missingIntakeChecklistItems } from '@vagen/domain';
+import { swedishDate, checkVisitTime, formatVisitTime, intakeChecklistGateMessage, missingIntakeChecklistItems } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { storeDocument } from '../documents.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
@@ -8,7 +8,7 @@ import { newId } from '../ids.ts';
 import { renderLetterPdf } from '../letters/render.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { changeIntake } from './actions.ts';
-import { intakeConfig, swedishDate } from './config.ts';
+import { intakeConfig } from './config.ts';
 import { buildFirstVisitLetter } from './letter.ts';
 import type { BookingBody } from './schemas.ts';
 import { recordIntakeEvent } from './store.ts';

@@ -13,8 +13,3 @@ export function intakeConfig(municipality: string, date: string) {
   };
 }
 export type IntakeConfig = ReturnType<typeof intakeConfig>;
-
-/** Today in Sweden (YYYY-MM-DD): configuration validity and month boundaries follow the local calendar. */
-export function swedishDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}

@@ -4,7 +4,7 @@
  */
 import type { Static } from '@fastify/type-provider-typebox';
 import {
-  INTAKE_TRACK_LABELS, intakeDeadline, isWithinReopenPeriod, type IntakeChannel, type IntakeTrack,
+  monthBounds, swedishDate, INTAKE_TRACK_LABELS, intakeDeadline, isWithinReopenPeriod, type IntakeChannel, type IntakeTrack,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { audit } from '../audit.ts';
@@ -13,7 +13,7 @@ import { createCaseWithHousehold } from '../cases/create.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { openWorkItem, PRIORITY } from '../work-items.ts';
-import { intakeConfig, swedishDate } from './config.ts';
+import { intakeConfig } from './config.ts';
 import { parsePeople } from './people.ts';
 import type { RegisterBody } from './schemas.ts';
 import { recordIntakeEvent } from './store.ts';
@@ -30,11 +30,6 @@ export interface RegisterResult {
   deadlineAt: string;
   message: string;
 }
-
-const lastDayOfMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 
 export async function registerIntake(deps: AppDeps, actor: Staff, body: Static<typeof RegisterBody>): Promise<RegisterResult> {
   const now = deps.now();
@@ -106,7 +101,7 @@ export async function registerIntake(deps: AppDeps, actor: Staff, body: Static<t
 
     await tx.insertInto('applications').values({
       id: applicationId, case_id: caseId, kind: 'new', period_month: `${periodMonth}-01`, channel, submitted_at: receivedAt.toISOString(),
-      status: 'registered', period_start: `${periodMonth}-01`, period_end: lastDayOfMonth(periodMonth),
+      status: 'registered', period_start: monthBounds(periodMonth).first, period_end: monthBounds(periodMonth).last,
       content: JSON.stringify({ source: 'intake', intakeId, need, track }), updated_at: now.toISOString(),
     }).execute();
 

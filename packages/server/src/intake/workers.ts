@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  HEAVY_CASE_REASON_LABELS, ROLE_LABELS, caseWeight, describeHeavyRule, intakeSubtractMonths, isNewStaff, isStaffRole,
+  HEAVY_CASE_REASON_LABELS, ROLE_LABELS, addMonthsIso, caseWeight, describeHeavyRule, isNewStaff, isStaffRole,
   yearsOfExperience, type HeavyCaseRule, type StaffRole,
 } from '@vagen/domain';
 
@@ -15,7 +15,7 @@ export const ASSIGNABLE_ROLES: readonly StaffRole[] = ['caseWorker', 'seniorCase
 
 /** Weight facts of a set of cases (children, protected identity, months with assistance in the window). */
 async function weightRows(db: Kysely<Database>, which: { caseId: string } | { activeOfWorkers: string[] }, rule: HeavyCaseRule, today: string) {
-  const since = intakeSubtractMonths(new Date(`${today}T12:00:00Z`), rule.assistanceWindowMonths).toISOString().slice(0, 10);
+  const since = addMonthsIso(today, -rule.assistanceWindowMonths);
   let q = db.selectFrom('cases as c').select((eb) => [
     'c.id', 'c.responsible_worker_id', 'c.second_worker_id',
     eb.selectFrom('household_members as hm').select(eb.fn.countAll<number>().as('n'))

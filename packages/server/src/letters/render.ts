@@ -115,8 +115,5 @@ export function formatKronor(ore: number): string {
   return `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: Number.isInteger(kr) ? 0 : 2, maximumFractionDigits: 2 }).format(kr)} kr`;
 }
 
-/** A UTC instant or date → "23 november 2026" in Europe/Stockholm. */
-export function formatSwedishDate(value: string | Date): string {
-  const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-}
+/** A date, or the Swedish date of a UTC instant → "23 november 2026" (the calendar module's format). */
+export { formatSwedishDate } from '@vagen/domain';

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import type { PaymentStage } from '@vagen/domain';
+import { swedishDate, swedishInstant, type PaymentStage } from '@vagen/domain';
 import { auditDenied } from '../audit.ts';
 import type { RequestActor } from '../context.ts';
 import { HttpProblem } from '../errors.ts';
@@ -10,16 +10,12 @@ import { HttpProblem } from '../errors.ts';
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 
-const DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar day in Sweden at an instant: 'YYYY-MM-DD'. */
-export function stockholmDay(at: Date): string {
-  return DAY.format(at);
-}
+export const stockholmDay = swedishDate;
 
-/** A date's start of the working day as an instant (used as the due time of a work item). */
+/** A date's start of the working day (08:00 in Sweden) as an instant: the due time of a work item. */
 export function dueAtOf(date: string): Date {
-  return new Date(`${date}T07:00:00Z`);
+  return swedishInstant(date, 8);
 }
 
 export interface HistoryRow {

@@ -1,6 +1,6 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { hasCapability, parsePersonnummer } from '@vagen/domain';
+import { swedishDate, hasCapability, parsePersonnummer } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { forbidden, ValidationFailure } from '../errors.ts';
@@ -32,7 +32,7 @@ export async function auditLogRoutes(app: FastifyInstance) {
     const now = deps.now();
     let personId: string | null = null;
     if (b.personnummer) {
-      const pnr = parsePersonnummer(b.personnummer, now.toISOString().slice(0, 10));
+      const pnr = parsePersonnummer(b.personnummer, swedishDate(now));
       if (!pnr.ok) throw new ValidationFailure([{ path: '/body/personnummer', message: pnr.message }]);
       const person = await deps.db.selectFrom('persons').select('id').where('personnummer', '=', pnr.value.value).executeTakeFirst();
       personId = person?.id ?? '00000000-0000-0000-0000-000000000000';

@@ -1,7 +1,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  CASE_STATUSES, CLOSURE_REASONS, canReadCase, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
+  swedishDate, CASE_STATUSES, CLOSURE_REASONS, canReadCase, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
@@ -101,7 +101,7 @@ export async function caseRoutes(app: FastifyInstance) {
   }, async (request) => {
     const actor = requireStaff(request);
     const q = request.body.query.trim();
-    const pnr = parsePersonnummer(q, deps.now().toISOString().slice(0, 10));
+    const pnr = parsePersonnummer(q, swedishDate(deps.now()));
     const text = pnr.ok
       ? { kind: 'personnummer' as const, value: pnr.value.value }
       : /^EB-\d{4}-\d{6}$/i.test(q) ? { kind: 'caseNumber' as const, value: q.toUpperCase() } : { kind: 'name' as const, value: q };
@@ -128,7 +128,7 @@ export async function caseRoutes(app: FastifyInstance) {
     if (!hasCapability(actor.role, 'case.create')) throw forbidden();
     const body = request.body;
     const now = deps.now();
-    const today = now.toISOString().slice(0, 10);
+    const today = swedishDate(now);
     const errors: FieldError[] = [];
     if (!actor.unitIds.includes(body.unitId)) errors.push({ path: '/body/unitId', message: 'Du kan bara öppna ärenden i din egen enhet.' });
     const people = [

@@ -4,7 +4,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasCapability, type Capability } from '@vagen/domain';
+import { swedishDate, hasCapability, type Capability } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
@@ -12,7 +12,7 @@ import { forbidden, notFound, ValidationFailure } from '../errors.ts';
 import { calculatePreliminary, checkResponsibility, referIntake, saveInterview, tickChecklist } from '../intake/actions.ts';
 import { assignIntake } from '../intake/assign.ts';
 import { bookFirstVisit } from '../intake/booking.ts';
-import { intakeConfig, swedishDate } from '../intake/config.ts';
+import { intakeConfig } from '../intake/config.ts';
 import { loadIntakeDetail } from '../intake/detail.ts';
 import { listCaseIntakes, listIntakeQueue } from '../intake/queue.ts';
 import { registerIntake } from '../intake/register.ts';

@@ -1,7 +1,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { JOURNAL_STEPS, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
+import { swedishDate, JOURNAL_STEPS, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
@@ -138,7 +138,7 @@ export async function journalRoutes(app: FastifyInstance) {
     const id = newId();
     await deps.db.transaction().execute(async (tx) => {
       await tx.insertInto('journal_entries').values({
-        id, case_id: entry.case_id, author_id: actor.userId, event_date: now.toISOString().slice(0, 10), title: request.body.title.trim(),
+        id, case_id: entry.case_id, author_id: actor.userId, event_date: swedishDate(now), title: request.body.title.trim(),
         body: request.body.body, received_orally_from: null, received_orally_at: null, corrects_entry_id: entry.id,
         created_at: now.toISOString(), updated_at: now.toISOString(), signed_at: null, signed_by: null, step: null,
       }).execute();

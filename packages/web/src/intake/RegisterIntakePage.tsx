@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type SummaryError } from '../components/forms.tsx';
 import { PageHeading, useDocumentTitle } from '../components/page.tsx';
-import { stockholmLocalToIso } from '../format.ts';
+import { nowInStockholmLocal, stockholmLocalToIso } from '../format.ts';
 import { useSession } from '../session.tsx';
 import type { RegisterResult } from './types.ts';
 import './intake.css';
@@ -20,12 +20,6 @@ function fieldId(path: string): string {
   return { unitId: 'unit', channel: 'channel-phone', track: 'track-ordinary', receivedAt: 'received-at', periodMonth: 'period-month', need: 'need' }[p[0] ?? ''] ?? 'need';
 }
 
-function nowLocal(): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  const g = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
-  return `${g('year')}-${g('month')}-${g('day')}T${g('hour')}:${g('minute')}`;
-}
-
 /** /mottagning/ny: register a first contact from phone, letter or walk-in. */
 export function RegisterIntakePage() {
   useDocumentTitle('Registrera ny kontakt');
@@ -35,8 +29,8 @@ export function RegisterIntakePage() {
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [channel, setChannel] = useState('phone');
   const [track, setTrack] = useState('ordinary');
-  const [receivedAt, setReceivedAt] = useState(nowLocal());
-  const [periodMonth, setPeriodMonth] = useState(nowLocal().slice(0, 7));
+  const [receivedAt, setReceivedAt] = useState(nowInStockholmLocal());
+  const [periodMonth, setPeriodMonth] = useState(nowInStockholmLocal().slice(0, 7));
   const [need, setNeed] = useState('');
   const [applicant, setApplicant] = useState<PersonDraft>(emptyPerson());
   const [hasCo, setHasCo] = useState(false);
