@@ -6,26 +6,25 @@
  * Open work items stay: a watch (e.g. follow-up after closure) or a payment check still needs doing.
  */
 import { enqueueJob } from '@vagen/db';
-import { addDaysIso, autoCloseVerdict, CLOSURE_REASON_LABELS, type CaseLifecycleRule } from '@vagen/domain';
+import { addDaysIso, autoCloseVerdict, CLOSURE_REASON_LABELS, swedishDate, swedishInstant, type CaseLifecycleRule } from '@vagen/domain';
 import type { AppDeps } from '../context.ts';
 import { getCaseworkRules, type CaseworkDocument } from '../casework-rules.ts';
 import { newId } from '../ids.ts';
 import { auditSystem, systemUserId } from './system-user.ts';
-import { stockholmDate, stockholmInstant } from './time.ts';
 
 export const AUTO_CLOSE_JOB = 'cases.autoClose';
 type LifecycleDoc = CaseworkDocument & CaseLifecycleRule;
 
 /** The next 02:30 Swedish time after `now` (the job runs at night, once a day). */
 export function nextAutoCloseRun(now: Date): Date {
-  const today = stockholmInstant(stockholmDate(now), 2, 30);
-  return today.getTime() > now.getTime() ? today : stockholmInstant(addDaysIso(stockholmDate(now), 1), 2, 30);
+  const today = swedishInstant(swedishDate(now), 2, 30);
+  return today.getTime() > now.getTime() ? today : swedishInstant(addDaysIso(swedishDate(now), 1), 2, 30);
 }
 
 /** Runs once and schedules the next run for 02:30 Swedish time the next day. Returns the ids of the closed cases. */
 export async function runAutoClose(_payload: unknown, deps: AppDeps): Promise<string[]> {
   const now = deps.now();
-  const today = stockholmDate(now);
+  const today = swedishDate(now);
   const { db } = deps;
   const candidates = await db.selectFrom('cases')
     .select((eb) => [
@@ -42,9 +41,9 @@ export async function runAutoClose(_payload: unknown, deps: AppDeps): Promise<st
     const rule = rules.find<LifecycleDoc>('caseLifecycle', c.municipality_code, today);
     if (!rule) continue;
     const verdict = autoCloseVerdict({
-      id: c.id, status: c.status, openedOn: stockholmDate(c.opened_at),
-      lastApplicationOn: c.last_application_at ? stockholmDate(String(c.last_application_at)) : null,
-      lastReopenedOn: c.last_reopened_at ? stockholmDate(String(c.last_reopened_at)) : null,
+      id: c.id, status: c.status, openedOn: swedishDate(c.opened_at),
+      lastApplicationOn: c.last_application_at ? swedishDate(String(c.last_application_at)) : null,
+      lastReopenedOn: c.last_reopened_at ? swedishDate(String(c.last_reopened_at)) : null,
       openAppeals: Number(c.open_appeals ?? 0),
     }, today, rule);
     if (!verdict.close) continue;

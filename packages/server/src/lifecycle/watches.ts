@@ -1,14 +1,13 @@
 /** Bevakningar (watches): a date and a text on a case, owned by a worker; each is a work item in the owner's queue. */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canReadCase, hasCapability, isOverdue, isStaffRole, type Actor } from '@vagen/domain';
+import { canReadCase, endOfSwedishDay, hasCapability, isOverdue, isStaffRole, swedishDate, type Actor } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { loadCaseAccessFacts } from '../cases/access.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
-import { stockholmDate, stockholmEndOfDay } from './time.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Params = Type.Object({ id: Uuid });
@@ -61,7 +60,7 @@ export async function watchRoutes(app: FastifyInstance) {
     return rows.map((w) => ({
       id: w.id, dueOn: w.due_on, text: w.text, ownerId: w.owner_id, ownerName: w.owner_name, createdByName: w.created_by_name, createdAt: w.created_at,
       doneAt: w.done_at, doneByName: w.done_by_name, doneNote: w.done_note,
-      overdue: !w.done_at && isOverdue(stockholmEndOfDay(w.due_on).toISOString(), now),
+      overdue: !w.done_at && isOverdue(endOfSwedishDay(w.due_on).toISOString(), now),
     }));
   }
 
@@ -80,7 +79,7 @@ export async function watchRoutes(app: FastifyInstance) {
     const b = request.body;
     const ownerId = b.ownerId ?? actor.userId;
     const errors = [];
-    if (b.dueOn < stockholmDate(now)) errors.push({ path: '/body/dueOn', message: 'Datumet har redan passerat. Välj i dag eller ett senare datum.' });
+    if (b.dueOn < swedishDate(now)) errors.push({ path: '/body/dueOn', message: 'Datumet har redan passerat. Välj i dag eller ett senare datum.' });
     if (!b.text.trim()) errors.push({ path: '/body/text', message: 'Fältet får inte vara tomt.' });
     if (ownerId !== actor.userId && !(await possibleOwners(request.params.id)).some((o) => o.id === ownerId)) {
       errors.push({ path: '/body/ownerId', message: 'Välj en handläggare som har tillgång till ärendet.' });
@@ -96,7 +95,7 @@ export async function watchRoutes(app: FastifyInstance) {
       await openWorkItem(tx, {
         municipality: facts.municipality, unitId: facts.unitId, caseId: request.params.id, kind: 'watch', ref: { type: 'watch', id },
         title: text.length > 100 ? `${text.slice(0, 99)}…` : text, priority: PRIORITY.deadline, receivedAt: now,
-        dueAt: stockholmEndOfDay(b.dueOn), assignedTo: ownerId,
+        dueAt: endOfSwedishDay(b.dueOn), assignedTo: ownerId,
       }, now);
       await audit(tx, actor, now, { action: 'watch.create', targetType: 'watch', targetId: id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
     });
