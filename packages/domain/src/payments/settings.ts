@@ -28,6 +28,11 @@ export interface PaymentSettings {
     account: { kind: Extract<PaymentAccountKind, 'bankgiro' | 'iban'>; number: string };
     bic: string;
     bankName: string;
+    /**
+     * pain.001 category purpose (PmtTpInf/CtgyPurp/Cd) as the bank agreement requires, e.g. "SSBE" (social benefit);
+     * null = the bank wants none. The file is checked against the XSD, so a malformed code stops the file, not a payment.
+     */
+    categoryPurpose: string | null;
   };
   /** Text before the case reference in the payment's message (RmtInf/Ustrd). No personal data. */
   remittancePrefix: string;
