@@ -187,6 +187,12 @@ test('återkrav for assistance granted in June 2025 cites the old law (2001:453)
   assert.equal(notInOldLaw.statusCode, 400);
   assert.equal(fieldsOf(notInOldLaw)[0]!.path, '/body/basis');
   assert.match(fieldsOf(notInOldLaw)[0]!.message, /socialtjänstlagen \(2001:453\), som gäller för bistånd som beviljades den 12 juni 2025/);
+  // A refusal granted nothing that could be taken back.
+  const refusal = await insertDecision(world, { caseId, amount: 0, decidedBy, outcome: 'refused' });
+  const onRefusal = await as(world, nord).post(url(), { basis: 'incorrectInformation', decisionId: refusal, amount: 300_00, decidedDate: '2026-03-10' });
+  assert.equal(onRefusal.statusCode, 400);
+  assert.equal(fieldsOf(onRefusal)[0]!.path, '/body/decisionId');
+  assert.ok(!(await as(world, nord).get(url())).json().decisions.some((d: { id: string }) => d.id === refusal));
   // A decision of one day and a different grant day is a contradiction.
   const mismatch = await as(world, nord).post(url(), { basis: 'incorrectInformation', decisionId: june, grantedDate: '2025-07-02', amount: 300_00, decidedDate: '2026-03-10' });
   assert.equal(mismatch.statusCode, 400);

@@ -108,8 +108,9 @@ export async function recoveryRoutes(app: FastifyInstance) {
     const today = stockholmDay(now);
     const grantedOn = request.query.grantedOn ?? today;
     const doc = recoveryBasesOn(facts.municipality, grantedOn);
-    const decisions = await deps.db.selectFrom('decisions').select([...decisionColumns]).where('case_id', '=', caseId).where('status', '=', 'decided')
-      .orderBy('decided_at', 'desc').execute();
+    // Only decisions that granted assistance can be what a claim takes back.
+    const decisions = (await deps.db.selectFrom('decisions').select([...decisionColumns]).where('case_id', '=', caseId).where('status', '=', 'decided')
+      .orderBy('decided_at', 'desc').execute()).filter((d) => grantFacts(d as DecisionForClaim).grantsAssistance);
     return {
       items: await claimsJson(deps.db, { caseId }, labels(facts.municipality)),
       grantedOn,
@@ -146,6 +147,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
       const d = await deps.db.selectFrom('decisions').select([...decisionColumns]).where('id', '=', b.decisionId).executeTakeFirst();
       if (!d || d.case_id !== caseId) errors.push({ path: '/body/decisionId', message: 'Beslutet finns inte i ärendet.' });
       else if (d.status !== 'decided') errors.push({ path: '/body/decisionId', message: 'Beslutet är inte fattat. Välj ett fattat beslut om bistånd.' });
+      else if (!grantFacts(d as DecisionForClaim).grantsAssistance) errors.push({ path: '/body/decisionId', message: 'Beslutet beviljade inget bistånd som kan krävas tillbaka. Välj ett beslut om bistånd.' });
       else {
         // The law follows the grant: the decision's day, not the day of the claim.
         const day = stockholmDay(new Date(d.decided_at));
