@@ -1,5 +1,5 @@
 /** Tables of the "payments" area (issue 4): payee accounts, payment files, payment status history, återkrav. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = string;
 type DateOnly = string;
@@ -58,6 +58,8 @@ export interface RecoveryClaimsTable {
   decision_id: string | null;
   amount: number;
   decided_date: DateOnly;
+  /** Migration 0013: the day the assistance was granted; it selects the law the claim follows. Null on older claims. */
+  granted_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
   description: string | null;
   balance: number;
   created_by: string;

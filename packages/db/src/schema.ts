@@ -150,6 +150,11 @@ export interface DecisionsTable {
   approved_by: ColumnType<string | null, string | null | undefined, string | null>;
   approved_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   letter_document_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0013: when and how the written decision was served on the person (delgivning), as recorded by staff. */
+  served_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  served_method: ColumnType<'receipt' | 'inPerson' | 'simplified' | null, 'receipt' | 'inPerson' | 'simplified' | null | undefined, 'receipt' | 'inPerson' | 'simplified' | null>;
+  served_recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  served_recorded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   created_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   updated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }

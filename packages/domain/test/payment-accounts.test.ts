@@ -58,6 +58,15 @@ test('bank account type 1, comment 1: mod 11 over clearing digits 2–4 and the 
   bad(validateBankAccount('3000', '123456'), 'number', /7 siffror/);
 });
 
+test('Aion Bank (9580–9589) and Multitude Bank (9070–9079) are in the table as type 1, comment 1', () => {
+  assert.equal(ok(validateBankAccount('9580', '6543218')).bankName, 'Aion Bank');
+  assert.equal(ok(validateBankAccount('9589', '1234572')).bankName, 'Aion Bank');
+  assert.equal(ok(validateBankAccount('9070', '7654327')).bankName, 'Multitude Bank');
+  // Comment 1 leaves the first clearing digit out of the check: a wrong digit is caught, as for Nordea above.
+  bad(validateBankAccount('9580', '6543219'), 'number', /kontrollsiffra för Aion Bank\)/);
+  bad(validateBankAccount('9070', '7654328'), 'number', /kontrollsiffra för Multitude Bank\)/);
+});
+
 test('bank account type 1, comment 2: mod 11 over the whole clearing number and the account', () => {
   assert.equal(ok(validateBankAccount('9550', '1234566')).bankName, 'Avanza Bank');
   assert.equal(ok(validateBankAccount('9150', '6543210')).bankName, 'Skandiabanken');

@@ -140,6 +140,16 @@ test('pain.001: group header totals, one PmtInf per date, two-decimal amounts, e
   assert.deepEqual(verifyPain001(xml), []);
 });
 
+test('pain.001: the configured category purpose is written in every PmtInf after the service level, and left out when none', () => {
+  const xml = buildPain001({ ...input, categoryPurpose: 'SSBE' });
+  const heads = [...xml.matchAll(/<PmtTpInf>([\s\S]*?)<\/PmtTpInf>/g)].map((m) => m[1]!);
+  assert.equal(heads.length, 2);
+  for (const h of heads) assert.match(h, /<\/SvcLvl>\s*<CtgyPurp>\s*<Cd>SSBE<\/Cd>\s*<\/CtgyPurp>\s*$/);
+  assert.match(buildPain001({ ...input, categoryPurpose: 'SALA' }), /<CtgyPurp>\s*<Cd>SALA<\/Cd>/);
+  assert.doesNotMatch(buildPain001({ ...input, categoryPurpose: null }), /CtgyPurp/);
+  assert.doesNotMatch(buildPain001(input), /CtgyPurp/);
+});
+
 test('pain.001 verification catches a missing or wrong CtrlSum, a wrong NbOfTxs, a bad amount and a personnummer', () => {
   const xml = buildPain001(input);
   const noCtrl = xml.replace(/<CtrlSum>13845.51<\/CtrlSum>/, '');

@@ -1,5 +1,6 @@
 /** Test fixtures for the payments area: decided decisions inserted directly (decisions are made by another area). */
 import { randomUUID } from 'node:crypto';
+import { storeDocument } from '../src/documents.ts';
 import type { World } from './harness.ts';
 
 export interface DecisionFixture {
@@ -10,14 +11,29 @@ export interface DecisionFixture {
   periodStart?: string;
   periodEnd?: string;
   outcome?: 'granted' | 'partlyRefused' | 'refused' | 'dismissed';
+  /** Default 2026-03-09T10:00:00.000Z. */
+  decidedAt?: string;
+  /** The repayment ground stated when granting (the draft's recoveryBasis). */
+  recoveryBasis?: { legalReferenceId: string; text: string };
+  /** Stores a (placeholder) decision letter, i.e. the decision was given in writing. */
+  withLetter?: boolean;
 }
 
 export async function insertDecision(world: World, d: DecisionFixture): Promise<string> {
   const id = randomUUID();
-  await world.handle.db.insertInto('decisions').values({
+  const db = world.handle.db;
+  let letterId: string | null = null;
+  if (d.withLetter) {
+    const c = await db.selectFrom('cases').select('municipality_code').where('id', '=', d.caseId).executeTakeFirstOrThrow();
+    letterId = await storeDocument(db, {
+      caseId: d.caseId, municipality: c.municipality_code, kind: 'decisionLetter', title: 'Beslut om ekonomiskt bistånd', mimeType: 'application/pdf',
+      content: Buffer.from('%PDF-1.4 test'), visibleToClient: true, related: { type: 'decision', id }, createdBy: d.decidedBy, locked: true,
+    }, new Date(d.decidedAt ?? '2026-03-09T10:00:00.000Z'));
+  }
+  await db.insertInto('decisions').values({
     id, case_id: d.caseId, application_id: null, outcome: d.outcome ?? 'granted', period_start: d.periodStart ?? '2026-04-01',
-    period_end: d.periodEnd ?? '2026-04-30', amount: d.amount, decided_by: d.decidedBy, decided_at: '2026-03-09T10:00:00.000Z',
-    status: d.status ?? 'decided',
+    period_end: d.periodEnd ?? '2026-04-30', amount: d.amount, decided_by: d.decidedBy, decided_at: d.decidedAt ?? '2026-03-09T10:00:00.000Z',
+    status: d.status ?? 'decided', recovery_basis: d.recoveryBasis ? JSON.stringify(d.recoveryBasis) : null, letter_document_id: letterId,
   }).execute();
   return id;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { getCaseworkRules } from '../src/casework-rules.ts';
+import type { PaymentSettings } from '@vagen/domain';
+import { getCaseworkRules, type CaseworkDocument } from '../src/casework-rules.ts';
 import { validatePain001Xsd } from '../src/payments/xsd.ts';
 import { as, auditCount, createWorld, login, type Session, type World } from './harness.ts';
 import { ACCOUNTS, addStaff, insertDecision } from './payment-fixtures.ts';
@@ -226,6 +227,12 @@ test('payment file: pain.001 validates against the XSD, holds the exact amounts 
   assert.match(xml, /<MmbId>8327<\/MmbId>/);
   assert.match(xml, /<Id>50501055<\/Id>\s*<SchmeNm><Prtry>BGNR<\/Prtry><\/SchmeNm>/);
   assert.match(xml, /<Ustrd>Ekonomiskt bistånd EB-2026-000001 april 2026<\/Ustrd>/);
+  // The category purpose is the municipality's bank setting (payment settings), not a constant in the code.
+  const configured = getCaseworkRules().find<CaseworkDocument & PaymentSettings>('paymentSettings', '2281', '2026-03-10')!.debtor.categoryPurpose;
+  assert.equal(configured, 'SSBE');
+  const purposes = [...xml.matchAll(/<PmtTpInf>[\s\S]*?<CtgyPurp>\s*<Cd>([A-Z]{4})<\/Cd>\s*<\/CtgyPurp>\s*<\/PmtTpInf>/g)].map((m) => m[1]);
+  assert.equal(purposes.length, (xml.match(/<PmtInf>/g) ?? []).length);
+  assert.ok(purposes.every((p) => p === configured));
   assert.ok(!xml.includes(world.pnr.nord) && !xml.includes(world.pnr.nord.replace('-', '').slice(2)), 'no personnummer in the file');
   for (const p of await paymentRows(decisionId)) {
     assert.equal(p.status, 'sent');

@@ -123,6 +123,10 @@ export function checkReadyToDecide(d: DecisionDraft, ctx: DraftContext): Decisio
     }
   }
   if (d.recoveryBasis && d.recoveryBasis.text.trim().length === 0) errors.push({ path: '/recoveryBasis/text', message: 'Beskriv grunden för återkrav.' });
+  // A repayment ground is stated when assistance is granted; a refusal grants nothing that could be repaid.
+  if (d.recoveryBasis && (d.outcome === 'refused' || d.outcome === 'dismissed')) {
+    errors.push({ path: '/recoveryBasis', message: 'En grund för återbetalning kan bara anges när bistånd beviljas. Ta bort den eller ändra beslutet.' });
+  }
   return errors;
 }
 

@@ -39,6 +39,11 @@ export interface ChildPerspective {
   childSpokenTo: boolean;
   spokenToNote: string;
 }
+/**
+ * The repayment ground stated when granting (återbetalningsskyldighet): one of the legal references with use
+ * 'recovery' (the grounds that must be stated in the grant decision), and the circumstance in plain Swedish.
+ * A later claim on such a ground is possible only if the decision stated it and was served.
+ */
 export interface RecoveryBasis { legalReferenceId: string; text: string }
 
 export interface DecisionDraft {

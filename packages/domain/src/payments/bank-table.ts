@@ -11,6 +11,11 @@
  * - type2mod10var (typ 2, kommentar 3): up to 10 digits; mod 10 over the account (Swedbank 8xxx-x, Plusgirot via
  *   Nordea 9500–9549 and 9960–9969).
  *
+ * Source and checking: the ranges follow Bankgirot's list as it was known when each row was added; Aion Bank
+ * (9580–9589) and Multitude Bank (9070–9079) were added from the list's current edition, both typ 1 kommentar 1.
+ * Bankgirot's current document itself could not be retrieved for this project, so Forex Bank's range (9400–9449)
+ * is checked only against secondary copies of the list, which agree; a municipality's bank can confirm it.
+ *
  * Coverage: every range listed below. A clearing number outside them is treated as invalid ("okänt clearingnummer"),
  * so a new bank has to be added here before payments to it can be made. Ranges are checked in order; the single
  * numbers 3300 and 3782 (Nordea personkonto) come before the Nordea ranges around them.
@@ -43,6 +48,7 @@ export const CLEARING_RANGES: readonly ClearingRange[] = [
   r(5000, 5999, 'SEB', 'type1a'),
   r(7000, 7999, 'Swedbank', 'type1a'),
   r(9060, 9069, 'Länsförsäkringar Bank', 'type1a'),
+  r(9070, 9079, 'Multitude Bank', 'type1a'),
   r(9120, 9124, 'SEB', 'type1a'),
   r(9130, 9149, 'SEB', 'type1a'),
   r(9170, 9179, 'Ikano Bank', 'type1a'),
@@ -52,6 +58,7 @@ export const CLEARING_RANGES: readonly ClearingRange[] = [
   r(9280, 9289, 'Resurs Bank', 'type1a'),
   r(9400, 9449, 'Forex Bank', 'type1a'),
   r(9460, 9469, 'Santander Consumer Bank', 'type1a'),
+  r(9580, 9589, 'Aion Bank', 'type1a'),
   r(9630, 9639, 'Lån & Spar Bank Sverige', 'type1a'),
   r(9680, 9689, 'Bluestep Finans', 'type1a'),
   // Type 1, kommentar 2.

@@ -3,7 +3,13 @@
  * One GrpHdr; one PmtInf per requested execution date with the municipality as debtor; one CdtTrfTxInf per payment.
  * Accounts follow the Swedish conventions: IBAN, or Othr/Id with SchmeNm Cd "BBAN" (clearing + account, the creditor's
  * bank given as ClrSysMmbId "SESBA" + clearing number), or Prtry "BGNR"/"PGNR" for bankgiro/plusgiro (Bankgirot).
- * No personnummer is written: the message to the payee carries the case reference only.
+ *
+ * Personal data in the file: the payee's name and account number, which the bank needs to make the payment. An
+ * account number can itself be a personnummer (a Nordea personkonto, clearing 3300, is the holder's personnummer),
+ * so the file is personal data and is stored and downloaded like other case documents. Vägen writes no personnummer
+ * anywhere else: names and the message to the payee (the case reference and period) are checked for one.
+ * The category purpose (PmtTpInf/CtgyPurp, e.g. SSBE "social benefit") is what the municipality's agreement with its
+ * bank says; it comes from the payment settings and is left out when none is configured.
  */
 import type { Iso20022Account } from './accounts.ts';
 
@@ -38,6 +44,8 @@ export interface Pain001Input {
   initiatingParty: Pain001Party;
   debtor: Pain001Party & { account: Iso20022Account; bic: string };
   currency: 'SEK';
+  /** ISO 20022 ExternalCategoryPurpose1Code for every PmtInf (e.g. "SSBE"); null or absent = not written. */
+  categoryPurpose?: string | null;
   batches: Pain001Batch[];
 }
 
@@ -120,6 +128,11 @@ export function buildPain001(input: Pain001Input): string {
     out.push('        <SvcLvl>');
     out.push('          <Cd>NURG</Cd>');
     out.push('        </SvcLvl>');
+    if (input.categoryPurpose) {
+      out.push('        <CtgyPurp>');
+      out.push(`          <Cd>${xmlText(input.categoryPurpose)}</Cd>`);
+      out.push('        </CtgyPurp>');
+    }
     out.push('      </PmtTpInf>');
     out.push(`      <ReqdExctnDt>${xmlText(batch.executionDate)}</ReqdExctnDt>`);
     out.push('      <Dbtr>');

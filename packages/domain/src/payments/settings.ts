@@ -28,6 +28,11 @@ export interface PaymentSettings {
     account: { kind: Extract<PaymentAccountKind, 'bankgiro' | 'iban'>; number: string };
     bic: string;
     bankName: string;
+    /**
+     * pain.001 category purpose (PmtTpInf/CtgyPurp/Cd) as the bank agreement requires, e.g. "SSBE" (social benefit);
+     * null = the bank wants none. The file is checked against the XSD, so a malformed code stops the file, not a payment.
+     */
+    categoryPurpose: string | null;
   };
   /** Text before the case reference in the payment's message (RmtInf/Ustrd). No personal data. */
   remittancePrefix: string;
@@ -57,15 +62,26 @@ export interface AccountingSettings {
 export interface RecoveryBasisConfig {
   code: string;
   label: string;
+  /** The exact provision, as written in the claim, the ledger and letters. */
   legalReference: string;
   description: string;
+  /**
+   * true: a claim is possible only if the grant decision was written, served on the person and stated this ground for
+   * repayment (the grounds for advances, labour disputes, unavailable assets and conditional assistance).
+   */
+  requiresStatedInGrant: boolean;
+  /** Legal references (legalReferences, use 'recovery') by which a grant decision states this ground. */
+  grantReferenceIds: string[];
 }
 
+/** The repayment grounds of one law. The document in force on the day the assistance was granted applies. */
 export interface RecoveryBasesDocument {
   kind: 'recoveryBases';
   id: string;
   validFrom: string;
   validTo: string | null;
   source: string;
+  /** The law the grounds belong to, e.g. "socialtjänstlagen (2025:400)". */
+  law: string;
   bases: RecoveryBasisConfig[];
 }

@@ -38,7 +38,10 @@ const PatchBody = Type.Object({
     childSpokenTo: Type.Boolean(),
     spokenToNote: Type.Optional(Type.String({ maxLength: 4000 })),
   }, { additionalProperties: false })),
-  recoveryBasis: Type.Optional(Type.Union([Type.Null(), Type.Object({ legalReferenceId: Type.String({ minLength: 1, maxLength: 60 }), text: Type.String({ maxLength: 4000 }) }, { additionalProperties: false })])),
+  recoveryBasis: Type.Optional(Type.Union([Type.Null(), Type.Object({
+    legalReferenceId: Type.String({ minLength: 1, maxLength: 60, description: 'Grund för återbetalningsskyldighet: ett lagrum med användning "recovery" (33 kap. 2 § 1 a–c eller 3 § socialtjänstlagen)' }),
+    text: Type.String({ maxLength: 4000, description: 'Omständigheten som grundar återbetalningsskyldigheten, i klartext' }),
+  }, { additionalProperties: false })])),
 }, { additionalProperties: false, minProperties: 1 });
 
 export async function contentFor(db: Db, a: ApplicationRecord): Promise<ApplicationContent> {

@@ -110,6 +110,7 @@ export async function paymentFileRoutes(app: FastifyInstance) {
       initiatingParty: { name: settings.debtor.name, organisationNumber: settings.debtor.organisationNumber },
       debtor: { name: settings.debtor.name, organisationNumber: settings.debtor.organisationNumber, account: toIso20022Account(debtorAccount.account), bic: settings.debtor.bic },
       currency: settings.currency,
+      categoryPurpose: settings.debtor.categoryPurpose ?? null,
       batches: [...byDate.values()].sort((a, b) => a.executionDate.localeCompare(b.executionDate)),
     });
     const problems = [...verifyPain001(xml), ...(await validatePain001Xsd(xml)).errors];

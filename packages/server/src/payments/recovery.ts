@@ -1,27 +1,33 @@
 /**
  * Återkrav register (SoL 2025:400 33 kap.; old SoL 9 kap. 1–2 §§, RULES.md §4): a claim on a case with its basis from
- * configuration, an optional related decision, amount and decided date, and a ledger (claimed, repaid, written off,
- * adjusted) with a running balance that never goes below zero. Every entry has actor and time and is audit-logged.
+ * configuration, the grant it concerns (a decision, or the day the assistance was granted), amount and decided date,
+ * and a ledger (claimed, repaid, written off, adjusted) with a running balance that never goes below zero.
+ * The day the assistance was granted selects the law and so the grounds and the legal reference stored on the claim.
+ * Grounds that must be stated when granting are refused unless the grant decision was written, served and stated
+ * the ground; service (delgivning) of a decision is recorded here too. Every read and write is audit-logged.
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  RECOVERY_ENTRY_KINDS, RECOVERY_ENTRY_LABELS, RECOVERY_STATE_LABELS, applyRecoveryEntry, hasCapability, recoveryStateOf,
+  DECISION_SERVICE_METHOD_LABELS, DECISION_SERVICE_METHODS, RECOVERY_ENTRY_KINDS, RECOVERY_ENTRY_LABELS, RECOVERY_STATE_LABELS, applyRecoveryEntry,
+  grantConditionErrors, hasCapability, recoveryStateOf, type GrantDecisionFacts, type RecoveryBasesDocument,
 } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit, auditDenied } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
-import { notFound, ValidationFailure, type FieldError } from '../errors.ts';
+import { conflict, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { formatSwedishDate } from '../letters/render.ts';
 import { IdParams, stockholmDay } from './common.ts';
-import { recoveryBases } from './settings.ts';
+import { recoveryBasesOn, recoveryBasisLabels } from './settings.ts';
 
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 
 const NewClaimBody = Type.Object({
-  basis: Type.String({ minLength: 1, maxLength: 60, description: 'Kod ur konfigurationen (recoveryBases)' }),
-  decisionId: Type.Optional(Type.String({ format: 'uuid' })),
+  basis: Type.String({ minLength: 1, maxLength: 60, description: 'Kod ur konfigurationen (recoveryBases) för lagen som gällde när biståndet beviljades' }),
+  decisionId: Type.Optional(Type.String({ format: 'uuid', description: 'Beslutet om bistånd som kravet gäller; krävs för grunder som ska ha angetts i beslutet' })),
+  grantedDate: Type.Optional(Type.String({ format: 'date', description: 'Dagen då biståndet beviljades, när inget beslut väljs; avgör vilken lag som gäller' })),
   amount: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'öre' }),
   decidedDate: Type.String({ format: 'date' }),
   description: Type.Optional(Note),
@@ -33,6 +39,32 @@ const LedgerBody = Type.Object({
   entryDate: Type.String({ format: 'date' }),
   note: Type.Optional(Note),
 }, { additionalProperties: false });
+
+const ServiceBody = Type.Object({
+  servedOn: Type.String({ format: 'date', description: 'Dagen då den enskilde delgavs beslutet' }),
+  method: Type.Union(DECISION_SERVICE_METHODS.map((m) => Type.Literal(m)), { description: 'Hur beslutet delgavs' }),
+}, { additionalProperties: false });
+
+const ClaimsQuery = Type.Object({
+  grantedOn: Type.Optional(Type.String({ format: 'date', description: 'Visa grunderna för bistånd som beviljades denna dag (standard: i dag)' })),
+}, { additionalProperties: false });
+
+type DecisionForClaim = {
+  id: string; case_id: string; status: string; outcome: string; amount: number; decided_at: string; letter_document_id: string | null;
+  served_on: string | null; served_method: string | null; recovery_basis: unknown; period_start: string; period_end: string;
+};
+
+const decisionColumns = ['id', 'case_id', 'status', 'outcome', 'amount', 'decided_at', 'letter_document_id', 'served_on', 'served_method', 'recovery_basis', 'period_start', 'period_end'] as const;
+
+function grantFacts(d: DecisionForClaim): GrantDecisionFacts {
+  const stated = d.recovery_basis as { legalReferenceId?: string } | null;
+  return {
+    grantsAssistance: d.status === 'decided' && (d.outcome === 'granted' || d.outcome === 'partlyRefused') && Number(d.amount) > 0,
+    written: d.letter_document_id !== null,
+    servedOn: d.served_on,
+    statedReferenceId: stated?.legalReferenceId ?? null,
+  };
+}
 
 async function claimsJson(db: Kysely<Database>, where: { caseId?: string; id?: string }, bases: Map<string, string>) {
   let q = db.selectFrom('recovery_claims as r').innerJoin('staff_users as s', 's.id', 'r.created_by').selectAll('r').select('s.display_name').orderBy('r.created_at', 'desc');
@@ -46,7 +78,7 @@ async function claimsJson(db: Kysely<Database>, where: { caseId?: string; id?: s
     const balance = Number(c.balance);
     const state = recoveryStateOf(balance);
     return {
-      id: c.id, caseId: c.case_id, basis: c.basis, basisLabel: bases.get(c.basis) ?? c.basis, legalReference: c.legal_reference, decisionId: c.decision_id,
+      id: c.id, caseId: c.case_id, basis: c.basis, basisLabel: bases.get(c.basis) ?? c.basis, legalReference: c.legal_reference, decisionId: c.decision_id, grantedOn: c.granted_on,
       amount: Number(c.amount), decidedDate: c.decided_date, description: c.description, balance, state, stateLabel: RECOVERY_STATE_LABELS[state],
       createdAt: c.created_at, createdByName: c.display_name,
       ledger: ledger.filter((e) => e.claim_id === c.id).map((e) => ({
@@ -61,21 +93,42 @@ export async function recoveryRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
 
-  const basesFor = (municipality: string, date: string) => recoveryBases(municipality, date).bases;
+  const labels = (municipality: string) => recoveryBasisLabels(municipality);
+  const basesJson = (doc: RecoveryBasesDocument | null) => (doc?.bases ?? []).map((b) => ({
+    code: b.code, label: b.label, legalReference: b.legalReference, description: b.description, requiresStatedInGrant: b.requiresStatedInGrant,
+  }));
 
   r.get('/api/v1/cases/:id/recovery-claims', {
-    schema: { tags: ['återkrav'], summary: 'Återkrav i ärendet med reskontra och saldo', params: IdParams },
+    schema: { tags: ['återkrav'], summary: 'Återkrav i ärendet med reskontra och saldo; grunderna för lagen som gällde när biståndet beviljades', params: IdParams, querystring: ClaimsQuery },
   }, async (request) => {
     const caseId = request.params.id;
     const { actor, facts } = await guardCase(app, request, caseId, 'recoveryClaim.list');
     const now = deps.now();
     await audit(deps.db, actor, now, { action: 'recoveryClaim.list', targetType: 'case', targetId: caseId, caseId, personId: facts.applicantPersonId, outcome: 'success' });
-    const bases = basesFor(facts.municipality, stockholmDay(now));
+    const today = stockholmDay(now);
+    const grantedOn = request.query.grantedOn ?? today;
+    const doc = recoveryBasesOn(facts.municipality, grantedOn);
+    // Only decisions that granted assistance can be what a claim takes back.
+    const decisions = (await deps.db.selectFrom('decisions').select([...decisionColumns]).where('case_id', '=', caseId).where('status', '=', 'decided')
+      .orderBy('decided_at', 'desc').execute()).filter((d) => grantFacts(d as DecisionForClaim).grantsAssistance);
     return {
-      items: await claimsJson(deps.db, { caseId }, new Map(bases.map((b) => [b.code, b.label]))),
-      bases: bases.map((b) => ({ code: b.code, label: b.label, legalReference: b.legalReference, description: b.description })),
+      items: await claimsJson(deps.db, { caseId }, labels(facts.municipality)),
+      grantedOn,
+      law: doc?.law ?? null,
+      bases: basesJson(doc),
+      // The grant decisions a claim can rest on, with what the conditions for the stated grounds look at.
+      decisions: decisions.map((d) => {
+        const day = stockholmDay(new Date(d.decided_at));
+        const g = grantFacts(d as DecisionForClaim);
+        return {
+          id: d.id, periodStart: d.period_start, periodEnd: d.period_end, amount: Number(d.amount), grantedOn: day, law: recoveryBasesOn(facts.municipality, day)?.law ?? null,
+          grantsAssistance: g.grantsAssistance, written: g.written, servedOn: d.served_on,
+          servedMethodLabel: d.served_method ? DECISION_SERVICE_METHOD_LABELS[d.served_method] : null, statedReferenceId: g.statedReferenceId,
+        };
+      }),
+      serviceMethods: DECISION_SERVICE_METHODS.map((m) => ({ code: m, label: DECISION_SERVICE_METHOD_LABELS[m] })),
       entryKinds: RECOVERY_ENTRY_KINDS.map((k) => ({ code: k, label: RECOVERY_ENTRY_LABELS[k] })),
-      permissions: { canManage: hasCapability(actor.role, 'recovery.manage') },
+      permissions: { canManage: hasCapability(actor.role, 'recovery.manage'), canRecordService: hasCapability(actor.role, 'assessment.write') },
     };
   });
 
@@ -88,18 +141,42 @@ export async function recoveryRoutes(app: FastifyInstance) {
     const today = stockholmDay(now);
     const b = request.body;
     const errors: FieldError[] = [];
-    const basis = basesFor(facts.municipality, today).find((x) => x.code === b.basis);
-    if (!basis) errors.push({ path: '/body/basis', message: 'Välj en av grunderna för återkrav.' });
+    let grantedOn: string | null = b.grantedDate ?? null;
+    let grant: GrantDecisionFacts | null = null;
     if (b.decisionId) {
-      const d = await deps.db.selectFrom('decisions').select('case_id').where('id', '=', b.decisionId).executeTakeFirst();
+      const d = await deps.db.selectFrom('decisions').select([...decisionColumns]).where('id', '=', b.decisionId).executeTakeFirst();
       if (!d || d.case_id !== caseId) errors.push({ path: '/body/decisionId', message: 'Beslutet finns inte i ärendet.' });
+      else if (d.status !== 'decided') errors.push({ path: '/body/decisionId', message: 'Beslutet är inte fattat. Välj ett fattat beslut om bistånd.' });
+      else if (!grantFacts(d as DecisionForClaim).grantsAssistance) errors.push({ path: '/body/decisionId', message: 'Beslutet beviljade inget bistånd som kan krävas tillbaka. Välj ett beslut om bistånd.' });
+      else {
+        // The law follows the grant: the decision's day, not the day of the claim.
+        const day = stockholmDay(new Date(d.decided_at));
+        if (b.grantedDate && b.grantedDate !== day) errors.push({ path: '/body/grantedDate', message: `Beslutet om bistånd fattades den ${formatSwedishDate(day)}. Lämna fältet tomt eller ange samma dag.` });
+        grantedOn = day;
+        grant = grantFacts(d as DecisionForClaim);
+      }
+    } else if (!b.grantedDate) {
+      errors.push({ path: '/body/grantedDate', message: 'Välj beslutet om bistånd eller ange dagen då biståndet beviljades. Dagen avgör vilken lag som gäller för återkravet.' });
     }
+    if (b.grantedDate && b.grantedDate > today) errors.push({ path: '/body/grantedDate', message: 'Dagen då biståndet beviljades kan inte ligga i framtiden.' });
     if (b.decidedDate > today) errors.push({ path: '/body/decidedDate', message: 'Beslutsdatum kan inte ligga i framtiden.' });
+    else if (grantedOn && b.decidedDate < grantedOn) errors.push({ path: '/body/decidedDate', message: `Återkravet kan inte beslutas före den dag biståndet beviljades (${formatSwedishDate(grantedOn)}).` });
+    const doc = grantedOn ? recoveryBasesOn(facts.municipality, grantedOn) : null;
+    if (grantedOn && !doc) errors.push({ path: '/body/grantedDate', message: `Det finns inga grunder för återkrav för bistånd som beviljades den ${formatSwedishDate(grantedOn)}.` });
+    const basis = doc?.bases.find((x) => x.code === b.basis);
+    if (doc && !basis) {
+      errors.push({ path: '/body/basis', message: `Välj en av grunderna för återkrav i ${doc.law}, som gäller för bistånd som beviljades den ${formatSwedishDate(grantedOn!)}.` });
+    }
     if (errors.length || !basis) throw new ValidationFailure(errors);
+    const refused = grantConditionErrors(basis, grant);
+    if (refused.length) {
+      await auditDenied(deps.db, actor, now, { action: 'recoveryClaim.create', targetType: 'case', targetId: caseId, caseId, personId: facts.applicantPersonId, purpose: 'grantConditions' });
+      throw new ValidationFailure(refused, 'Återkravet kan inte göras på den grunden.');
+    }
     const id = newId();
     await deps.db.transaction().execute(async (tx) => {
       await tx.insertInto('recovery_claims').values({
-        id, case_id: caseId, basis: basis.code, legal_reference: basis.legalReference, decision_id: b.decisionId ?? null, amount: b.amount,
+        id, case_id: caseId, basis: basis.code, legal_reference: basis.legalReference, decision_id: b.decisionId ?? null, granted_on: grantedOn, amount: b.amount,
         decided_date: b.decidedDate, description: b.description?.trim() ?? null, balance: b.amount, created_by: actor.userId,
         created_at: now.toISOString(), updated_at: now.toISOString(),
       }).execute();
@@ -138,8 +215,32 @@ export async function recoveryRoutes(app: FastifyInstance) {
       await tx.updateTable('recovery_claims').set({ balance: applied.balanceAfter, updated_at: now.toISOString() }).where('id', '=', claim.id).execute();
       await audit(tx, actor, now, { action: 'recoveryClaim.ledger', targetType: 'recoveryClaim', targetId: claim.id, caseId: claim.case_id, personId: facts.applicantPersonId, purpose: b.kind, outcome: 'success' });
     });
-    const bases = basesFor(facts.municipality, today);
-    const [json] = await claimsJson(deps.db, { id: claim.id }, new Map(bases.map((x) => [x.code, x.label])));
+    const [json] = await claimsJson(deps.db, { id: claim.id }, labels(facts.municipality));
     return reply.status(201).send(json);
+  });
+
+  r.post('/api/v1/decisions/:id/service', {
+    schema: { tags: ['återkrav', 'beslut'], summary: 'Registrera att beslutet har delgetts den enskilde (dag och sätt)', params: IdParams, body: ServiceBody },
+  }, async (request) => {
+    const found = await deps.db.selectFrom('decisions').select(['id', 'case_id']).where('id', '=', request.params.id).executeTakeFirst();
+    if (!found) throw notFound('Beslutet');
+    const { actor, facts } = await guardCase(app, request, found.case_id, 'decision.service', 'assessment.write');
+    const now = deps.now();
+    const today = stockholmDay(now);
+    const b = request.body;
+    await deps.db.transaction().execute(async (tx) => {
+      const d = await tx.selectFrom('decisions').select(['status', 'decided_at', 'letter_document_id', 'served_on']).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+      if (d.status !== 'decided' || !d.letter_document_id) throw conflict('Bara ett fattat, skriftligt beslut kan delges.');
+      if (d.served_on) throw conflict(`Delgivningen är redan registrerad (${formatSwedishDate(d.served_on)}).`);
+      const decisionDay = stockholmDay(new Date(d.decided_at));
+      const errors: FieldError[] = [];
+      if (b.servedOn > today) errors.push({ path: '/body/servedOn', message: 'Dagen för delgivningen kan inte ligga i framtiden.' });
+      if (b.servedOn < decisionDay) errors.push({ path: '/body/servedOn', message: `Beslutet kan inte ha delgetts före beslutsdagen (${formatSwedishDate(decisionDay)}).` });
+      if (errors.length) throw new ValidationFailure(errors);
+      await tx.updateTable('decisions').set({ served_on: b.servedOn, served_method: b.method, served_recorded_by: actor.userId, served_recorded_at: now.toISOString() })
+        .where('id', '=', found.id).execute();
+      await audit(tx, actor, now, { action: 'decision.service', targetType: 'decision', targetId: found.id, caseId: found.case_id, personId: facts.applicantPersonId, purpose: b.method, outcome: 'success' });
+    });
+    return { id: found.id, servedOn: b.servedOn, servedMethod: b.method, servedMethodLabel: DECISION_SERVICE_METHOD_LABELS[b.method] };
   });
 }

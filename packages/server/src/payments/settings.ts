@@ -19,10 +19,19 @@ export function accountingSettings(municipality: string, date: string): Accounti
   return doc;
 }
 
-export function recoveryBases(municipality: string, date: string): RecoveryBasesDocument {
-  const doc = getCaseworkRules().find('recoveryBases', municipality, date) as unknown as RecoveryBasesDocument | null;
-  if (!doc) throw missing('Grunder för återkrav (recoveryBases)', municipality);
-  return doc;
+/** The repayment grounds of the law in force on `date` (the day the assistance was granted); null when none is. */
+export function recoveryBasesOn(municipality: string, date: string): RecoveryBasesDocument | null {
+  return getCaseworkRules().find('recoveryBases', municipality, date) as unknown as RecoveryBasesDocument | null;
+}
+
+/** Label per ground code across every law's document (the newest wording wins), for claims of any grant date. */
+export function recoveryBasisLabels(municipality: string): Map<string, string> {
+  const docs = getCaseworkRules().documents
+    .filter((d) => d.kind === 'recoveryBases' && (d.municipality === undefined || d.municipality === municipality))
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom)) as unknown as RecoveryBasesDocument[];
+  const out = new Map<string, string>();
+  for (const doc of docs) for (const b of doc.bases) out.set(b.code, b.label);
+  return out;
 }
 
 /** fourEyes.sections.payment; on when the document is missing (the safe default). */

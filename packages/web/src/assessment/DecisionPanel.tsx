@@ -259,14 +259,18 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
 
       <fieldset className="fieldset" disabled={disabled}>
         <legend>Återkrav</legend>
-        <div className="radio"><input type="checkbox" id="dec-recovery" checked={s.recovery} onChange={(e) => set('recovery', e.target.checked)} /> <label htmlFor="dec-recovery">Biståndet kan återkrävas</label></div>
+        <div className="radio"><input type="checkbox" id="dec-recovery" checked={s.recovery} onChange={(e) => set('recovery', e.target.checked)} /> <label htmlFor="dec-recovery">Biståndet ges med skyldighet att betala tillbaka</label></div>
         {s.recovery && (
           <>
-            <SelectField id="dec-recoveryBasis-legalReferenceId" label="Lagrum för återkrav" value={s.recoveryRef} onChange={(e) => set('recoveryRef', e.target.value)} error={err('dec-recoveryBasis-legalReferenceId')}>
-              <option value="">Välj lagrum</option>
-              {d.recoveryReferenceChoices.map((r) => <option key={r.id} value={r.id}>{r.text}</option>)}
+            <SelectField
+              id="dec-recoveryBasis-legalReferenceId" label="Grund för återbetalning"
+              hint="Förskott, arbetskonflikt, inkomster eller tillgångar som inte gått att använda, eller villkorat bistånd kan bara krävas tillbaka om beslutet anger grunden och delges den enskilde."
+              value={s.recoveryRef} onChange={(e) => set('recoveryRef', e.target.value)} error={err('dec-recoveryBasis-legalReferenceId')}
+            >
+              <option value="">Välj grund</option>
+              {d.recoveryReferenceChoices.map((r) => <option key={r.id} value={r.id}>{`${r.title} (${r.text})`}</option>)}
             </SelectField>
-            <TextAreaField id="dec-recoveryBasis-text" label="Grund för återkrav" rows={2} value={s.recoveryText} onChange={(e) => set('recoveryText', e.target.value)} error={err('dec-recoveryBasis-text')} />
+            <TextAreaField id="dec-recoveryBasis-text" label="Vad som grundar återbetalningen" hint="Skrivs i beslutsbrevet, till exempel vilken förmån biståndet är förskott på." rows={2} value={s.recoveryText} onChange={(e) => set('recoveryText', e.target.value)} error={err('dec-recoveryBasis-text')} />
           </>
         )}
       </fieldset>

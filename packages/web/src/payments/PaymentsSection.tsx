@@ -66,7 +66,7 @@ export function PaymentsSection({ caseId, reload, announce }: { caseId: string; 
       )}
 
       <h3 id="aterkrav">Återkrav</h3>
-      <RecoveryPanel caseId={caseId} recovery={recovery} payments={data} onChanged={changed} />
+      <RecoveryPanel caseId={caseId} recovery={recovery} onChanged={changed} />
     </div>
   );
 }

@@ -137,6 +137,8 @@ export interface RecoveryClaim {
   basisLabel: string;
   legalReference: string;
   decisionId: string | null;
+  /** The day the assistance was granted; it selects the law the claim follows. Null on claims registered before it was kept. */
+  grantedOn: string | null;
   amount: number;
   decidedDate: string;
   description: string | null;
@@ -148,9 +150,31 @@ export interface RecoveryClaim {
   ledger: RecoveryLedgerEntry[];
 }
 
+export interface RecoveryBasis { code: string; label: string; legalReference: string; description: string; requiresStatedInGrant: boolean }
+
+/** A decided decision a claim can rest on, with what the grant-time conditions look at. */
+export interface RecoveryGrantDecision {
+  id: string;
+  periodStart: string;
+  periodEnd: string;
+  amount: number;
+  grantedOn: string;
+  law: string | null;
+  grantsAssistance: boolean;
+  written: boolean;
+  servedOn: string | null;
+  servedMethodLabel: string | null;
+  statedReferenceId: string | null;
+}
+
 export interface CaseRecovery {
   items: RecoveryClaim[];
-  bases: { code: string; label: string; legalReference: string; description: string }[];
+  /** The grant day the bases below belong to, and its law. */
+  grantedOn: string;
+  law: string | null;
+  bases: RecoveryBasis[];
+  decisions: RecoveryGrantDecision[];
+  serviceMethods: { code: string; label: string }[];
   entryKinds: { code: string; label: string }[];
-  permissions: { canManage: boolean };
+  permissions: { canManage: boolean; canRecordService: boolean };
 }
