@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  evaluatePaymentApproval, hasCapability, paymentStageOf, stopRefusal, validatePaymentAccount, type ApprovalOutcome,
+  swedishDate, evaluatePaymentApproval, hasCapability, paymentStageOf, stopRefusal, validatePaymentAccount, type ApprovalOutcome,
 } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
@@ -15,7 +15,7 @@ import { visibleCasesCondition } from '../cases/access.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../errors.ts';
 import { closeWorkItems } from '../work-items.ts';
-import { IdParams, insertPaymentHistory, refusalsAudited, stockholmDay } from './common.ts';
+import { IdParams, insertPaymentHistory, refusalsAudited } from './common.ts';
 import { loadPayments, payeeKindOf, type PaymentJson } from './json.ts';
 import { activeSumForDecision } from './proposal.ts';
 import { fourEyesForPayments } from './settings.ts';
@@ -39,7 +39,7 @@ export async function evaluateApproval(db: Kysely<Database>, paymentId: string, 
     : false;
   return evaluatePaymentApproval({
     approverId,
-    fourEyes: fourEyesForPayments(c.municipality_code, stockholmDay(at)),
+    fourEyes: fourEyesForPayments(c.municipality_code, swedishDate(at)),
     payment: { status: p.status, approvedAt: p.approved_at, proposedBy: p.proposed_by, amount: Number(p.amount), payeeKind: payeeKindOf(p.payee) },
     account: account ? {
       verifiedAt: account.verified_at, verifiedByName: account.display_name, holderIsParty,

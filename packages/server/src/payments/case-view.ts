@@ -1,11 +1,11 @@
 /** GET /cases/:id/payments: everything the case page's "Utbetalningar" section shows. */
 import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, hasCapability, labelOf, plannedPaymentDate } from '@vagen/domain';
+import { swedishDate, DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, hasCapability, labelOf, plannedPaymentDate } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { casePartyPersons } from './accounts.ts';
-import { IdParams, stockholmDay } from './common.ts';
+import { IdParams } from './common.ts';
 import { loadAccounts, loadPayments } from './json.ts';
 import { fourEyesForPayments, paymentSettings } from './settings.ts';
 
@@ -21,7 +21,7 @@ export async function paymentCaseViewRoutes(app: FastifyInstance) {
     const now = deps.now();
     // Logged before anything is read: if the record cannot be written, nothing is served.
     await audit(deps.db, actor, now, { action: 'payment.list', targetType: 'case', targetId: caseId, caseId, personId: facts.applicantPersonId, outcome: 'success' });
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const [payments, accounts, parties, decisions] = await Promise.all([
       loadPayments(deps.db, { caseId }),
       loadAccounts(deps.db, { caseId }),

@@ -2,16 +2,13 @@
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import { swedishDate, swedishInstant, type PaymentStage } from '@vagen/domain';
+import { swedishInstant, type PaymentStage } from '@vagen/domain';
 import { auditDenied } from '../audit.ts';
 import type { RequestActor } from '../context.ts';
 import { HttpProblem } from '../errors.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
-
-/** The calendar day in Sweden at an instant: 'YYYY-MM-DD'. */
-export const stockholmDay = swedishDate;
 
 /** A date's start of the working day (08:00 in Sweden) as an instant: the due time of a work item. */
 export function dueAtOf(date: string): Date {

@@ -8,7 +8,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  buildAccountingCsv, buildPain001, hasCapability, onOrAfterBankingDay, toIso20022Account, validatePaymentAccount, verifyPain001,
+  swedishDate, buildAccountingCsv, buildPain001, hasCapability, onOrAfterBankingDay, toIso20022Account, validatePaymentAccount, verifyPain001,
   type Pain001Batch,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
@@ -17,7 +17,7 @@ import type { RequestActor } from '../context.ts';
 import { storeDocument } from '../documents.ts';
 import { conflict, forbidden, HttpProblem, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { IdParams, insertPaymentHistory, stockholmDay } from './common.ts';
+import { IdParams, insertPaymentHistory } from './common.ts';
 import { loadPayments, payeeKindOf } from './json.ts';
 import { accountingSettings, paymentSettings } from './settings.ts';
 import { validatePain001Xsd } from './xsd.ts';
@@ -68,7 +68,7 @@ export async function paymentFileRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const actor = requireCashier(request);
     const now = deps.now();
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const municipality = actor.municipality;
     const settings = paymentSettings(municipality, today);
     const accounting = accountingSettings(municipality, today);

@@ -5,14 +5,14 @@
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { checkChosenPaymentDate, checkPaymentSplit, formatKr, plannedPaymentDate, type PaymentTiming } from '@vagen/domain';
+import { swedishDate, checkChosenPaymentDate, checkPaymentSplit, formatKr, plannedPaymentDate, type PaymentTiming } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { openWorkItem, PRIORITY } from '../work-items.ts';
 import { casePartyPersons } from './accounts.ts';
-import { dueAtOf, IdParams, insertPaymentHistory, refusalsAudited, stockholmDay } from './common.ts';
+import { dueAtOf, IdParams, insertPaymentHistory, refusalsAudited } from './common.ts';
 import { loadPayments } from './json.ts';
 import { paymentSettings } from './settings.ts';
 
@@ -46,7 +46,7 @@ export async function paymentProposalRoutes(app: FastifyInstance) {
     const caseId = decision.case_id;
     const { actor, facts } = await guardCase(app, request, caseId, 'payment.propose', 'payment.propose');
     const now = deps.now();
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const b = request.body;
     const caseRow = await deps.db.selectFrom('cases').select(['municipality_code', 'unit_id', 'case_number']).where('id', '=', caseId).executeTakeFirstOrThrow();
     const settings = paymentSettings(caseRow.municipality_code, today);

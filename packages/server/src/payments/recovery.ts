@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  DECISION_SERVICE_METHOD_LABELS, DECISION_SERVICE_METHODS, RECOVERY_ENTRY_KINDS, RECOVERY_ENTRY_LABELS, RECOVERY_STATE_LABELS, applyRecoveryEntry,
+  swedishDate, DECISION_SERVICE_METHOD_LABELS, DECISION_SERVICE_METHODS, RECOVERY_ENTRY_KINDS, RECOVERY_ENTRY_LABELS, RECOVERY_STATE_LABELS, applyRecoveryEntry,
   grantConditionErrors, hasCapability, recoveryStateOf, type GrantDecisionFacts, type RecoveryBasesDocument,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
@@ -19,7 +19,7 @@ import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { formatSwedishDate } from '../letters/render.ts';
-import { IdParams, stockholmDay } from './common.ts';
+import { IdParams } from './common.ts';
 import { recoveryBasesOn, recoveryBasisLabels } from './settings.ts';
 
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
@@ -105,7 +105,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
     const { actor, facts } = await guardCase(app, request, caseId, 'recoveryClaim.list');
     const now = deps.now();
     await audit(deps.db, actor, now, { action: 'recoveryClaim.list', targetType: 'case', targetId: caseId, caseId, personId: facts.applicantPersonId, outcome: 'success' });
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const grantedOn = request.query.grantedOn ?? today;
     const doc = recoveryBasesOn(facts.municipality, grantedOn);
     // Only decisions that granted assistance can be what a claim takes back.
@@ -118,7 +118,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
       bases: basesJson(doc),
       // The grant decisions a claim can rest on, with what the conditions for the stated grounds look at.
       decisions: decisions.map((d) => {
-        const day = stockholmDay(new Date(d.decided_at));
+        const day = swedishDate(d.decided_at);
         const g = grantFacts(d as DecisionForClaim);
         return {
           id: d.id, periodStart: d.period_start, periodEnd: d.period_end, amount: Number(d.amount), grantedOn: day, law: recoveryBasesOn(facts.municipality, day)?.law ?? null,
@@ -138,7 +138,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
     const caseId = request.params.id;
     const { actor, facts } = await guardCase(app, request, caseId, 'recoveryClaim.create', 'recovery.manage');
     const now = deps.now();
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const b = request.body;
     const errors: FieldError[] = [];
     let grantedOn: string | null = b.grantedDate ?? null;
@@ -150,7 +150,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
       else if (!grantFacts(d as DecisionForClaim).grantsAssistance) errors.push({ path: '/body/decisionId', message: 'Beslutet beviljade inget bistånd som kan krävas tillbaka. Välj ett beslut om bistånd.' });
       else {
         // The law follows the grant: the decision's day, not the day of the claim.
-        const day = stockholmDay(new Date(d.decided_at));
+        const day = swedishDate(d.decided_at);
         if (b.grantedDate && b.grantedDate !== day) errors.push({ path: '/body/grantedDate', message: `Beslutet om bistånd fattades den ${formatSwedishDate(day)}. Lämna fältet tomt eller ange samma dag.` });
         grantedOn = day;
         grant = grantFacts(d as DecisionForClaim);
@@ -198,7 +198,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
     if (!claim) throw notFound('Återkravet');
     const { actor, facts } = await guardCase(app, request, claim.case_id, 'recoveryClaim.ledger', 'recovery.manage');
     const now = deps.now();
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const b = request.body;
     const errors: FieldError[] = [];
     if (b.entryDate > today) errors.push({ path: '/body/entryDate', message: 'Datumet kan inte ligga i framtiden.' });
@@ -226,13 +226,13 @@ export async function recoveryRoutes(app: FastifyInstance) {
     if (!found) throw notFound('Beslutet');
     const { actor, facts } = await guardCase(app, request, found.case_id, 'decision.service', 'assessment.write');
     const now = deps.now();
-    const today = stockholmDay(now);
+    const today = swedishDate(now);
     const b = request.body;
     await deps.db.transaction().execute(async (tx) => {
       const d = await tx.selectFrom('decisions').select(['status', 'decided_at', 'letter_document_id', 'served_on']).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
       if (d.status !== 'decided' || !d.letter_document_id) throw conflict('Bara ett fattat, skriftligt beslut kan delges.');
       if (d.served_on) throw conflict(`Delgivningen är redan registrerad (${formatSwedishDate(d.served_on)}).`);
-      const decisionDay = stockholmDay(new Date(d.decided_at));
+      const decisionDay = swedishDate(d.decided_at);
       const errors: FieldError[] = [];
       if (b.servedOn > today) errors.push({ path: '/body/servedOn', message: 'Dagen för delgivningen kan inte ligga i framtiden.' });
       if (b.servedOn < decisionDay) errors.push({ path: '/body/servedOn', message: `Beslutet kan inte ha delgetts före beslutsdagen (${formatSwedishDate(decisionDay)}).` });
