@@ -55,10 +55,8 @@ export function appealPlan(decisionBasis: readonly BasisReference[], items: read
   // With items, the items decide; a decision without items (e.g. an avvisning) is routed by its own references.
   const used = routed.length ? new Set(routed.map((i) => i.route).filter((x): x is ChallengeRoute => x !== null)) : decisionRoutes;
   const route: AppealPlan['route'] = used.size === 0 ? 'unknown' : used.size === 2 ? 'mixed' : used.has('appeal') ? 'appeal' : 'legalityReview';
-  const refsFor = (r: ChallengeRoute) => {
-    const ids = routed.length ? new Set(routed.filter((i) => i.route === r).map((i) => i.basisId)) : null;
-    return decisionBasis.filter((ref) => routeOfKind(ref.appealBasis) === r && (!ids || ids.has(ref.id)));
-  };
+  // Every reference of the decision that leads to a route is named with it (12 kap. 1 § together with 7 §).
+  const refsFor = (r: ChallengeRoute) => (used.has(r) ? decisionBasis.filter((ref) => routeOfKind(ref.appealBasis) === r) : []);
   return { route, items: routed, appealReferences: refsFor('appeal'), legalityReviewReferences: refsFor('legalityReview') };
 }
 
