@@ -306,7 +306,7 @@ test('a decision with items under both: the 12 kap. 2 § item cannot be appealed
   const a = ok.json();
   assert.equal(a.challenge.route, 'mixed');
   assert.deepEqual(a.challenge.legalityReviewItems.map((i: { key: string }) => i.key), ['cost:tv']);
-  assert.match(a.history[0].note, /Överklagandet kan gälla: Hyra\. Beslutat enligt 12 kap\. 2 § och kan bara laglighetsprövas: Tv-apparat/);
+  assert.match(a.history[0].note, /Överklagandet kan gälla: Hyra\. Beslutat enligt 12 kap\. 2 § socialtjänstlagen \(2025:400\) och kan bara laglighetsprövas: Tv-apparat/);
 });
 
 test('an appeal registered before the decision was known to be 12 kap. 2 § only is not forwarded to the court', async () => {

@@ -19,7 +19,7 @@ import { formatSwedishDate } from '../letters/render.ts';
 import { stockholmDate, stockholmEndOfDay, stockholmInstant } from '../lifecycle/time.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { appealsJson, challengeJson, decisionJson, decisionLetterDate, findDecisionLetter, letterParties, loadDecision, routeOfDecision, type Db } from './load.ts';
-import { legalityOnlyMessage } from '../decisions/appeal-route.ts';
+import { legalityOnlyMessage, referencesText } from '../decisions/appeal-route.ts';
 import { appealDocumentPdf, dismissalPdf, forwardingPdf, reconsiderationPdf, type Enclosure } from './letters.ts';
 import { appealLetters, appealSettings } from './settings.ts';
 
@@ -174,7 +174,7 @@ export async function appealRoutes(app: FastifyInstance) {
     const challengeNote = [
       route.procedure ? ` Överklagande enligt ${route.procedure.appeal}.` : '',
       route.procedure?.transitionalNote ? ` ${route.procedure.transitionalNote}` : '',
-      route.plan.route === 'mixed' ? ` Överklagandet kan gälla: ${challenged.map((it) => it.label).join(', ')}. Beslutat enligt 12 kap. 2 § och kan bara laglighetsprövas: ${legalityItems.map((it) => it.label).join(', ')}.` : '',
+      route.plan.route === 'mixed' ? ` Överklagandet kan gälla: ${challenged.map((it) => it.label).join(', ')}. Beslutat enligt ${referencesText(route.plan.legalityReviewReferences)} och kan bara laglighetsprövas: ${legalityItems.map((it) => it.label).join(', ')}.` : '',
     ].join('');
 
     const settings = appealSettings(facts.municipality, today);

@@ -97,8 +97,8 @@ function ChallengeNote({ c }: { c: DecisionChallenge }) {
       {c.transitionalNote && <p>{c.transitionalNote}</p>}
       {c.route === 'mixed' && (
         <p>
-          Överklagandet kan bara gälla: {c.appealableItems.map((i) => i.label).join(', ')}. Beslutat enligt 12 kap. 2 § och kan bara
-          laglighetsprövas: {c.legalityReviewItems.map((i) => i.label).join(', ')}.
+          Överklagandet kan bara gälla: {c.appealableItems.map((i) => i.label).join(', ')}. Kan inte överklagas hit, bara
+          laglighetsprövas ({c.legalityReviewReference}): {c.legalityReviewItems.map((i) => i.label).join(', ')}.
         </p>
       )}
     </div>

@@ -78,7 +78,8 @@ function initial(d: DecisionView): DraftState {
   return {
     outcome: d.outcome, periodStart: d.periodStart, periodEnd: d.periodEnd, amount: kronorText(d.amount), amountReason: d.amountReason,
     itemReasons: Object.fromEntries(d.items.map((i) => [i.key, i.reason])), itemBasis: Object.fromEntries(d.items.map((i) => [i.key, i.legalBasisId ?? ''])),
-    legalBasisIds: d.legalBasis.map((l) => l.id), reasons: d.reasons,
+    // A reference no longer offered (e.g. a corrected paragraph) cannot be ticked off in the form, so it is not carried over.
+    legalBasisIds: d.legalBasis.map((l) => l.id).filter((id) => d.legalReferenceChoices.some((r) => r.id === id)), reasons: d.reasons,
     obstacles: Object.fromEntries(d.supportObstacles.map((s) => [s.adult, s.code])),
     consideration: d.childPerspective?.consideration ?? '', childSpokenTo: d.childPerspective?.childSpokenTo ?? false, spokenToNote: d.childPerspective?.spokenToNote ?? '',
     recovery: d.recoveryBasis !== null, recoveryRef: d.recoveryBasis?.legalReferenceId ?? '', recoveryText: d.recoveryBasis?.text ?? '',
