@@ -1,6 +1,6 @@
 /**
  * Appeals (överklaganden), förvaltningslagen (2017:900) 43–46 §§: registration with the time-limit check, omprövning
- * (39 §) that may replace the decision, the outcome for a late appeal (45 §), forwarding to förvaltningsrätten (46 §),
+ * (37–38 §§; the appeal then covers the changed decision, 39 §) that may replace the decision, the outcome for a late appeal (45 §), forwarding to förvaltningsrätten (46 §),
  * withdrawal. Every change is one transaction with its audit record, its history row and its work item.
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -259,7 +259,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/appeals/:id/reconsideration', {
-    schema: { tags: ['överklaganden'], summary: 'Omprövning (39 § FL): beslutet står fast, eller ändras till den enskildes fördel (nytt beslut)', params: Params, body: ReconsiderBody },
+    schema: { tags: ['överklaganden'], summary: 'Omprövning (37–38 §§ FL; överklagandet gäller det ändrade beslutet, 39 §): beslutet står fast, eller ändras till den enskildes fördel (nytt beslut)', params: Params, body: ReconsiderBody },
   }, async (request) => {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.reconsider');
     must(canReconsiderAppeal({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
@@ -309,7 +309,7 @@ export async function appealRoutes(app: FastifyInstance) {
       }).where('id', '=', appeal.id).execute();
       const note = b.result === 'unchanged'
         ? 'Omprövat: beslutet står fast. Överklagandet ska lämnas över till förvaltningsrätten.'
-        : fully ? 'Omprövat: beslutet ändrat så som klaganden begärt. Överklagandet förfaller (46 § förvaltningslagen).'
+        : fully ? 'Omprövat: beslutet ändrat så som klaganden begärt. Överklagandet förfaller, eftersom det inte finns något kvar att pröva.'
           : 'Omprövat: beslutet ändrat, men inte helt så som klaganden begärt. Överklagandet gäller det nya beslutet och lämnas över.';
       await appealEvent(tx, appeal.id, 'registered', to, actor.userId, note, now);
       const docId = await storeDocument(tx, {
