@@ -101,7 +101,10 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
  */
 function appealBlocks(t: DecisionLetterDoc, d: DecisionRecord, c: CaseInfo, letterView: Record<string, string>): LetterBlock[] {
   const { plan, procedure } = decisionAppealRoute(c.municipality_code, d.decidedAt, d.legalBasis, d.items);
-  if (plan.route === 'unknown' || !procedure) {
+  if (!procedure) {
+    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences för beslutets datum. Beslutsbrevet kan inte säga hur beslutet överklagas. Kontakta systemförvaltaren.`);
+  }
+  if (plan.route === 'unknown') {
     throw new HttpProblem(409, 'APPEAL_ROUTE_UNKNOWN', 'Beslutets lagrum avgör inte hur det kan överklagas. Ange 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § socialtjänstlagen i beslutet.');
   }
   const settings = appealSettings(c.municipality_code, d.decidedAt.slice(0, 10));
@@ -137,7 +140,10 @@ function appealBlocks(t: DecisionLetterDoc, d: DecisionRecord, c: CaseInfo, lett
 
 export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: CaseInfo, material: string, deadline: string, at: Date): Promise<Buffer> {
   const t = communicationLetter(c.municipality_code, at.toISOString().slice(0, 10));
-  const oralRightReference = legalReferences(c.municipality_code, at.toISOString().slice(0, 10)).procedureReferences.oralRight;
+  const oralRightReference = legalReferences(c.municipality_code, at.toISOString().slice(0, 10)).procedureReferences?.oralRight;
+  if (!oralRightReference) {
+    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences.oralRight. Kommuniceringsbrevet måste tala om rätten att lämna uppgifter muntligt. Kontakta systemförvaltaren.`);
+  }
   const view = { period: periodText(d.periodStart, d.periodEnd), caseNumber: c.case_number, deadline: formatSwedishDate(deadline), oralRightReference };
   return renderLetterPdf({
     sender: { municipality: c.municipality_name, unit: c.unit_name },
