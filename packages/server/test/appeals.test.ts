@@ -12,11 +12,15 @@ after(async () => { await w.close(); });
 
 let n = 0;
 /** A decided decision on a case (the decision flow itself belongs to the assessment area). */
-async function decision(caseId: string, o: { decidedAt?: string; outcome?: 'granted' | 'partlyRefused' | 'refused'; amount?: number; status?: string; letter?: boolean } = {}) {
+async function decision(caseId: string, o: {
+  decidedAt?: string; outcome?: 'granted' | 'partlyRefused' | 'refused'; amount?: number; status?: string; letter?: boolean;
+  legalBasis?: { id: string; text: string; verified: boolean; appealBasis: string }[]; items?: unknown[];
+} = {}) {
   const id = `00000000-0000-4000-9000-${String(++n).padStart(12, '0')}`;
   await w.handle.db.insertInto('decisions').values({
     id, case_id: caseId, application_id: null, outcome: o.outcome ?? 'partlyRefused', period_start: '2026-03-01', period_end: '2026-03-31',
     amount: o.amount ?? 512_300, decided_by: w.ids.users.nord!, decided_at: o.decidedAt ?? '2026-03-11T10:00:00.000Z', status: o.status ?? 'decided',
+    ...(o.legalBasis ? { legal_basis: JSON.stringify(o.legalBasis) } : {}), ...(o.items ? { items: JSON.stringify(o.items) } : {}),
   }).execute();
   if (o.letter) {
     const pdf = await renderLetterPdf({ sender: { municipality: 'Testkommun', unit: 'Nord' }, date: '11 mars 2026', title: 'Beslut om ekonomiskt bistånd', blocks: [{ type: 'paragraph', text: 'Beslut.' }] });
@@ -264,4 +268,90 @@ test('withdrawal, access and bad input', async () => {
   assert.equal(wd.json().history.at(-1).note, 'Klaganden ringde och återkallade.');
   assert.ok(!(await nord.get('/api/v1/queue')).json().items.some((i: { ref: { id: string } | null }) => i.ref?.id === a.id));
   assert.equal((await nord.get(`/api/v1/appeals/${a.id}`)).statusCode, 200);
+});
+
+// ---- The legal basis decides how a decision can be challenged (SoL 35 kap. 1 §) ------------------------------------------
+
+const SOL_12_1 = { id: 'SOL-12-1', text: '12 kap. 1 § socialtjänstlagen (2025:400)', verified: true, appealBasis: 'right' };
+const SOL_12_2 = { id: 'SOL-12-2', text: '12 kap. 2 § socialtjänstlagen (2025:400)', verified: true, appealBasis: 'discretionary' };
+const item = (key: string, label: string, legalBasisId?: string) => ({ key, kind: key === 'norm' ? 'norm' : 'cost', label, applied: 100_000, approved: 100_000, refused: 0, reason: '', ...(legalBasisId ? { legalBasisId } : {}) });
+
+test('a förvaltningsbesvär cannot be registered against a decision under 12 kap. 2 § alone: 409 saying laglighetsprövning applies; nothing stored', async () => {
+  w.clock.now = new Date('2026-04-08T07:00:00Z');
+  const nord = as(w, await login(w, 'nord'));
+  const decisionId = await decision(w.ids.caseNord, { legalBasis: [SOL_12_2], items: [item('cost:tv', 'Tv-apparat')] });
+  const list = (await nord.get(`/api/v1/cases/${w.ids.caseNord}/appeals`)).json();
+  const shown = list.appealableDecisions.find((d: { id: string }) => d.id === decisionId);
+  assert.equal(shown.challenge.route, 'legalityReview');
+  assert.match(shown.challenge.message, /laglighetsprövning/);
+  const res = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register);
+  assert.equal(res.statusCode, 409, res.body);
+  const message = res.json().message;
+  for (const expected of [/12 kap\. 2 § socialtjänstlagen \(2025:400\)/, /kan inte överklagas till förvaltningsrätten \(35 kap\. 1 §/, /laglighetsprövning enligt 13 kap\. kommunallagen \(2017:725\)/, /anslagstavla/, /Svara den enskilde/]) {
+    assert.match(message, expected);
+  }
+  assert.equal((await w.handle.db.selectFrom('appeals').select('id').where('decision_id', '=', decisionId).execute()).length, 0);
+});
+
+test('a decision with items under both: the 12 kap. 2 § item cannot be appealed (400 on the item), the 12 kap. 1 § items can', async () => {
+  w.clock.now = new Date('2026-04-08T07:00:00Z');
+  const nord = as(w, await login(w, 'nord'));
+  const decisionId = await decision(w.ids.caseNord, { legalBasis: [SOL_12_1, SOL_12_2], items: [item('norm', 'Riksnorm', 'SOL-12-1'), item('cost:rent', 'Hyra', 'SOL-12-1'), item('cost:tv', 'Tv-apparat', 'SOL-12-2')] });
+  const bad = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, { ...register, itemKeys: ['cost:rent', 'cost:tv'] });
+  assert.equal(bad.statusCode, 400, bad.body);
+  assert.deepEqual(bad.json().fields.map((f: { path: string }) => f.path), ['/body/itemKeys/1']);
+  assert.match(bad.json().fields[0].message, /Raden ”Tv-apparat” är beslutat enligt 12 kap\. 2 §.*laglighetsprövning/);
+  const ok = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, { ...register, itemKeys: ['cost:rent'] });
+  assert.equal(ok.statusCode, 201, ok.body);
+  const a = ok.json();
+  assert.equal(a.challenge.route, 'mixed');
+  assert.deepEqual(a.challenge.legalityReviewItems.map((i: { key: string }) => i.key), ['cost:tv']);
+  assert.match(a.history[0].note, /Överklagandet kan gälla: Hyra\. Beslutat enligt 12 kap\. 2 § socialtjänstlagen \(2025:400\) och kan bara laglighetsprövas: Tv-apparat/);
+});
+
+test('an appeal registered before the decision was known to be 12 kap. 2 § only is not forwarded to the court', async () => {
+  w.clock.now = new Date('2026-04-08T07:00:00Z');
+  const nord = as(w, await login(w, 'nord'));
+  const decisionId = await decision(w.ids.caseNord);
+  const a = (await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register)).json();
+  assert.equal(a.challenge.route, 'unknown', 'a decision recorded without its legal basis');
+  assert.equal((await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, { result: 'unchanged', reason: 'Står fast.' })).statusCode, 200);
+  await w.handle.db.updateTable('decisions').set({ legal_basis: JSON.stringify([SOL_12_2]) }).where('id', '=', decisionId).execute();
+  const f = await nord.post(`/api/v1/appeals/${a.id}/forward`, {});
+  assert.equal(f.statusCode, 409, f.body);
+  assert.match(f.json().message, /Det överklagade beslutet är beslutat enligt 12 kap\. 2 §.*laglighetsprövning/);
+  assert.equal((await nord.get(`/api/v1/appeals/${a.id}`)).json().status, 'reconsidered');
+});
+
+test('a decision made before 1 July 2025 is appealed under the old law: the registration and the court letter cite SoL 2001:453 16 kap. 3 §', async () => {
+  w.clock.now = new Date('2025-07-08T07:00:00Z');
+  const nord = as(w, await login(w, 'nord'));
+  const old = { id: 'SOL2001-4-1', text: '4 kap. 1 § socialtjänstlagen (2001:453)', verified: true, appealBasis: 'right' };
+  const decisionId = await decision(w.ids.caseNord, { decidedAt: '2025-06-26T10:00:00.000Z', legalBasis: [old], items: [item('norm', 'Riksnorm')] });
+  const res = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, { ...register, receivedOn: '2025-07-07', notifiedOn: '2025-06-30' });
+  assert.equal(res.statusCode, 201, res.body);
+  const a = res.json();
+  assert.equal(a.challenge.appealReference, '16 kap. 3 § socialtjänstlagen (2001:453)');
+  assert.match(a.challenge.transitionalNote, /före den 1 juli 2025/);
+  assert.match(a.history[0].note, /Överklagande enligt 16 kap\. 3 § socialtjänstlagen \(2001:453\)/);
+  assert.equal((await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, { result: 'unchanged', reason: 'Beslutet var riktigt.' })).statusCode, 200);
+  const f = (await nord.post(`/api/v1/appeals/${a.id}/forward`, {})).json();
+  const cover = f.documents.find((d: { kind: string }) => d.kind === 'appealForwarding');
+  const text = (await pdfText((await nord.get(`/api/v1/documents/${cover.id}`)).rawPayload)).replace(/\s+/g, ' ');
+  assert.ok(text.includes('ekonomiskt bistånd enligt socialtjänstlagen (2001:453) (överklagande enligt 16 kap. 3 § socialtjänstlagen (2001:453))'), text);
+  assert.ok(text.includes('Beslutet fattades före den 1 juli 2025'), text);
+});
+
+test('the omprövning letter cites FL 39 § for the changed decision, not 46 §', async () => {
+  w.clock.now = new Date('2026-04-08T07:00:00Z');
+  const nord = as(w, await login(w, 'nord'));
+  const decisionId = await decision(w.ids.caseNord, { amount: 300_000 });
+  const a = (await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register)).json();
+  const r = (await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
+    result: 'changed', reason: 'Elkostnaden beviljas.', fullyAsRequested: false, newDecision: { outcome: 'partlyRefused', amount: 350_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
+  })).json();
+  const letter = r.documents.find((d: { kind: string }) => d.kind === 'reconsiderationLetter');
+  const text = (await pdfText((await nord.get(`/api/v1/documents/${letter.id}`)).rawPayload)).replace(/\s+/g, ' ');
+  assert.ok(text.includes('gäller överklagandet det nya beslutet (39 § förvaltningslagen)'), text);
+  assert.ok(!text.includes('46 §'), text);
 });

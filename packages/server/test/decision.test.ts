@@ -225,5 +225,141 @@ test('a changed calculation must be brought into the draft before deciding; dism
   const dis = await as(world, nord).post(`/api/v1/applications/${empty}/decisions`, { outcome: 'dismissed' });
   assert.equal(dis.statusCode, 201, dis.body);
   assert.equal(dis.json().outcome, 'dismissed');
-  assert.deepEqual(dis.json().legalBasis.map((l: { id: string }) => l.id), ['FL-20']);
+  // The dismissed application was one for assistance under 12 kap. 1 §: that settles how the dismissal is appealed.
+  assert.deepEqual(dis.json().legalBasis.map((l: { id: string }) => l.id), ['SOL-12-1', 'FL-20']);
+});
+
+// ---- Legal content of the letters (issue 9): appeal instructions follow the legal basis --------------------------------
+
+/** A complete draft with kommunicering recorded as unnecessary, ready to decide; returns the draft. */
+async function readyDraft(patch: Record<string, unknown> = {}) {
+  const id = await prepared();
+  const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
+  const p = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { ...complete, ...patch });
+  assert.equal(p.statusCode, 200, p.body);
+  assert.equal((await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' })).statusCode, 201);
+  return p.json();
+}
+
+async function letterText(decider: Session, decisionId: string): Promise<string> {
+  const ok = await as(world, decider).post(`/api/v1/decisions/${decisionId}/decide`);
+  assert.equal(ok.statusCode, 200, ok.body);
+  const pdf = await as(world, decider).get(`/api/v1/decisions/${decisionId}/letter`);
+  assert.equal(pdf.statusCode, 200);
+  return (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+}
+
+test('a decision under 12 kap. 1 §: förvaltningsbesvär with where to send it (postal and e-service address); no föredragande when the decider prepared it', async () => {
+  const d = await readyDraft();
+  assert.equal(d.appealRoute.route, 'appeal');
+  const text = await letterText(nord, d.id);
+  for (const expected of [
+    'Beslutet är fattat enligt 12 kap. 1 § socialtjänstlagen (2025:400) och 12 kap. 7 § socialtjänstlagen (2025:400)',
+    'kan du överklaga till förvaltningsrätten (35 kap. 1 § socialtjänstlagen (2025:400))',
+    'Så överklagar du till förvaltningsrätten', 'Box 100, 852 30 Vägby', 'https://e-tjanster.vagby.example/overklaga',
+    'inom 3 veckor', 'förvaltningslagen 44 §', 'avvisas det, och då prövas det inte (förvaltningslagen 45 §)',
+  ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+  assert.ok(!text.includes('Laglighetsprövning') && !text.includes('kommunallagen'), 'no laglighetsprövning text for a 12 kap. 1 § decision');
+  assert.ok(!text.includes('Föredragande'), 'the decider prepared the decision: no föredragande (FL 31 §)');
+});
+
+test('a decision under 12 kap. 2 § alone: the laglighetsprövning text instead, and the föredragande when someone else presented', async () => {
+  const d = await readyDraft({ legalBasisIds: ['SOL-12-2'], reasons: 'Bistånd till tandvården beviljas delvis enligt 12 kap. 2 § socialtjänstlagen eftersom det finns skäl för det.' });
+  assert.equal(d.appealRoute.route, 'legalityReview');
+  const text = await letterText(chef, d.id);
+  for (const expected of [
+    'Beslutet är fattat enligt 12 kap. 2 § socialtjänstlagen (2025:400). Ett sådant beslut kan inte överklagas till förvaltningsrätten på vanligt sätt',
+    'laglighetsprövning (13 kap. kommunallagen (2017:725))', 'alla som är medlemmar i kommunen', 'direkt till förvaltningsrätten (Förvaltningsrätten i Härnösand)',
+    'inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet över beslutet har justerats',
+    'kan inte sätta ett annat beslut i dess ställe', 'Föredragande: Test nord',
+  ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+  assert.ok(!text.includes('Så överklagar du till förvaltningsrätten') && !text.includes('Box 100'), 'no förvaltningsbesvär text for a 12 kap. 2 § decision');
+});
+
+test('a decision with items under both: each item needs its basis (400), is stored and shown, and the letter says which item is appealed how', async () => {
+  const d = await readyDraft({ legalBasisIds: ['SOL-12-1', 'SOL-12-7', 'SOL-12-2'] });
+  const incomplete = await as(world, nord).post(`/api/v1/decisions/${d.id}/decide`);
+  assert.equal(incomplete.statusCode, 400, incomplete.body);
+  const paths = incomplete.json().fields.map((f: { path: string }) => f.path);
+  assert.ok(paths.includes('/decision/items/0/legalBasisId') && !paths.some((p: string) => p.endsWith(`/${d.items.length - 1}/legalBasisId`)), `norm and costs need a basis, incomes not: ${paths.join()}`);
+  // A basis that is not among the decision's references, or one that does not settle the route: 400 on the field sent.
+  const notChosen = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { itemLegalBasis: [{ key: 'norm', legalBasisId: 'SOL-12-1' }, { key: 'cost:tand', legalBasisId: 'SOL-12-5' }] });
+  assert.equal(notChosen.statusCode, 400);
+  assert.deepEqual(notChosen.json().fields.map((f: { path: string }) => f.path), ['/body/itemLegalBasis/1/legalBasisId']);
+  const unknownRow = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { itemLegalBasis: [{ key: 'cost:nope', legalBasisId: 'SOL-12-1' }] });
+  assert.deepEqual(unknownRow.json().fields.map((f: { path: string }) => f.path), ['/body/itemLegalBasis/0/key']);
+  const keys = d.items.filter((i: { kind: string }) => i.kind !== 'income').map((i: { key: string }) => i.key);
+  const set = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { itemLegalBasis: keys.map((key: string) => ({ key, legalBasisId: key === 'cost:tand' ? 'SOL-12-2' : 'SOL-12-1' })) });
+  assert.equal(set.statusCode, 200, set.body);
+  assert.equal(set.json().items.find((i: { key: string }) => i.key === 'cost:tand').legalBasisId, 'SOL-12-2');
+  assert.equal(set.json().appealRoute.route, 'mixed');
+  assert.deepEqual(set.json().appealRoute.items.filter((i: { route: string }) => i.route === 'legalityReview').map((i: { key: string }) => i.key), ['cost:tand']);
+  const text = await letterText(nord, d.id);
+  for (const expected of [
+    'Beslutet har delar som är fattade enligt olika lagrum',
+    'Det här kan du överklaga till förvaltningsrätten (35 kap. 1 § socialtjänstlagen (2025:400)): Riksnorm (personliga och gemensamma kostnader), Boendekostnad (hyra), Hushållsel.',
+    'Det här är beslutat enligt 12 kap. 2 § socialtjänstlagen (2025:400) och kan inte överklagas på det sättet, bara laglighetsprövas: Tandvård (Akut tandvård)',
+    'Så överklagar du till förvaltningsrätten', 'Box 100', 'Laglighetsprövning', '13 kap. kommunallagen (2017:725)',
+  ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+});
+
+test('the kommunicering letter tells of the right to give information orally before the nämnd (SoL 14 kap. 8 §)', async () => {
+  const id = await prepared();
+  const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
+  const sent = await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, {
+    kind: 'sent', text: 'Vi tänker bevilja 1 500 kr av tandvården.', sentAt: '2026-03-10T08:00:00Z', channel: 'letter', answerDeadline: '2026-03-17T23:00:00Z', createLetter: true,
+  });
+  assert.equal(sent.statusCode, 201, sent.body);
+  const text = (await pdfText((await as(world, nord).get(sent.json().letterUrl)).rawPayload)).replace(/\s+/g, ' ');
+  assert.ok(text.includes('rätt att lämna uppgifter muntligt inför socialnämnden innan den beslutar (14 kap. 8 § socialtjänstlagen (2025:400))'), text);
+});
+
+test('an amount built on a provisional source is marked in the letter with the source', async () => {
+  const id = await prepared();
+  // Mark one riksnorm line of the stored calculation provisional, as the 2027 reference-value norm will be.
+  const calc = await world.handle.db.selectFrom('calculations').select(['id', 'effective']).where('application_id', '=', id).where('superseded_at', 'is', null).executeTakeFirstOrThrow();
+  const effective = calc.effective as { months: { rows: { kind: string; source?: { id: string; status: string; text: string } }[] }[] };
+  const row = effective.months[0]!.rows.find((r) => r.kind === 'personal')!;
+  row.source = { id: 'test-referensvarde-2027', status: 'provisional', text: 'referensvärdet för 2027 (förslag, ännu inte beslutat)' };
+  await world.handle.db.updateTable('calculations').set({ effective: JSON.stringify(effective) }).where('id', '=', calc.id).execute();
+  const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
+  assert.deepEqual(d.items.find((i: { key: string }) => i.key === 'norm').provisionalSources, [{ id: 'test-referensvarde-2027', text: 'referensvärdet för 2027 (förslag, ännu inte beslutat)' }]);
+  assert.equal(d.items.find((i: { key: string }) => i.key === 'cost:tand').provisionalSources, undefined);
+  await as(world, nord).patch(`/api/v1/decisions/${d.id}`, complete);
+  await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' });
+  const text = await letterText(nord, d.id);
+  assert.ok(text.includes('Riksnorm (personliga och gemensamma kostnader) (preliminärt belopp, se not)'), text);
+  assert.ok(text.includes('Beloppet för riksnorm (personliga och gemensamma kostnader) är preliminärt. Det bygger på referensvärdet för 2027 (förslag, ännu inte beslutat)'), text);
+  assert.ok(!text.includes('Tandvård (Akut tandvård) (preliminärt'), 'only the provisional line is marked');
+});
+
+test('a decision made before 1 July 2025 cites the old law: 4 kap. SoL 2001:453 and appeal under its 16 kap. 3 §', async () => {
+  // The demo's reason phrases start 1 July 2025; this municipality's phrases for the earlier date are given here.
+  const base = getCaseworkRules().documents;
+  const phrases = base.find((doc) => doc.kind === 'reasonPhrases')!;
+  useCaseworkRulesForAssessment(new CaseworkRules([...base, { ...phrases, id: 'rp-test-2025-h1', validFrom: '2025-01-01', validTo: '2025-06-30' }]));
+  world.clock.now = new Date('2025-06-16T08:00:00Z');
+  try {
+    const nordJune = await login(world, 'nord');
+    const id = await addApplication(world, { month: '2025-06' });
+    const content = coupleContent({ period: { start: '2025-06-01', end: '2025-06-30' }, housing: { tenure: 'firstHand', rent: 500000, personsInDwelling: 4 }, costs: [{ id: 'tand', type: 'dentalCare', amount: 300000, note: 'Akut tandvård' }] });
+    assert.equal((await put(world, nordJune, `/api/v1/applications/${id}`, content)).statusCode, 200);
+    assert.equal((await as(world, nordJune).post(`/api/v1/applications/${id}/calculations`)).statusCode, 201);
+    await as(world, nordJune).post(`/api/v1/applications/${id}/adjustments`, { lineKey: 'cost:tand', value: 150000, note: 'Delvis estetisk behandling' });
+    const d = (await as(world, nordJune).post(`/api/v1/applications/${id}/decisions`)).json();
+    assert.deepEqual(d.legalBasis.map((l: { id: string }) => l.id), ['SOL2001-4-1', 'SOL2001-4-3']);
+    assert.equal((await as(world, nordJune).patch(`/api/v1/decisions/${d.id}`, { ...complete, reasons: 'Tandvården beviljas delvis enligt 4 kap. 1 § socialtjänstlagen (2001:453).' })).statusCode, 200);
+    await as(world, nordJune).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' });
+    const text = await letterText(nordJune, d.id);
+    for (const expected of [
+      'Beslutet fattades före den 1 juli 2025. Därför gäller den äldre socialtjänstlagen (2001:453)',
+      'Beslutet är fattat enligt 4 kap. 1 § socialtjänstlagen (2001:453)',
+      'kan du överklaga till förvaltningsrätten (16 kap. 3 § socialtjänstlagen (2001:453))',
+    ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+    assert.ok(!text.includes('socialtjänstlagen (2025:400)'), `no reference to the new law in a decision made under the old one: ${text}`);
+  } finally {
+    useCaseworkRulesForAssessment(null);
+    world.clock.now = new Date('2026-03-10T09:00:00Z');
+    nord = await login(world, 'nord');
+  }
 });

@@ -1,5 +1,5 @@
 /**
- * Omprövning (förvaltningslagen 2017:900 37–39 §§, 46 §). A decision may be changed to the party's disadvantage only
+ * Omprövning (förvaltningslagen 2017:900 37–38 §§; 39 §: an appeal covers the changed decision). A decision may be changed to the party's disadvantage only
  * in the narrow cases of 37 § (e.g. incorrect information from the party); a change made because of an appeal is
  * therefore a change in the party's favour: the outcome is not worse and the amount is not lower.
  */

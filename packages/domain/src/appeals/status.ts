@@ -1,7 +1,7 @@
 /**
  * Life cycle of an appeal (överklagande), förvaltningslagen (2017:900) 43–46 §§:
  *   registered → reconsidered → forwarded            (omprövning, then överlämnande to förvaltningsrätten, 46 §)
- *   registered → lapsed                              (the decision was changed as the appellant asked: it lapses, 46 §)
+ *   registered → lapsed                              (the decision was changed as the appellant asked: nothing is left to try)
  *   registered → dismissed                           (late and no exception applies: avvisas, 45 §)
  *   registered | reconsidered → withdrawn            (återkallat by the appellant)
  */
@@ -80,7 +80,7 @@ export function canReconsiderAppeal(a: AppealState): AppealCheck {
   return ok;
 }
 
-/** Överlämnande: only after the decision has been reconsidered (39 §, 46 §). */
+/** Överlämnande (46 §): only after the decision has been reconsidered; a changed decision is covered by the appeal (39 §). */
 export function canForwardAppeal(a: AppealState): AppealCheck {
   if (a.status === 'registered') return no('Gör omprövningen innan överklagandet lämnas över till förvaltningsrätten.');
   if (a.status !== 'reconsidered') return no(`Överklagandet är ${APPEAL_STATUS_LABELS[a.status].toLowerCase()} och kan inte lämnas över.`);

@@ -5,7 +5,7 @@
  * recalculation never loses it). Pure.
  */
 import { COST_TYPE_LABELS, INCOME_TYPE_LABELS } from '../norm/labels.ts';
-import type { CostType, IncomeType, NormInput, NormLine, NormResult, NormWarning, ProposalOutcome } from '../norm/types.ts';
+import type { CostType, IncomeType, LineSource, NormInput, NormLine, NormResult, NormWarning, ProposalOutcome } from '../norm/types.ts';
 import { ADULT_REF_LABELS, HOUSING_COST_ID, monthsOfPeriod, type ApplicationContent } from './content.ts';
 
 export interface MonthInput {
@@ -97,6 +97,8 @@ export interface CalculationRow {
   adjustable: boolean;
   explanation: string;
   rule: string;
+  /** Where the amount comes from (absent in calculations stored before it was kept); a provisional one is told in the letter. */
+  source?: Pick<LineSource, 'id' | 'status' | 'text'>;
   warnings: NormWarning[];
 }
 
@@ -233,6 +235,7 @@ export function applyAdjustments(content: ApplicationContent, months: { month: M
         adjustable,
         explanation: line.explanation,
         rule: line.rule,
+        source: { id: line.source.id, status: line.source.status, text: line.source.text },
         warnings: [],
       };
       if (line.costType) row.costType = line.costType;

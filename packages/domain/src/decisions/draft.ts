@@ -3,7 +3,8 @@
  * incomplete; it can be decided only when complete). Field paths are relative to the decision ("/periodStart").
  */
 import { adultsOf, ageOn, HOUSING_COST_ID, type ApplicationContent } from '../assessment/content.ts';
-import type { EffectiveCalculation } from '../assessment/calculation.ts';
+import type { CalculationRow, EffectiveCalculation } from '../assessment/calculation.ts';
+import { appealPlan, itemHasOwnBasis, routeOfKind } from './appeal-route.ts';
 import { COST_TYPE_LABELS } from '../norm/labels.ts';
 import type {
   DecisionDraft, DecisionItem, DecisionOutcome, DecisionLegalReference, SupportObstacleChoice, SupportObstacleCode,
@@ -15,27 +16,43 @@ export interface DecisionFieldError { path: string; message: string }
 export function itemsFromCalculation(content: ApplicationContent, calc: EffectiveCalculation, previous: readonly DecisionItem[] = []): DecisionItem[] {
   const reasonOf = (key: string) => previous.find((p) => p.key === key)?.reason ?? '';
   const costs = new Map<string, DecisionItem>();
+  const provisional = new Map<string, Map<string, string>>();
+  const noteProvisional = (itemKey: string, r: CalculationRow) => {
+    if (r.source?.status !== 'provisional') return;
+    const m = provisional.get(itemKey) ?? new Map<string, string>();
+    m.set(r.source.id, r.source.text);
+    provisional.set(itemKey, m);
+  };
   let norm = 0;
   let income = 0;
   for (const m of calc.months) {
     for (const r of m.rows) {
-      if (r.kind === 'personal' || r.kind === 'common') norm += r.value;
-      else if (r.kind === 'income' || r.kind === 'jobStimulus') income += r.value;
+      if (r.kind === 'personal' || r.kind === 'common') { norm += r.value; noteProvisional('norm', r); }
+      else if (r.kind === 'income' || r.kind === 'jobStimulus') { income += r.value; noteProvisional('income', r); }
       else {
         const item = costs.get(r.key) ?? { key: r.key, kind: 'cost' as const, label: costLabel(content, r.key, r.costType), applied: 0, approved: 0, refused: 0, reason: reasonOf(r.key) };
         if (r.costType) item.costType = r.costType;
         item.applied += r.applied ?? 0;
         item.approved += r.value;
         costs.set(r.key, item);
+        noteProvisional(r.key, r);
       }
     }
   }
   for (const item of costs.values()) item.refused = item.applied > item.approved ? item.applied - item.approved : 0;
-  return [
+  const items: DecisionItem[] = [
     { key: 'norm', kind: 'norm', label: 'Riksnorm (personliga och gemensamma kostnader)', applied: norm, approved: norm, refused: 0, reason: '' },
     ...costs.values(),
     { key: 'income', kind: 'income', label: 'Inkomster som räknas av', applied: income, approved: income, refused: 0, reason: '' },
   ];
+  for (const item of items) {
+    // The worker's choice of legal basis survives a refresh from a new calculation.
+    const basis = previous.find((p) => p.key === item.key)?.legalBasisId;
+    if (basis) item.legalBasisId = basis;
+    const sources = provisional.get(item.key);
+    if (sources) item.provisionalSources = [...sources].map(([id, text]) => ({ id, text }));
+  }
+  return items;
 }
 
 function costLabel(content: ApplicationContent, key: string, type: DecisionItem['costType']): string {
@@ -69,6 +86,13 @@ export function checkDraft(d: DecisionDraft, ctx: DraftContext): DecisionFieldEr
     if (!ref || !ref.use.includes('decision')) errors.push({ path: `/legalBasisIds/${i}`, message: 'Okänt lagrum.' });
   });
   if (new Set(d.legalBasisIds).size !== d.legalBasisIds.length) errors.push({ path: '/legalBasisIds', message: 'Samma lagrum är valt flera gånger.' });
+  d.items.forEach((item, i) => {
+    if (!item.legalBasisId) return;
+    const ref = ctx.legalReferences.find((r) => r.id === item.legalBasisId);
+    if (!itemHasOwnBasis(item)) errors.push({ path: `/items/${i}/legalBasisId`, message: 'Inkomster räknas av och har inget eget lagrum.' });
+    else if (!ref || !routeOfKind(ref.appealBasis)) errors.push({ path: `/items/${i}/legalBasisId`, message: 'Välj 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § (eller motsvarande) – lagrummet avgör hur raden kan överklagas.' });
+    else if (!d.legalBasisIds.includes(ref.id)) errors.push({ path: `/items/${i}/legalBasisId`, message: `Lagrummet för raden (${ref.text}) ska också vara valt bland beslutets lagrum.` });
+  });
   const adults = adultsOf(ctx.content).map((a) => a.ref);
   d.supportObstacles.forEach((s, i) => {
     if (!adults.includes(s.adult)) errors.push({ path: `/supportObstacles/${i}/adult`, message: 'Den vuxna finns inte i ansökan.' });
@@ -110,6 +134,7 @@ export function checkReadyToDecide(d: DecisionDraft, ctx: DraftContext): Decisio
     });
   }
   if (d.legalBasisIds.length === 0) errors.push({ path: '/legalBasisIds', message: 'Ange vilket lagrum beslutet grundar sig på (förvaltningslagen 32 §).' });
+  else errors.push(...appealBasisErrors(d, ctx));
   if (d.reasons.trim().length < MIN_REASONS) errors.push({ path: '/reasons', message: 'Skriv en motivering som anger vilka regler som har tillämpats och vilka omständigheter som har varit avgörande (förvaltningslagen 32 §).' });
   const adults = adultsOf(ctx.content);
   adults.forEach((a, i) => {
@@ -126,6 +151,35 @@ export function checkReadyToDecide(d: DecisionDraft, ctx: DraftContext): Decisio
   // A repayment ground is stated when assistance is granted; a refusal grants nothing that could be repaid.
   if (d.recoveryBasis && (d.outcome === 'refused' || d.outcome === 'dismissed')) {
     errors.push({ path: '/recoveryBasis', message: 'En grund för återbetalning kan bara anges när bistånd beviljas. Ta bort den eller ändra beslutet.' });
+  }
+  return errors;
+}
+
+/**
+ * The appeal instructions follow the legal basis, so it must be settled: at least one reference that decides the route,
+ * and when the decision has references of both routes (12 kap. 1 or 5 § and 12 kap. 2 §) every item says which it is
+ * decided under, and each route is used by some item.
+ */
+function appealBasisErrors(d: DecisionDraft, ctx: DraftContext): DecisionFieldError[] {
+  const basis = d.legalBasisIds.map((id) => ctx.legalReferences.find((r) => r.id === id)).filter((r): r is DecisionLegalReference => !!r);
+  const routes = new Set(basis.map((r) => routeOfKind(r.appealBasis)).filter((r) => r !== null));
+  if (routes.size === 0) {
+    return [{ path: '/legalBasisIds', message: 'Ange om beslutet fattas enligt 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § socialtjänstlagen. Det avgör hur beslutet kan överklagas (35 kap. 1 §).' }];
+  }
+  if (routes.size < 2) return [];
+  const errors: DecisionFieldError[] = [];
+  d.items.forEach((item, i) => {
+    if (itemHasOwnBasis(item) && !item.legalBasisId) {
+      errors.push({ path: `/items/${i}/legalBasisId`, message: `Beslutet har lagrum som överklagas på olika sätt: ange vilket lagrum ${item.label.toLowerCase()} beslutas enligt.` });
+    }
+  });
+  if (errors.length === 0 && d.items.some(itemHasOwnBasis)) {
+    const plan = appealPlan(basis, d.items);
+    for (const route of routes) {
+      if (plan.items.some((it) => it.route === route)) continue;
+      const ref = basis.find((r) => routeOfKind(r.appealBasis) === route)!;
+      errors.push({ path: `/legalBasisIds/${d.legalBasisIds.indexOf(ref.id)}`, message: `Ingen rad beslutas enligt ${ref.text}. Välj lagrummet på en rad eller ta bort det från beslutet.` });
+    }
   }
   return errors;
 }

@@ -2,3 +2,4 @@ export * from './types.ts';
 export * from './delegation.ts';
 export * from './communication.ts';
 export * from './draft.ts';
+export * from './appeal-route.ts';

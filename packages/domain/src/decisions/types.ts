@@ -2,6 +2,7 @@
 import type { StaffRole } from '../roles.ts';
 import type { CostType } from '../norm/types.ts';
 import type { AdultRef } from '../assessment/content.ts';
+import type { AppealBasisKind } from './appeal-route.ts';
 
 export const DECISION_OUTCOMES = ['granted', 'partlyRefused', 'refused', 'dismissed'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
@@ -29,6 +30,13 @@ export interface DecisionItem {
   refused: number;
   /** Required when refused > 0 (FL 32 §). */
   reason: string;
+  /**
+   * The legal reference (one of the decision's) the item is decided under; absent = the decision's main basis. It
+   * decides how the item can be appealed (see appeal-route.ts).
+   */
+  legalBasisId?: string;
+  /** Calculation data behind the amount that is provisional (e.g. a norm not yet published): told in the letter. */
+  provisionalSources?: { id: string; text: string }[];
 }
 
 export interface SupportObstacleChoice { adult: AdultRef; personId: string | null; code: string }
@@ -72,6 +80,10 @@ export interface DecisionLegalReference {
   title: string;
   /** false: the paragraph could not be verified against the statute (RULES.md §4); shown to the worker. */
   verified: boolean;
+  /** What the reference was verified against (RULES.md section, SFS text). */
+  verifiedAgainst?: string;
+  /** How a decision under this reference can be challenged (SoL 35 kap. 1 §); absent = 'none'. */
+  appealBasis?: AppealBasisKind;
   /** Outcomes for which the reference is pre-selected in a new draft. */
   defaultFor?: DecisionOutcome[];
   /** 'decision' (may be a legal basis), 'recovery' (återkrav), 'procedure' (FL: kommunicering, appeal). */
@@ -80,7 +92,22 @@ export interface DecisionLegalReference {
 
 export interface CommunicationException { id: string; text: string }
 
+/** The references letters cite for procedure, per law regime (the legalReferences document in force on the date). */
+export interface ProcedureReferences {
+  /** The social services act in force, e.g. "socialtjänstlagen (2025:400)". */
+  law: string;
+  /** Förvaltningsbesvär, e.g. "35 kap. 1 § socialtjänstlagen (2025:400)". */
+  appeal: string;
+  /** Laglighetsprövning, "13 kap. kommunallagen (2017:725)". */
+  legalityReview: string;
+  /** The right to give information orally before the nämnd (kommunicering). */
+  oralRight: string;
+  /** Plain-Swedish note when a transitional rule applies (decisions under the repealed law); empty otherwise. */
+  transitionalNote: string;
+}
+
 export interface LegalReferencesConfig {
+  procedureReferences: ProcedureReferences;
   references: DecisionLegalReference[];
   /** FL 25 § andra stycket: when kommunicering may be left out. */
   communicationExceptions: CommunicationException[];

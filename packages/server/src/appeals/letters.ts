@@ -78,13 +78,21 @@ export interface Enclosure { title: string; date: string }
 /** The cover letter to the court (FL 46 §): what is appealed, timeliness, omprövning, and the list of enclosed documents. */
 export function forwardingPdf(
   t: AppealLetters, p: Parties,
-  a: { receivedOn: string; lastDay: string; timely: boolean; exceptionLabel: string | null; reconsideration: 'unchanged' | 'changed'; reconsideredOn: string; appellantName: string | null; note: string | null },
+  a: {
+    receivedOn: string; lastDay: string; timely: boolean; exceptionLabel: string | null; reconsideration: 'unchanged' | 'changed'; reconsideredOn: string;
+    appellantName: string | null; note: string | null;
+    /** The law the appealed decision was made under, its appeal paragraph and, for the repealed law, the transitional note. */
+    law: string; appealReference: string; transitionalNote: string;
+  },
   court: { name: string; addressLines: string[] }, decision: DecisionFacts, replacement: DecisionFacts | null, enclosures: Enclosure[], today: string,
 ) {
   const f = t.forwarding;
-  const v = { receivedOn: formatSwedishDate(a.receivedOn), lastDay: formatSwedishDate(a.lastDay), exception: a.exceptionLabel ?? '', reconsideredOn: formatSwedishDate(a.reconsideredOn) };
+  const v = {
+    receivedOn: formatSwedishDate(a.receivedOn), lastDay: formatSwedishDate(a.lastDay), exception: a.exceptionLabel ?? '', reconsideredOn: formatSwedishDate(a.reconsideredOn),
+    law: a.law, appealReference: a.appealReference, transitionalNote: a.transitionalNote,
+  };
   const blocks: LetterBlock[] = [
-    { type: 'paragraph', text: fill(a.timely ? f.intro : f.introLateException, v) },
+    { type: 'paragraph', text: fill(a.timely ? f.intro : f.introLateException, v).replace(/\s{2,}/g, ' ') },
     { type: 'paragraph', text: `Klagande: ${a.appellantName ?? p.recipient?.name ?? 'sökande i ärendet'}. Ärende ${p.caseNumber}.` },
     decisionTable('Det överklagade beslutet', decision),
     { type: 'paragraph', text: fill(a.reconsideration === 'unchanged' ? f.reconsiderationUnchanged : f.reconsiderationChangedPartly, v) },

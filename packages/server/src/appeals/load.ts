@@ -3,22 +3,42 @@ import type { Kysely } from 'kysely';
 import {
   APPEAL_CHANNEL_LABELS, APPEAL_STATUS_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, appealTimeliness,
   canForwardAppeal, canReconsiderAppeal, canRecordLateOutcome, canWithdrawAppeal, describeAppealTimeliness, documentKindLabel,
-  isAppealStatus, labelOf, type AppealStatus,
+  isAppealStatus, labelOf, type AppealStatus, type DecisionItem,
 } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import { formatSwedishDate } from '../letters/render.ts';
 import { stockholmDate } from '../lifecycle/time.ts';
 import type { AppealSettings } from './settings.ts';
+import { decisionAppealRoute, legalityOnlyMessage, type DecisionAppealRoute, type StoredBasis } from '../decisions/appeal-route.ts';
 
 export type Db = Kysely<Database>;
 
 export async function loadDecision(db: Db, decisionId: string) {
   return db.selectFrom('decisions')
-    .select(['id', 'case_id', 'application_id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at', 'decided_by', 'status', 'replaces_decision_id'])
+    .select(['id', 'case_id', 'application_id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at', 'decided_by', 'status', 'replaces_decision_id', 'legal_basis', 'items'])
     .where('id', '=', decisionId)
     .executeTakeFirst();
 }
 export type DecisionRow = NonNullable<Awaited<ReturnType<typeof loadDecision>>>;
+
+/** How a decision can be challenged (its legal basis and items, under the law of the day it was made). */
+export function routeOfDecision(municipality: string, d: { decided_at: string; legal_basis: unknown; items: unknown }) {
+  return decisionAppealRoute(municipality, d.decided_at, (d.legal_basis as StoredBasis[] | null) ?? [], (d.items as DecisionItem[] | null) ?? []);
+}
+
+/** What the case page shows about how a decision is challenged. */
+export function challengeJson(route: DecisionAppealRoute) {
+  const labels = (r: 'appeal' | 'legalityReview') => route.plan.items.filter((i) => i.route === r).map((i) => ({ key: i.key, label: i.label }));
+  return {
+    route: route.plan.route,
+    appealReference: route.procedure?.appeal ?? null,
+    legalityReviewReference: route.procedure?.legalityReview ?? null,
+    transitionalNote: route.procedure?.transitionalNote || null,
+    appealableItems: labels('appeal'),
+    legalityReviewItems: labels('legalityReview'),
+    message: route.plan.route === 'legalityReview' ? legalityOnlyMessage(route, 'Beslutet') : null,
+  };
+}
 
 /** The decision letter of a decision, if one was stored (linked from the decision, or related to it). */
 export async function findDecisionLetter(db: Db, decisionId: string) {
@@ -88,6 +108,7 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
     .selectAll('a')
     .select([
       'd.outcome as d_outcome', 'd.period_start as d_period_start', 'd.period_end as d_period_end', 'd.amount as d_amount', 'd.decided_at as d_decided_at',
+      'd.legal_basis as d_legal_basis', 'd.items as d_items',
       'nd.outcome as nd_outcome', 'nd.period_start as nd_period_start', 'nd.period_end as nd_period_end', 'nd.amount as nd_amount', 'nd.decided_at as nd_decided_at',
       'rb.display_name as registered_by_name', 'cb.display_name as reconsidered_by_name', 'fb.display_name as forwarded_by_name',
     ]);
@@ -115,6 +136,7 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
       id: a.id,
       caseId: a.case_id,
       decision: decisionJson({ id: a.decision_id, outcome: a.d_outcome, period_start: a.d_period_start, period_end: a.d_period_end, amount: a.d_amount, decided_at: a.d_decided_at }),
+      challenge: challengeJson(routeOfDecision(a.municipality_code, { decided_at: a.d_decided_at, legal_basis: a.d_legal_basis, items: a.d_items })),
       receivedOn: a.received_on,
       channel: a.channel,
       channelLabel: labelOf(APPEAL_CHANNEL_LABELS, a.channel),

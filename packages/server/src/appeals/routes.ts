@@ -1,13 +1,13 @@
 /**
  * Appeals (överklaganden), förvaltningslagen (2017:900) 43–46 §§: registration with the time-limit check, omprövning
- * (39 §) that may replace the decision, the outcome for a late appeal (45 §), forwarding to förvaltningsrätten (46 §),
+ * (37–38 §§; the appeal then covers the changed decision, 39 §) that may replace the decision, the outcome for a late appeal (45 §), forwarding to förvaltningsrätten (46 §),
  * withdrawal. Every change is one transaction with its audit record, its history row and its work item.
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   APPEAL_CHANNELS, LATE_APPEAL_OUTCOMES, RECONSIDERATION_RESULTS, addDaysIso, appealTimeliness, canForwardAppeal, canReconsiderAppeal,
-  canRecordLateOutcome, canWithdrawAppeal, checkChangeInFavour, describeAppealTimeliness, hasCapability, presumedNotificationDate,
+  canRecordLateOutcome, canWithdrawAppeal, checkAppealAgainst, checkChangeInFavour, describeAppealTimeliness, hasCapability, presumedNotificationDate,
   type AppealCheck, type AppealStatus,
 } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -18,7 +18,8 @@ import { newId } from '../ids.ts';
 import { formatSwedishDate } from '../letters/render.ts';
 import { stockholmDate, stockholmEndOfDay, stockholmInstant } from '../lifecycle/time.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
-import { appealsJson, decisionJson, decisionLetterDate, findDecisionLetter, letterParties, loadDecision, type Db } from './load.ts';
+import { appealsJson, challengeJson, decisionJson, decisionLetterDate, findDecisionLetter, letterParties, loadDecision, routeOfDecision, type Db } from './load.ts';
+import { legalityOnlyMessage, referencesText } from '../decisions/appeal-route.ts';
 import { appealDocumentPdf, dismissalPdf, forwardingPdf, reconsiderationPdf, type Enclosure } from './letters.ts';
 import { appealLetters, appealSettings } from './settings.ts';
 
@@ -33,6 +34,9 @@ const RegisterBody = Type.Object({
   channel: Type.Union(APPEAL_CHANNELS.map((c) => Type.Literal(c))),
   text: Type.String({ minLength: 1, maxLength: 20_000 }),
   appellantName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  itemKeys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+    maxItems: 60, description: 'Raderna i beslutet som överklagandet gäller (tomt: beslutet). En rad enligt 12 kap. 2 § kan bara laglighetsprövas.',
+  })),
 }, { additionalProperties: false });
 
 const NewDecision = Type.Object({
@@ -101,12 +105,15 @@ export async function appealRoutes(app: FastifyInstance) {
     const settings = appealSettings(facts.municipality, stockholmDate(now));
     const [items, decisions] = await Promise.all([
       appealsJson(deps.db, { caseId: request.params.id }, settings, now.toISOString()),
-      deps.db.selectFrom('decisions').select(['id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at'])
+      deps.db.selectFrom('decisions').select(['id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at', 'legal_basis', 'items'])
         .where('case_id', '=', request.params.id).where('status', '=', 'decided').orderBy('decided_at', 'desc').execute(),
     ]);
     const appealableDecisions = await Promise.all(decisions.map(async (d) => {
       const letterDate = await decisionLetterDate(deps.db, d);
-      return { ...decisionJson(d), letterDate, presumedNotifiedOn: presumedNotificationDate(letterDate, settings.presumedPostalDays) };
+      return {
+        ...decisionJson(d), letterDate, presumedNotifiedOn: presumedNotificationDate(letterDate, settings.presumedPostalDays),
+        challenge: challengeJson(routeOfDecision(facts.municipality, d)),
+      };
     }));
     return {
       items,
@@ -147,7 +154,28 @@ export async function appealRoutes(app: FastifyInstance) {
     if (b.notifiedOn && b.notifiedOn > today) errors.push({ path: '/body/notifiedOn', message: 'Datumet kan inte ligga i framtiden.' });
     if (b.notifiedOn && b.notifiedOn < decisionDay) errors.push({ path: '/body/notifiedOn', message: `Beslutet kan inte ha tagits emot före beslutsdagen (${formatSwedishDate(decisionDay)}).` });
     if (!b.text.trim()) errors.push({ path: '/body/text', message: 'Fältet får inte vara tomt.' });
+    // SoL 35 kap. 1 §: a decision (or item) under 12 kap. 2 § alone is not appealed this way, only laglighetsprövad.
+    const route = routeOfDecision(facts.municipality, decision);
+    if (route.plan.route === 'legalityReview') throw conflict(legalityOnlyMessage(route, 'Beslutet'));
+    const itemKeys = b.itemKeys ?? [];
+    itemKeys.forEach((key, i) => {
+      if (!route.plan.items.some((it) => it.key === key)) errors.push({ path: `/body/itemKeys/${i}`, message: 'Raden finns inte i beslutet.' });
+    });
+    const check = checkAppealAgainst(route.plan, itemKeys);
+    if (!check.ok) {
+      for (const key of check.itemKeys) {
+        const label = route.plan.items.find((it) => it.key === key)!.label;
+        errors.push({ path: `/body/itemKeys/${itemKeys.indexOf(key)}`, message: legalityOnlyMessage(route, `Raden ”${label}”`) });
+      }
+    }
     if (errors.length) throw new ValidationFailure(errors);
+    const challenged = itemKeys.length ? route.plan.items.filter((it) => itemKeys.includes(it.key)) : route.plan.items.filter((it) => it.route === 'appeal');
+    const legalityItems = route.plan.items.filter((it) => it.route === 'legalityReview');
+    const challengeNote = [
+      route.procedure ? ` Överklagande enligt ${route.procedure.appeal}.` : '',
+      route.procedure?.transitionalNote ? ` ${route.procedure.transitionalNote}` : '',
+      route.plan.route === 'mixed' ? ` Överklagandet kan gälla: ${challenged.map((it) => it.label).join(', ')}. Beslutat enligt ${referencesText(route.plan.legalityReviewReferences)} och kan bara laglighetsprövas: ${legalityItems.map((it) => it.label).join(', ')}.` : '',
+    ].join('');
 
     const settings = appealSettings(facts.municipality, today);
     const letters = appealLetters(facts.municipality, today);
@@ -169,7 +197,7 @@ export async function appealRoutes(app: FastifyInstance) {
         registered_by: actor.userId, registered_at: now.toISOString(), updated_at: now.toISOString(),
       }).execute();
       const basis = b.notifiedOn ? '' : ` Dagen då beslutet togs emot är antagen: brevets datum + ${settings.presumedPostalDays} dagar för postgång.`;
-      await appealEvent(tx, id, null, 'registered', actor.userId, describeAppealTimeliness(t, formatSwedishDate) + basis, now);
+      await appealEvent(tx, id, null, 'registered', actor.userId, describeAppealTimeliness(t, formatSwedishDate) + basis + challengeNote, now);
       const docId = await storeDocument(tx, {
         caseId: decision.case_id, municipality: facts.municipality, kind: 'appeal', title: `Överklagande, inkommet ${formatSwedishDate(b.receivedOn)}`, mimeType: 'application/pdf',
         content: pdf, related: { type: 'appeal', id }, createdBy: actor.userId, locked: true,
@@ -231,7 +259,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/appeals/:id/reconsideration', {
-    schema: { tags: ['överklaganden'], summary: 'Omprövning (39 § FL): beslutet står fast, eller ändras till den enskildes fördel (nytt beslut)', params: Params, body: ReconsiderBody },
+    schema: { tags: ['överklaganden'], summary: 'Omprövning (37–38 §§ FL; överklagandet gäller det ändrade beslutet, 39 §): beslutet står fast, eller ändras till den enskildes fördel (nytt beslut)', params: Params, body: ReconsiderBody },
   }, async (request) => {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.reconsider');
     must(canReconsiderAppeal({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
@@ -281,7 +309,7 @@ export async function appealRoutes(app: FastifyInstance) {
       }).where('id', '=', appeal.id).execute();
       const note = b.result === 'unchanged'
         ? 'Omprövat: beslutet står fast. Överklagandet ska lämnas över till förvaltningsrätten.'
-        : fully ? 'Omprövat: beslutet ändrat så som klaganden begärt. Överklagandet förfaller (46 § förvaltningslagen).'
+        : fully ? 'Omprövat: beslutet ändrat så som klaganden begärt. Överklagandet förfaller, eftersom det inte finns något kvar att pröva.'
           : 'Omprövat: beslutet ändrat, men inte helt så som klaganden begärt. Överklagandet gäller det nya beslutet och lämnas över.';
       await appealEvent(tx, appeal.id, 'registered', to, actor.userId, note, now);
       const docId = await storeDocument(tx, {
@@ -306,6 +334,8 @@ export async function appealRoutes(app: FastifyInstance) {
     const settings = appealSettings(facts.municipality, today);
     if (!settings.court) throw new HttpProblem(409, 'CONFIGURATION', 'Kommunens förvaltningsrätt är inte inställd (appealSettings). Kontakta systemförvaltaren.');
     const original = (await loadDecision(deps.db, appeal.decision_id))!;
+    const route = routeOfDecision(facts.municipality, original);
+    if (route.plan.route === 'legalityReview') throw conflict(legalityOnlyMessage(route, 'Det överklagade beslutet'));
     const replacement = appeal.replacement_decision_id ? (await loadDecision(deps.db, appeal.replacement_decision_id))! : null;
     const [appealDocs, decisionLetter] = await Promise.all([
       deps.db.selectFrom('appeal_documents as ad').innerJoin('documents as d', 'd.id', 'ad.document_id')
@@ -326,6 +356,7 @@ export async function appealRoutes(app: FastifyInstance) {
       receivedOn: appeal.received_on, lastDay: appeal.last_day, timely: appeal.timely, exceptionLabel: exception,
       reconsideration: appeal.reconsideration_result ?? 'unchanged', reconsideredOn: appeal.reconsidered_at ?? now.toISOString(),
       appellantName: appeal.appellant_name, note: request.body.note?.trim() ?? null,
+      law: route.procedure?.law ?? 'socialtjänstlagen', appealReference: route.procedure?.appeal ?? '', transitionalNote: route.procedure?.transitionalNote ?? '',
     }, settings.court, decisionFacts(original), replacement ? decisionFacts(replacement) : null, enclosures, today);
     await deps.db.transaction().execute(async (tx) => {
       const locked = await tx.selectFrom('appeals').select(['status', 'timely', 'late_outcome']).where('id', '=', appeal.id).forUpdate().executeTakeFirstOrThrow();

@@ -7,6 +7,8 @@ export interface AppealSettings extends CaseworkDocument {
   presumedPostalDays: number;
   forwardWithinDays: number;
   court: { name: string; addressLines: string[] } | null;
+  /** Where the person sends a förvaltningsbesvär (to the municipality, which then forwards it): printed in decision letters. */
+  submitTo: { postalAddressLines: string[]; eServiceAddress: string } | null;
   lateExceptions: { code: string; label: string }[];
   legalReferences: Record<string, string>;
 }

@@ -31,6 +31,10 @@ const PatchBody = Type.Object({
   amountReason: Type.Optional(Type.String({ maxLength: 2000 })),
   itemReasons: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 100 }), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }), { maxItems: 60 })),
   legalBasisIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20 })),
+  itemLegalBasis: Type.Optional(Type.Array(Type.Object({
+    key: Type.String({ minLength: 1, maxLength: 100 }),
+    legalBasisId: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 60 })], { description: 'Lagrummet raden beslutas enligt (ett av beslutets lagrum); null = beslutets huvudlagrum.' }),
+  }, { additionalProperties: false }), { maxItems: 60 })),
   reasons: Type.Optional(Type.String({ maxLength: 20_000 })),
   supportObstacles: Type.Optional(Type.Array(Type.Object({ adult: Type.Union([Type.Literal('applicant'), Type.Literal('coApplicant')]), code: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }), { maxItems: 2 })),
   childPerspective: Type.Optional(Type.Object({
@@ -75,7 +79,7 @@ export async function saveDraft(tx: Db, id: string, d: DecisionDraft, municipali
   await tx.updateTable('decisions').set({
     outcome: d.outcome, period_start: d.periodStart, period_end: d.periodEnd, amount: d.amount, system_amount: d.systemAmount,
     applied_amount: totalApplied(d.items), amount_reason: d.amountReason || null, items: JSON.stringify(d.items),
-    legal_basis: JSON.stringify(d.legalBasisIds.map((lid) => { const r = refs.find((x) => x.id === lid)!; return { id: r.id, text: r.text, verified: r.verified }; })),
+    legal_basis: JSON.stringify(d.legalBasisIds.map((lid) => { const r = refs.find((x) => x.id === lid)!; return { id: r.id, text: r.text, verified: r.verified, appealBasis: r.appealBasis ?? 'none' }; })),
     reasons: d.reasons, support_obstacles: JSON.stringify(d.supportObstacles.map((s) => { const c = codes.find((x) => x.code === s.code); return { ...s, label: c?.label ?? s.code, group: c?.group ?? null }; })),
     child_perspective: d.childPerspective ? JSON.stringify(d.childPerspective) : null,
     recovery_basis: d.recoveryBasis ? JSON.stringify(d.recoveryBasis) : null, updated_at: now.toISOString(),
@@ -191,6 +195,12 @@ export async function draftRoutes(app: FastifyInstance) {
         else item.reason = ir.reason.trim();
       });
       if (b.legalBasisIds !== undefined) d.legalBasisIds = b.legalBasisIds;
+      b.itemLegalBasis?.forEach((ib, i) => {
+        const item = d.items.find((x) => x.key === ib.key);
+        if (!item) fields.push({ path: `/body/itemLegalBasis/${i}/key`, message: 'Raden finns inte i beslutet.' });
+        else if (ib.legalBasisId === null) delete item.legalBasisId;
+        else item.legalBasisId = ib.legalBasisId;
+      });
       if (b.reasons !== undefined) d.reasons = b.reasons;
       if (b.supportObstacles !== undefined) {
         d.supportObstacles = b.supportObstacles.map((s) => ({ adult: s.adult, code: s.code, personId: s.adult === 'applicant' ? ctx.content.applicant.personId : ctx.content.coApplicant?.personId ?? null }));
@@ -202,7 +212,12 @@ export async function draftRoutes(app: FastifyInstance) {
         else d.childPerspective = { ...base, consideration: b.childPerspective.consideration.trim(), childSpokenTo: b.childPerspective.childSpokenTo, spokenToNote: b.childPerspective.spokenToNote?.trim() ?? '' };
       }
       if (b.recoveryBasis !== undefined) d.recoveryBasis = b.recoveryBasis ? { legalReferenceId: b.recoveryBasis.legalReferenceId, text: b.recoveryBasis.text.trim() } : null;
-      for (const e of checkDraft(d, ctx)) fields.push({ path: `/body${e.path}`, message: e.message });
+      for (const e of checkDraft(d, ctx)) {
+        // An item's legal basis is sent as itemLegalBasis[j]: point the error at the field that was sent.
+        const m = /^\/items\/(\d+)\/legalBasisId$/.exec(e.path);
+        const j = m ? (b.itemLegalBasis ?? []).findIndex((ib) => ib.key === d.items[Number(m[1])]?.key) : -1;
+        fields.push({ path: j >= 0 ? `/body/itemLegalBasis/${j}/legalBasisId` : `/body${e.path}`, message: e.message });
+      }
       if (fields.length) throw new ValidationFailure(fields);
       await saveDraft(tx, locked.id, d, c.municipality_code, swedishDate(locked.createdAt ?? locked.decidedAt), now);
       await recordEvent(tx, { caseId: locked.caseId, objectType: 'decision', objectId: locked.id, event: 'edited', from: locked.status, to: locked.status, actorId: actor.userId, at: now });

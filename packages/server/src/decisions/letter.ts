@@ -5,8 +5,11 @@
 import { swedishDate, type ApplicationContent } from '@vagen/domain';
 import { ROLE_LABELS, isStaffRole } from '@vagen/domain';
 import { formatKronor, formatSwedishDate, renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
-import { communicationLetter, decisionLetter, legalReferences } from '../assessment/config.ts';
+import { communicationLetter, decisionLetter, legalReferences, type DecisionLetterDoc } from '../assessment/config.ts';
 import { householdPersons, type Db } from '../assessment/store.ts';
+import { appealSettings } from '../appeals/settings.ts';
+import { HttpProblem } from '../errors.ts';
+import { decisionAppealRoute, referencesText } from './appeal-route.ts';
 import { draftOf, periodText, phraseView, render, type DecisionRecord } from './store.ts';
 
 interface CaseInfo { case_number: string; municipality_code: string; municipality_name: string; unit_name: string; household_id: string; responsible_worker_id: string | null }
@@ -36,12 +39,14 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   const decider = people.find((p) => p.id === d.decidedBy);
   const presenter = people.find((p) => p.id === d.presentingOfficer);
   const deadlineWeeks = t.appealDeadlineWeeks;
+  // FL 31 §: a föredragande is named only when someone other than the decision-maker presented the decision.
+  const presented = presenter && presenter.id !== decider?.id ? presenter : null;
   const letterView = {
     ...view,
     caseNumber: c.case_number, decidedAt: formatSwedishDate(d.decidedAt), decidedBy: decider?.display_name ?? '',
     decidedByRole: decider && isStaffRole(decider.role) ? ROLE_LABELS[decider.role].toLowerCase() : '',
-    presentingOfficer: presenter?.display_name ?? decider?.display_name ?? '', deadlineWeeks: String(deadlineWeeks),
-    unitName: c.unit_name, municipalityName: c.municipality_name, addressLines: '',
+    presentingOfficer: presented?.display_name ?? '', deadlineWeeks: String(deadlineWeeks),
+    unitName: c.unit_name, municipalityName: c.municipality_name,
   };
   const blocks: LetterBlock[] = [
     { type: 'heading', text: t.headings.decision },
@@ -53,11 +58,17 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   if (d.items.length > 0 && d.outcome !== 'dismissed') {
     const dash = '–';
     const rows: string[][] = [];
-    if (norm) rows.push([norm.label, formatKronor(norm.applied), formatKronor(norm.approved), dash]);
-    for (const i of costItems) rows.push([i.label, formatKronor(i.applied), formatKronor(i.approved), i.refused > 0 ? formatKronor(i.refused) : dash]);
-    if (income) rows.push([`Minus ${income.label.toLowerCase()}`, dash, `-${formatKronor(income.approved)}`, dash]);
+    // An amount built on provisional data (e.g. a norm not yet published) is marked, and a note says from which source.
+    const mark = (label: string, i: { provisionalSources?: { text: string }[] }) => (i.provisionalSources?.length ? render(t.provisional.label, { label }) : label);
+    if (norm) rows.push([mark(norm.label, norm), formatKronor(norm.applied), formatKronor(norm.approved), dash]);
+    for (const i of costItems) rows.push([mark(i.label, i), formatKronor(i.applied), formatKronor(i.approved), i.refused > 0 ? formatKronor(i.refused) : dash]);
+    if (income) rows.push([mark(`Minus ${income.label.toLowerCase()}`, income), dash, `-${formatKronor(income.approved)}`, dash]);
     if (d.amount !== d.systemAmount) rows.push([`Ändrat belopp: ${d.amountReason}`, dash, formatKronor(d.amount - d.systemAmount), dash]);
     blocks.push({ type: 'table', caption: `${t.headings.amounts} (${periodText(d.periodStart, d.periodEnd)})`, columns: t.amountColumns, rows, totalRow: [t.totalLabel, '', formatKronor(d.amount), ''] });
+    for (const i of [norm, ...costItems, income]) {
+      if (!i?.provisionalSources?.length) continue;
+      blocks.push({ type: 'paragraph', text: render(t.provisional.note, { label: i.label.toLowerCase(), source: i.provisionalSources.map((p) => p.text).join(' och ') }) });
+    }
     const refused = costItems.filter((i) => i.refused > 0);
     if (refused.length) blocks.push({ type: 'list', items: refused.map((i) => `${i.label}: ${formatKronor(i.refused)} beviljas inte. ${i.reason}`) });
   }
@@ -70,8 +81,9 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
     const ref = legalReferences(c.municipality_code, date).references.find((r) => r.id === d.recoveryBasis!.legalReferenceId);
     blocks.push({ type: 'heading', text: t.headings.recovery }, { type: 'paragraph', text: render(t.recoveryText, { text: d.recoveryBasis.text, reference: ref?.text ?? '' }) });
   }
-  blocks.push({ type: 'heading', text: t.headings.appeal }, ...t.appeal.map((p) => ({ type: 'paragraph' as const, text: render(p, letterView) })));
+  blocks.push(...appealBlocks(t, d, c, letterView));
   blocks.push({ type: 'heading', text: t.headings.signature }, { type: 'paragraph', text: render(t.signatureText, letterView) });
+  if (presented) blocks.push({ type: 'paragraph', text: render(t.presentingOfficerText, letterView) });
   return renderLetterPdf({
     sender: { municipality: c.municipality_name, unit: c.unit_name },
     date: formatSwedishDate(d.decidedAt),
@@ -83,9 +95,57 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   });
 }
 
+/**
+ * "How to appeal" follows the legal basis (SoL 35 kap. 1 §): förvaltningsbesvär for 12 kap. 1 § and 5 §, laglighetsprövning
+ * for 12 kap. 2 §, per item when the decision has both; the references are those of the decision's law regime.
+ */
+function appealBlocks(t: DecisionLetterDoc, d: DecisionRecord, c: CaseInfo, letterView: Record<string, string>): LetterBlock[] {
+  const { plan, procedure } = decisionAppealRoute(c.municipality_code, d.decidedAt, d.legalBasis, d.items);
+  if (!procedure) {
+    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences för beslutets datum. Beslutsbrevet kan inte säga hur beslutet överklagas. Kontakta systemförvaltaren.`);
+  }
+  if (plan.route === 'unknown') {
+    throw new HttpProblem(409, 'APPEAL_ROUTE_UNKNOWN', 'Beslutets lagrum avgör inte hur det kan överklagas. Ange 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § socialtjänstlagen i beslutet.');
+  }
+  const settings = appealSettings(c.municipality_code, swedishDate(d.decidedAt));
+  const appealable = plan.route !== 'legalityReview';
+  if (appealable && !settings.submitTo) {
+    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Kommunens adress för överklaganden (appealSettings.submitTo) saknas för kommun ${c.municipality_code}. Beslutsbrevet måste säga vart överklagandet skickas. Kontakta systemförvaltaren.`);
+  }
+  const v = {
+    ...letterView,
+    appealReference: procedure.appeal, legalityReviewReference: procedure.legalityReview, transitionalNote: procedure.transitionalNote,
+    courtName: settings.court?.name ?? 'förvaltningsrätten',
+    postalAddress: settings.submitTo?.postalAddressLines.join(', ') ?? '', eServiceAddress: settings.submitTo?.eServiceAddress ?? '',
+  };
+  const para = (text: string): LetterBlock => ({ type: 'paragraph', text });
+  const blocks: LetterBlock[] = [{ type: 'heading', text: t.headings.appeal }];
+  if (procedure.transitionalNote) blocks.push(para(render(t.appealIntro.transitional, v)));
+  const labels = (route: 'appeal' | 'legalityReview') => plan.items.filter((i) => i.route === route).map((i) => i.label).join(', ');
+  if (plan.route === 'appeal') blocks.push(para(render(t.appealIntro.appeal, { ...v, basisReferences: referencesText(plan.appealReferences) })));
+  else if (plan.route === 'legalityReview') blocks.push(para(render(t.appealIntro.legalityReview, { ...v, basisReferences: referencesText(plan.legalityReviewReferences) })));
+  else {
+    blocks.push(
+      para(render(t.appealIntro.mixed, v)),
+      { type: 'list', items: [
+        render(t.appealIntro.mixedAppealItems, { ...v, items: labels('appeal'), basisReferences: referencesText(plan.appealReferences) }),
+        render(t.appealIntro.mixedLegalityItems, { ...v, items: labels('legalityReview'), basisReferences: referencesText(plan.legalityReviewReferences) }),
+      ] },
+    );
+  }
+  if (appealable) blocks.push({ type: 'heading', text: t.headings.appealRoute }, ...t.appeal.map((p) => para(render(p, v))));
+  if (plan.route !== 'appeal') blocks.push({ type: 'heading', text: t.headings.legalityReviewRoute }, ...t.legalityReview.map((p) => para(render(p, v))));
+  return blocks;
+}
+
 export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: CaseInfo, material: string, deadline: string, at: Date): Promise<Buffer> {
-  const t = communicationLetter(c.municipality_code, swedishDate(at));
-  const view = { period: periodText(d.periodStart, d.periodEnd), caseNumber: c.case_number, deadline: formatSwedishDate(deadline) };
+  const date = swedishDate(at);
+  const t = communicationLetter(c.municipality_code, date);
+  const oralRightReference = legalReferences(c.municipality_code, date).procedureReferences?.oralRight;
+  if (!oralRightReference) {
+    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences.oralRight. Kommuniceringsbrevet måste tala om rätten att lämna uppgifter muntligt. Kontakta systemförvaltaren.`);
+  }
+  const view = { period: periodText(d.periodStart, d.periodEnd), caseNumber: c.case_number, deadline: formatSwedishDate(deadline), oralRightReference };
   return renderLetterPdf({
     sender: { municipality: c.municipality_name, unit: c.unit_name },
     date: formatSwedishDate(at),
@@ -99,6 +159,8 @@ export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: Cas
       { type: 'heading', text: t.answerHeading },
       { type: 'paragraph', text: render(t.answer, view) },
       { type: 'paragraph', text: t.legal },
+      // SoL 14 kap. 8 §: the person is told of the right to give information orally before the nämnd.
+      { type: 'paragraph', text: render(t.oralRight, view) },
     ],
     contact: await contactOf(db, c.responsible_worker_id),
   });

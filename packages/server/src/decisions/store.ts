@@ -5,14 +5,15 @@ import {
   swedishDate, ADULT_REF_LABELS, COMMUNICATION_STATUS_LABELS, communicationStatus, DECISION_OUTCOME_LABELS, DECISION_STATUS_LABELS, labelOf,
   rolesThatMayDecide, ROLE_LABELS, totalApplied, totalRefused,
   type ApplicationContent, type ChildPerspective, type CommunicationState, type DecisionDraft, type DecisionItem, type DecisionOutcome,
-  type DecisionStatus, type RecoveryBasis, type SupportObstacleChoice,
+  type DecisionStatus, type RecoveryBasis, type SupportObstacleChoice, type AppealBasisKind,
 } from '@vagen/domain';
 import type { DecisionCommunicationsTable, DecisionsTable } from '@vagen/db';
 import { formatKronor, formatSwedishDate } from '../letters/render.ts';
 import { delegation, fourEyes, legalReferences, reasonPhrases, supportObstacles } from '../assessment/config.ts';
 import type { Db } from '../assessment/store.ts';
+import { decisionAppealRoute } from './appeal-route.ts';
 
-export interface LegalBasisEntry { id: string; text: string; verified: boolean }
+export interface LegalBasisEntry { id: string; text: string; verified: boolean; appealBasis?: AppealBasisKind }
 export interface StoredObstacle extends SupportObstacleChoice { label?: string; group?: string }
 
 export interface DecisionRecord {
@@ -117,11 +118,20 @@ export async function decisionJson(db: Db, d: DecisionRecord, opts: { municipali
   const view = phraseView(draft, opts.content, d.legalBasis.map((l) => l.text));
   const status = communicationStatus(d.outcome, communicationState(comm), opts.now.toISOString());
   const mayDecide = rolesThatMayDecide(deleg.rows, d.outcome, d.amount, date);
+  // How the decision can be challenged, per item (a draft is read as if decided now).
+  const route = decisionAppealRoute(opts.municipality, d.status === 'decided' ? d.decidedAt : opts.now.toISOString(), d.legalBasis, d.items);
   return {
     id: d.id, caseId: d.caseId, applicationId: d.applicationId, status: d.status, statusLabel: DECISION_STATUS_LABELS[d.status] ?? d.status,
     outcome: d.outcome, outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome), periodStart: d.periodStart, periodEnd: d.periodEnd,
     amount: d.amount, systemAmount: d.systemAmount, appliedAmount: d.appliedAmount, amountReason: d.amountReason,
     items: d.items, legalBasis: d.legalBasis, reasons: d.reasons,
+    appealRoute: {
+      route: route.plan.route,
+      items: route.plan.items,
+      appealReferences: route.plan.appealReferences.map((r) => r.text),
+      legalityReviewReferences: route.plan.legalityReviewReferences.map((r) => r.text),
+      transitionalNote: route.procedure?.transitionalNote || null,
+    },
     supportObstacles: d.supportObstacles.map((s) => ({ ...s, adultLabel: ADULT_REF_LABELS[s.adult], label: obstacles.codes.find((c) => c.code === s.code)?.label ?? s.label ?? s.code })),
     childPerspective: d.childPerspective, recoveryBasis: d.recoveryBasis, calculationId: d.calculationId,
     presentingOfficer: d.presentingOfficer ? { id: d.presentingOfficer, name: nameOf(d.presentingOfficer) } : null,
@@ -143,7 +153,7 @@ export async function decisionJson(db: Db, d: DecisionRecord, opts: { municipali
         text: render(p.text, { ...view, item: { label: item.label, applied: formatKronor(item.applied), approved: formatKronor(item.approved), refused: formatKronor(item.refused) } }),
       })),
     })),
-    legalReferenceChoices: refs.references.filter((r) => r.use.includes('decision')).map((r) => ({ id: r.id, text: r.text, title: r.title, verified: r.verified })),
+    legalReferenceChoices: refs.references.filter((r) => r.use.includes('decision')).map((r) => ({ id: r.id, text: r.text, title: r.title, verified: r.verified, appealBasis: r.appealBasis ?? 'none' })),
     recoveryReferenceChoices: refs.references.filter((r) => r.use.includes('recovery')).map((r) => ({ id: r.id, text: r.text, title: r.title, verified: r.verified })),
     communicationExceptions: refs.communicationExceptions,
     obstacleChoices: obstacles.codes.map((c) => ({ ...c, groupLabel: obstacles.groups.find((g) => g.id === c.group)?.label ?? c.group })),

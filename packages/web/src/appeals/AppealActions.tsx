@@ -80,7 +80,7 @@ export function LateOutcomeForm({ appeal, options, done }: { appeal: Appeal; opt
   );
 }
 
-/** Omprövning (FL 39 §): the decision stands, or is changed in the person's favour (a new decision replaces it). */
+/** Omprövning (FL 37–38 §§; the appeal covers a changed decision, 39 §): the decision stands, or is changed in the person's favour (a new decision replaces it). */
 export function ReconsiderationForm({ appeal, done }: { appeal: Appeal; done: Done }) {
   const P = `appeal-${appeal.id}-reconsider`;
   const d = appeal.decision;

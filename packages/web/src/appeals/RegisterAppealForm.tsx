@@ -3,7 +3,7 @@ import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatDate, formatMoney, todayInStockholm } from '../format.ts';
 import { summaryFrom } from './form-utils.ts';
-import { APPEAL_CHANNEL_OPTIONS, type Appeal, type CaseAppeals } from './types.ts';
+import { APPEAL_CHANNEL_OPTIONS, type Appeal, type CaseAppeals, type DecisionChallenge } from './types.ts';
 
 const P = 'appeal-new';
 const FIELDS = ['decisionId', 'receivedOn', 'notifiedOn', 'channel', 'appellantName', 'text'] as const;
@@ -60,6 +60,7 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
           </option>
         ))}
       </SelectField>
+      {chosen && <ChallengeNote c={chosen.challenge} />}
       <div className="field-row">
         <TextField id={`${P}-receivedOn`} label="Kom in" hint="Den dag överklagandet kom in till oss." type="date" value={values.receivedOn} onChange={set('receivedOn')} error={errors.receivedOn} required className="field-short" />
         <TextField
@@ -78,9 +79,28 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
         <TextField id={`${P}-appellantName`} label="Klagande (om någon annan än sökande)" value={values.appellantName} onChange={set('appellantName')} error={errors.appellantName} maxLength={200} />
       </div>
       <TextAreaField id={`${P}-text`} label="Överklagandets text" hint="Skriv av texten eller det klaganden begär och varför. Texten sparas som en handling i ärendet." rows={6} value={values.text} onChange={set('text')} error={errors.text} required />
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className="button button-primary" disabled={busy || chosen?.challenge.route === 'legalityReview'}>
         {busy ? 'Registrerar …' : 'Registrera överklagande'}
       </button>
     </form>
+  );
+}
+
+/** What the chosen decision's legal basis means for the appeal, before the worker registers it. */
+function ChallengeNote({ c }: { c: DecisionChallenge }) {
+  if (c.route === 'legalityReview') {
+    return <div className="notice notice-error" role="note"><p>{c.message}</p></div>;
+  }
+  return (
+    <div className="notice" role="note">
+      {c.appealReference && <p>Överklagas till förvaltningsrätten enligt {c.appealReference}.</p>}
+      {c.transitionalNote && <p>{c.transitionalNote}</p>}
+      {c.route === 'mixed' && (
+        <p>
+          Överklagandet kan bara gälla: {c.appealableItems.map((i) => i.label).join(', ')}. Kan inte överklagas hit, bara
+          laglighetsprövas ({c.legalityReviewReference}): {c.legalityReviewItems.map((i) => i.label).join(', ')}.
+        </p>
+      )}
+    </div>
   );
 }

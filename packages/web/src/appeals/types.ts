@@ -9,15 +9,29 @@ export interface AppealDecision {
   decidedAt: string;
 }
 
+/** How a decision can be challenged, from its legal basis (SoL 35 kap. 1 §; the old law for decisions before 1 July 2025). */
+export interface DecisionChallenge {
+  route: 'appeal' | 'legalityReview' | 'mixed' | 'unknown';
+  appealReference: string | null;
+  legalityReviewReference: string | null;
+  transitionalNote: string | null;
+  appealableItems: { key: string; label: string }[];
+  legalityReviewItems: { key: string; label: string }[];
+  /** Set when only laglighetsprövning applies: what the worker does instead. */
+  message: string | null;
+}
+
 export interface AppealableDecision extends AppealDecision {
   letterDate: string;
   presumedNotifiedOn: string;
+  challenge: DecisionChallenge;
 }
 
 export interface Appeal {
   id: string;
   caseId: string;
   decision: AppealDecision;
+  challenge: DecisionChallenge;
   receivedOn: string;
   channel: string;
   channelLabel: string;

@@ -70,14 +70,16 @@ function DecidedSummary({ d }: { d: DecisionView }) {
 
 interface DraftState {
   outcome: string; periodStart: string; periodEnd: string; amount: string; amountReason: string;
-  itemReasons: Record<string, string>; legalBasisIds: string[]; reasons: string; obstacles: Record<string, string>;
+  itemReasons: Record<string, string>; itemBasis: Record<string, string>; legalBasisIds: string[]; reasons: string; obstacles: Record<string, string>;
   consideration: string; childSpokenTo: boolean; spokenToNote: string; recovery: boolean; recoveryRef: string; recoveryText: string;
 }
 
 function initial(d: DecisionView): DraftState {
   return {
     outcome: d.outcome, periodStart: d.periodStart, periodEnd: d.periodEnd, amount: kronorText(d.amount), amountReason: d.amountReason,
-    itemReasons: Object.fromEntries(d.items.map((i) => [i.key, i.reason])), legalBasisIds: d.legalBasis.map((l) => l.id), reasons: d.reasons,
+    itemReasons: Object.fromEntries(d.items.map((i) => [i.key, i.reason])), itemBasis: Object.fromEntries(d.items.map((i) => [i.key, i.legalBasisId ?? ''])),
+    // A reference no longer offered (e.g. a corrected paragraph) cannot be ticked off in the form, so it is not carried over.
+    legalBasisIds: d.legalBasis.map((l) => l.id).filter((id) => d.legalReferenceChoices.some((r) => r.id === id)), reasons: d.reasons,
     obstacles: Object.fromEntries(d.supportObstacles.map((s) => [s.adult, s.code])),
     consideration: d.childPerspective?.consideration ?? '', childSpokenTo: d.childPerspective?.childSpokenTo ?? false, spokenToNote: d.childPerspective?.spokenToNote ?? '',
     recovery: d.recoveryBasis !== null, recoveryRef: d.recoveryBasis?.legalReferenceId ?? '', recoveryText: d.recoveryBasis?.text ?? '',
@@ -105,6 +107,8 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
       outcome: s.outcome, periodStart: s.periodStart, periodEnd: s.periodEnd, amount: amount ?? 0, amountReason: s.amountReason,
       itemReasons: d.items.filter((i) => i.kind === 'cost').map((i) => ({ key: i.key, reason: s.itemReasons[i.key] ?? '' })),
       legalBasisIds: s.legalBasisIds, reasons: s.reasons,
+      // Sent for every item, in the items' order, so an error on itemLegalBasis/i points at item i.
+      itemLegalBasis: d.items.map((i) => ({ key: i.key, legalBasisId: i.kind === 'income' ? null : s.itemBasis[i.key] || null })),
       supportObstacles: adults.filter((a) => s.obstacles[a]).map((a) => ({ adult: a, code: s.obstacles[a] })),
       recoveryBasis: s.recovery ? { legalReferenceId: s.recoveryRef, text: s.recoveryText } : null,
     };
@@ -137,7 +141,7 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
       await onChanged(action === 'decide' ? 'Beslutet är fattat. Beslutsbrevet är skapat.' : action === 'submit' ? 'Beslutet är skickat till beslutsfattare.' : 'Utkastet är sparat.');
     } catch (err) {
       const next: Record<string, string> = {};
-      if (err instanceof ApiError) for (const f of err.fields) next[fieldIdFromPath('dec', f.path)] ??= f.message;
+      if (err instanceof ApiError) for (const f of err.fields) next[fieldIdFromPath('dec', f.path.replace('/itemLegalBasis/', '/items/'))] ??= f.message;
       setErrors(next);
       setFormError(err instanceof ApiError ? err.message : 'Det gick inte.');
       setBusy(false);
@@ -194,15 +198,27 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
           <table className="data-table">
             <caption>Beslut per post för perioden</caption>
             <thead>
-              <tr><th scope="col">Post</th><th scope="col" className="num">Ansökt</th><th scope="col" className="num">Beviljat</th><th scope="col" className="num">Avslås</th><th scope="col">Skäl</th></tr>
+              <tr><th scope="col">Post</th><th scope="col" className="num">Ansökt</th><th scope="col" className="num">Beviljat</th><th scope="col" className="num">Avslås</th><th scope="col">Lagrum för posten</th><th scope="col">Skäl</th></tr>
             </thead>
             <tbody>
               {d.items.map((item, index) => (
                 <tr key={item.key}>
-                  <th scope="row">{item.kind === 'income' ? `Minus ${item.label.toLowerCase()}` : item.label}</th>
+                  <th scope="row">
+                    {item.kind === 'income' ? `Minus ${item.label.toLowerCase()}` : item.label}
+                    {item.provisionalSources?.length ? <span className="hint"> (preliminärt belopp: {item.provisionalSources.map((p) => p.text).join(', ')})</span> : null}
+                  </th>
                   <td className="num">{item.kind === 'income' ? '–' : formatMoney(item.applied)}</td>
                   <td className="num">{formatMoney(item.approved)}</td>
                   <td className="num">{item.refused > 0 ? formatMoney(item.refused) : '–'}</td>
+                  <td>
+                    {item.kind !== 'income' && (
+                      <SelectField id={`dec-items-${index}-legalBasisId`} label={`Lagrum för ${item.label}`} value={s.itemBasis[item.key] ?? ''} disabled={disabled}
+                        onChange={(e) => setS((x) => ({ ...x, itemBasis: { ...x.itemBasis, [item.key]: e.target.value } }))} error={err(`dec-items-${index}-legalBasisId`)}>
+                        <option value="">Beslutets huvudlagrum</option>
+                        {d.legalReferenceChoices.filter((r) => r.appealBasis !== 'none' && s.legalBasisIds.includes(r.id)).map((r) => <option key={r.id} value={r.id}>{r.text}</option>)}
+                      </SelectField>
+                    )}
+                  </td>
                   <td>
                     {item.refused > 0 && (
                       <ItemReason id={`dec-items-${index}-reason`} label={`Skäl för ${item.label}`} value={s.itemReasons[item.key] ?? ''} disabled={disabled}
@@ -221,6 +237,7 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
       <fieldset className={`fieldset${err('dec-legalBasisIds') ? ' field-invalid' : ''}`} disabled={disabled}>
         <legend>Lagrum</legend>
         {err('dec-legalBasisIds') && <p className="field-error" id="dec-legalBasisIds-error">{err('dec-legalBasisIds')}</p>}
+        <p className="hint">Lagrummet avgör hur beslutet kan överklagas: enligt 12 kap. 1 § och 5 § till förvaltningsrätten, enligt 12 kap. 2 § bara genom laglighetsprövning. Har beslutet båda, ange lagrum för varje post i tabellen ovan.</p>
         {d.legalReferenceChoices.map((r, i) => (
           <div className="radio" key={r.id}>
             <input type="checkbox" id={i === 0 ? 'dec-legalBasisIds' : `dec-legal-${r.id}`} checked={s.legalBasisIds.includes(r.id)}
@@ -229,6 +246,8 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
           </div>
         ))}
       </fieldset>
+
+      <AppealRouteNote route={d.appealRoute} />
 
       <Reasons value={s.reasons} onChange={(v) => set('reasons', v)} phrases={d.phrases} disabled={disabled} error={err('dec-reasons')} />
 
@@ -291,6 +310,22 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
         </div>
       )}
     </form>
+  );
+}
+
+/** How the saved draft will be appealed, as the letter will say it (per item when it has both routes). */
+function AppealRouteNote({ route }: { route: DecisionView['appealRoute'] }) {
+  const labels = (r: 'appeal' | 'legalityReview') => route.items.filter((i) => i.route === r).map((i) => i.label).join(', ');
+  let text: string;
+  if (route.route === 'appeal') text = `Överklagas till förvaltningsrätten (förvaltningsbesvär), enligt ${route.appealReferences.join(' och ')}.`;
+  else if (route.route === 'legalityReview') text = `Kan inte överklagas till förvaltningsrätten, bara laglighetsprövas (beslutat enligt ${route.legalityReviewReferences.join(' och ')}).`;
+  else if (route.route === 'mixed') text = `Överklagas till förvaltningsrätten: ${labels('appeal')}. Kan bara laglighetsprövas: ${labels('legalityReview')}.`;
+  else text = 'Välj ett lagrum som avgör hur beslutet kan överklagas (12 kap. 1 §, 2 § eller 5 §).';
+  return (
+    <div className="notice" role="note">
+      <p><strong>Så kan beslutet överklagas (sparat utkast):</strong> {text}</p>
+      {route.transitionalNote && <p>{route.transitionalNote}</p>}
+    </div>
   );
 }
 

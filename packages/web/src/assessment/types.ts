@@ -46,7 +46,18 @@ export interface CalculationView {
   adjustments: AdjustmentView[];
 }
 
-export interface DecisionItem { key: string; kind: 'norm' | 'cost' | 'income'; costType?: string; label: string; applied: number; approved: number; refused: number; reason: string }
+export interface DecisionItem {
+  key: string; kind: 'norm' | 'cost' | 'income'; costType?: string; label: string; applied: number; approved: number; refused: number; reason: string;
+  /** The reference the item is decided under (absent: the decision's main basis); decides how it is appealed. */
+  legalBasisId?: string;
+  provisionalSources?: { id: string; text: string }[];
+}
+export type AppealBasisKind = 'right' | 'sanction' | 'discretionary' | 'none';
+export interface AppealRouteView {
+  route: 'appeal' | 'legalityReview' | 'mixed' | 'unknown';
+  items: { key: string; label: string; basisId: string | null; route: 'appeal' | 'legalityReview' | null }[];
+  appealReferences: string[]; legalityReviewReferences: string[]; transitionalNote: string | null;
+}
 export interface Phrase { id: string; title: string; text: string }
 export interface CommunicationView {
   id: string; kind: 'sent' | 'unnecessary'; text: string | null; sentAt: string | null; channel: string | null; answerDeadline: string | null;
@@ -55,7 +66,7 @@ export interface CommunicationView {
 export interface DecisionView {
   id: string; caseId: string; applicationId: string | null; status: 'draft' | 'awaitingApproval' | 'decided'; statusLabel: string;
   outcome: string; outcomeLabel: string; periodStart: string; periodEnd: string; amount: number; systemAmount: number; appliedAmount: number;
-  amountReason: string; items: DecisionItem[]; legalBasis: { id: string; text: string; verified: boolean }[]; reasons: string;
+  amountReason: string; items: DecisionItem[]; legalBasis: { id: string; text: string; verified: boolean }[]; reasons: string; appealRoute: AppealRouteView;
   supportObstacles: { adult: 'applicant' | 'coApplicant'; code: string; label: string; adultLabel: string }[];
   childPerspective: { children: { id: string; name: string; birthDate: string }[]; consideration: string; childSpokenTo: boolean; spokenToNote: string } | null;
   recoveryBasis: { legalReferenceId: string; text: string } | null; calculationId: string | null;
@@ -65,7 +76,7 @@ export interface DecisionView {
   delegation: { mayDecideRoles: { role: string; label: string }[]; youMayDecide: boolean };
   fourEyes: { calculation: boolean; decision: boolean; payment: boolean };
   phrases: Phrase[]; itemPhrases: { key: string; phrases: Phrase[] }[];
-  legalReferenceChoices: { id: string; text: string; title: string; verified: boolean }[];
+  legalReferenceChoices: { id: string; text: string; title: string; verified: boolean; appealBasis: AppealBasisKind }[];
   recoveryReferenceChoices: { id: string; text: string; title: string; verified: boolean }[];
   communicationExceptions: { id: string; text: string }[];
   obstacleChoices: { code: string; label: string; group: string; groupLabel: string }[];
