@@ -1,13 +1,12 @@
 /** Reading appeals and the facts around them (decision, letter date, case, people). Callers check access and audit. */
 import type { Kysely } from 'kysely';
 import {
-  APPEAL_CHANNEL_LABELS, APPEAL_STATUS_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, appealTimeliness,
+  swedishDate, APPEAL_CHANNEL_LABELS, APPEAL_STATUS_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, appealTimeliness,
   canForwardAppeal, canReconsiderAppeal, canRecordLateOutcome, canWithdrawAppeal, describeAppealTimeliness, documentKindLabel,
   isAppealStatus, labelOf, type AppealStatus, type DecisionItem,
 } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import { formatSwedishDate } from '../letters/render.ts';
-import { stockholmDate } from '../lifecycle/time.ts';
 import type { AppealSettings } from './settings.ts';
 import { decisionAppealRoute, legalityOnlyMessage, type DecisionAppealRoute, type StoredBasis } from '../decisions/appeal-route.ts';
 
@@ -58,7 +57,7 @@ export async function findDecisionLetter(db: Db, decisionId: string) {
 /** The date on the decision letter (Swedish day); the decision date when no letter was stored. */
 export async function decisionLetterDate(db: Db, decision: Pick<DecisionRow, 'id' | 'decided_at'>): Promise<string> {
   const letter = await findDecisionLetter(db, decision.id);
-  return stockholmDate(letter?.created_at ?? decision.decided_at);
+  return swedishDate(letter?.created_at ?? decision.decided_at);
 }
 
 /** Sender, recipient and contact for letters about a case. A protected address is never printed. */
@@ -125,7 +124,7 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
       .select(['ad.appeal_id', 'ad.role', 'doc.id', 'doc.title', 'doc.kind', 'doc.created_at', 'doc.mime_type'])
       .where('ad.appeal_id', 'in', ids).orderBy('doc.created_at').execute(),
   ]);
-  const today = stockholmDate(nowIso);
+  const today = swedishDate(nowIso);
   return rows.map((a) => {
     const status = a.status as AppealStatus;
     const state = { status, timely: a.timely, lateOutcome: a.late_outcome };

@@ -6,7 +6,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  APPEAL_CHANNELS, LATE_APPEAL_OUTCOMES, RECONSIDERATION_RESULTS, addDaysIso, appealTimeliness, canForwardAppeal, canReconsiderAppeal,
+  swedishDate, endOfSwedishDay, swedishInstant, APPEAL_CHANNELS, LATE_APPEAL_OUTCOMES, RECONSIDERATION_RESULTS, addDaysIso, appealTimeliness, canForwardAppeal, canReconsiderAppeal,
   canRecordLateOutcome, canWithdrawAppeal, checkAppealAgainst, checkChangeInFavour, describeAppealTimeliness, hasCapability, presumedNotificationDate,
   type AppealCheck, type AppealStatus,
 } from '@vagen/domain';
@@ -16,7 +16,6 @@ import { storeDocument } from '../documents.ts';
 import { conflict, HttpProblem, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { formatSwedishDate } from '../letters/render.ts';
-import { stockholmDate, stockholmEndOfDay, stockholmInstant } from '../lifecycle/time.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { appealsJson, challengeJson, decisionJson, decisionLetterDate, findDecisionLetter, letterParties, loadDecision, routeOfDecision, type Db } from './load.ts';
 import { legalityOnlyMessage, referencesText } from '../decisions/appeal-route.ts';
@@ -92,7 +91,7 @@ export async function appealRoutes(app: FastifyInstance) {
 
   async function one(appealId: string, municipality: string) {
     const now = deps.now();
-    const [json] = await appealsJson(deps.db, { appealId }, appealSettings(municipality, stockholmDate(now)), now.toISOString());
+    const [json] = await appealsJson(deps.db, { appealId }, appealSettings(municipality, swedishDate(now)), now.toISOString());
     return json!;
   }
 
@@ -102,7 +101,7 @@ export async function appealRoutes(app: FastifyInstance) {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'appeal.list');
     const now = deps.now();
     await audit(deps.db, actor, now, { action: 'appeal.list', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
-    const settings = appealSettings(facts.municipality, stockholmDate(now));
+    const settings = appealSettings(facts.municipality, swedishDate(now));
     const [items, decisions] = await Promise.all([
       appealsJson(deps.db, { caseId: request.params.id }, settings, now.toISOString()),
       deps.db.selectFrom('decisions').select(['id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at', 'legal_basis', 'items'])
@@ -146,8 +145,8 @@ export async function appealRoutes(app: FastifyInstance) {
     if (decision.status !== 'decided') throw conflict('Bara ett fattat beslut kan överklagas.');
     const b = request.body;
     const now = deps.now();
-    const today = stockholmDate(now);
-    const decisionDay = stockholmDate(decision.decided_at);
+    const today = swedishDate(now);
+    const decisionDay = swedishDate(decision.decided_at);
     const errors: FieldError[] = [];
     if (b.receivedOn > today) errors.push({ path: '/body/receivedOn', message: 'Datumet kan inte ligga i framtiden.' });
     if (b.receivedOn < decisionDay) errors.push({ path: '/body/receivedOn', message: `Överklagandet kan inte ha kommit in före beslutet (${formatSwedishDate(decisionDay)}).` });
@@ -207,8 +206,8 @@ export async function appealRoutes(app: FastifyInstance) {
         municipality: facts.municipality, unitId: facts.unitId, caseId: decision.case_id, kind: 'appeal', ref: { type: 'appeal', id },
         title: t.inTime ? `Överklagande av beslut ${decisionDay}` : `Överklagande av beslut ${decisionDay} – kom in för sent`,
         priority: PRIORITY.appeal,
-        receivedAt: b.receivedOn === today ? now : stockholmInstant(b.receivedOn),
-        dueAt: stockholmEndOfDay(forwardDueOn),
+        receivedAt: b.receivedOn === today ? now : swedishInstant(b.receivedOn),
+        dueAt: endOfSwedishDay(forwardDueOn),
         assignedTo: facts.responsibleWorkerId ?? actor.userId,
       }, now);
       await tx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', decision.case_id).execute();
@@ -224,7 +223,7 @@ export async function appealRoutes(app: FastifyInstance) {
     must(canRecordLateOutcome({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
     const b = request.body;
     const now = deps.now();
-    const today = stockholmDate(now);
+    const today = swedishDate(now);
     const settings = appealSettings(facts.municipality, today);
     const exception = b.exception ? settings.lateExceptions.find((e) => e.code === b.exception) : undefined;
     if (b.outcome === 'exception' && !exception) throw new ValidationFailure([{ path: '/body/exception', message: 'Välj vilket undantag i 45 § förvaltningslagen som gäller.' }]);
@@ -282,7 +281,7 @@ export async function appealRoutes(app: FastifyInstance) {
     }
     if (errors.length) throw new ValidationFailure(errors);
     const now = deps.now();
-    const today = stockholmDate(now);
+    const today = swedishDate(now);
     const settings = appealSettings(facts.municipality, today);
     const fully = b.result === 'changed' && b.fullyAsRequested === true;
     const newDecisionId = nd ? newId() : null;
@@ -330,7 +329,7 @@ export async function appealRoutes(app: FastifyInstance) {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.forward');
     must(canForwardAppeal({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
     const now = deps.now();
-    const today = stockholmDate(now);
+    const today = swedishDate(now);
     const settings = appealSettings(facts.municipality, today);
     if (!settings.court) throw new HttpProblem(409, 'CONFIGURATION', 'Kommunens förvaltningsrätt är inte inställd (appealSettings). Kontakta systemförvaltaren.');
     const original = (await loadDecision(deps.db, appeal.decision_id))!;

@@ -4,9 +4,8 @@
  * day it was made. A decision made before 1 July 2025 is appealed under the repealed SoL 2001:453 (transitional
  * rule), which is the legalReferences document in force on that day.
  */
-import { appealPlan, type AppealBasisKind, type AppealPlan, type BasisReference, type DecisionItem, type ProcedureReferences } from '@vagen/domain';
+import { swedishDate, appealPlan, type AppealBasisKind, type AppealPlan, type BasisReference, type DecisionItem, type ProcedureReferences } from '@vagen/domain';
 import { legalReferencesOn } from '../assessment/config.ts';
-import { stockholmDate } from '../lifecycle/time.ts';
 
 export interface StoredBasis { id: string; text: string; appealBasis?: AppealBasisKind }
 
@@ -17,7 +16,7 @@ export interface DecisionAppealRoute {
 }
 
 export function decisionAppealRoute(municipality: string, decidedAt: string, legalBasis: readonly StoredBasis[], items: readonly DecisionItem[]): DecisionAppealRoute {
-  const regime = legalReferencesOn(municipality, stockholmDate(decidedAt));
+  const regime = legalReferencesOn(municipality, swedishDate(decidedAt));
   const basis: BasisReference[] = legalBasis.map((b) => {
     const kind = b.appealBasis ?? regime?.references.find((r) => r.id === b.id)?.appealBasis;
     return kind ? { id: b.id, text: b.text, appealBasis: kind } : { id: b.id, text: b.text };
