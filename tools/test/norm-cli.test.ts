@@ -41,7 +41,8 @@ test('reads standard input with "-"', () => {
   assert.equal(res.status, 0, res.stderr);
   const out = JSON.parse(res.stdout);
   assert.equal(out.totals.norm, 851000);
-  assert.equal(out.normTable.provisional, true);
+  assert.equal(out.normTable.provisional, false);
+  assert.equal(out.normTable.verified, true);
 });
 
 test('invalid input → exit code ≠ 0, field paths on stderr, nothing on stdout', () => {

@@ -38,8 +38,10 @@ test('the shipped rule files load; each table has id, validity, regime, source a
   assert.deepEqual(tables.map((t) => [t.id, t.validFrom, t.validTo, t.provisional]), [
     ['riksnorm-2024', '2024-01-01', '2024-12-31', false],
     ['riksnorm-2025', '2025-01-01', '2025-12-31', false],
-    ['riksnorm-2026', '2026-01-01', '2026-12-31', true],
+    ['riksnorm-2026', '2026-01-01', '2026-12-31', false],
   ]);
+  // Only 2026 is verified cell by cell against the statute text (SFS 2025:1046); see norm-tables.test.ts.
+  assert.deepEqual(tables.map((t) => t.verified), [false, false, true]);
   for (const t of rules.tables) {
     assert.ok(t.source.length > 10 && t.regimes.length > 0);
     // The per-person increment above 7 equals the difference between 6 and 7 persons.
@@ -113,6 +115,17 @@ test('malformed rule data → RuleDataError naming the file and field', () => {
   const badMissing = byName('riksnorm-2025.json');
   badMissing.cellStatus = { 'children.0.withoutLunch': 'missing' };
   expectDataError([...without('riksnorm-2025.json'), { name: 'riksnorm-2025.json', data: badMissing }], /null/);
+
+  // "verified" is a claim about every cell: not together with provisional, unverified cells or without its source.
+  const verifiedProvisional = byName('riksnorm-2026.json');
+  verifiedProvisional.provisional = true;
+  expectDataError([...without('riksnorm-2026.json'), { name: 'riksnorm-2026.json', data: verifiedProvisional }], /riksnorm-2026\.json \/verified: en preliminär tabell/);
+  const verifiedNoSource = byName('riksnorm-2026.json');
+  delete verifiedNoSource.verification;
+  expectDataError([...without('riksnorm-2026.json'), { name: 'riksnorm-2026.json', data: verifiedNoSource }], /\/verification: ange vad/);
+  const verifiedUnverifiedCell = byName('riksnorm-2026.json');
+  verifiedUnverifiedCell.cellStatus = { 'adults.single': 'unverified' };
+  expectDataError([...without('riksnorm-2026.json'), { name: 'riksnorm-2026.json', data: verifiedUnverifiedCell }], /cellStatus\/adults\.single: en verifierad tabell/);
 
   expectDataError([...docs, { name: 'x.json', data: { kind: 'riksnorm' } }], /x\.json/);
   expectDataError([...docs, { name: 'y.json', data: [] }], /y\.json/);

@@ -75,6 +75,10 @@ export interface RiksnormTable {
   validTo: string;
   regimes: readonly string[];
   provisional: boolean;
+  /** Every cell was checked against the statute text (`verification` says against which). */
+  verified: boolean;
+  /** What the table was checked against, or what is not verified; null when the file says nothing. */
+  verification: string | null;
   source: string;
   children: readonly ChildAgeGroup[];
   /** Öre. */
@@ -410,7 +414,7 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
 function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
   r.keys(
     doc,
-    [...COMMON_FIELDS, 'validFrom', 'validTo', 'regime', 'regimes', 'provisional', 'source', 'unit', 'children', 'adults', 'commonCosts', 'cellStatus', 'checks'],
+    [...COMMON_FIELDS, 'validFrom', 'validTo', 'regime', 'regimes', 'provisional', 'verified', 'verification', 'source', 'unit', 'children', 'adults', 'commonCosts', 'cellStatus', 'checks'],
     '',
   );
   const validFrom = r.date(doc.validFrom, '/validFrom');
@@ -487,6 +491,17 @@ function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
     }
   }
 
+  // A table marked verified must say against what, and cannot at the same time be provisional or have cells that are
+  // unverified or missing: the marker is a claim about every cell.
+  const provisional = r.boolean(doc.provisional, '/provisional');
+  const verified = doc.verified === undefined ? false : r.boolean(doc.verified, '/verified');
+  const verification = doc.verification === undefined ? null : r.string(doc.verification, '/verification');
+  if (verified) {
+    if (provisional) r.fail('/verified', 'en preliminär tabell kan inte vara verifierad');
+    if (verification === null) r.fail('/verification', 'ange vad tabellen är verifierad mot (författning och SFS-nummer)');
+    for (const [cell, status] of Object.entries(cellStatus)) r.fail(`/cellStatus/${cell}`, `en verifierad tabell kan inte ha celler med status ${status}`);
+  }
+
   return {
     id: r.string(doc.id, '/id'),
     title: r.string(doc.title, '/title'),
@@ -494,7 +509,9 @@ function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
     validFrom,
     validTo,
     regimes,
-    provisional: r.boolean(doc.provisional, '/provisional'),
+    provisional,
+    verified,
+    verification,
     source: r.string(doc.source, '/source'),
     children,
     adults,
@@ -912,6 +929,7 @@ function prepareTable(table: RiksnormTable, regime: Regime): TableParts {
       id: table.id,
       title: table.title,
       provisional: table.provisional,
+      verified: table.verified,
       regime: regime.id,
       validFrom: table.validFrom,
       validTo: table.validTo,

@@ -186,6 +186,8 @@ export interface NormResult {
     id: string;
     title: string;
     provisional: boolean;
+    /** Every cell of the table was checked against the statute text (see the table file's `verification`). */
+    verified: boolean;
     regime: string;
     validFrom: string;
     validTo: string;
