@@ -81,6 +81,39 @@ test('a new year is a data change: a 2027 table (new regime) is picked up withou
   assert.equal(calculateNorm(rules, { month: '2026-12', adults: [{ id: 'a1', role: 'applicant' }] }).normTable.regime, 'SoL2025:400');
 });
 
+test('legal references of SoL (2025:400): the paragraphs verified against the statute text, each with its source', () => {
+  const rules = buildRuleSet(docs);
+  const sol = rules.regimes.find((g) => g.id === 'SoL2025:400')!;
+  const refs = Object.fromEntries(Object.entries(sol.references).map(([k, v]) => [k, [v.text, v.verified]]));
+  assert.deepEqual(refs, {
+    riksnorm: ['12 kap. 7 § första stycket 1 SoL (2025:400); 12 kap. 1–3 §§ socialtjänstförordningen (2025:468)', true],
+    reasonableCosts: ['12 kap. 7 § första stycket 2 SoL (2025:400)', true],
+    otherLivingCosts: ['12 kap. 1 § SoL (2025:400), livsföring i övrigt; SOSFS 2013:1', true],
+    incomes: ['12 kap. 1 § SoL (2025:400); SOSFS 2013:1', false],
+    childEarnings: ['12 kap. 9 § SoL (2025:400)', true],
+    jobStimulus: ['12 kap. 8 § SoL (2025:400)', true],
+  });
+  for (const g of rules.regimes) for (const ref of Object.values(g.references)) assert.ok(ref.source && ref.source.length > 10, `${g.id}: ${ref.text}`);
+  // What the lines say: a job-stimulus line and a child's earnings line of 2026 carry the verified paragraphs.
+  const r = calculateNorm(rules, {
+    month: '2026-04',
+    adults: [{ id: 'a1', role: 'applicant' }],
+    children: [{ id: 'c1', birthDate: '2009-01-01', earningsThisYear: 0 }],
+    incomes: [{ type: 'salary', person: 'a1', amount: 1000000 }, { type: 'salary', person: 'c1', amount: 200000 }],
+    jobStimulus: ['a1'],
+  });
+  const job = r.lines.find((l) => l.kind === 'jobStimulus')!;
+  const child = r.lines.find((l) => l.rule === 'INC-CHILD-EARNINGS')!;
+  const rent = calculateNorm(rules, { month: '2026-04', adults: [{ id: 'a1', role: 'applicant' }], costs: [{ type: 'rent', amount: 500000 }] }).lines.find((l) => l.kind === 'cost')!;
+  assert.deepEqual([job.source.legalReference, job.source.legalReferenceVerified], ['12 kap. 8 § SoL (2025:400)', true]);
+  assert.deepEqual([child.source.legalReference, child.source.legalReferenceVerified], ['12 kap. 9 § SoL (2025:400)', true]);
+  assert.deepEqual([rent.source.legalReference, rent.source.legalReferenceVerified], ['12 kap. 7 § första stycket 2 SoL (2025:400)', true]);
+  // A reference that claims to be verified must say against what.
+  const noSource = byName('regimes.json');
+  delete noSource.regimes[1].references.jobStimulus.source;
+  expectDataError([...without('regimes.json'), { name: 'regimes.json', data: noSource }], /references\/jobStimulus\/source: ett verifierat lagrum/);
+});
+
 test('malformed rule data → RuleDataError naming the file and field', () => {
   const t = byName('riksnorm-2025.json');
   t.adults.single = 3910.5;

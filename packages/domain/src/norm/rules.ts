@@ -34,6 +34,8 @@ export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 export interface LegalReference {
   text: string;
   verified: boolean;
+  /** What the reference was checked against (statute text and its SFS number), or why it is not verified. */
+  source: string | null;
 }
 
 export interface RegimeParameters {
@@ -374,6 +376,15 @@ const COMMON_FIELDS = ['kind', 'id', 'title', 'notes'];
 // Documents
 // ---------------------------------------------------------------------------------------------------------------------
 
+/** { text, verified, source }: a reference marked verified must name what it was verified against. */
+function readLegalReference(r: Reader, o: Record<string, unknown>, path: string): LegalReference {
+  r.keys(o, ['text', 'verified', 'source'], path);
+  const verified = r.boolean(o.verified, `${path}/verified`);
+  const source = o.source === undefined ? null : r.string(o.source, `${path}/source`);
+  if (verified && source === null) r.fail(`${path}/source`, 'ett verifierat lagrum ska ange vad det är verifierat mot (författning och SFS-nummer)');
+  return { text: r.string(o.text, `${path}/text`), verified, source };
+}
+
 function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
   r.keys(doc, [...COMMON_FIELDS, 'regimes'], '');
   const list = r.array(doc.regimes, '/regimes') ?? [];
@@ -387,7 +398,7 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
     const references = {} as Record<ReferenceKey, LegalReference>;
     for (const key of REFERENCE_KEYS) {
       const ro = r.object(refsRaw[key], `${p}/references/${key}`) ?? {};
-      references[key] = { text: r.string(ro.text, `${p}/references/${key}/text`), verified: r.boolean(ro.verified, `${p}/references/${key}/verified`) };
+      references[key] = readLegalReference(r, ro, `${p}/references/${key}`);
     }
     const par = r.object(o.parameters, `${p}/parameters`) ?? {};
     r.keys(par, ['jobStimulusPercent', 'jobStimulusIncomeTypes', 'childEarningsExemptIncomeTypes', 'childEarningsExemptPrisbasbelopp'], `${p}/parameters`);
