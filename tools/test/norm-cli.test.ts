@@ -45,6 +45,17 @@ test('reads standard input with "-"', () => {
   assert.equal(out.normTable.verified, true);
 });
 
+test('January 2027 runs now and says which of its lines are provisional', () => {
+  const res = run(['-'], JSON.stringify({ month: '2027-01', adults: [{ id: 'a', role: 'applicant' }] }));
+  assert.equal(res.status, 0, res.stderr);
+  const out = JSON.parse(res.stdout);
+  assert.equal(out.normTable.id, 'riksnorm-2027');
+  assert.equal(out.totals.norm, 522000);
+  assert.ok(out.lines.every((l: { source: { status: string } }) => l.source.status === 'provisional'));
+  const w = out.warnings.find((x: { type: string }) => x.type === 'PROVISIONAL_LINES');
+  assert.match(w.message, /rad 1 \(personliga kostnader a, riksnorm-2027 adults\.single\); rad 2 \(gemensamma hushållskostnader/);
+});
+
 test('invalid input → exit code ≠ 0, field paths on stderr, nothing on stdout', () => {
   const res = run([file('bad.json', { month: '2025-03', adults: [{ id: 'a2', role: 'coApplicant' }], costs: [{ type: 'rent', amount: 12.5 }] })]);
   assert.equal(res.status, 1);

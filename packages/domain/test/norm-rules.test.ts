@@ -39,46 +39,55 @@ test('the shipped rule files load; each table has id, validity, regime, source a
     ['riksnorm-2024', '2024-01-01', '2024-12-31', false],
     ['riksnorm-2025', '2025-01-01', '2025-12-31', false],
     ['riksnorm-2026', '2026-01-01', '2026-12-31', false],
+    ['riksnorm-2027', '2027-01-01', '2027-12-31', true],
   ]);
   // Only 2026 is verified cell by cell against the statute text (SFS 2025:1046); see norm-tables.test.ts.
-  assert.deepEqual(tables.map((t) => t.verified), [false, false, true]);
+  assert.deepEqual(tables.map((t) => t.verified), [false, false, true, false]);
   for (const t of rules.tables) {
     assert.ok(t.source.length > 10 && t.regimes.length > 0);
     // The per-person increment above 7 equals the difference between 6 and 7 persons.
     assert.equal(t.extraPerson, t.commonByPersons[6]! - t.commonByPersons[5]!);
   }
-  assert.equal(rules.months.size, 36);
-  assert.deepEqual(rules.prisbasbelopp.map((p) => [p.year, p.amount]).sort((a, b) => a[0]! - b[0]!), [[2024, 5730000], [2025, 5880000], [2026, 5920000]]);
+  assert.equal(rules.months.size, 48);
+  assert.deepEqual(rules.prisbasbelopp.map((p) => [p.year, p.amount, p.provisional]).sort((a, b) => (a[0] as number) - (b[0] as number)), [
+    [2024, 5730000, false],
+    [2025, 5880000, false],
+    [2026, 5920000, false],
+    [2027, 5920000, true],
+  ]);
   // 2024 "without lunch" cells are flagged missing in the data.
   const t2024 = rules.tables.find((t) => t.id === 'riksnorm-2024')!;
   assert.deepEqual(Object.values(t2024.cellStatus), ['missing', 'missing', 'missing', 'missing']);
 });
 
-test('a new year is a data change: a 2027 table (new regime) is picked up without code', () => {
+test('a new year is a data change: a 2028 table (new regime) is picked up without code', () => {
   const t = byName('riksnorm-2026.json');
-  Object.assign(t, { id: 'riksnorm-2027', title: 'Riksnormen 2027', validFrom: '2027-01-01', validTo: '2027-12-31', regime: 'Reform2027', provisional: false, source: 'test' });
+  Object.assign(t, { id: 'riksnorm-2028', title: 'Riksnormen 2028', validFrom: '2028-01-01', validTo: '2028-12-31', regime: 'Reform2028', provisional: false, verified: false, source: 'test' });
   t.adults.single = 4000;
   delete t.checks;
   const regimes = byName('regimes.json');
-  regimes.regimes[1].validTo = '2026-12-31';
-  regimes.regimes.push({ ...structuredClone(regimes.regimes[1]), id: 'Reform2027', name: 'Reform 2027', validFrom: '2027-01-01', validTo: null });
-  regimes.regimes[2].parameters.jobStimulusPercent = 0;
+  regimes.regimes[2].validTo = '2027-12-31';
+  regimes.regimes.push({ ...structuredClone(regimes.regimes[2]), id: 'Reform2028', name: 'Reform 2028', validFrom: '2028-01-01', validTo: null });
+  regimes.regimes[3].parameters.jobStimulusPercent = 0;
+  delete regimes.regimes[3].conditions;
   const pbb = byName('prisbasbelopp.json');
-  pbb.years.push({ year: 2027, amount: 60000, source: 'test' });
+  pbb.years.push({ year: 2028, amount: 60000, source: 'test' });
   const rules = buildRuleSet([
     ...docs.filter((d) => !['regimes.json', 'prisbasbelopp.json'].includes(d.name)),
     { name: 'regimes.json', data: regimes },
     { name: 'prisbasbelopp.json', data: pbb },
-    { name: 'riksnorm-2027.json', data: t },
+    { name: 'riksnorm-2028.json', data: t },
   ]);
-  const r = calculateNorm(rules, { month: '2027-02', adults: [{ id: 'a1', role: 'applicant' }], incomes: [{ type: 'salary', person: 'a1', amount: 100000 }], jobStimulus: ['a1'] });
-  assert.equal(r.normTable.id, 'riksnorm-2027');
-  assert.equal(r.normTable.regime, 'Reform2027');
+  const r = calculateNorm(rules, { month: '2028-02', adults: [{ id: 'a1', role: 'applicant' }], incomes: [{ type: 'salary', person: 'a1', amount: 100000 }], jobStimulus: ['a1'] });
+  assert.equal(r.normTable.id, 'riksnorm-2028');
+  assert.equal(r.normTable.regime, 'Reform2028');
   assert.equal(r.totals.norm, 400000 + 128000);
-  // The new regime has no jobbstimulans: no deduction line.
+  // The new regime has no jobbstimulans: no deduction line; and without conditions, no lawful-residence notice.
   assert.equal(r.lines.filter((l) => l.kind === 'jobStimulus').length, 0);
-  // 2026 still uses SoL 2025:400.
+  assert.deepEqual(r.warnings, []);
+  // 2026 still uses SoL 2025:400, 2027 the reform.
   assert.equal(calculateNorm(rules, { month: '2026-12', adults: [{ id: 'a1', role: 'applicant' }] }).normTable.regime, 'SoL2025:400');
+  assert.equal(calculateNorm(rules, { month: '2027-12', adults: [{ id: 'a1', role: 'applicant' }] }).normTable.regime, 'SoL2025:400-2027');
 });
 
 test('legal references of SoL (2025:400): the paragraphs verified against the statute text, each with its source', () => {

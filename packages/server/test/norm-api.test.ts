@@ -62,6 +62,27 @@ test('200: the contract example (2026, verified table, capped rent, shared house
   assert.ok(!body.warnings.some((w: { type: string }) => w.type === 'PROVISIONAL_TABLE'));
 });
 
+test('200: January 2027 under the reform, with the new facts; the provisional lines are named', async () => {
+  const res = await post({
+    month: '2027-01',
+    adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true, reducedWorkCapacityDueToIllness: true }],
+    costs: [{ type: 'rent', amount: 500000, secondHand: true, subletApproved: false }],
+    emergencyAid: false,
+  });
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.deepEqual([body.normTable.id, body.normTable.regime, body.normTable.provisional], ['riksnorm-2027', 'SoL2025:400-2027', true]);
+  assert.equal(body.totals.costs, 0);
+  assert.equal(body.lines[2].rule, 'COST-SUBLET-NOT-APPROVED');
+  const types = body.warnings.map((w: { type: string }) => w.type);
+  for (const t of ['PROVISIONAL_LINES', 'SUBLET_NOT_APPROVED', 'EXPECTED_DOCUMENT']) assert.ok(types.includes(t), `${t} in ${types}`);
+  // The new fields are validated: a string for a boolean is a 400 with the field's path.
+  const bad = await post({ month: '2027-01', adults: [{ id: 'a1', role: 'applicant', lawfullyResident: 'ja' }], costs: [{ type: 'electricity', amount: 1, secondHand: true }] });
+  assert.equal(bad.statusCode, 400);
+  const paths = bad.json().fields.map((f: { path: string }) => f.path);
+  assert.ok(paths.includes('/body/adults/0/lawfullyResident'), paths.join());
+});
+
 test('400 with field paths: schema errors (floats for öre, negative, unknown role, unknown field)', async () => {
   const res = await post({
     month: '2025-05',
