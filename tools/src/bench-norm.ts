@@ -13,13 +13,13 @@
  */
 import { calculateNorm, type NormInput, type RuleSet } from '@vagen/domain/norm/index.ts';
 import { loadNormRuleSet } from '@vagen/server/norm-rules.ts';
-import { benchHouseholds } from './norm-households.ts';
+import { benchHouseholds, benchMonths } from './norm-households.ts';
 
 const COUNT = Math.max(100_000, Number(process.argv[2] ?? 200_000) || 200_000);
 const PASSES = 3;
 
 const rules = loadNormRuleSet();
-const months = [...rules.months.keys()];
+const months = benchMonths(rules);
 const inputs = benchHouseholds(months, COUNT);
 
 interface PassResult {

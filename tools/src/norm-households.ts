@@ -2,7 +2,7 @@
  * The seeded households of `npm run bench:norm`, shared with the golden check (tools/src/bench-norm-golden.ts) so
  * that both always run the same mix.
  */
-import { COST_TYPES, INCOME_TYPES, type NormInput } from '@vagen/domain/norm/index.ts';
+import { COST_TYPES, INCOME_TYPES, type NormInput, type RuleSet } from '@vagen/domain/norm/index.ts';
 
 /** mulberry32: small, fast, seeded PRNG so every run measures the same households. */
 export function prng(seed: number) {
@@ -17,6 +17,15 @@ export function prng(seed: number) {
 }
 
 export const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The months the benchmark measures: those whose riksnorm table is not provisional (2024–2026 today). The provisional
+ * reform months (2027) are left out so that the figure stays comparable from one change to the next and shows whether
+ * the tables in force got slower; they are covered by the golden check and the tests.
+ */
+export function benchMonths(rules: RuleSet): string[] {
+  return [...rules.months.values()].filter((m) => !m.table.provisional).map((m) => m.key);
+}
 
 /** `count` varied households over the given months (seed 20260301). */
 export function benchHouseholds(months: readonly string[], count: number): NormInput[] {

@@ -41,7 +41,19 @@ test('reads standard input with "-"', () => {
   assert.equal(res.status, 0, res.stderr);
   const out = JSON.parse(res.stdout);
   assert.equal(out.totals.norm, 851000);
-  assert.equal(out.normTable.provisional, true);
+  assert.equal(out.normTable.provisional, false);
+  assert.equal(out.normTable.verified, true);
+});
+
+test('January 2027 runs now and says which of its lines are provisional', () => {
+  const res = run(['-'], JSON.stringify({ month: '2027-01', adults: [{ id: 'a', role: 'applicant' }] }));
+  assert.equal(res.status, 0, res.stderr);
+  const out = JSON.parse(res.stdout);
+  assert.equal(out.normTable.id, 'riksnorm-2027');
+  assert.equal(out.totals.norm, 522000);
+  assert.ok(out.lines.every((l: { source: { status: string } }) => l.source.status === 'provisional'));
+  const w = out.warnings.find((x: { type: string }) => x.type === 'PROVISIONAL_LINES');
+  assert.match(w.message, /rad 1 \(personliga kostnader a, riksnorm-2027 adults\.single\); rad 2 \(gemensamma hushållskostnader/);
 });
 
 test('invalid input → exit code ≠ 0, field paths on stderr, nothing on stdout', () => {

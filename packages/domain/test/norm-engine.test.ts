@@ -151,7 +151,7 @@ test('8-person household uses the increment per person above 7 (2025: 2 810 + 19
 
 // --- Tables per year -----------------------------------------------------------------------------------------------
 
-test('each month selects its table: 2024, 2025 official, 2026 provisional and shown as such', () => {
+test('each month selects its table: 2024, 2025 official, 2026 official and verified against SFS 2025:1046', () => {
   const cases: [string, string, number, number, boolean][] = [
     ['2024-01', 'riksnorm-2024', 5030, 8210, false],
     ['2024-12', 'riksnorm-2024', 5030, 8210, false],
@@ -160,16 +160,35 @@ test('each month selects its table: 2024, 2025 official, 2026 provisional and sh
     ['2026-01', 'riksnorm-2026', 5220, 8510, true],
     ['2026-12', 'riksnorm-2026', 5220, 8510, true],
   ];
-  for (const [month, id, s, c, provisional] of cases) {
+  for (const [month, id, s, c, verified] of cases) {
     const rs = calculateNorm(rules, single(month));
     const rc = calculateNorm(rules, couple(month));
     assert.equal(rs.normTable.id, id, month);
     assert.equal(rs.totals.norm, kr(s), month);
     assert.equal(rc.totals.norm, kr(c), month);
-    assert.equal(rs.normTable.provisional, provisional);
-    assert.equal(rs.warnings.some((w) => w.type === 'PROVISIONAL_TABLE'), provisional);
-    assert.ok(rs.lines.every((l) => l.source.status === (provisional ? 'provisional' : 'official')));
+    assert.equal(rs.normTable.provisional, false);
+    assert.equal(rs.normTable.verified, verified, month);
+    assert.doesNotMatch(rs.normTable.title + rs.lines.map((l) => l.explanation).join(' '), /preliminär/);
+    assert.equal(rs.warnings.some((w) => w.type === 'PROVISIONAL_TABLE'), false);
+    assert.ok(rs.lines.every((l) => l.source.status === 'official'));
   }
+});
+
+test('2026: the cells that the provisional table had 10 kr too low', () => {
+  // Children 1–2, 4–6, 11–14, 15–18, 19–20 years (born so that they have that age on 1 March 2026).
+  const ages: [string, number][] = [['2024-06-01', 3060], ['2021-06-01', 3060], ['2013-06-01', 4390], ['2009-06-01', 4960], ['2006-06-01', 5000]];
+  for (const [birthDate, amount] of ages) {
+    const r = calculateNorm(rules, single('2026-03', { children: [{ id: 'c1', birthDate }], householdSize: 2 }));
+    assert.equal(r.lines.find((l) => l.person === 'c1')!.amount, kr(amount), birthDate);
+  }
+  // Common household costs for 3 and 4 persons.
+  assert.equal(calculateNorm(rules, single('2026-03', { householdSize: 3 })).lines.find((l) => l.kind === 'common')!.source.cell, 'commonCosts.3');
+  assert.equal(calculateNorm(rules, couple('2026-03', { children: [{ id: 'c1', birthDate: '2015-01-01' }] })).totals.common, kr(1790));
+  assert.equal(calculateNorm(rules, couple('2026-03', { children: [{ id: 'c1', birthDate: '2015-01-01' }, { id: 'c2', birthDate: '2012-01-01' }] })).totals.common, kr(2030));
+  // A couple with a 12-year-old and a 16-year-old: 7 100 + 4 390 + 4 960 + 2 030 = 18 480 kr.
+  const family = calculateNorm(rules, couple('2026-03', { children: [{ id: 'c1', birthDate: '2013-05-01' }, { id: 'c2', birthDate: '2009-11-01' }] }));
+  assert.equal(family.totals.norm, kr(18480));
+  assertSums(family);
 });
 
 test('children per age group 2025, with and without lunch; age in whole years on the first day of the month', () => {
@@ -370,7 +389,7 @@ test('contract example from the issue', () => {
     incomes: [{ type: 'childAllowance', person: 'a1', amount: 125000 }],
     jobStimulus: ['a1'],
   });
-  assert.deepEqual({ id: r.normTable.id, provisional: r.normTable.provisional }, { id: 'riksnorm-2026', provisional: true });
+  assert.deepEqual({ id: r.normTable.id, provisional: r.normTable.provisional }, { id: 'riksnorm-2026', provisional: false });
   // 7 100 + 2 720 (4 years, without lunch) + 2 330 × 3/5 = 1 398 → norm 11 218; rent capped at 6 192 (1–2 adults, 1 child).
   assert.equal(r.totals.norm, kr(11218));
   assert.equal(r.totals.costs, kr(6192));
@@ -386,8 +405,8 @@ test('contract example from the issue', () => {
 test('invalid input → clear errors with field paths, never a number', () => {
   expectError(single('2026-13'), '/month');
   expectError({ adults: [{ id: 'a1', role: 'applicant' }] }, '/month');
-  const missing = expectError(single('2027-01'), '/month', NormRuleMissingError);
-  assert.match(missing.message, /januari 2027/);
+  const missing = expectError(single('2028-01'), '/month', NormRuleMissingError);
+  assert.match(missing.message, /januari 2028/);
   expectError(single('2023-12'), '/month', NormRuleMissingError);
   expectError(single('2025-05', { costs: [{ type: 'rent', amount: -100 }] }), '/costs/0/amount');
   expectError(single('2025-05', { costs: [{ type: 'rent', amount: 100.5 }] }), '/costs/0/amount');

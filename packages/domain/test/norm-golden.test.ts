@@ -119,6 +119,23 @@ test('a field that is not enumerable is still read (the fast read of the top lev
   delete hidden.municipality;
   Object.defineProperty(hidden, 'municipality', { value: '2281', enumerable: false });
   assert.deepStrictEqual(calculateNorm(rules, hidden), calculateNorm(rules, plain));
+  // The same for a field added with the 2027 reform.
+  const aid = { ...household('2027-03'), adults: [{ id: 'a1', role: 'applicant', lawfullyResident: false }] } as unknown as Record<string, unknown>;
+  const hiddenAid = { ...aid };
+  aid.emergencyAid = true;
+  Object.defineProperty(hiddenAid, 'emergencyAid', { value: true, enumerable: false });
+  assert.deepStrictEqual(calculateNorm(rules, hiddenAid), calculateNorm(rules, aid));
+  // Read, so the adult who is not lawfully resident is not barred: it is an application for emergency aid.
+  assert.ok(calculateNorm(rules, hiddenAid).totals.assistance > 0);
+});
+
+test('the reform facts in the reused buffers do not carry over to the next calculation', () => {
+  const barred = { month: '2027-03', adults: [{ id: 'a1', role: 'applicant', lawfullyResident: false }], costs: [{ type: 'rent', amount: 500000, secondHand: true }] } as NormInput;
+  const plain = { month: '2027-03', adults: [{ id: 'a1', role: 'applicant' }], costs: [{ type: 'rent', amount: 500000 }] } as NormInput;
+  const expected = calculateNorm(rules, plain);
+  assert.equal(calculateNorm(rules, barred).totals.assistance, 0);
+  assert.deepStrictEqual(calculateNorm(rules, plain), expected);
+  assert.equal(expected.totals.costs, 500000);
 });
 
 test('memoised texts follow the month: a part-time child in February and in March of the same table', () => {

@@ -40,7 +40,7 @@ test('200: single adult 2025 → norm 5 180 kr, without sign-in', async () => {
   assert.equal(body.lines[0].source.cell, 'adults.single');
 });
 
-test('200: the contract example (2026, provisional table, capped rent, shared household)', async () => {
+test('200: the contract example (2026, verified table, capped rent, shared household)', async () => {
   const res = await post({
     month: '2026-03',
     municipality: '2281',
@@ -53,13 +53,34 @@ test('200: the contract example (2026, provisional table, capped rent, shared ho
   });
   assert.equal(res.statusCode, 200);
   const body = res.json();
-  assert.deepEqual([body.normTable.id, body.normTable.provisional], ['riksnorm-2026', true]);
+  assert.deepEqual([body.normTable.id, body.normTable.provisional, body.normTable.verified], ['riksnorm-2026', false, true]);
   assert.equal(body.totals.norm, 1121800);
   assert.equal(body.totals.costs, 619200);
   assert.equal(body.totals.assistance, 1121800 + 619200 - 125000);
   assert.equal(body.proposal.outcome, 'partlyRefused');
   assert.ok(body.warnings.some((w: { type: string }) => w.type === 'EXPENSE_CAPPED'));
-  assert.ok(body.warnings.some((w: { type: string }) => w.type === 'PROVISIONAL_TABLE'));
+  assert.ok(!body.warnings.some((w: { type: string }) => w.type === 'PROVISIONAL_TABLE'));
+});
+
+test('200: January 2027 under the reform, with the new facts; the provisional lines are named', async () => {
+  const res = await post({
+    month: '2027-01',
+    adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true, reducedWorkCapacityDueToIllness: true }],
+    costs: [{ type: 'rent', amount: 500000, secondHand: true, subletApproved: false }],
+    emergencyAid: false,
+  });
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.deepEqual([body.normTable.id, body.normTable.regime, body.normTable.provisional], ['riksnorm-2027', 'SoL2025:400-2027', true]);
+  assert.equal(body.totals.costs, 0);
+  assert.equal(body.lines[2].rule, 'COST-SUBLET-NOT-APPROVED');
+  const types = body.warnings.map((w: { type: string }) => w.type);
+  for (const t of ['PROVISIONAL_LINES', 'SUBLET_NOT_APPROVED', 'EXPECTED_DOCUMENT']) assert.ok(types.includes(t), `${t} in ${types}`);
+  // The new fields are validated: a string for a boolean is a 400 with the field's path.
+  const bad = await post({ month: '2027-01', adults: [{ id: 'a1', role: 'applicant', lawfullyResident: 'ja' }], costs: [{ type: 'electricity', amount: 1, secondHand: true }] });
+  assert.equal(bad.statusCode, 400);
+  const paths = bad.json().fields.map((f: { path: string }) => f.path);
+  assert.ok(paths.includes('/body/adults/0/lawfullyResident'), paths.join());
 });
 
 test('400 with field paths: schema errors (floats for öre, negative, unknown role, unknown field)', async () => {

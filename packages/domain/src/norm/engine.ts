@@ -15,6 +15,7 @@ import { COST_LABEL_BY_INDEX, INCOME_LABEL_BY_INDEX, costTypeFlags } from './lab
 import { formatKr, formatKrThen, krSuffixes, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
 import { capRowIndex, type MonthRules, type PreparedCapRow, type PreparedCell, type PreparedGuidelines, type RuleSet } from './rules.ts';
 import { COST_TYPES, INCOME_TYPES, type NormLine, type NormResult, type NormWarning, type ProposalOutcome } from './types.ts';
+import { documentsForFacts, type AdultFacts } from './documents.ts';
 import {
   CHILD_PATHS,
   COST_PATHS,
@@ -33,6 +34,7 @@ export const NORM_RULE_IDS = {
   child: 'RN-CHILD',
   childNoLunch: 'RN-CHILD-NO-LUNCH',
   childPartTime: 'RN-CHILD-PART-TIME',
+  childCapped: 'RN-CHILD-CAPPED',
   common: 'RN-COMMON',
   commonLarge: 'RN-COMMON-LARGE',
   commonShared: 'RN-COMMON-SHARED',
@@ -40,6 +42,7 @@ export const NORM_RULE_IDS = {
   costWithinCap: 'COST-WITHIN-CAP',
   costCapped: 'COST-CAPPED',
   costManual: 'COST-MANUAL',
+  costSubletNotApproved: 'COST-SUBLET-NOT-APPROVED',
   incomeCounted: 'INC-COUNTED',
   incomeChildEarnings: 'INC-CHILD-EARNINGS',
   jobStimulus: 'INC-JOB-STIMULUS',
@@ -213,10 +216,16 @@ function calculate(v: ValidatedNormInput): NormResult {
     income -= addJobStimulusLines(v, m, lines);
   }
 
+  // --- Conditions of the regime, expected documents, provisional data (none of them before 2027 / July 2026) ---------
+  let barred = false;
+  if (m.lawfulResidence !== null) barred = lawfulResidenceWarnings(v, m, warnings);
+  if (v.adultFactsGiven && m.expectedDocuments.length > 0) expectedDocumentWarnings(v, m, warnings);
+  if (m.hasProvisional) warnings.push(provisionalLinesWarning(lines));
+
   // --- Totals and proposal ----------------------------------------------------------------------------------------
   const norm = personal + commonAmount;
   const need = norm + costs;
-  const assistance = need > income ? need - income : 0;
+  const assistance = barred ? 0 : need > income ? need - income : 0;
   return {
     month: m.key,
     municipality: v.municipality,
@@ -225,15 +234,117 @@ function calculate(v: ValidatedNormInput): NormResult {
     household: { adults: coApplicant !== null ? 2 : 1, children: v.childCount, personsInCalculation: inCalculation, householdSize: size, daysInMonth: m.daysInMonth },
     lines,
     totals: { personal, common: commonAmount, norm, costsApplied, costs, need, income, assistance },
-    proposal: proposal(need, income, assistance, reducedCount, costsApplied, costs),
+    proposal: barred ? barredProposal(m, need, income) : proposal(need, income, assistance, reducedCount, costsApplied, costs),
     warnings,
   };
+}
+
+/** Adults' ids with their input index (the applicant may be the second adult in the input). */
+function adultsOf(v: ValidatedNormInput): { id: string; i: number }[] {
+  const out: { id: string; i: number }[] = [];
+  for (let i = 0; i < v.adultCount; i++) out.push({ id: v.ids[i]!, i });
+  return out;
+}
+
+/**
+ * The lawful-residence condition (2027): warnings for adults who are not, or not known to be, lawfully resident.
+ * Returns true when assistance is barred: no adult is lawfully resident and the application is not for emergency aid.
+ */
+function lawfulResidenceWarnings(v: ValidatedNormInput, m: MonthRules, warnings: NormWarning[]): boolean {
+  const ref = m.lawfulResidence!;
+  const refText = `${ref.text}${ref.verified ? '' : ' (lagrummet är inte verifierat)'}`;
+  const adults = adultsOf(v);
+  const notLawful = adults.filter((a) => v.adultFactsGiven && v.adultLawful[a.i] === 0);
+  const unknown = adults.filter((a) => !v.adultFactsGiven || v.adultLawful[a.i] === -1);
+  if (v.emergencyAid) {
+    warnings.push({
+      type: 'EMERGENCY_AID',
+      message: `Ansökan gäller nödbistånd: bara akuta behov ska täckas. Beräkningen visar hela normen; pröva vilka poster som är akuta. Nödbistånd kan lämnas även till den som inte vistas lagligen i Sverige (${refText}).`,
+      path: '/emergencyAid',
+    });
+  }
+  if (unknown.length > 0) {
+    warnings.push({
+      type: 'LAWFUL_RESIDENCE',
+      message: `Uppgift saknas om ${unknown.map((a) => a.id).join(' och ')} vistas lagligen i Sverige (lawfullyResident). Från 1 januari 2027 lämnas ekonomiskt bistånd bara till den som vistas lagligen, utom nödbistånd (${refText}).`,
+      path: unknown.length === 1 ? `/adults/${unknown[0]!.i}/lawfullyResident` : '/adults',
+    });
+  }
+  for (const a of notLawful) {
+    warnings.push({
+      type: 'LAWFUL_RESIDENCE',
+      message: v.emergencyAid
+        ? `${a.id} vistas inte lagligen i Sverige: bara nödbistånd kan lämnas (${refText}).`
+        : `${a.id} vistas inte lagligen i Sverige: ekonomiskt bistånd lämnas inte till ${a.id}, utom nödbistånd (${refText}).${notLawful.length < adults.length ? ' Hushållets andra vuxna vistas lagligen: pröva hur biståndet ska bestämmas.' : ''}`,
+      path: `/adults/${a.i}/lawfullyResident`,
+    });
+  }
+  return !v.emergencyAid && notLawful.length === adults.length;
+}
+
+/** The proposal when no adult is lawfully resident and the application is not for emergency aid. */
+function barredProposal(m: MonthRules, need: number, income: number): NormResult['proposal'] {
+  const ref = m.lawfulResidence!;
+  return {
+    outcome: 'refused',
+    amount: 0,
+    explanation: `Förslag: avslag. Ingen vuxen i hushållet vistas lagligen i Sverige, och ekonomiskt bistånd lämnas då bara som nödbistånd (${ref.text}). Beräknat behov ${formatKr(need)}, inkomster ${formatKr(income)}.`,
+  };
+}
+
+/** One EXPECTED_DOCUMENT notice per document the adults' facts make expected in the month. */
+function expectedDocumentWarnings(v: ValidatedNormInput, m: MonthRules, warnings: NormWarning[]): void {
+  const adults: AdultFacts[] = [];
+  for (let i = 0; i < v.adultCount; i++) if (v.adultIll[i] === 1) adults.push({ id: v.ids[i]!, reducedWorkCapacityDueToIllness: true });
+  for (const d of documentsForFacts(m.expectedDocuments, adults)) {
+    const i = v.ids.indexOf(d.person);
+    warnings.push({
+      type: 'EXPECTED_DOCUMENT',
+      message: `${d.label} ska lämnas av ${d.person}: ${d.text} (${d.reference.text}${d.reference.verified ? '' : ', lagrummet är inte verifierat'}; gäller från ${d.validFrom}).`,
+      path: `/adults/${i}/${d.fact}`,
+    });
+  }
+}
+
+/** Short Swedish name of a line for the list of provisional lines. */
+function lineName(line: NormLine): string {
+  switch (line.kind) {
+    case 'personal':
+      return line.person !== undefined ? `personliga kostnader ${line.person}` : `personliga kostnader ${line.persons?.join(' och ') ?? ''}`;
+    case 'common':
+      return 'gemensamma hushållskostnader';
+    case 'cost':
+      return `kostnad ${line.inputPath ?? ''}`;
+    default:
+      return `${line.kind === 'income' ? 'inkomst' : 'jobbstimulans'} ${line.person ?? ''}`;
+  }
+}
+
+/** The PROVISIONAL_LINES warning: which lines use provisional data, and where that data comes from. */
+function provisionalLinesWarning(lines: readonly NormLine[]): NormWarning {
+  const named: string[] = [];
+  const sources = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.source.status !== 'provisional') continue;
+    named.push(`rad ${i + 1} (${lineName(l)}, ${l.source.id} ${l.source.cell})`);
+    sources.set(`${l.source.id}/${l.source.text}`, `${l.source.id}: ${l.source.text}`);
+  }
+  const message =
+    named.length === 0
+      ? 'Månadens regeldata är delvis preliminära, men ingen rad i den här beräkningen använder preliminära belopp.'
+      : `Preliminära belopp på ${named.length} av ${lines.length} rader: ${named.join('; ')}. Beloppen ersätts när de officiella beloppen läggs in i regeldata (JSON-filerna i packages/domain/rules), utan kodändring. Källa: ${[...sources.values()].join(' | ')}`;
+  return { type: 'PROVISIONAL_LINES', message };
 }
 
 /** The children's lines; adds the children who count in the household size to `persons`. Returns their sum. */
 function addChildLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[], warnings: NormWarning[], persons: string[], partTimeCounts: boolean): number {
   const dim = m.daysInMonth;
   let personal = 0;
+  // The large-household cap (2027): only for a table that has one and a household with enough children.
+  const cap = m.childCap !== null && v.childCount >= m.childCap.fromChild ? m.childCap : null;
+  let capped: string[] | null = null;
+  if (cap !== null) rankChildren(v);
   for (let i = 0; i < v.childCount; i++) {
     const id = v.childId[i]!;
     const age = v.childAge[i]!;
@@ -250,6 +361,14 @@ function addChildLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[], 
         warnings.push({ type: 'LUNCH_NOT_APPLICABLE', message: 'Barnet ' + id + LUNCH_NOT_APPLICABLE_TEXT[age]!, path: LUNCH_PATHS[i]! });
       }
     }
+    if (cap !== null && v.childRank[i]! >= cap.fromChild - 1) {
+      const lowered = cell === ages.withLunch ? ages.withLunchCapped : ages.withoutLunchCapped;
+      if (lowered !== null) {
+        cell = lowered;
+        rule = R.childCapped;
+        (capped ??= []).push(id);
+      }
+    }
     if (cell.unverified) warnings.push(unverifiedWarning(cell, path));
     let amount = cell.amount;
     let explanation = cell.explanation;
@@ -263,7 +382,28 @@ function addChildLines(v: ValidatedNormInput, m: MonthRules, lines: NormLine[], 
     // A child counts in the household size when at home all month, or part of it unless the setting says otherwise.
     if (days >= dim || (partTimeCounts && days > 0)) persons.push(id);
   }
+  if (capped !== null) {
+    warnings.push({
+      type: 'LARGE_HOUSEHOLD_CAP',
+      message: `Bidragstaket för större hushåll: från hushållets ${cap!.fromChild}:e barn (räknat från det äldsta) räknas högst ${formatKr(cap!.amountPerChild)} per barn i personliga kostnader. Sänkt för ${capped.join(', ')}.${cap!.provisional ? ' Beloppet är preliminärt.' : ''} Källa: ${cap!.source}`,
+      path: '/children',
+    });
+  }
   return personal;
+}
+
+/** v.childRank: each child's place counted from the oldest (earliest birth date; equal dates in input order). */
+function rankChildren(v: ValidatedNormInput): void {
+  const n = v.childCount;
+  for (let i = 0; i < n; i++) {
+    const birth = v.childBirth[i]!;
+    let rank = 0;
+    for (let j = 0; j < n; j++) {
+      const other = v.childBirth[j]!;
+      if (other < birth || (other === birth && j < i)) rank++;
+    }
+    v.childRank[i] = rank;
+  }
 }
 
 /** The cost lines, each cost checked against the guidelines' caps; the approved amounts go to v.costApproved. */
@@ -289,11 +429,17 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
   const remaining = v.capRemaining;
   if (g) for (let t = 0; t < g.cappedTypes.length; t++) remaining[g.cappedTypes[t]!] = -1;
   const capRow = capRowIndex(adultCount, childCount);
+  // The sublet condition (2027): looked at only when a rent is marked second-hand and the regime has the condition.
+  const subletSource = v.secondHandCount > 0 ? m.subletSource : null;
   for (let i = 0; i < costCount; i++) {
     const ti = v.costType[i]!;
     const applied = v.costAmount[i]!;
     const description = v.costDescription[i];
     const path = COST_PATHS[i]!;
+    if (subletSource !== null && v.costSecondHand[i] === 1 && v.costSubletApproved[i] !== 1) {
+      subletNotApproved(v, i, subletSource, lines, warnings);
+      continue;
+    }
     // With a description the label is "Boendekostnad (hyra) (beskrivning)"; without, the prefixes are prepared.
     const label = description ? `${COST_LABEL_BY_INDEX[ti]} (${description})` : null;
     let approved = applied;
@@ -344,6 +490,32 @@ function addCostLines(v: ValidatedNormInput, m: MonthRules, g: PreparedGuideline
     v.costApproved[i] = approved;
     lines.push({ kind: 'cost', person: v.costPerson[i], costType: COST_TYPES[ti]!, applied, amount: approved, rule, explanation, source, inputPath: path });
   }
+}
+
+/** A second-hand rent whose sublet is not (known to be) approved: nothing is approved, with a line and a warning. */
+function subletNotApproved(v: ValidatedNormInput, i: number, source: NormLine['source'], lines: NormLine[], warnings: NormWarning[]): void {
+  const ti = v.costType[i]!;
+  const applied = v.costAmount[i]!;
+  const path = COST_PATHS[i]!;
+  const description = v.costDescription[i];
+  const label = description ? `${COST_LABEL_BY_INDEX[ti]} (${description})` : COST_LABEL_BY_INDEX[ti]!;
+  const why =
+    v.costSubletApproved[i] === 0
+      ? 'andrahandsuthyrningen är inte godkänd av hyresvärden eller hyresnämnden'
+      : 'det är inte angivet att andrahandsuthyrningen är godkänd av hyresvärden eller hyresnämnden (subletApproved)';
+  v.costApproved[i] = 0;
+  lines.push({
+    kind: 'cost',
+    person: v.costPerson[i],
+    costType: COST_TYPES[ti]!,
+    applied,
+    amount: 0,
+    rule: R.costSubletNotApproved,
+    explanation: `${label}: ansökt ${formatKr(applied)}, godkänt 0 kr. Bostaden hyrs i andra hand och ${why}; från 1 januari 2027 räknas en hyra i andra hand bara när uthyrningen är godkänd (${source.legalReference}).`,
+    source,
+    inputPath: path,
+  });
+  warnings.push({ type: 'SUBLET_NOT_APPROVED', message: `${label} ${formatKr(applied)} har inte tagits med: ${why}.`, path: `${path}/${v.costSubletApproved[i] === 0 ? 'subletApproved' : 'secondHand'}` });
 }
 
 /** The income lines (a child's earnings partly exempt). Returns the counted income. */

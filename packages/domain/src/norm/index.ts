@@ -7,10 +7,17 @@
 export * from './types.ts';
 export { calculateNorm, NORM_RULE_IDS } from './engine.ts';
 export { validateNormInput, MAX_CHILDREN, MAX_COSTS, MAX_INCOMES } from './validate.ts';
+export { expectedDocuments, expectedDocumentRules, documentsForFacts, type AdultFacts, type ExpectedDocument } from './documents.ts';
 export {
   buildRuleSet,
+  ADULT_DOCUMENT_FACTS,
   MAX_HOUSEHOLD_SIZE,
   REFERENCE_KEYS,
+  REGIME_CONDITION_KEYS,
+  type AdultDocumentFact,
+  type ExpectedDocumentRule,
+  type LargeHouseholdCap,
+  type RegimeConditions,
   type CapRow,
   type CellStatus,
   type ChildAgeGroup,

@@ -34,6 +34,8 @@ export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 export interface LegalReference {
   text: string;
   verified: boolean;
+  /** What the reference was checked against (statute text and its SFS number), or why it is not verified. */
+  source: string | null;
 }
 
 export interface RegimeParameters {
@@ -45,6 +47,19 @@ export interface RegimeParameters {
   childEarningsExemptPrisbasbelopp: number;
 }
 
+/**
+ * Conditions a regime sets for a cost to count or for assistance to be given (the 2027 reform). A condition that is
+ * absent (null) does not apply; each carries its legal reference.
+ */
+export interface RegimeConditions {
+  /** Rent for a dwelling rented second-hand counts only when the sublet is approved (landlord or rent tribunal). */
+  approvedSubletForSecondHandRent: LegalReference | null;
+  /** Assistance only to persons lawfully resident in Sweden; emergency aid (nödbistånd) excepted. */
+  lawfulResidence: LegalReference | null;
+}
+
+export const REGIME_CONDITION_KEYS = ['approvedSubletForSecondHandRent', 'lawfulResidence'] as const;
+
 export interface Regime {
   id: string;
   name: string;
@@ -52,6 +67,35 @@ export interface Regime {
   validTo: string | null;
   references: Readonly<Record<ReferenceKey, LegalReference>>;
   parameters: RegimeParameters;
+  conditions: RegimeConditions;
+}
+
+/**
+ * The cap for larger households (bidragstak): from the household's `fromChild`:th child, counted from the oldest, a
+ * child's personal costs count at most `amountPerChild`.
+ */
+export interface LargeHouseholdCap {
+  fromChild: number;
+  /** Öre. */
+  amountPerChild: number;
+  provisional: boolean;
+  source: string;
+}
+
+/** Facts about an adult that make a document expected (see documents.ts). */
+export const ADULT_DOCUMENT_FACTS = ['reducedWorkCapacityDueToIllness'] as const;
+export type AdultDocumentFact = (typeof ADULT_DOCUMENT_FACTS)[number];
+
+/** A document that is expected when an adult has a fact, from a date (e.g. a medical certificate for illness). */
+export interface ExpectedDocumentRule {
+  id: string;
+  label: string;
+  whenAdult: AdultDocumentFact;
+  validFrom: string;
+  validTo: string | null;
+  /** Plain Swedish: why the document is expected. */
+  text: string;
+  reference: LegalReference;
 }
 
 export type CellStatus = 'missing' | 'unverified';
@@ -75,6 +119,10 @@ export interface RiksnormTable {
   validTo: string;
   regimes: readonly string[];
   provisional: boolean;
+  /** Every cell was checked against the statute text (`verification` says against which). */
+  verified: boolean;
+  /** What the table was checked against, or what is not verified; null when the file says nothing. */
+  verification: string | null;
   source: string;
   children: readonly ChildAgeGroup[];
   /** Öre. */
@@ -84,6 +132,8 @@ export interface RiksnormTable {
   /** Öre, added per person above the table's largest household. */
   extraPerson: number;
   cellStatus: Readonly<Record<string, CellStatus>>;
+  /** The cap for larger households, or null (tables before 2027). */
+  largeHouseholdCap: LargeHouseholdCap | null;
   notes: readonly string[];
 }
 
@@ -127,6 +177,8 @@ export interface PrisbasbeloppYear {
   /** Öre. */
   amount: number;
   source: string;
+  /** A placeholder until the year's amount is entered from its förordning: lines using it are marked provisional. */
+  provisional: boolean;
 }
 
 /** A table cell prepared for the engine: amount, source and the explanation used when nothing is prorated. */
@@ -150,6 +202,9 @@ export interface PreparedChildAge {
   withoutLunch: PreparedCell | null;
   /** The "ej lunch" amount applies to the age but is missing in the data → the engine refuses to guess. */
   withoutLunchMissing: boolean;
+  /** The cells for a child the large-household cap applies to; null when the cap does not lower the amount. */
+  withLunchCapped: PreparedCell | null;
+  withoutLunchCapped: PreparedCell | null;
 }
 
 export interface PreparedCapRow {
@@ -240,6 +295,15 @@ export interface MonthRules {
   guidelines: ReadonlyMap<string, PreparedGuidelines>;
   /** Warnings every calculation for the month carries (e.g. provisional table). */
   baseWarnings: readonly NormWarning[];
+  /** The large-household cap of the month's table, or null. */
+  childCap: LargeHouseholdCap | null;
+  /** Sources of the regime's conditions (null when the regime does not have the condition). */
+  subletSource: LineSource | null;
+  lawfulResidence: LegalReference | null;
+  /** Documents expected for adults' facts in the month. */
+  expectedDocuments: readonly ExpectedDocumentRule[];
+  /** Some data of the month is provisional: the result lists the lines that use it. */
+  hasProvisional: boolean;
   /** The `normTable` object of a result (shared, frozen). */
   tableSummary: Readonly<NormResult['normTable']>;
 }
@@ -249,6 +313,7 @@ export interface RuleSet {
   readonly regimes: readonly Regime[];
   readonly guidelines: readonly GuidelineSet[];
   readonly prisbasbelopp: readonly PrisbasbeloppYear[];
+  readonly expectedDocuments: readonly ExpectedDocumentRule[];
   /** "YYYY-MM" → prepared rules for every month covered by a riksnorm table. */
   readonly months: ReadonlyMap<string, MonthRules>;
 }
@@ -370,6 +435,15 @@ const COMMON_FIELDS = ['kind', 'id', 'title', 'notes'];
 // Documents
 // ---------------------------------------------------------------------------------------------------------------------
 
+/** { text, verified, source }: a reference marked verified must name what it was verified against. */
+function readLegalReference(r: Reader, o: Record<string, unknown>, path: string): LegalReference {
+  r.keys(o, ['text', 'verified', 'source'], path);
+  const verified = r.boolean(o.verified, `${path}/verified`);
+  const source = o.source === undefined ? null : r.string(o.source, `${path}/source`);
+  if (verified && source === null) r.fail(`${path}/source`, 'ett verifierat lagrum ska ange vad det är verifierat mot (författning och SFS-nummer)');
+  return { text: r.string(o.text, `${path}/text`), verified, source };
+}
+
 function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
   r.keys(doc, [...COMMON_FIELDS, 'regimes'], '');
   const list = r.array(doc.regimes, '/regimes') ?? [];
@@ -377,13 +451,21 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
     const p = `/regimes/${i}`;
     const o = r.object(raw, p);
     if (!o) return [];
-    r.keys(o, ['id', 'name', 'validFrom', 'validTo', 'references', 'parameters', 'notes'], p);
+    r.keys(o, ['id', 'name', 'validFrom', 'validTo', 'references', 'parameters', 'conditions', 'notes'], p);
+    const conditions: RegimeConditions = { approvedSubletForSecondHandRent: null, lawfulResidence: null };
+    if (o.conditions !== undefined) {
+      const co = r.object(o.conditions, `${p}/conditions`) ?? {};
+      r.keys(co, REGIME_CONDITION_KEYS, `${p}/conditions`);
+      for (const key of REGIME_CONDITION_KEYS) {
+        if (co[key] !== undefined) conditions[key] = readLegalReference(r, r.object(co[key], `${p}/conditions/${key}`) ?? {}, `${p}/conditions/${key}`);
+      }
+    }
     const refsRaw = r.object(o.references, `${p}/references`) ?? {};
     r.keys(refsRaw, REFERENCE_KEYS, `${p}/references`);
     const references = {} as Record<ReferenceKey, LegalReference>;
     for (const key of REFERENCE_KEYS) {
       const ro = r.object(refsRaw[key], `${p}/references/${key}`) ?? {};
-      references[key] = { text: r.string(ro.text, `${p}/references/${key}/text`), verified: r.boolean(ro.verified, `${p}/references/${key}/verified`) };
+      references[key] = readLegalReference(r, ro, `${p}/references/${key}`);
     }
     const par = r.object(o.parameters, `${p}/parameters`) ?? {};
     r.keys(par, ['jobStimulusPercent', 'jobStimulusIncomeTypes', 'childEarningsExemptIncomeTypes', 'childEarningsExemptPrisbasbelopp'], `${p}/parameters`);
@@ -402,6 +484,7 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
           childEarningsExemptIncomeTypes: incomeTypes(par.childEarningsExemptIncomeTypes, `${p}/parameters/childEarningsExemptIncomeTypes`),
           childEarningsExemptPrisbasbelopp: r.integer(par.childEarningsExemptPrisbasbelopp, `${p}/parameters/childEarningsExemptPrisbasbelopp`, 0, 100),
         },
+        conditions,
       },
     ];
   });
@@ -410,7 +493,7 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
 function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
   r.keys(
     doc,
-    [...COMMON_FIELDS, 'validFrom', 'validTo', 'regime', 'regimes', 'provisional', 'source', 'unit', 'children', 'adults', 'commonCosts', 'cellStatus', 'checks'],
+    [...COMMON_FIELDS, 'validFrom', 'validTo', 'regime', 'regimes', 'provisional', 'verified', 'verification', 'source', 'unit', 'children', 'adults', 'commonCosts', 'cellStatus', 'checks', 'largeHouseholdCap'],
     '',
   );
   const validFrom = r.date(doc.validFrom, '/validFrom');
@@ -487,6 +570,30 @@ function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
     }
   }
 
+  // A table marked verified must say against what, and cannot at the same time be provisional or have cells that are
+  // unverified or missing: the marker is a claim about every cell.
+  const provisional = r.boolean(doc.provisional, '/provisional');
+  const verified = doc.verified === undefined ? false : r.boolean(doc.verified, '/verified');
+  const verification = doc.verification === undefined ? null : r.string(doc.verification, '/verification');
+  if (verified) {
+    if (provisional) r.fail('/verified', 'en preliminär tabell kan inte vara verifierad');
+    if (verification === null) r.fail('/verification', 'ange vad tabellen är verifierad mot (författning och SFS-nummer)');
+    for (const [cell, status] of Object.entries(cellStatus)) r.fail(`/cellStatus/${cell}`, `en verifierad tabell kan inte ha celler med status ${status}`);
+  }
+
+  let largeHouseholdCap: LargeHouseholdCap | null = null;
+  if (doc.largeHouseholdCap !== undefined) {
+    const co = r.object(doc.largeHouseholdCap, '/largeHouseholdCap') ?? {};
+    r.keys(co, ['fromChild', 'amountPerChild', 'provisional', 'source'], '/largeHouseholdCap');
+    largeHouseholdCap = {
+      fromChild: r.integer(co.fromChild, '/largeHouseholdCap/fromChild', 1, 20),
+      amountPerChild: r.kronor(co.amountPerChild, '/largeHouseholdCap/amountPerChild'),
+      provisional: r.boolean(co.provisional, '/largeHouseholdCap/provisional'),
+      source: r.string(co.source, '/largeHouseholdCap/source'),
+    };
+    if (verified && largeHouseholdCap.provisional) r.fail('/largeHouseholdCap/provisional', 'en verifierad tabell kan inte ha ett preliminärt tak');
+  }
+
   return {
     id: r.string(doc.id, '/id'),
     title: r.string(doc.title, '/title'),
@@ -494,7 +601,10 @@ function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
     validFrom,
     validTo,
     regimes,
-    provisional: r.boolean(doc.provisional, '/provisional'),
+    largeHouseholdCap,
+    provisional,
+    verified,
+    verification,
     source: r.string(doc.source, '/source'),
     children,
     adults,
@@ -571,13 +681,41 @@ function readGuidelines(r: Reader, doc: Record<string, unknown>): GuidelineSet {
   };
 }
 
+function readExpectedDocuments(r: Reader, doc: Record<string, unknown>): ExpectedDocumentRule[] {
+  r.keys(doc, [...COMMON_FIELDS, 'documents'], '');
+  return (r.array(doc.documents, '/documents') ?? []).flatMap((raw, i): ExpectedDocumentRule[] => {
+    const p = `/documents/${i}`;
+    const o = r.object(raw, p);
+    if (!o) return [];
+    r.keys(o, ['id', 'label', 'whenAdult', 'validFrom', 'validTo', 'text', 'reference'], p);
+    return [
+      {
+        id: r.string(o.id, `${p}/id`),
+        label: r.string(o.label, `${p}/label`),
+        whenAdult: r.oneOf(o.whenAdult, ADULT_DOCUMENT_FACTS, `${p}/whenAdult`),
+        validFrom: r.date(o.validFrom, `${p}/validFrom`),
+        validTo: r.dateOrNull(o.validTo, `${p}/validTo`),
+        text: r.string(o.text, `${p}/text`),
+        reference: readLegalReference(r, r.object(o.reference, `${p}/reference`) ?? {}, `${p}/reference`),
+      },
+    ];
+  });
+}
+
 function readPrisbasbelopp(r: Reader, doc: Record<string, unknown>): PrisbasbeloppYear[] {
   r.keys(doc, [...COMMON_FIELDS, 'years'], '');
   return (r.array(doc.years, '/years') ?? []).flatMap((raw, i): PrisbasbeloppYear[] => {
     const o = r.object(raw, `/years/${i}`);
     if (!o) return [];
-    r.keys(o, ['year', 'amount', 'source'], `/years/${i}`);
-    return [{ year: r.integer(o.year, `/years/${i}/year`, 1900, 9999), amount: r.kronor(o.amount, `/years/${i}/amount`), source: r.string(o.source, `/years/${i}/source`) }];
+    r.keys(o, ['year', 'amount', 'source', 'provisional'], `/years/${i}`);
+    return [
+      {
+        year: r.integer(o.year, `/years/${i}/year`, 1900, 9999),
+        amount: r.kronor(o.amount, `/years/${i}/amount`),
+        source: r.string(o.source, `/years/${i}/source`),
+        provisional: o.provisional === undefined ? false : r.boolean(o.provisional, `/years/${i}/provisional`),
+      },
+    ];
   });
 }
 
@@ -595,13 +733,14 @@ export function buildRuleSet(documents: readonly RuleDocument[]): RuleSet {
   const regimes: { g: Regime; file: string; from: number; to: number }[] = [];
   const guidelines: { g: GuidelineSet; file: string; from: number; to: number }[] = [];
   const pbb: { y: PrisbasbeloppYear; file: string }[] = [];
+  const docRules: { d: ExpectedDocumentRule; from: number; to: number }[] = [];
   const ids = new Map<string, string>();
 
   for (const doc of documents) {
     const r = new Reader(doc.name, problems);
     const o = r.object(doc.data, '');
     if (!o) continue;
-    const kind = r.oneOf(o.kind, ['riksnorm', 'regimes', 'municipalGuidelines', 'prisbasbelopp'] as const, '/kind');
+    const kind = r.oneOf(o.kind, ['riksnorm', 'regimes', 'municipalGuidelines', 'prisbasbelopp', 'expectedDocuments'] as const, '/kind');
     const id = r.string(o.id, '/id');
     if (ids.has(id)) r.fail('/id', `id:t ${id} finns redan i ${ids.get(id)}`);
     ids.set(id, doc.name);
@@ -616,6 +755,10 @@ export function buildRuleSet(documents: readonly RuleDocument[]): RuleSet {
     } else if (kind === 'municipalGuidelines') {
       const g = readGuidelines(r, o);
       guidelines.push({ g, file: doc.name, from: fromMonth(r, g.validFrom, '/validFrom'), to: toMonth(r, g.validTo, '/validTo') });
+    } else if (kind === 'expectedDocuments') {
+      readExpectedDocuments(r, o).forEach((d, i) =>
+        docRules.push({ d, from: fromMonth(r, d.validFrom, `/documents/${i}/validFrom`), to: toMonth(r, d.validTo, `/documents/${i}/validTo`) }),
+      );
     } else {
       readPrisbasbelopp(r, o).forEach((y) => pbb.push({ y, file: doc.name }));
     }
@@ -658,7 +801,8 @@ export function buildRuleSet(documents: readonly RuleDocument[]): RuleSet {
       if (problems.length > 0) continue;
       const monthGuidelines = guidelines.filter((x) => x.from <= m && m <= x.to).map((x) => x.g);
       const year = Math.floor(m / 12);
-      months.set(monthKey(m), preparer.month(m, t, regime.g, monthGuidelines, pbb.find((x) => x.y.year === year)?.y ?? null));
+      const monthDocuments = docRules.filter((x) => x.from <= m && m <= x.to).map((x) => x.d);
+      months.set(monthKey(m), preparer.month(m, t, regime.g, monthGuidelines, pbb.find((x) => x.y.year === year)?.y ?? null, monthDocuments));
     }
   }
 
@@ -668,6 +812,7 @@ export function buildRuleSet(documents: readonly RuleDocument[]): RuleSet {
     regimes: regimes.map((x) => x.g),
     guidelines: guidelines.map((x) => x.g),
     prisbasbelopp: pbb.map((x) => x.y),
+    expectedDocuments: docRules.map((x) => x.d),
     months,
   };
 }
@@ -695,6 +840,7 @@ interface TableParts {
 /** The parts of a month that depend only on its regime. */
 interface RegimeParts {
   regimeSources: Readonly<Record<ReferenceKey, LineSource>>;
+  subletSource: LineSource | null;
   costSourceByIndex: readonly LineSource[];
   childExemptByIncome: readonly boolean[];
   jobStimulusByIncome: readonly boolean[];
@@ -712,7 +858,7 @@ class MonthPreparer {
   private readonly guidelineMaps = new Map<string, ReadonlyMap<string, PreparedGuidelines>>();
   private readonly pbbSources = new Map<string, LineSource>();
 
-  month(index: number, table: RiksnormTable, regime: Regime, guidelines: GuidelineSet[], pbb: PrisbasbeloppYear | null): MonthRules {
+  month(index: number, table: RiksnormTable, regime: Regime, guidelines: GuidelineSet[], pbb: PrisbasbeloppYear | null, documents: ExpectedDocumentRule[]): MonthRules {
     const year = Math.floor(index / 12);
     const month = index - year * 12 + 1;
     const t = this.tableParts(table, regime);
@@ -739,6 +885,11 @@ class MonthPreparer {
       jobStimulusByIncome: r.jobStimulusByIncome,
       baseWarnings: t.baseWarnings,
       tableSummary: t.tableSummary,
+      childCap: table.largeHouseholdCap,
+      subletSource: r.subletSource,
+      lawfulResidence: regime.conditions.lawfulResidence,
+      expectedDocuments: documents,
+      hasProvisional: table.provisional || (table.largeHouseholdCap?.provisional ?? false) || (pbb?.provisional ?? false),
     };
   }
 
@@ -768,8 +919,21 @@ class MonthPreparer {
         });
       const regimeSources = {} as Record<ReferenceKey, LineSource>;
       for (const key of REFERENCE_KEYS) regimeSources[key] = regimeSource(key);
+      const sublet = regime.conditions.approvedSubletForSecondHandRent;
       parts = {
         regimeSources,
+        subletSource: sublet
+          ? freezeSource({
+              id: regime.id,
+              cell: 'conditions.approvedSubletForSecondHandRent',
+              text: sublet.source ?? regime.name,
+              legalReference: sublet.text,
+              legalReferenceVerified: sublet.verified,
+              validFrom: regime.validFrom,
+              validTo: regime.validTo,
+              status: sublet.verified ? 'official' : 'unverified',
+            })
+          : null,
         costSourceByIndex: COST_TYPES.map((t) => regimeSources[COST_TYPE_HEADING[t]]),
         childExemptByIncome: incomeTypeFlags(regime.parameters.childEarningsExemptIncomeTypes),
         jobStimulusByIncome: incomeTypeFlags(regime.parameters.jobStimulusIncomeTypes),
@@ -791,7 +955,7 @@ class MonthPreparer {
         legalReferenceVerified: regime.references.childEarnings.verified,
         validFrom: `${pbb.year}-01-01`,
         validTo: `${pbb.year}-12-31`,
-        status: 'official',
+        status: pbb.provisional ? 'provisional' : 'official',
       });
       this.pbbSources.set(key, source);
     }
@@ -848,6 +1012,28 @@ function prepareTable(table: RiksnormTable, regime: Regime): TableParts {
   const single = cell('adults.single', table.adults.single, `Personliga kostnader för en ensamstående vuxen enligt ${tableName}: ${formatKr(table.adults.single)}.`);
   const couple = cell('adults.couple', table.adults.couple, `Personliga kostnader för makar/sambor tillsammans enligt ${tableName}: ${formatKr(table.adults.couple)}.`);
 
+  // The large-household cap: a child's cell with its amount lowered to the cap (null when the cap is not lower).
+  const cap = table.largeHouseholdCap;
+  const cappedCell = (base: PreparedCell): PreparedCell | null => {
+    if (cap === null || base.amount <= cap.amountPerChild) return null;
+    return {
+      amount: cap.amountPerChild,
+      source: freezeSource({
+        id: table.id,
+        cell: 'largeHouseholdCap.amountPerChild',
+        text: cap.source,
+        legalReference: rn.text,
+        legalReferenceVerified: rn.verified,
+        validFrom: table.validFrom,
+        validTo: table.validTo,
+        status: cap.provisional ? 'provisional' : base.source.status,
+      }),
+      explanation: `${base.explanation.slice(0, -1)}; bidragstaket för större hushåll: från hushållets ${cap.fromChild}:e barn (räknat från det äldsta) räknas högst ${formatKr(cap.amountPerChild)} per barn${cap.provisional ? ' (preliminärt belopp)' : ''}: ${formatKr(cap.amountPerChild)}.`,
+      unverified: base.unverified,
+      proratedText: [],
+    };
+  };
+
   const childByAge: PreparedChildAge[] = [];
   for (const group of table.children) {
     for (let age = group.minAge; age <= group.maxAge; age++) {
@@ -862,7 +1048,14 @@ function prepareTable(table: RiksnormTable, regime: Regime): TableParts {
               group.withoutLunch,
               `Personliga kostnader för ${who} som äter lunch i förskolan på vardagar (belopp utan lunch 5 dagar/vecka) enligt ${tableName}: ${formatKr(group.withoutLunch)}.`,
             );
-      childByAge[age] = { group, withLunch, withoutLunch, withoutLunchMissing: missing };
+      childByAge[age] = {
+        group,
+        withLunch,
+        withoutLunch,
+        withoutLunchMissing: missing,
+        withLunchCapped: cappedCell(withLunch),
+        withoutLunchCapped: withoutLunch === null ? null : cappedCell(withoutLunch),
+      };
     }
   }
 
@@ -912,6 +1105,7 @@ function prepareTable(table: RiksnormTable, regime: Regime): TableParts {
       id: table.id,
       title: table.title,
       provisional: table.provisional,
+      verified: table.verified,
       regime: regime.id,
       validFrom: table.validFrom,
       validTo: table.validTo,

@@ -52,6 +52,13 @@ export interface NormAdultInput {
   /** Any short id chosen by the caller (not a personnummer): "a1", "sokande" … */
   id: string;
   role: AdultRole;
+  /**
+   * Whether the adult is lawfully resident in Sweden (vistas lagligen). From 2027 (regime condition lawfulResidence)
+   * assistance is given only to lawfully resident persons, emergency aid excepted; earlier months ignore it.
+   */
+  lawfullyResident?: boolean;
+  /** The adult's work capacity is reduced by illness: a medical certificate is expected (rule data, from July 2026). */
+  reducedWorkCapacityDueToIllness?: boolean;
 }
 
 export interface NormChildInput {
@@ -74,6 +81,14 @@ export interface NormCostInput {
   person?: string;
   /** Optional free text shown in the explanation (no personal data). */
   description?: string;
+  /** Rent only: the dwelling is rented second-hand (andrahandskontrakt). */
+  secondHand?: boolean;
+  /**
+   * Rent in second-hand only: the sublet is approved (the landlord's consent or the rent tribunal's permission). From
+   * 2027 (regime condition approvedSubletForSecondHandRent) second-hand rent counts only when this is true; earlier
+   * months ignore both fields.
+   */
+  subletApproved?: boolean;
 }
 
 export interface NormIncomeInput {
@@ -108,6 +123,11 @@ export interface NormInput {
   incomes?: NormIncomeInput[];
   /** Ids of adults whose jobbstimulans is active. */
   jobStimulus?: string[];
+  /**
+   * The application is for emergency aid (nödbistånd): acute needs only. Under the lawful-residence condition (2027)
+   * it is the exception that lets a person who is not lawfully resident get assistance; earlier months ignore it.
+   */
+  emergencyAid?: boolean;
   options?: NormOptions;
 }
 
@@ -169,7 +189,13 @@ export type WarningType =
   | 'NO_CAP_ROW'
   | 'LUNCH_NOT_APPLICABLE'
   | 'CHILD_EARNINGS_ASSUMED'
-  | 'EXAMPLE_GUIDELINES';
+  | 'EXAMPLE_GUIDELINES'
+  | 'PROVISIONAL_LINES'
+  | 'LARGE_HOUSEHOLD_CAP'
+  | 'SUBLET_NOT_APPROVED'
+  | 'LAWFUL_RESIDENCE'
+  | 'EMERGENCY_AID'
+  | 'EXPECTED_DOCUMENT';
 
 export interface NormWarning {
   type: WarningType;
@@ -186,6 +212,8 @@ export interface NormResult {
     id: string;
     title: string;
     provisional: boolean;
+    /** Every cell of the table was checked against the statute text (see the table file's `verification`). */
+    verified: boolean;
     regime: string;
     validFrom: string;
     validTo: string;
@@ -224,7 +252,7 @@ export interface NormResult {
     need: number;
     /** Sum of income lines and job-stimulus lines (job-stimulus lines are negative). */
     income: number;
-    /** max(0, need − income). */
+    /** max(0, need − income); 0 when a condition of the regime bars assistance (no adult lawfully resident, 2027). */
     assistance: number;
   };
   proposal: {

@@ -56,6 +56,13 @@ export class ValidatedNormInput {
   readonly ids: string[] = new Array<string>(MAX_IDS).fill('');
   idCount = 0;
   adultCount = 0;
+  /** Per adult (input order): lawfullyResident -1 not given, 0 false, 1 true. */
+  readonly adultLawful = new Int8Array(2);
+  /** Per adult (input order): reducedWorkCapacityDueToIllness is true. */
+  readonly adultIll = new Uint8Array(2);
+  /** Some adult gave lawfullyResident or reducedWorkCapacityDueToIllness (the engine looks at them only then). */
+  adultFactsGiven = false;
+  emergencyAid = false;
 
   childCount = 0;
   readonly childId: string[] = new Array<string>(MAX_CHILDREN).fill('');
@@ -65,6 +72,8 @@ export class ValidatedNormInput {
   readonly childLunch = new Uint8Array(MAX_CHILDREN);
   /** Öre; -1 when not given. */
   readonly childEarnings = new Int32Array(MAX_CHILDREN);
+  /** Birth date as YYYYMMDD (orders the children for the large-household cap). */
+  readonly childBirth = new Int32Array(MAX_CHILDREN);
 
   costCount = 0;
   /** Index in COST_TYPES. */
@@ -73,6 +82,12 @@ export class ValidatedNormInput {
   readonly costPerson: (string | undefined)[] = new Array<string | undefined>(MAX_COSTS).fill(undefined);
   /** undefined when not given or empty. */
   readonly costDescription: (string | undefined)[] = new Array<string | undefined>(MAX_COSTS).fill(undefined);
+  /** Rent in second hand: 1 when secondHand is true. */
+  readonly costSecondHand = new Uint8Array(MAX_COSTS);
+  /** subletApproved: -1 not given, 0 false, 1 true. */
+  readonly costSubletApproved = new Int8Array(MAX_COSTS);
+  /** Number of costs with secondHand true. */
+  secondHandCount = 0;
 
   incomeCount = 0;
   /** Index in INCOME_TYPES. */
@@ -90,6 +105,8 @@ export class ValidatedNormInput {
   readonly costApproved = new Int32Array(MAX_COSTS);
   /** Per cost type index: the part of its cap still available (several costs of one type share it). */
   readonly capRemaining = new Int32Array(COST_TYPES.length);
+  /** Per child: its place among the children counted from the oldest (0 = oldest), for the large-household cap. */
+  readonly childRank = new Int32Array(MAX_CHILDREN);
 
   errors: NormFieldError[] | null = null;
   missing: NormFieldError[] | null = null;
@@ -136,8 +153,21 @@ function unknownField(path: string, key: string, v: ValidatedNormInput): void {
   v.error(`${path}/${key}`, 'Okänt fält.');
 }
 
-function checkAdultKeys(o: object, path: string, v: ValidatedNormInput): void {
-  for (const k in o) if (k !== 'id' && k !== 'role') unknownField(path, k, v);
+/** Returns whether one of the optional facts (lawfullyResident, reducedWorkCapacityDueToIllness) is present. */
+function checkAdultKeys(o: object, path: string, v: ValidatedNormInput): boolean {
+  let facts = false;
+  for (const k in o) {
+    switch (k) {
+      case 'id': case 'role':
+        break;
+      case 'lawfullyResident': case 'reducedWorkCapacityDueToIllness':
+        facts = true;
+        break;
+      default:
+        unknownField(path, k, v);
+    }
+  }
+  return facts;
 }
 
 function checkChildKeys(o: object, path: string, v: ValidatedNormInput): void {
@@ -151,15 +181,21 @@ function checkChildKeys(o: object, path: string, v: ValidatedNormInput): void {
   }
 }
 
-function checkCostKeys(o: object, path: string, v: ValidatedNormInput): void {
+/** Returns whether secondHand or subletApproved is present. */
+function checkCostKeys(o: object, path: string, v: ValidatedNormInput): boolean {
+  let sublet = false;
   for (const k in o) {
     switch (k) {
       case 'type': case 'amount': case 'person': case 'description':
+        break;
+      case 'secondHand': case 'subletApproved':
+        sublet = true;
         break;
       default:
         unknownField(path, k, v);
     }
   }
+  return sublet;
 }
 
 function checkIncomeKeys(o: object, path: string, v: ValidatedNormInput): void {
@@ -247,7 +283,7 @@ export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unkno
   // key's position, whereas `raw.month` on inputs of many different shapes is a slow generic lookup. A field that
   // for-in does not list (not enumerable) is read directly afterwards, so every input reads as before.
   let month: unknown, municipality: unknown, adults: unknown, children: unknown, householdSize: unknown;
-  let costs: unknown, incomes: unknown, jobStimulus: unknown, options: unknown;
+  let costs: unknown, incomes: unknown, jobStimulus: unknown, options: unknown, emergencyAid: unknown;
   let seen = 0;
   for (const k in raw) {
     switch (k) {
@@ -260,10 +296,11 @@ export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unkno
       case 'householdSize': householdSize = raw[k]; seen |= 64; break;
       case 'jobStimulus': jobStimulus = raw[k]; seen |= 128; break;
       case 'options': options = raw[k]; seen |= 256; break;
+      case 'emergencyAid': emergencyAid = raw[k]; seen |= 512; break;
       default: unknownField('', k, v);
     }
   }
-  if (seen !== 511) {
+  if (seen !== 1023) {
     if ((seen & 1) === 0) month = raw.month;
     if ((seen & 2) === 0) adults = raw.adults;
     if ((seen & 4) === 0) children = raw.children;
@@ -273,6 +310,7 @@ export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unkno
     if ((seen & 64) === 0) householdSize = raw.householdSize;
     if ((seen & 128) === 0) jobStimulus = raw.jobStimulus;
     if ((seen & 256) === 0) options = raw.options;
+    if ((seen & 512) === 0) emergencyAid = raw.emergencyAid;
   }
 
   const rules = validateMonth(v, ruleSet, month);
@@ -300,6 +338,12 @@ export function validateInto(v: ValidatedNormInput, ruleSet: RuleSet, raw: unkno
   validateIncomes(v, incomes);
   validateJobStimulus(v, jobStimulus);
   validateOptions(v, options);
+
+  v.emergencyAid = false;
+  if (emergencyAid !== undefined) {
+    if (typeof emergencyAid !== 'boolean') v.error('/emergencyAid', 'Ska vara true (ansökan gäller nödbistånd) eller false.');
+    else v.emergencyAid = emergencyAid;
+  }
 
   // (Read back through the object: the checks above filled the lists through method calls.)
   const errors = v.errors as NormFieldError[] | null;
@@ -331,6 +375,7 @@ function validateAdults(v: ValidatedNormInput, adults: unknown): void {
   const ids = v.ids;
   v.idCount = 0;
   v.adultCount = 0;
+  v.adultFactsGiven = false;
   let applicant: string | null = null;
   let coApplicant: string | null = null;
   if (!Array.isArray(adults) || adults.length === 0) v.error('/adults', 'Minst en vuxen (sökande) krävs.');
@@ -344,7 +389,9 @@ function validateAdults(v: ValidatedNormInput, adults: unknown): void {
         v.error(p, 'Ska vara ett objekt med id och role.');
         continue;
       }
-      checkAdultKeys(a, p, v);
+      v.adultLawful[i] = -1;
+      v.adultIll[i] = 0;
+      if (checkAdultKeys(a, p, v)) validateAdultFacts(v, a, i, p);
       const id = checkId(a.id, p, v);
       if (id !== null) {
         if (v.indexOfId(id) >= 0) v.error(`${p}/id`, 'Samma id används två gånger.');
@@ -372,6 +419,21 @@ function validateAdults(v: ValidatedNormInput, adults: unknown): void {
   }
   v.applicant = applicant ?? '';
   v.coApplicant = coApplicant;
+}
+
+/** The optional facts about an adult (read only when present, so the common input pays nothing for them). */
+function validateAdultFacts(v: ValidatedNormInput, a: Record<string, unknown>, i: number, p: string): void {
+  v.adultFactsGiven = true;
+  const lawful = a.lawfullyResident;
+  if (lawful !== undefined) {
+    if (typeof lawful !== 'boolean') v.error(`${p}/lawfullyResident`, 'Ska vara true (vistas lagligen i Sverige) eller false.');
+    else v.adultLawful[i] = lawful ? 1 : 0;
+  }
+  const ill = a.reducedWorkCapacityDueToIllness;
+  if (ill !== undefined) {
+    if (typeof ill !== 'boolean') v.error(`${p}/reducedWorkCapacityDueToIllness`, 'Ska vara true (nedsatt arbetsförmåga på grund av sjukdom) eller false.');
+    else v.adultIll[i] = ill ? 1 : 0;
+  }
 }
 
 function validateChildren(v: ValidatedNormInput, children: unknown, rules: MonthRules | null): void {
@@ -442,11 +504,13 @@ function validateChildren(v: ValidatedNormInput, children: unknown, rules: Month
     v.childDaysAtHome[n] = days;
     v.childLunch[n] = lunch ? 1 : 0;
     v.childEarnings[n] = earnings;
+    v.childBirth[n] = birth;
   }
 }
 
 function validateCosts(v: ValidatedNormInput, costs: unknown): void {
   v.costCount = 0;
+  v.secondHandCount = 0;
   const costList = checkArray(costs, '/costs', MAX_COSTS, v, 'Kostnaderna');
   if (costList === null) return;
   for (let i = 0; i < costList.length; i++) {
@@ -456,7 +520,7 @@ function validateCosts(v: ValidatedNormInput, costs: unknown): void {
       v.error(p, 'Ska vara ett objekt med type och amount.');
       continue;
     }
-    checkCostKeys(c, p, v);
+    const subletFields = checkCostKeys(c, p, v);
     const type = c.type;
     const typeIndex = typeof type === 'string' ? costTypeIndex(type) : -1;
     if (typeIndex < 0) v.error(`${p}/type`, `Okänd kostnadstyp. Tillåtna: ${COST_TYPES.join(', ')}.`);
@@ -472,6 +536,28 @@ function validateCosts(v: ValidatedNormInput, costs: unknown): void {
     v.costAmount[n] = amount;
     v.costPerson[n] = person as string | undefined;
     v.costDescription[n] = (description as string | undefined) || undefined;
+    v.costSecondHand[n] = 0;
+    v.costSubletApproved[n] = -1;
+    if (subletFields) validateSublet(v, c, n, p, typeIndex);
+  }
+}
+
+/** secondHand / subletApproved of a cost (read only when present). */
+function validateSublet(v: ValidatedNormInput, c: Record<string, unknown>, n: number, p: string, typeIndex: number): void {
+  const secondHand = c.secondHand;
+  const approved = c.subletApproved;
+  if (secondHand !== undefined) {
+    if (typeof secondHand !== 'boolean') v.error(`${p}/secondHand`, 'Ska vara true (bostaden hyrs i andra hand) eller false.');
+    else if (secondHand && typeIndex >= 0 && COST_TYPES[typeIndex] !== 'rent') v.error(`${p}/secondHand`, 'Andrahandsuthyrning gäller bara boendekostnad (type rent).');
+    else if (secondHand) {
+      v.costSecondHand[n] = 1;
+      v.secondHandCount++;
+    }
+  }
+  if (approved !== undefined) {
+    if (typeof approved !== 'boolean') v.error(`${p}/subletApproved`, 'Ska vara true (hyresvärden eller hyresnämnden har godkänt andrahandsuthyrningen) eller false.');
+    else if (secondHand !== true) v.error(`${p}/subletApproved`, 'Ange subletApproved bara för en hyra i andra hand (secondHand: true).');
+    else v.costSubletApproved[n] = approved ? 1 : 0;
   }
 }
 

@@ -33,7 +33,15 @@ export const NormCalculationBody = Type.Object(
     month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'Månaden ÅÅÅÅ-MM; väljer riksnormstabell.' }),
     municipality: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', description: 'Kommunkod; väljer kommunens riktlinjer (tak).' })),
     adults: Type.Array(
-      Type.Object({ id: Id, role: stringEnum(['applicant', 'coApplicant'] as const, 'Sökande eller medsökande (make/maka/sambo).') }, { additionalProperties: false }),
+      Type.Object(
+        {
+          id: Id,
+          role: stringEnum(['applicant', 'coApplicant'] as const, 'Sökande eller medsökande (make/maka/sambo).'),
+          lawfullyResident: Type.Optional(Type.Boolean({ description: 'Vistas lagligen i Sverige (villkor för bistånd från 2027, utom nödbistånd).' })),
+          reducedWorkCapacityDueToIllness: Type.Optional(Type.Boolean({ description: 'Nedsatt arbetsförmåga på grund av sjukdom (läkarintyg förväntas från 1 juli 2026).' })),
+        },
+        { additionalProperties: false },
+      ),
       { minItems: 1, maxItems: 2 },
     ),
     children: Type.Optional(
@@ -60,6 +68,10 @@ export const NormCalculationBody = Type.Object(
             amount: Amount,
             person: Type.Optional(Id),
             description: Type.Optional(Type.String({ maxLength: 200 })),
+            secondHand: Type.Optional(Type.Boolean({ description: 'Bara för rent: bostaden hyrs i andra hand.' })),
+            subletApproved: Type.Optional(
+              Type.Boolean({ description: 'Bara för hyra i andra hand: hyresvärden eller hyresnämnden har godkänt uthyrningen (villkor från 2027).' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -73,6 +85,7 @@ export const NormCalculationBody = Type.Object(
       ),
     ),
     jobStimulus: Type.Optional(Type.Array(Id, { maxItems: 2 })),
+    emergencyAid: Type.Optional(Type.Boolean({ description: 'Ansökan gäller nödbistånd (akuta behov).' })),
     options: Type.Optional(
       Type.Object({ partTimeChildrenCountInHouseholdSize: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
     ),
