@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   buildRuleSet,
   calculateNorm,
@@ -11,23 +9,11 @@ import {
   type NormResult,
   type RuleDocument,
 } from '../src/norm/index.ts';
+import { ruleDocuments, kr, single, couple } from './norm-fixtures.ts';
 
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
-const docs: RuleDocument[] = readdirSync(RULES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, data: JSON.parse(readFileSync(RULES_DIR + f, 'utf8')) as unknown }));
+const docs = ruleDocuments();
 const rules = buildRuleSet(docs);
 
-const kr = (n: number) => n * 100;
-const single = (month: string, extra: Partial<NormInput> = {}): NormInput => ({ month, adults: [{ id: 'a1', role: 'applicant' }], ...extra });
-const couple = (month: string, extra: Partial<NormInput> = {}): NormInput => ({
-  month,
-  adults: [
-    { id: 'a1', role: 'applicant' },
-    { id: 'a2', role: 'coApplicant' },
-  ],
-  ...extra,
-});
 
 function assertSums(r: NormResult) {
   const sum = (kinds: string[]) => r.lines.filter((l) => kinds.includes(l.kind)).reduce((s, l) => s + l.amount, 0);

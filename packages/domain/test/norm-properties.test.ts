@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
   buildRuleSet,
@@ -14,11 +12,9 @@ import {
   type NormResult,
   type RuleDocument,
 } from '../src/norm/index.ts';
+import { ruleDocuments } from './norm-fixtures.ts';
 
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
-const docs: RuleDocument[] = readdirSync(RULES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, data: JSON.parse(readFileSync(RULES_DIR + f, 'utf8')) as unknown }));
+const docs = ruleDocuments();
 const rules = buildRuleSet(docs);
 const MONTHS = [...rules.months.keys()];
 const RUNS = { numRuns: Number(process.env.NORM_PROPERTY_RUNS ?? 400) };

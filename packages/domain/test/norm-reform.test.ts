@@ -5,8 +5,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   buildRuleSet,
   calculateNorm,
@@ -16,24 +14,12 @@ import {
   type NormResult,
   type RuleDocument,
 } from '../src/norm/index.ts';
+import { ruleDocuments, kr, single, couple } from './norm-fixtures.ts';
 
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
-const docs: RuleDocument[] = readdirSync(RULES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, data: JSON.parse(readFileSync(RULES_DIR + f, 'utf8')) as unknown }));
+const docs = ruleDocuments();
 const rules = buildRuleSet(docs);
 const byName = (name: string) => structuredClone(docs.find((d) => d.name === name)!.data) as Record<string, any>;
 
-const kr = (n: number) => n * 100;
-const single = (month: string, extra: Partial<NormInput> = {}): NormInput => ({ month, adults: [{ id: 'a1', role: 'applicant' }], ...extra });
-const couple = (month: string, extra: Partial<NormInput> = {}): NormInput => ({
-  month,
-  adults: [
-    { id: 'a1', role: 'applicant' },
-    { id: 'a2', role: 'coApplicant' },
-  ],
-  ...extra,
-});
 const types = (r: NormResult) => r.warnings.map((w) => w.type);
 
 function assertSums(r: NormResult) {

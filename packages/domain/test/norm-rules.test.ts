@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   buildRuleSet,
   calculateNorm,
@@ -12,11 +10,9 @@ import {
   RuleDataError,
   type RuleDocument,
 } from '../src/norm/index.ts';
+import { ruleDocuments } from './norm-fixtures.ts';
 
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
-const docs: RuleDocument[] = readdirSync(RULES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, data: JSON.parse(readFileSync(RULES_DIR + f, 'utf8')) as unknown }));
+const docs = ruleDocuments();
 const byName = (name: string) => structuredClone(docs.find((d) => d.name === name)!.data) as Record<string, any>;
 const without = (name: string) => docs.filter((d) => d.name !== name);
 

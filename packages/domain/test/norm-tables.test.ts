@@ -9,14 +9,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildRuleSet, type RiksnormTable, type RuleDocument } from '../src/norm/index.ts';
+import { ruleDocuments } from './norm-fixtures.ts';
 
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
-const docs: RuleDocument[] = readdirSync(RULES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, data: JSON.parse(readFileSync(RULES_DIR + f, 'utf8')) as unknown }));
+const docs = ruleDocuments();
 const rules = buildRuleSet(docs);
 
 /** A table as printed, in kronor per month. Children: [ordinary amount, "ej lunch 5 dagar/vecka" or null]. */
