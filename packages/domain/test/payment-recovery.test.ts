@@ -10,6 +10,7 @@ import {
 const CASEWORK = fileURLToPath(new URL('../rules/casework/', import.meta.url));
 const recoveryDocs = JSON.parse(readFileSync(`${CASEWORK}payment-recovery-bases.json`, 'utf8')) as RecoveryBasesDocument[];
 const legalRefs = (JSON.parse(readFileSync(`${CASEWORK}legal-references-national-2025.json`, 'utf8')) as { references: DecisionLegalReference[] }).references;
+const oldLegalRefs = (JSON.parse(readFileSync(`${CASEWORK}legal-references-national-2001.json`, 'utf8')) as { references: DecisionLegalReference[] }).references;
 const current = recoveryDocs.find((d) => d.validFrom === '2025-07-01')!;
 const old = recoveryDocs.find((d) => d.validTo === '2025-06-30')!;
 const ground = (doc: RecoveryBasesDocument, code: string) => doc.bases.find((b) => b.code === code)!;
@@ -38,6 +39,16 @@ test('recovery grounds to be stated when granting point at legal references a gr
   for (const b of stated) {
     const ref = legalRefs.find((r) => r.id === b.grantReferenceIds[0])!;
     assert.equal(ref.text, b.legalReference);
+  }
+});
+
+test('old-law grounds to be stated when granting point at a recovery reference of the old law', () => {
+  const recoveryRefIds = new Set(oldLegalRefs.filter((r) => r.use.includes('recovery')).map((r) => r.id));
+  const stated = old.bases.filter((b) => b.requiresStatedInGrant);
+  assert.ok(stated.length > 0);
+  for (const b of stated) {
+    assert.ok(b.grantReferenceIds.length > 0 && b.grantReferenceIds.every((id) => recoveryRefIds.has(id)), b.code);
+    assert.equal(oldLegalRefs.find((r) => r.id === b.grantReferenceIds[0])!.text, b.legalReference);
   }
 });
 
