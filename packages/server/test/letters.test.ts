@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatKronor, formatSwedishDate, renderLetterPdf } from '../src/letters/render.ts';
+import { formatSwedishDate } from '@vagen/domain';
+import { formatKronor, renderLetterPdf } from '../src/letters/render.ts';
 import { pdfText } from './pdf-text.ts';
 
 test('a letter renders to a PDF whose text can be read back, Swedish letters included', async () => {

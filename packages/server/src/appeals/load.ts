@@ -1,12 +1,11 @@
 /** Reading appeals and the facts around them (decision, letter date, case, people). Callers check access and audit. */
 import type { Kysely } from 'kysely';
 import {
-  swedishDate, APPEAL_CHANNEL_LABELS, APPEAL_STATUS_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, appealTimeliness,
+  formatSwedishDate, swedishDate, APPEAL_CHANNEL_LABELS, APPEAL_STATUS_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, appealTimeliness,
   canForwardAppeal, canReconsiderAppeal, canRecordLateOutcome, canWithdrawAppeal, describeAppealTimeliness, documentKindLabel,
   isAppealStatus, labelOf, type AppealStatus, type DecisionItem,
 } from '@vagen/domain';
 import type { Database } from '@vagen/db';
-import { formatSwedishDate } from '../letters/render.ts';
 import type { AppealSettings } from './settings.ts';
 import { decisionAppealRoute, legalityOnlyMessage, type DecisionAppealRoute, type StoredBasis } from '../decisions/appeal-route.ts';
 

@@ -6,7 +6,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  swedishDate, endOfSwedishDay, swedishInstant, APPEAL_CHANNELS, LATE_APPEAL_OUTCOMES, RECONSIDERATION_RESULTS, addDaysIso, appealTimeliness, canForwardAppeal, canReconsiderAppeal,
+  formatSwedishDate, swedishDate, endOfSwedishDay, swedishInstant, APPEAL_CHANNELS, LATE_APPEAL_OUTCOMES, RECONSIDERATION_RESULTS, addDaysIso, appealTimeliness, canForwardAppeal, canReconsiderAppeal,
   canRecordLateOutcome, canWithdrawAppeal, checkAppealAgainst, checkChangeInFavour, describeAppealTimeliness, hasCapability, presumedNotificationDate,
   type AppealCheck, type AppealStatus,
 } from '@vagen/domain';
@@ -15,7 +15,6 @@ import { guardCase } from '../cases/guard.ts';
 import { storeDocument } from '../documents.ts';
 import { conflict, HttpProblem, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { formatSwedishDate } from '../letters/render.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { appealsJson, challengeJson, decisionJson, decisionLetterDate, findDecisionLetter, letterParties, loadDecision, routeOfDecision, type Db } from './load.ts';
 import { legalityOnlyMessage, referencesText } from '../decisions/appeal-route.ts';

@@ -2,9 +2,8 @@
  * The decision letter (FL 31–33 §§) and the kommunicering letter (FL 25 §) as PDF from the municipality's templates
  * (decision-letter-*.json, communication-letter-*.json). Plain Swedish; försörjningshinder are never printed.
  */
-import { swedishDate, type ApplicationContent } from '@vagen/domain';
-import { ROLE_LABELS, isStaffRole } from '@vagen/domain';
-import { formatKronor, formatSwedishDate, renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
+import { formatSwedishDate, isStaffRole, ROLE_LABELS, swedishDate, type ApplicationContent } from '@vagen/domain';
+import { formatKronor, renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
 import { communicationLetter, decisionLetter, legalReferences, type DecisionLetterDoc } from '../assessment/config.ts';
 import { householdPersons, type Db } from '../assessment/store.ts';
 import { appealSettings } from '../appeals/settings.ts';

@@ -2,13 +2,13 @@
 import type { Selectable } from 'kysely';
 import Mustache from 'mustache';
 import {
-  swedishDate, ADULT_REF_LABELS, COMMUNICATION_STATUS_LABELS, communicationStatus, DECISION_OUTCOME_LABELS, DECISION_STATUS_LABELS, labelOf,
+  formatSwedishDate, swedishDate, ADULT_REF_LABELS, COMMUNICATION_STATUS_LABELS, communicationStatus, DECISION_OUTCOME_LABELS, DECISION_STATUS_LABELS, labelOf,
   rolesThatMayDecide, ROLE_LABELS, totalApplied, totalRefused,
   type ApplicationContent, type ChildPerspective, type CommunicationState, type DecisionDraft, type DecisionItem, type DecisionOutcome,
   type DecisionStatus, type RecoveryBasis, type SupportObstacleChoice, type AppealBasisKind,
 } from '@vagen/domain';
 import type { DecisionCommunicationsTable, DecisionsTable } from '@vagen/db';
-import { formatKronor, formatSwedishDate } from '../letters/render.ts';
+import { formatKronor } from '../letters/render.ts';
 import { delegation, fourEyes, legalReferences, reasonPhrases, supportObstacles } from '../assessment/config.ts';
 import type { Db } from '../assessment/store.ts';
 import { decisionAppealRoute } from './appeal-route.ts';

@@ -1,7 +1,7 @@
 /** The first-visit letter (kallelse till nybesök) from the municipality's template, with the ticked documents. */
 import Mustache from 'mustache';
-import { formatVisitTime, type FirstVisitLetterTemplate } from '@vagen/domain';
-import { formatSwedishDate, type Letter } from '../letters/render.ts';
+import { formatSwedishDate, formatVisitTime, type FirstVisitLetterTemplate } from '@vagen/domain';
+import { type Letter } from '../letters/render.ts';
 
 export interface FirstVisitLetterFacts {
   municipalityName: string;

@@ -115,5 +115,3 @@ export function formatKronor(ore: number): string {
   return `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: Number.isInteger(kr) ? 0 : 2, maximumFractionDigits: 2 }).format(kr)} kr`;
 }
 
-/** A date, or the Swedish date of a UTC instant → "23 november 2026" (the calendar module's format). */
-export { formatSwedishDate } from '@vagen/domain';

@@ -11,14 +11,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  swedishDate, DECISION_SERVICE_METHOD_LABELS, DECISION_SERVICE_METHODS, RECOVERY_ENTRY_KINDS, RECOVERY_ENTRY_LABELS, RECOVERY_STATE_LABELS, applyRecoveryEntry,
+  formatSwedishDate, swedishDate, DECISION_SERVICE_METHOD_LABELS, DECISION_SERVICE_METHODS, RECOVERY_ENTRY_KINDS, RECOVERY_ENTRY_LABELS, RECOVERY_STATE_LABELS, applyRecoveryEntry,
   grantConditionErrors, hasCapability, recoveryStateOf, type GrantDecisionFacts, type RecoveryBasesDocument,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { formatSwedishDate } from '../letters/render.ts';
 import { IdParams } from './common.ts';
 import { recoveryBasesOn, recoveryBasisLabels } from './settings.ts';
 
@@ -93,7 +92,6 @@ export async function recoveryRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
 
-  const labels = (municipality: string) => recoveryBasisLabels(municipality);
   const basesJson = (doc: RecoveryBasesDocument | null) => (doc?.bases ?? []).map((b) => ({
     code: b.code, label: b.label, legalReference: b.legalReference, description: b.description, requiresStatedInGrant: b.requiresStatedInGrant,
   }));
@@ -112,7 +110,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
     const decisions = (await deps.db.selectFrom('decisions').select([...decisionColumns]).where('case_id', '=', caseId).where('status', '=', 'decided')
       .orderBy('decided_at', 'desc').execute()).filter((d) => grantFacts(d as DecisionForClaim).grantsAssistance);
     return {
-      items: await claimsJson(deps.db, { caseId }, labels(facts.municipality)),
+      items: await claimsJson(deps.db, { caseId }, recoveryBasisLabels(facts.municipality)),
       grantedOn,
       law: doc?.law ?? null,
       bases: basesJson(doc),
@@ -215,7 +213,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
       await tx.updateTable('recovery_claims').set({ balance: applied.balanceAfter, updated_at: now.toISOString() }).where('id', '=', claim.id).execute();
       await audit(tx, actor, now, { action: 'recoveryClaim.ledger', targetType: 'recoveryClaim', targetId: claim.id, caseId: claim.case_id, personId: facts.applicantPersonId, purpose: b.kind, outcome: 'success' });
     });
-    const [json] = await claimsJson(deps.db, { id: claim.id }, labels(facts.municipality));
+    const [json] = await claimsJson(deps.db, { id: claim.id }, recoveryBasisLabels(facts.municipality));
     return reply.status(201).send(json);
   });
 
