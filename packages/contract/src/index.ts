@@ -1,2 +1,2 @@
 /** The API contract. Each area's schemas live in their own module; this file re-exports them. */
-export {};
+export * from './common.ts';
