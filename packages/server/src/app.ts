@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppDeps } from './context.ts';
 import { SESSION_COOKIE, loadActor } from './auth/sessions.ts';
 import { installErrorHandler, installValidators } from './http/validation.ts';
+import { installPlainSerializer, installResponseContract, type ResponseContractOptions } from './http/response-contract.ts';
 import { HttpProblem } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientAuthRoutes } from './routes/client-auth.ts';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): unknown };
   /** Directory of the built web app; default packages/web/dist. */
   webRoot?: string;
+  /** Check every JSON response against its route's response schema (the test suite turns this on). */
+  checkResponses?: ResponseContractOptions;
 }
 
 /** Requests that change nothing tied to a session, or that start one, need no CSRF token. */
@@ -67,7 +70,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
   installValidators(app);
+  installPlainSerializer(app);
   installErrorHandler(app);
+  if (options.checkResponses) installResponseContract(app, options.checkResponses);
 
   // HTML forms of the local test e-ID page.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {

@@ -91,7 +91,7 @@ export async function createWorld(): Promise<World> {
   // A Syd case whose responsible worker is the Nord worker: assigned cases are visible across units.
   const caseAssignedAcross = await caseRow(4, unitSyd, users.nord!, [[personAcross, 'applicant']]);
 
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { checkResponses: { requireDeclared: false } });
   return {
     app, handle, deps, clock,
     ids: { unitNord, unitSyd, users, caseNord, caseSyd, caseProtected, caseAssignedAcross, personNord, personSyd, personProtected },
