@@ -12,3 +12,4 @@ export * from './assessment/index.ts';
 export * from './decisions/index.ts';
 export * from './payments/index.ts';
 export * from './calendar.ts';
+export * from './status-machine.ts';

@@ -1,2 +1,3 @@
 export * from './content.ts';
 export * from './calculation.ts';
+export * from './application-status.ts';

@@ -3,3 +3,4 @@ export * from './delegation.ts';
 export * from './communication.ts';
 export * from './draft.ts';
 export * from './appeal-route.ts';
+export * from './decide.ts';

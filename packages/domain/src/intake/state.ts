@@ -1,4 +1,29 @@
+import { checkTransition, type StatusMachine, type TransitionCheck } from '../status-machine.ts';
 import { INTAKE_STATUS_LABELS, OPEN_INTAKE_STATUSES, type IntakeStatus } from './types.ts';
+
+/**
+ * registered → interviewed (the interview is saved) → booked (the first visit is booked) → handedOver; an open contact
+ * may be booked before the interview, handed over at any point (the checklist gates that) or referred. A contact that
+ * reopens a recently closed case is created handed over. Saving the interview again, or booking again, is an event
+ * in the contact's history with the status unchanged.
+ */
+export const INTAKE_STATUS_MACHINE: StatusMachine<IntakeStatus> = {
+  subject: 'Kontakten',
+  labels: INTAKE_STATUS_LABELS,
+  initial: ['registered', 'handedOver'],
+  transitions: {
+    registered: ['interviewed', 'booked', 'handedOver', 'referred'],
+    interviewed: ['booked', 'handedOver', 'referred'],
+    booked: ['handedOver', 'referred'],
+    handedOver: [],
+    referred: [],
+  },
+  staysAllowed: true,
+};
+
+export function checkIntakeTransition(from: string | null, to: IntakeStatus): TransitionCheck {
+  return checkTransition(INTAKE_STATUS_MACHINE, from, to);
+}
 
 export type IntakeAction = 'interview' | 'calculate' | 'checkResponsibility' | 'tick' | 'book' | 'handOver' | 'refer';
 
