@@ -1,27 +1,21 @@
 /** GET/PUT /api/v1/applications/:id — the application under assessment (content typed and validated in the domain). */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { swedishDate, APPLICATION_KIND_LABELS, labelOf, validateApplicationContent, type ApplicationContent } from '@vagen/domain';
+import {
+  swedishDate, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, applicationStatusAfterContent, isApplicationStatus, labelOf, validateApplicationContent,
+  type ApplicationContent, type ApplicationStatus,
+} from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { caseRow, currentCalculation, guardApplication, householdPersons, loadApplication, recordEvent, type ApplicationRecord, type Db } from './store.ts';
+import { changeApplicationStatus } from '../status/change.ts';
+import { caseRow, currentCalculation, guardApplication, householdPersons, loadApplication, type ApplicationRecord, type Db } from './store.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Params = Type.Object({ id: Uuid });
 
-export const APPLICATION_STATUS_TEXT: Record<string, string> = {
-  registered: 'Registrerad',
-  received: 'Mottagen',
-  inProgress: 'Under handläggning',
-  inAssessment: 'Under utredning',
-  decided: 'Beslutad',
-  referred: 'Hänvisad',
-  withdrawn: 'Återkallad',
-};
-
-/** Statuses from which filling in the content moves the application to 'inAssessment'. */
-const BEFORE_ASSESSMENT = new Set(['registered', 'received', 'inProgress']);
+/** The application statuses' labels (the domain's), kept under this name for the routes that show them. */
+export const APPLICATION_STATUS_TEXT: Record<string, string> = APPLICATION_STATUS_LABELS;
 
 /** A starting point for an empty application: the household from the case, the application's period. */
 export async function contentTemplate(db: Db, a: ApplicationRecord): Promise<ApplicationContent> {
@@ -111,13 +105,14 @@ export async function applicationRoutes(app: FastifyInstance) {
     await deps.db.transaction().execute(async (tx) => {
       const locked = await tx.selectFrom('applications').select(['status']).where('id', '=', application.id).forUpdate().executeTakeFirstOrThrow();
       if (locked.status === 'decided') throw conflict('Ansökan är redan beslutad och kan inte ändras. Registrera en ny ansökan eller en tilläggsansökan.');
-      const nextStatus = BEFORE_ASSESSMENT.has(locked.status) ? 'inAssessment' : locked.status;
-      await tx.updateTable('applications').set({
-        content: JSON.stringify(content), period_start: content.period.start, period_end: content.period.end,
-        applied_amount: content.housing.rent + content.costs.reduce((s, x) => s + x.amount, 0),
-        status: nextStatus, updated_at: now.toISOString(),
-      }).where('id', '=', application.id).execute();
-      await recordEvent(tx, { caseId: application.caseId, objectType: 'application', objectId: application.id, event: 'contentReplaced', from: locked.status, to: nextStatus, actorId: actor.userId, at: now });
+      const nextStatus = isApplicationStatus(locked.status) ? applicationStatusAfterContent(locked.status) : locked.status;
+      await changeApplicationStatus(tx, application.id, nextStatus as ApplicationStatus, {
+        actor: { kind: 'staff', id: actor.userId }, event: 'contentReplaced', at: now,
+        set: {
+          content: JSON.stringify(content), period_start: content.period.start, period_end: content.period.end,
+          applied_amount: content.housing.rent + content.costs.reduce((s, x) => s + x.amount, 0),
+        },
+      });
       await tx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', application.caseId).execute();
       await audit(tx, actor, now, { action: 'application.update', targetType: 'application', targetId: application.id, caseId: application.caseId, personId: facts.applicantPersonId, outcome: 'success' });
     });

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { swedishDate, type Personnummer } from '@vagen/domain';
 import type { Database, HouseholdRole } from '@vagen/db';
 import { newId } from '../ids.ts';
+import { openCase } from '../status/change.ts';
 
 export interface PersonFields {
   firstName: string;
@@ -34,7 +35,7 @@ async function nextCaseNumber(tx: Kysely<Database>, year: string): Promise<strin
 
 /**
  * Creates the household, its members (reusing persons already known by personnummer) and the case with its first
- * status-history row. Call inside a transaction.
+ * status-history row (through the status machine). Call inside a transaction.
  */
 export async function createCaseWithHousehold(tx: Kysely<Database>, c: NewCase, now: Date): Promise<{ id: string; caseNumber: string; householdId: string; personIds: string[] }> {
   const householdId = newId();
@@ -56,12 +57,9 @@ export async function createCaseWithHousehold(tx: Kysely<Database>, c: NewCase, 
   }
   const caseNumber = await nextCaseNumber(tx, swedishDate(now).slice(0, 4));
   const caseId = newId();
-  const status = c.status ?? 'intake';
-  await tx.insertInto('cases').values({
+  await openCase(tx, {
     id: caseId, case_number: caseNumber, municipality_code: c.municipality, unit_id: c.unitId, household_id: householdId,
-    responsible_worker_id: c.responsibleWorkerId, second_worker_id: null, status, opened_at: now.toISOString(), closed_at: null,
-    closure_reason: null, updated_at: now.toISOString(),
-  }).execute();
-  await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: null, to_status: status, actor_kind: 'staff', actor_id: c.actorId, reason: c.reason ?? 'Ärendet öppnat', at: now.toISOString() }).execute();
+    responsible_worker_id: c.responsibleWorkerId, second_worker_id: null,
+  }, { status: c.status ?? 'intake', actor: { kind: 'staff', id: c.actorId }, reason: c.reason ?? 'Ärendet öppnat', at: now });
   return { id: caseId, caseNumber, householdId, personIds };
 }

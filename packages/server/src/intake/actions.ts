@@ -10,6 +10,7 @@ import type { AppDeps, RequestActor } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, ValidationFailure } from '../errors.ts';
 import { getNormRuleSet } from '../norm-rules.ts';
+import { changeApplicationStatus, changeCaseStatus, changeIntakeStatus } from '../status/change.ts';
 import { closeWorkItems } from '../work-items.ts';
 import { intakeConfig } from './config.ts';
 import type { ChecklistBody, InterviewBody, ReferBody, ResponsibilityBody } from './schemas.ts';
@@ -57,16 +58,11 @@ export async function saveInterview(deps: AppDeps, actor: Staff, id: string, bod
   const errors = validateIntakeInterview(interview, swedishDate(deps.now()));
   if (errors.length) throw new ValidationFailure(errors.map((e) => ({ path: `/body${e.path}`, message: e.message })));
   await changeIntake(deps, actor, id, 'interview', 'intake.interview', async (tx, intake, now) => {
-    const to = intakeStatusAfter(intake.status, 'interview');
-    await tx.updateTable('intakes').set({
-      interview: JSON.stringify(interview),
-      interviewed_at: intake.interviewed_at ?? now.toISOString(),
-      interviewed_by: intake.interviewed_by ?? actor.userId,
-      status: to,
-      updated_at: now.toISOString(),
-    }).where('id', '=', id).execute();
     // Each saved version is kept in the history.
-    await recordIntakeEvent(tx, { intakeId: id, kind: 'interviewSaved', from: intake.status, to, actorId: actor.userId, at: now, data: interview });
+    await changeIntakeStatus(tx, id, intakeStatusAfter(intake.status, 'interview'), {
+      actorId: actor.userId, kind: 'interviewSaved', at: now, data: interview,
+      set: { interview: JSON.stringify(interview), interviewed_at: intake.interviewed_at ?? now.toISOString(), interviewed_by: intake.interviewed_by ?? actor.userId },
+    });
   });
 }
 
@@ -138,19 +134,19 @@ export async function referIntake(deps: AppDeps, actor: Staff, id: string, body:
     if (!r || (r.municipalityResponsible !== 'no' && r.rightInstance !== 'no')) {
       throw conflict('Kontakten kan bara hänvisas när ansvarsprövningen visar att kommunen inte är ansvarig eller att ekonomiskt bistånd inte är rätt instans.');
     }
-    await tx.updateTable('intakes').set({ status: 'referred', referred_at: now.toISOString(), referred_by: actor.userId, referral_reason: reason, updated_at: now.toISOString() }).where('id', '=', id).execute();
-    await recordIntakeEvent(tx, { intakeId: id, kind: 'referred', from: intake.status, to: 'referred', actorId: actor.userId, at: now, note: reason });
-    await tx.updateTable('applications').set({ status: 'referred', updated_at: now.toISOString() }).where('id', '=', intake.application_id).execute();
+    await changeIntakeStatus(tx, id, 'referred', {
+      actorId: actor.userId, kind: 'referred', at: now, note: reason,
+      set: { referred_at: now.toISOString(), referred_by: actor.userId, referral_reason: reason },
+    });
+    await changeApplicationStatus(tx, intake.application_id, 'referred', { actor: { kind: 'staff', id: actor.userId }, event: 'referred', note: reason, at: now });
     await closeWorkItems(tx, { refType: 'intake', refId: id }, actor.userId, now);
     // The case opened for the contact is closed; no decision is needed (no application was tried).
     const c = await tx.selectFrom('cases').select('status').where('id', '=', intake.case_id).forUpdate().executeTakeFirstOrThrow();
     if (c.status === 'intake') {
-      const closureReason = r.rightInstance === 'no' ? 'otherBenefit' : 'unknown';
-      await tx.updateTable('cases').set({ status: 'closed', closed_at: now.toISOString(), closure_reason: closureReason, updated_at: now.toISOString() }).where('id', '=', intake.case_id).execute();
-      await tx.insertInto('case_status_history').values({
-        case_id: intake.case_id, from_status: 'intake', to_status: 'closed', actor_kind: 'staff', actor_id: actor.userId, at: now.toISOString(),
-        reason: `Hänvisad från mottagningen: ${reason}`,
-      }).execute();
+      await changeCaseStatus(tx, intake.case_id, 'closed', {
+        actor: { kind: 'staff', id: actor.userId }, at: now, reason: `Hänvisad från mottagningen: ${reason}`,
+        closureReason: r.rightInstance === 'no' ? 'otherBenefit' : 'unknown',
+      });
     }
   });
 }

@@ -5,16 +5,16 @@
  */
 import type { Static } from '@fastify/type-provider-typebox';
 import {
-  swedishDate, canTransition, heavyForNewStaffWarning, intakeChecklistGateMessage, isCaseStatus, isNewStaff, missingIntakeChecklistItems,
+  swedishDate, heavyForNewStaffWarning, intakeChecklistGateMessage, isNewStaff, missingIntakeChecklistItems,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { conflict, HttpProblem, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { changeCaseStatus, changeIntakeStatus } from '../status/change.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { changeIntake } from './actions.ts';
 import { intakeConfig } from './config.ts';
 import type { AssignBody } from './schemas.ts';
-import { recordIntakeEvent } from './store.ts';
 import { ASSIGNABLE_ROLES, caseWeightOf } from './workers.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
@@ -46,22 +46,18 @@ export async function assignIntake(deps: AppDeps, actor: Staff, id: string, body
     if (warnings.length && !body.confirmHeavyForNewStaff) throw new HttpProblem(409, 'HEAVY_CASE_NEW_STAFF', warnings.join(' '));
 
     const c = await tx.selectFrom('cases').select(['status', 'case_number']).where('id', '=', intake.case_id).forUpdate().executeTakeFirstOrThrow();
-    await tx.updateTable('cases').set({
-      responsible_worker_id: worker!.id, second_worker_id: second?.id ?? null, updated_at: now.toISOString(),
-      ...(c.status === 'intake' ? { status: 'investigation' } : {}),
-    }).where('id', '=', intake.case_id).execute();
+    await tx.updateTable('cases').set({ responsible_worker_id: worker!.id, second_worker_id: second?.id ?? null, updated_at: now.toISOString() })
+      .where('id', '=', intake.case_id).execute();
     const note = body.note?.trim() || null;
-    if (c.status === 'intake' && isCaseStatus(c.status) && canTransition(c.status, 'investigation')) {
-      await tx.insertInto('case_status_history').values({
-        case_id: intake.case_id, from_status: 'intake', to_status: 'investigation', actor_kind: 'staff', actor_id: actor.userId, at: now.toISOString(),
-        reason: `Överlämnat från mottagningen till ${worker!.display_name}${note ? `: ${note}` : ''}`,
-      }).execute();
+    // A case still in the intake goes to investigation; a reopened or already assigned case keeps its status.
+    if (c.status === 'intake') {
+      await changeCaseStatus(tx, intake.case_id, 'investigation', {
+        actor: { kind: 'staff', id: actor.userId }, at: now, reason: `Överlämnat från mottagningen till ${worker!.display_name}${note ? `: ${note}` : ''}`,
+      });
     }
-    await tx.updateTable('intakes').set({
-      status: 'handedOver', handed_over_at: now.toISOString(), handed_over_by: actor.userId, assigned_worker_id: worker!.id, updated_at: now.toISOString(),
-    }).where('id', '=', id).execute();
-    await recordIntakeEvent(tx, {
-      intakeId: id, kind: 'handedOver', from: intake.status, to: 'handedOver', actorId: actor.userId, at: now,
+    await changeIntakeStatus(tx, id, 'handedOver', {
+      actorId: actor.userId, kind: 'handedOver', at: now,
+      set: { handed_over_at: now.toISOString(), handed_over_by: actor.userId, assigned_worker_id: worker!.id },
       note: `Till ${worker!.display_name}${second ? ` och ${second.display_name}` : ''}${note ? `. ${note}` : ''}`,
       data: { workerId: worker!.id, secondWorkerId: second?.id ?? null, heavy: weight.heavy, warnings },
     });

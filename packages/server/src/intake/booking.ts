@@ -6,12 +6,12 @@ import { storeDocument } from '../documents.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { renderLetterPdf } from '../letters/render.ts';
+import { changeIntakeStatus } from '../status/change.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { changeIntake } from './actions.ts';
 import { intakeConfig } from './config.ts';
 import { buildFirstVisitLetter } from './letter.ts';
 import type { BookingBody } from './schemas.ts';
-import { recordIntakeEvent } from './store.ts';
 import { ASSIGNABLE_ROLES } from './workers.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
@@ -62,12 +62,12 @@ export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, bo
     }, at);
 
     const visit = formatVisitTime(visitAt, config.settings.visitHours.timeZone);
-    await tx.updateTable('intakes').set({
-      status: 'booked', booked_at: intake.booked_at ?? at.toISOString(), booked_by: actor.userId, visit_at: visitAt.toISOString(), visit_place: place,
-      visit_worker_id: worker!.id, visit_documents: JSON.stringify(documents), letter_document_id: documentId, updated_at: at.toISOString(),
-    }).where('id', '=', id).execute();
-    await recordIntakeEvent(tx, {
-      intakeId: id, kind: 'booked', from: intake.status, to: 'booked', actorId: actor.userId, at,
+    await changeIntakeStatus(tx, id, 'booked', {
+      actorId: actor.userId, kind: 'booked', at,
+      set: {
+        booked_at: intake.booked_at ?? at.toISOString(), booked_by: actor.userId, visit_at: visitAt.toISOString(), visit_place: place,
+        visit_worker_id: worker!.id, visit_documents: JSON.stringify(documents), letter_document_id: documentId,
+      },
       note: `${visit.weekday} ${visit.date} kl. ${visit.time}, ${place}, hos ${worker!.display_name}`, data: { visitAt: visitAt.toISOString(), place, workerId: worker!.id, documents, documentId },
     });
     const bodyText = [

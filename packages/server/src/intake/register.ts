@@ -12,6 +12,7 @@ import { visibleCasesCondition } from '../cases/access.ts';
 import { createCaseWithHousehold } from '../cases/create.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { changeCaseStatus } from '../status/change.ts';
 import { openWorkItem, PRIORITY } from '../work-items.ts';
 import { intakeConfig } from './config.ts';
 import { parsePeople } from './people.ts';
@@ -82,11 +83,10 @@ export async function registerIntake(deps: AppDeps, actor: Staff, body: Static<t
       caseNumber = reopenable.case_number;
       unitId = reopenable.unit_id;
       personId = reopenable.person_id;
-      await tx.updateTable('cases').set({ status: 'investigation', closed_at: null, closure_reason: null, updated_at: now.toISOString() }).where('id', '=', caseId).execute();
-      await tx.insertInto('case_status_history').values({
-        case_id: caseId, from_status: 'closed', to_status: 'investigation', actor_kind: 'staff', actor_id: actor.userId, at: now.toISOString(),
+      await changeCaseStatus(tx, caseId, 'investigation', {
+        actor: { kind: 'staff', id: actor.userId }, at: now,
         reason: `Återaktualiserat: ny ansökan inom ${config.reopenWithinMonths} månader efter avslut. Ärendet går tillbaka till samma handläggare.`,
-      }).execute();
+      });
     } else {
       const created = await createCaseWithHousehold(tx, {
         municipality: actor.municipality, unitId: body.unitId, responsibleWorkerId: null, actorId: actor.userId,

@@ -10,6 +10,7 @@ import { addDaysIso, autoCloseVerdict, CLOSURE_REASON_LABELS, swedishDate, swedi
 import type { AppDeps } from '../context.ts';
 import { getCaseworkRules, type CaseworkDocument } from '../casework-rules.ts';
 import { newId } from '../ids.ts';
+import { changeCaseStatus } from '../status/change.ts';
 import { auditSystem, systemUserId } from './system-user.ts';
 
 export const AUTO_CLOSE_JOB = 'cases.autoClose';
@@ -53,8 +54,7 @@ export async function runAutoClose(_payload: unknown, deps: AppDeps): Promise<st
       if (current.status !== c.status) return false; // changed by someone meanwhile: leave it for the next run
       const at = now.toISOString();
       const reason = `${verdict.reason} Regel: ${rule.id}.`;
-      await tx.updateTable('cases').set({ status: 'closed', closed_at: at, closure_reason: 'noApplication', updated_at: at }).where('id', '=', c.id).execute();
-      await tx.insertInto('case_status_history').values({ case_id: c.id, from_status: c.status, to_status: 'closed', actor_kind: 'system', actor_id: null, reason, at }).execute();
+      await changeCaseStatus(tx, c.id, 'closed', { actor: { kind: 'system' }, reason, closureReason: 'noApplication', at: now });
       await tx.insertInto('journal_entries').values({
         id: newId(), case_id: c.id, author_id: author, event_date: today, title: `Ärendet avslutat automatiskt: ${CLOSURE_REASON_LABELS.noApplication.toLowerCase()}`,
         body: `${verdict.reason} Ärendet avslutades av Vägen enligt kommunens regel (${rule.source}). En ny ansökan inom ${rule.reopenWithinMonths} månader återaktualiserar ärendet hos samma handläggare.`,

@@ -1,15 +1,16 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  swedishDate, CASE_STATUSES, CLOSURE_REASONS, canReadCase, canTransition, hasCapability, isCaseStatus, parsePersonnummer, type CaseStatus,
+  swedishDate, CASE_STATUSES, CLOSURE_REASONS, canReadCase, hasCapability, parsePersonnummer, type CaseStatus,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
 import { loadCaseDetail, loadCasePage } from '../cases/detail.ts';
 import { listCases, staffCaseListJson } from '../cases/list.ts';
-import { conflict, forbidden, notFound, ValidationFailure, type FieldError } from '../errors.ts';
+import { forbidden, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { createCaseWithHousehold } from '../cases/create.ts';
+import { changeCaseStatus } from '../status/change.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const CaseParams = Type.Object({ id: Uuid });
@@ -171,20 +172,9 @@ export async function caseRoutes(app: FastifyInstance) {
     if (to !== 'closed' && closureReason) throw new ValidationFailure([{ path: '/body/closureReason', message: 'Avslutsorsak anges bara när ärendet avslutas.' }]);
     const now = deps.now();
     await deps.db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom('cases').select('status').where('id', '=', request.params.id).forUpdate().executeTakeFirstOrThrow();
-      const from = current.status;
-      if (!isCaseStatus(from) || !canTransition(from, to as CaseStatus)) {
-        throw conflict(`Ärendet kan inte gå från status ”${from}” till ”${to}”.`);
-      }
-      await tx.updateTable('cases').set({
-        status: to,
-        updated_at: now.toISOString(),
-        closed_at: to === 'closed' ? now.toISOString() : null,
-        closure_reason: to === 'closed' ? closureReason! : null,
-      }).where('id', '=', request.params.id).execute();
-      await tx.insertInto('case_status_history').values({
-        case_id: request.params.id, from_status: from, to_status: to, actor_kind: 'staff', actor_id: actor.userId, reason: reason?.trim() || null, at: now.toISOString(),
-      }).execute();
+      await changeCaseStatus(tx, request.params.id, to as CaseStatus, {
+        actor: { kind: 'staff', id: actor.userId }, reason: reason?.trim() || null, at: now, ...(closureReason ? { closureReason } : {}),
+      });
       await audit(tx, actor, now, { action: 'case.changeStatus', targetType: 'case', targetId: request.params.id, caseId: request.params.id, outcome: 'success' });
     });
     return loadCaseDetail(deps.db, request.params.id, actor);
