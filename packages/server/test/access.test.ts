@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { CASE_READ_POLICY, canReadCase, isRelated, type Actor, type CaseReadPolicy, type CaseRelation, type StaffRole } from '@vagen/domain';
+import { loadCaseAccessFacts, visibleCasesCondition } from '../src/cases/access.ts';
+import { countedRelations, listCases, staffCaseListJson } from '../src/cases/list.ts';
 import { as, auditCount, clientLogin, createWorld, login, type World } from './harness.ts';
 
 let w: World;
@@ -213,8 +216,22 @@ describe('audit log', () => {
   });
 });
 
+type ListPage = { total: number; items: { id: string }[] };
+
+// One sign-in per user for the tests below (sign-ins are rate limited).
+const sessions = new Map<string, Awaited<ReturnType<typeof login>>>();
+async function sessionOf(username: string) {
+  if (!sessions.has(username)) sessions.set(username, await login(w, username));
+  return sessions.get(username)!;
+}
+/** The user as an actor, read from the database as a session would be (without signing in). */
+async function actorOf(username: string): Promise<Extract<Actor, { kind: 'staff' }>> {
+  const u = await w.handle.db.selectFrom('staff_users').select(['id', 'role', 'municipality_code']).where('username', '=', username).executeTakeFirstOrThrow();
+  const units = await w.handle.db.selectFrom('staff_units').select('unit_id').where('user_id', '=', u.id).orderBy('unit_id').execute();
+  return { kind: 'staff', userId: u.id, role: u.role as StaffRole, municipality: u.municipality_code, unitIds: units.map((x) => x.unit_id) };
+}
+
 test('the list PostgreSQL writes as JSON has the same items, field by field, as the generic list', async () => {
-  const { listCases } = await import('../src/cases/list.ts');
   const { loadActor } = await import('../src/auth/sessions.ts');
   // A case without a responsible worker, and one with a status other than active, so nulls and labels are compared.
   const nordCase = await w.handle.db.selectFrom('cases').selectAll().where('id', '=', w.ids.caseNord).executeTakeFirstOrThrow();
@@ -224,7 +241,7 @@ test('the list PostgreSQL writes as JSON has the same items, field by field, as 
   } as never).execute();
   try {
     for (const username of ['nord', 'chef']) {
-      const s = await login(w, username);
+      const s = await sessionOf(username);
       const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;
       const res = await as(w, s).get('/api/v1/cases?limit=50');
       assert.equal(res.statusCode, 200);
@@ -244,10 +261,48 @@ test('the list PostgreSQL writes as JSON has the same items, field by field, as 
   }
 });
 
+/** Every case with what the pure check (canReadCase over the facts loaded for it) says of it, in list order. */
+async function casesByCheck(actor: Actor, policy: CaseReadPolicy) {
+  const rows = await w.handle.db.selectFrom('cases').select(['id', 'status']).orderBy('updated_at', 'desc').orderBy('id').execute();
+  const out: { id: string; status: string; mine: boolean }[] = [];
+  for (const row of rows) {
+    const facts = (await loadCaseAccessFacts(w.handle.db, row.id, policy))!;
+    if (!canReadCase(actor, facts, policy)) continue;
+    out.push({ ...row, mine: policy.relations.some((r) => r.assigned && isRelated(actor, r, facts)) });
+  }
+  return out;
+}
+
+/**
+ * For each user: the SQL condition finds exactly the cases the pure check lets them read, and every status, "mine"
+ * and page of the case list (and of the generic list used by searches) is the same as the pure check's.
+ */
+async function assertListsFollowPolicy(policy: CaseReadPolicy, list: (username: string, actor: Extract<Actor, { kind: 'staff' }>, filter: { limit: number; offset: number; status?: string; mine: boolean }) => Promise<ListPage>) {
+  for (const username of ['nord', 'syd', 'chef', 'annan', 'kassa', 'admin']) {
+    const actor = await actorOf(username);
+    const readable = await casesByCheck(actor, policy);
+    const bySql = await w.handle.db.selectFrom('cases').select('cases.id').where(visibleCasesCondition(actor, policy))
+      .orderBy('cases.updated_at', 'desc').orderBy('cases.id').execute();
+    assert.deepEqual(bySql.map((r) => r.id), readable.map((r) => r.id), `${username}: SQL condition and pure check`);
+    for (const status of [undefined, 'active', 'closed']) {
+      for (const mine of [false, true]) {
+        const expected = readable.filter((c) => (!status || c.status === status) && (!mine || c.mine)).map((c) => c.id);
+        for (const [limit, offset] of [[50, 0], [1, 0], [1, 1], [2, 1]] as const) {
+          const label = `${username} ${status} ${mine} ${limit}/${offset}`;
+          const res = await list(username, actor, { limit, offset, mine, ...(status ? { status } : {}) });
+          assert.deepEqual(res.items.map((c) => c.id), expected.slice(offset, offset + limit), label);
+          assert.equal(res.total, expected.length, label);
+          const generic = await listCases(w.handle.db, actor, { limit, offset, mine, status }, policy);
+          assert.deepEqual(generic.items.map((c) => c.id), expected.slice(offset, offset + limit), `generic ${label}`);
+          assert.equal(generic.total, expected.length, `generic ${label}`);
+        }
+      }
+    }
+  }
+}
+
 describe('the index-ordered case list gives the same pages as the access rule itself', () => {
   test('every user, status, "mine" and page', async () => {
-    const { visibleCasesCondition } = await import('../src/cases/access.ts');
-    const { loadActor } = await import('../src/auth/sessions.ts');
     // Second-worker relations across units, which the counts treat as their own disjoint parts.
     const sydCase = await w.handle.db.selectFrom('cases').selectAll().where('id', '=', w.ids.caseSyd).executeTakeFirstOrThrow();
     const extra = [
@@ -261,23 +316,68 @@ describe('the index-ordered case list gives the same pages as the access rule it
         responsible_worker_id: e.responsible, second_worker_id: e.second, status: e.status, updated_at: `2026-01-0${e.n}T10:00:00.000Z`,
       } as never).execute();
     }
-    for (const username of ['nord', 'syd', 'chef', 'annan', 'kassa']) {
-      const s = await login(w, username);
-      const actor = (await loadActor(w.deps, decodeURIComponent(s.cookie.split('=')[1]!)))!;
-      for (const status of [undefined, 'active', 'closed']) {
-        for (const mine of [false, true]) {
-          let q = w.handle.db.selectFrom('cases').select('cases.id').where(visibleCasesCondition(actor));
-          if (status) q = q.where('cases.status', '=', status);
-          if (mine) q = q.where((eb) => eb.or([eb('cases.responsible_worker_id', '=', w.ids.users[username]!), eb('cases.second_worker_id', '=', w.ids.users[username]!)]));
-          const expected = (await q.orderBy('cases.updated_at', 'desc').orderBy('cases.id').execute()).map((r) => r.id);
-          for (const [limit, offset] of [[50, 0], [1, 0], [1, 1], [2, 1]] as const) {
-            const qs = new URLSearchParams({ limit: String(limit), offset: String(offset), mine: String(mine), ...(status ? { status } : {}) });
-            const res = (await as(w, s).get(`/api/v1/cases?${qs}`)).json();
-            assert.deepEqual(res.items.map((c: { id: string }) => c.id), expected.slice(offset, offset + limit), `${username} ${status} ${mine} ${limit}/${offset}`);
-            assert.equal(res.total, expected.length);
-          }
-        }
-      }
+    await assertListsFollowPolicy(CASE_READ_POLICY, async (username, _actor, filter) => {
+      const qs = new URLSearchParams({ limit: String(filter.limit), offset: String(filter.offset), mine: String(filter.mine), ...(filter.status ? { status: filter.status } : {}) });
+      return (await as(w, await sessionOf(username)).get(`/api/v1/cases?${qs}`)).json() as ListPage;
+    });
+  });
+});
+
+describe('a new way of seeing a case is one more relation in the policy', () => {
+  // Two relations the real policy does not have, kept in tables made for this test: a mentor named per case in a
+  // table of its own (a path, not opening protected cases), and a FUT investigator in a column of the case (opening
+  // protected cases, and making the case the investigator's own).
+  const mentor: CaseRelation = {
+    name: 'mentor', actor: 'staff', match: 'userId', opensProtected: false, assigned: false,
+    path: { column: 'id', steps: [{ table: 'test_case_mentors', from: 'case_id', to: 'user_id' }] },
+  };
+  const investigator: CaseRelation = {
+    name: 'futInvestigator', actor: 'staff', match: 'userId', opensProtected: true, assigned: true,
+    path: { column: 'test_fut_investigator_id', steps: [] },
+  };
+  const policy: CaseReadPolicy = { ...CASE_READ_POLICY, relations: [...CASE_READ_POLICY.relations, mentor, investigator] };
+
+  test('the pure check, the SQL condition, the case list and its total all follow', async () => {
+    const db = w.handle.db;
+    await sql`create table test_case_mentors (case_id uuid not null references cases(id), user_id uuid not null references staff_users(id))`.execute(db);
+    await sql`alter table cases add column test_fut_investigator_id uuid references staff_users(id)`.execute(db);
+    try {
+      await sql`insert into test_case_mentors values
+        (${w.ids.caseNord}, ${w.ids.users.syd}), (${w.ids.caseProtected}, ${w.ids.users.syd}), (${w.ids.caseNord}, ${w.ids.users.annan})`.execute(db);
+      await sql`update cases set test_fut_investigator_id = ${w.ids.users.chef} where id in (${w.ids.caseProtected}, ${w.ids.caseSyd})`.execute(db);
+      const syd = await actorOf('syd');
+      const chef = await actorOf('chef');
+      const annan = await actorOf('annan');
+      const sees = async (actor: Extract<Actor, { kind: 'staff' }>, caseId: string, p: CaseReadPolicy) => {
+        const check = canReadCase(actor, (await loadCaseAccessFacts(db, caseId, p))!, p);
+        const bySql = (await db.selectFrom('cases').select('id').where('id', '=', caseId).where(visibleCasesCondition(actor, p)).execute()).length === 1;
+        const inList = (JSON.parse(await staffCaseListJson(db, actor, { limit: 50, offset: 0 }, p)) as ListPage)
+          .items.some((c) => c.id === caseId);
+        assert.equal(bySql, check, 'SQL condition and pure check');
+        assert.equal(inList, check, 'case list and pure check');
+        return check;
+      };
+      assert.equal(await sees(syd, w.ids.caseNord, CASE_READ_POLICY), false, 'without the relation the mentor sees nothing');
+      assert.equal(await sees(syd, w.ids.caseNord, policy), true, 'the mentor sees the case');
+      assert.equal(await sees(syd, w.ids.caseProtected, policy), false, 'a mentor does not open protected identity');
+      assert.equal(await sees(annan, w.ids.caseNord, policy), false, 'nor another municipality');
+      assert.equal(await sees(chef, w.ids.caseProtected, CASE_READ_POLICY), false);
+      assert.equal(await sees(chef, w.ids.caseProtected, policy), true, 'the investigator opens protected identity');
+      const chefMine = JSON.parse(await staffCaseListJson(db, chef, { limit: 50, offset: 0, mine: true }, policy)) as ListPage;
+      assert.deepEqual(chefMine.items.map((c) => c.id).sort(), [w.ids.caseSyd, w.ids.caseProtected].sort(), "the investigator's cases are the investigator's own");
+      assert.equal(chefMine.total, 2);
+      await assertListsFollowPolicy(policy, async (_username, actor, filter) =>
+        JSON.parse(await staffCaseListJson(db, actor, filter, policy)) as ListPage);
+    } finally {
+      await sql`drop table test_case_mentors`.execute(db);
+      await sql`alter table cases drop column test_fut_investigator_id`.execute(db);
     }
+  });
+
+  test('the relations the case list counts from counters are all of the real policy\'s column relations', () => {
+    // Otherwise the list is still right, but counts that relation's cases one by one.
+    const columns = CASE_READ_POLICY.relations.filter((r) => r.actor === 'staff' && !r.opensProtected && !r.path.steps.length);
+    assert.deepEqual(countedRelations(CASE_READ_POLICY), columns);
+    assert.deepEqual(countedRelations(policy), columns, 'a new column is not in the counters until a migration adds it');
   });
 });

@@ -1,11 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import {
   APPLICATION_KIND_LABELS, CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, PAYMENT_STATUS_LABELS,
   allowedTransitions, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry, formatPersonnummer, hasCapability,
-  isCaseStatus, labelOf, type Actor, type CaseAccessFacts,
+  isCaseStatus, labelOf, type Actor,
 } from '@vagen/domain';
 import { queryTemplate, type Database } from '@vagen/db';
+import { accessFactSelections, accessFactsFromRow } from './access.ts';
 
 /** A timestamp from inside a JSON value (PostgreSQL's form, +00:00) in the API's form (…Z, milliseconds). */
 const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
@@ -30,13 +31,8 @@ const casePageQuery = queryTemplate((db: Kysely<Database>, v: { caseId: string }
         'persons.protected_identity',
       ])
       .whereRef('household_members.household_id', '=', 'cases.household_id')).as('members'),
-    // Staff named for the household's protected persons (access rule).
-    jsonArrayFrom(eb.selectFrom('household_members as pm')
-      .innerJoin('persons as pp', 'pp.id', 'pm.person_id')
-      .innerJoin('protected_access as pa', 'pa.person_id', 'pm.person_id')
-      .select('pa.user_id')
-      .whereRef('pm.household_id', '=', 'cases.household_id')
-      .where('pp.protected_identity', '=', sql.lit(true))).as('protected_access'),
+    // What the access policy needs (cases/access.ts).
+    ...accessFactSelections(),
     jsonArrayFrom(eb.selectFrom('case_status_history as h')
       .leftJoin('staff_users as a', 'a.id', 'h.actor_id')
       .select(['h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.actor_kind', 'a.display_name'])
@@ -87,15 +83,7 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
   const c = (await db.executeQuery(casePageQuery(db, 'page', { caseId }))).rows[0];
   if (!c) return null;
   const { members, history, journal, applications, decisions, payments } = c;
-  const facts: CaseAccessFacts = {
-    municipality: c.municipality_code,
-    unitId: c.unit_id,
-    responsibleWorkerId: c.responsible_worker_id,
-    secondWorkerId: c.second_worker_id,
-    partyPersonIds: members.filter((m) => m.role === 'applicant' || m.role === 'coApplicant').map((m) => m.id),
-    protectedIdentity: members.some((m) => m.protected_identity),
-    protectedAccessUserIds: [...new Set(c.protected_access.map((p) => p.user_id))],
-  };
+  const facts = accessFactsFromRow(c);
   const applicantPersonId = members.find((m) => m.role === 'applicant')?.id ?? null;
 
   const roleOrder = ['applicant', 'coApplicant', 'otherAdult', 'child'];

@@ -1,7 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { CASE_STATUS_LABELS, hasCapability, isCaseStatus, type Actor } from '@vagen/domain';
+import { sql, type Expression, type Kysely, type SqlBool, type Selectable, type SelectQueryBuilder } from 'kysely';
+import {
+  CASE_READ_POLICY, CASE_STATUS_LABELS, actorValues, hasCapability, isCaseStatus, type Actor, type CaseReadPolicy, type CaseRelation,
+} from '@vagen/domain';
 import { queryTemplate, type Database } from '@vagen/db';
-import { visibleCasesCondition } from './access.ts';
+import { and, assignedCondition, or, perPolicy, protectedCase, relatedCondition, relationGrants, sameMunicipality, visibleCasesCondition } from './access.ts';
 
 export interface CaseListFilter {
   status?: string | undefined;
@@ -11,8 +13,6 @@ export interface CaseListFilter {
   /** Free-text match already resolved by the caller. */
   text?: { kind: 'personnummer'; value: string } | { kind: 'caseNumber'; value: string } | { kind: 'name'; value: string } | undefined;
 }
-
-type StaffActor = Pick<Extract<Actor, { kind: 'staff' }>, 'municipality' | 'userId' | 'unitIds'>;
 
 /** What a staff list depends on. `mine` and whether `status` is set choose the query's shape; the rest is bound. */
 interface StaffListValues extends Record<string, unknown> {
@@ -27,9 +27,9 @@ interface StaffListValues extends Record<string, unknown> {
   scan: number;
 }
 
-const staffListFilter = (v: StaffListValues): CaseListFilter => ({ status: v.status, mine: v.mine, limit: v.limit, offset: v.offset });
-const staffListJsonQuery = queryTemplate((db: Kysely<Database>, v: StaffListValues) =>
-  listPageJsonQuery(db, staffPage(db, v, staffListFilter(v), v.scan), staffTotal(db, v, staffListFilter(v))));
+/** The list's statement, per access policy (tests build lists from other policies). */
+const staffListJsonQuery = perPolicy((policy) => queryTemplate((db: Kysely<Database>, v: StaffListValues) =>
+  listPageJsonQuery(db, staffPage(db, policy, v), staffTotal(db, policy, v))));
 /** What a list row shows of the case itself: every column is in the list's covering indexes (migration 0012). */
 const LIST_COLUMNS = [
   'cases.id', 'cases.updated_at', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.unit_id',
@@ -45,20 +45,22 @@ type ListPage = SelectQueryBuilder<Database, never, ListRow>;
  * statement built once per shape, and PostgreSQL writes the JSON, so the server neither parses 50 rows nor
  * serialises them again. The items are the same as listCases gives (a test compares every field).
  */
-export async function staffCaseListJson(db: Kysely<Database>, actor: Extract<Actor, { kind: 'staff' }>, filter: Omit<CaseListFilter, 'text'>): Promise<string> {
-  if (!hasCapability(actor.role, 'case.read')) return '{"total":0,"items":[]}';
+export async function staffCaseListJson(
+  db: Kysely<Database>, actor: Extract<Actor, { kind: 'staff' }>, filter: Omit<CaseListFilter, 'text'>, policy: CaseReadPolicy = CASE_READ_POLICY,
+): Promise<string> {
+  if (!hasCapability(actor.role, policy.capability)) return '{"total":0,"items":[]}';
   const values: StaffListValues = {
     municipality: actor.municipality, userId: actor.userId, unitIds: [...actor.unitIds], status: filter.status, mine: filter.mine === true,
     limit: filter.limit, offset: filter.offset, scan: filter.limit + filter.offset,
   };
   const shape = `${values.unitIds.length}|${values.status === undefined ? '' : 's'}|${values.mine ? 'm' : ''}`;
-  const row = (await db.executeQuery(staffListJsonQuery(db, shape, values))).rows[0]!;
+  const row = (await db.executeQuery(staffListJsonQuery(policy)(db, shape, values))).rows[0]!;
   return `{"total":${Number(row.total)},"items":${row.items}}`;
 }
 
 /** Cases matching a filter (free-text searches, and any actor), as objects. */
-export async function listCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter) {
-  const base = filteredCases(db, actor, filter);
+export async function listCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter, policy: CaseReadPolicy = CASE_READ_POLICY) {
+  const base = filteredCases(db, actor, filter, policy);
   const page = base
     .select(LIST_COLUMNS)
     .orderBy('cases.updated_at', 'desc')
@@ -73,10 +75,10 @@ export async function listCases(db: Kysely<Database>, actor: Actor, filter: Case
 }
 
 /** Visible cases with the filter applied, for searches and the client's own list. */
-function filteredCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter) {
-  let base = db.selectFrom('cases').where(visibleCasesCondition(actor));
+function filteredCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter, policy: CaseReadPolicy) {
+  let base = db.selectFrom('cases').where(visibleCasesCondition(actor, policy));
   if (filter.status) base = base.where('cases.status', '=', filter.status);
-  if (filter.mine && actor.kind === 'staff') base = base.where((eb) => mineCondition(eb, actor));
+  if (filter.mine && actor.kind === 'staff') base = base.where(() => assignedCondition(actor.userId, policy));
   const text = filter.text;
   if (text?.kind === 'caseNumber') return base.where('cases.case_number', '=', text.value);
   if (!text) return base;
@@ -94,9 +96,6 @@ function filteredCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilte
         ])))),
   ));
 }
-
-const mineCondition = (eb: ExpressionBuilder<Database, 'cases'>, actor: StaffActor) =>
-  eb.or([eb('cases.responsible_worker_id', '=', actor.userId), eb('cases.second_worker_id', '=', actor.userId)]);
 
 /** A page of list rows with the unit's and the responsible worker's names, in list order. */
 function summaryRows(db: Kysely<Database>, page: ListPage) {
@@ -152,43 +151,52 @@ function summaryJson(r: Awaited<ReturnType<typeof summaryRows>>[number]) {
   };
 }
 
-/** Cases of one municipality, protected or not, with the status filter applied. */
-function staffCases(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, protectedCases: boolean) {
+/**
+ * The policy's staff relations with the template's values as the actor. `build` sees markers, not real values, so
+ * only the shape (how many units, status and "mine" present) may choose the query.
+ */
+const staffActor = (v: StaffListValues): Extract<Actor, { kind: 'staff' }> => ({
+  kind: 'staff', role: 'caseWorker', userId: v.userId, municipality: v.municipality, unitIds: v.unitIds,
+});
+
+/** Cases of the user's municipality with the status filter, granted by one relation to one of its values. */
+function relationCases(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListValues, relation: CaseRelation, value: unknown) {
   let q = db.selectFrom('cases')
-    .where('cases.municipality_code', '=', actor.municipality)
-    // A literal, not a parameter: a prepared statement's generic plan may then use the partial indexes (0008/0009).
-    .where((eb) => (protectedCases ? eb.ref('cases.protected_identity') : eb.not(eb.ref('cases.protected_identity'))));
-  if (filter.status) q = q.where('cases.status', '=', filter.status);
+    .where(() => sameMunicipality(v.municipality, policy))
+    .where(() => relationGrants(relation, [value], policy));
+  if (v.status !== undefined) q = q.where('cases.status', '=', v.status);
   return q;
 }
 
-/** Protected cases the user is named for (protected_access), with the "mine" filter applied. */
-function namedProtectedCases(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter) {
-  return staffCases(db, actor, filter, true)
-    .where((eb) => eb.exists(
-      eb.selectFrom('household_members as am')
-        .innerJoin('protected_access as pa', 'pa.person_id', 'am.person_id')
-        .select('am.person_id')
-        .whereRef('am.household_id', '=', 'cases.household_id')
-        .where('pa.user_id', '=', actor.userId),
-    ))
-    .where((eb) => (filter.mine ? mineCondition(eb, actor) : eb.val(true)));
+/**
+ * Which relations the list reads, each with the actor values it is read for, and whether the "mine" filter must
+ * still be applied to it. Under "mine", a relation that neither assigns nor opens protected cases adds nothing: its
+ * cases that are the user's own are found through the assigning relations.
+ */
+function listBranches(policy: CaseReadPolicy, v: StaffListValues) {
+  const actor = staffActor(v);
+  return policy.relations
+    .filter((r) => r.actor === 'staff')
+    .filter((r) => !v.mine || r.assigned || r.opensProtected)
+    .flatMap((r) => actorValues(actor, r).map((value) => ({ relation: r, value, needsMine: v.mine && !r.assigned })));
 }
 
 /**
- * The same rule as visibleCasesCondition for staff, as one ordered, limited index scan per way of seeing a case
- * (each unit, responsible, second worker, named for a protected person), merged. An OR of the same conditions makes
- * PostgreSQL sort every visible case of the units for each page.
+ * The policy for staff as one ordered, limited index scan per relation and actor value (each unit, responsible,
+ * second worker, named for a protected person, …), merged. An OR of the same conditions makes PostgreSQL sort every
+ * visible case of the units for each page.
  */
-function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter, n: number): ListPage {
-  const branches = [
-    ...(filter.mine ? [] : actor.unitIds.map((unitId) => staffCases(db, actor, filter, false).where('cases.unit_id', '=', unitId))),
-    staffCases(db, actor, filter, false).where('cases.responsible_worker_id', '=', actor.userId),
-    staffCases(db, actor, filter, false).where('cases.second_worker_id', '=', actor.userId),
-    namedProtectedCases(db, actor, filter),
-  ].map((q, i) => db
-    .selectFrom(q.select(LIST_COLUMNS).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(n).as(`b${i}`))
-    .selectAll(`b${i}` as never) as never as ListPage);
+function staffPage(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListValues): ListPage {
+  const branches = listBranches(policy, v).map(({ relation, value, needsMine }, i) => {
+    let q = relationCases(db, policy, v, relation, value);
+    if (needsMine) q = q.where(() => assignedCondition(v.userId, policy));
+    return db
+      .selectFrom(q.select(LIST_COLUMNS).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(v.scan).as(`b${i}`))
+      .selectAll(`b${i}` as never) as never as ListPage;
+  });
+  if (!branches.length) {
+    return db.selectFrom('cases').select(LIST_COLUMNS).where(sql<boolean>`false`) as never as ListPage;
+  }
   // UNION compares whole rows: a case seen in two ways is the same row twice, and is kept once.
   let merged = branches[0]!;
   for (const b of branches.slice(1)) merged = merged.union(b);
@@ -197,27 +205,53 @@ function staffPage(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilt
     .selectAll('v')
     .orderBy('v.updated_at', 'desc')
     .orderBy('v.id')
-    .limit(filter.limit)
-    .offset(filter.offset) as never as ListPage;
+    .limit(v.limit)
+    .offset(v.offset) as never as ListPage;
 }
 
 /**
- * How many cases the list holds. Visibility of a case without protected identity depends only on its municipality,
- * unit and workers, so that part is a sum over case_list_counts (kept by triggers, migration 0010) with the same
- * rule; protected cases the user is named for are counted directly (they are few). A count over `cases` would visit
- * every visible case on every page.
+ * The key columns of case_list_counts (migration 0010): the table counts the cases without protected identity per
+ * municipality, status and these columns, kept by triggers.
  */
-function staffTotal(db: Kysely<Database>, actor: StaffActor, filter: CaseListFilter): Expression<number> {
-  let counters = db.selectFrom('case_list_counts')
+const COUNTED_COLUMNS: ReadonlySet<string> = new Set(['unit_id', 'responsible_worker_id', 'second_worker_id'] satisfies (keyof Database['case_list_counts'])[]);
+
+/** The relations the counters can answer: a column of the case that is one of the counters' keys, hidden when protected. */
+export const countedRelations = (policy: CaseReadPolicy) => policy.relations
+  .filter((r) => r.actor === 'staff' && !r.opensProtected && !r.path.steps.length && COUNTED_COLUMNS.has(r.path.column));
+
+/**
+ * How many cases the list holds, as the sum of two disjoint parts, both derived from the policy:
+ * - the cases the counters can answer (A: without protected identity and granted by a counted relation, and with
+ *   "mine" one of the counted assigning relations), a sum over a few counter rows instead of a count over every
+ *   visible case;
+ * - the other visible cases (granted by a relation the counters do not hold, e.g. named for a protected person),
+ *   counted directly over the union of those relations' cases, without the ones already in A. They are few.
+ */
+function staffTotal(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListValues): Expression<number> {
+  const actor = staffActor(v);
+  const counted = countedRelations(policy);
+  const countedSet = new Set(counted);
+  const assignedCounted = counted.filter((r) => r.assigned);
+  const onCounters = (table: string) => and([
+    sql<SqlBool>`${sql.ref(`${table}.${policy.municipalityColumn}`)} = ${v.municipality}`,
+    ...(v.status !== undefined ? [sql<SqlBool>`${sql.ref(`${table}.status`)} = ${v.status}`] : []),
+    or(counted.map((r) => relatedCondition(r, actorValues(actor, r), table))),
+    ...(v.mine ? [or(assignedCounted.map((r) => relatedCondition(r, [v.userId], table)))] : []),
+  ]);
+  const counters = db.selectFrom('case_list_counts')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
-    .where('municipality_code', '=', actor.municipality)
-    .where((eb) => eb.or([
-      eb('responsible_worker_id', '=', actor.userId),
-      eb('second_worker_id', '=', actor.userId),
-      ...(!filter.mine && actor.unitIds.length ? [eb('unit_id', '=', sql<string>`any(${sql.val(actor.unitIds)}::uuid[])`)] : []),
-    ]));
-  if (filter.status) counters = counters.where('status', '=', filter.status);
-  const named = namedProtectedCases(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('n'));
+    .where(() => onCounters('case_list_counts'));
+  const direct = listBranches(policy, v).filter((b) => !countedSet.has(b.relation)).map(({ relation, value }) => {
+    let q = relationCases(db, policy, v, relation, value)
+      // `is not true`: a relation's column may be null, and then so is its comparison.
+      .where(sql<SqlBool>`(not ${protectedCase(policy)} and ${onCounters('cases')}) is not true`);
+    if (v.mine) q = q.where(() => assignedCondition(v.userId, policy));
+    return q.select('cases.id');
+  });
+  if (!direct.length) return sql<number>`((${counters}))::int`;
+  let merged = direct[0]!;
+  for (const d of direct.slice(1)) merged = merged.union(d);
+  const named = db.selectFrom(merged.as('d')).select((eb) => eb.fn.countAll<number>().as('n'));
   return sql<number>`((${counters}) + (${named}))::int`;
 }
 
