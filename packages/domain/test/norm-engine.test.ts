@@ -5,6 +5,7 @@ import {
   calculateNorm,
   NormInputError,
   NormRuleMissingError,
+  type CostType,
   type NormInput,
   type NormResult,
   type RuleDocument,
@@ -429,4 +430,58 @@ test('same input → same output, and the input is not modified', () => {
   const b = JSON.stringify(calculateNorm(rules, input));
   assert.equal(a, b);
   assert.deepEqual(input, copy);
+});
+
+// --- Reading the input, and the choice of cap row ---
+
+const fullHousehold = (month: string, extra: Partial<NormInput> = {}): NormInput => ({
+  month,
+  municipality: '2281',
+  adults: [
+    { id: 'a1', role: 'applicant' },
+    { id: 'a2', role: 'coApplicant' },
+  ],
+  children: [{ id: 'c1', birthDate: '2016-05-05', daysAtHome: 10 }],
+  costs: [{ type: 'rent', amount: 800_000 }, { type: 'rent', amount: 50_050 }, { type: 'homeInsurance', amount: 30_000 }, { type: 'other', amount: 1 }],
+  incomes: [{ type: 'salary', person: 'a1', amount: 1_234_567 }],
+  jobStimulus: ['a1'],
+  ...extra,
+});
+
+test('a field that is not enumerable is still read', () => {
+  const plain = fullHousehold('2026-03');
+  const hidden = fullHousehold('2026-03') as unknown as Record<string, unknown>;
+  delete hidden.municipality;
+  Object.defineProperty(hidden, 'municipality', { value: '2281', enumerable: false });
+  assert.deepStrictEqual(calculateNorm(rules, hidden), calculateNorm(rules, plain));
+  // The same for a field added with the 2027 reform.
+  const aid = { ...fullHousehold('2027-03'), adults: [{ id: 'a1', role: 'applicant', lawfullyResident: false }] } as unknown as Record<string, unknown>;
+  const hiddenAid = { ...aid };
+  aid.emergencyAid = true;
+  Object.defineProperty(hiddenAid, 'emergencyAid', { value: true, enumerable: false });
+  assert.deepStrictEqual(calculateNorm(rules, hiddenAid), calculateNorm(rules, aid));
+  // Read, so the adult who is not lawfully resident is not barred: it is an application for emergency aid.
+  assert.ok(calculateNorm(rules, hiddenAid).totals.assistance > 0);
+});
+
+test("a cost's cap row is the first row of the guidelines that matches the household", () => {
+  type Range = { min: number; max: number | null };
+  const guidelines = (docs.find((d) => d.name === 'guidelines-2281-2026.json')!.data as { caps: Record<string, { rows: { id: string; adults?: Range; children?: Range; persons?: Range }[] }> }).caps;
+  const inRange = (r: Range | undefined, n: number) => r === undefined || (n >= r.min && (r.max === null || n <= r.max));
+  for (const [type, cap] of Object.entries(guidelines)) {
+    for (const adults of [1, 2]) {
+      for (let children = 0; children <= 20; children++) {
+        const input: NormInput = {
+          month: '2026-06',
+          municipality: '2281',
+          adults: adults === 1 ? [{ id: 'a1', role: 'applicant' }] : [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant' }],
+          children: Array.from({ length: children }, (_, i) => ({ id: `c${i}`, birthDate: '2015-01-01' })),
+          costs: [{ type: type as CostType, amount: 100 }],
+        };
+        const row = cap.rows.find((r) => inRange(r.adults, adults) && inRange(r.children, children) && inRange(r.persons, adults + children));
+        const line = calculateNorm(rules, input).lines.find((l) => l.kind === 'cost')!;
+        assert.equal(line.source.cell, row ? `caps.${type}.${row.id}` : 'references.reasonableCosts', `${type}, ${adults} vuxna, ${children} barn`);
+      }
+    }
+  }
 });

@@ -1,5 +1,5 @@
 /**
- * Calendar helpers without Date or Intl (pure, fast, no time zones). Dates are ISO strings "YYYY-MM-DD", months
+ * Calendar helpers without Date or Intl (pure, no time zones). Dates are ISO strings "YYYY-MM-DD", months
  * "YYYY-MM".
  */
 import { MONTH_NAMES_SV } from '../calendar.ts';
@@ -54,7 +54,7 @@ function digits(text: string, at: number, count: number): number {
   return n;
 }
 
-/** "2021-05-10" → { year, month, day }, or null when not a real calendar date. No regular expression (hot path). */
+/** "2021-05-10" → { year, month, day }, or null when not a real calendar date. */
 export function parseDate(text: string): YearMonthDay | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
   const year = digits(text, 0, 4);
@@ -64,31 +64,13 @@ export function parseDate(text: string): YearMonthDay | null {
   return { year, month, day };
 }
 
-/** The digit at `i` (0–9), or a number above 9 for any other character (one unsigned compare checks both ends). */
-function digitAt(text: string, i: number): number {
-  return (text.charCodeAt(i) - 48) >>> 0;
-}
-
 /**
- * "2021-05-10" → 20210510 (year × 10 000 + month × 100 + day), or -1 when not a real date. Allocation-free and
- * straight-line (it runs for every child of every calculation, and a loop kept it from being inlined).
+ * Age in whole years on the first day of the month (the age the riksnorm uses). A child born during the month is 0;
+ * a child born after the month gets a negative age.
  */
-export function parseDatePacked(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
-  const y0 = digitAt(text, 0);
-  const y1 = digitAt(text, 1);
-  const y2 = digitAt(text, 2);
-  const y3 = digitAt(text, 3);
-  const m0 = digitAt(text, 5);
-  const m1 = digitAt(text, 6);
-  const d0 = digitAt(text, 8);
-  const d1 = digitAt(text, 9);
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -1;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return -1;
-  return year * 10000 + month * 100 + day;
+export function ageOnFirstOfMonth(birth: YearMonthDay, year: number, month: number): number {
+  const age = year - birth.year - (birth.month * 100 + birth.day > month * 100 + 1 ? 1 : 0);
+  return age < 0 && birth.year === year && birth.month === month ? 0 : age;
 }
 
 /** A month as one integer (year × 12 + month − 1), for comparisons and indexing. */

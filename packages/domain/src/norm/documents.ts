@@ -4,7 +4,7 @@
  * rules apply; nothing here reads a clock.
  */
 import { parseMonth } from './dates.ts';
-import type { AdultDocumentFact, ExpectedDocumentRule, LegalReference, RuleSet } from './rules.ts';
+import type { AdultDocumentFact, ExpectedDocumentRule, LegalReference, RuleSet } from './rule-types.ts';
 
 /** The facts about one adult that can make a document expected. */
 export type AdultFacts = { id: string } & Partial<Record<AdultDocumentFact, boolean>>;

@@ -3,13 +3,18 @@
  *
  *   const rules = buildRuleSet(documents);      // parsed JSON from packages/domain/rules/*.json
  *   const result = calculateNorm(rules, input); // throws NormInputError / NormRuleMissingError
+ *
+ * input.ts      the input: its fields declared once (validation with Swedish messages, and the TypeScript types)
+ * engine.ts     the calculation: one pass that builds the lines with their explanations
+ * rule-types.ts the rule data's types; rule-documents.ts reads and checks the rule documents; rule-months.ts builds
+ *               the rule set: the rules in force in each month
  */
 export * from './types.ts';
 export { calculateNorm, NORM_RULE_IDS } from './engine.ts';
-export { validateNormInput, MAX_CHILDREN, MAX_COSTS, MAX_INCOMES } from './validate.ts';
+export { validateNormInput, MAX_CHILDREN, MAX_COSTS, MAX_INCOMES } from './input.ts';
 export { expectedDocuments, expectedDocumentRules, documentsForFacts, type AdultFacts, type ExpectedDocument } from './documents.ts';
+export { buildRuleSet } from './rule-months.ts';
 export {
-  buildRuleSet,
   ADULT_DOCUMENT_FACTS,
   MAX_HOUSEHOLD_SIZE,
   REFERENCE_KEYS,
@@ -33,7 +38,7 @@ export {
   type RiksnormTable,
   type RuleDocument,
   type RuleSet,
-} from './rules.ts';
+} from './rule-types.ts';
 export { NormInputError, NormRuleMissingError, RuleDataError } from './errors.ts';
 export { COST_TYPE_LABELS, COST_TYPE_HEADING, INCOME_TYPE_LABELS } from './labels.ts';
 export { formatKr, mulDivRoundKronaHalfUp, mulDivRoundKronaHalfDown, roundToKrona, MAX_AMOUNT_ORE } from './money.ts';
