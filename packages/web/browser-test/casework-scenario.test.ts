@@ -16,8 +16,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { pdfText } from '../../server/test/pdf-text.ts';
-import { validatePain001Xsd } from '../../server/src/payments/xsd.ts';
+import { pdfText } from '@vagen/server/test/pdf-text.ts';
+import { validatePain001Xsd } from '@vagen/server/payments/xsd.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff } from './support.ts';
 import {
   addDays, foldSpace, isoAmount, kronorInput, moneyPattern, moneySource, nextWeekday, parseKronor, selectOptionStartingWith, startScenarioApp,
