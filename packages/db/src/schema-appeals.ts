@@ -1,4 +1,4 @@
-/** Tables of the "appeals" area (issue 4): appeals, their history and documents, watches (bevakningar). */
+/** Tables of the "appeals" area: appeals, their history and documents, watches (bevakningar). */
 import type { Generated } from 'kysely';
 
 type Timestamp = string;

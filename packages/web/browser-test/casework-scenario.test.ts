@@ -1,5 +1,5 @@
 /**
- * Issue 4 end to end, in real Chromium and in Swedish, the way the staff would do it:
+ * The casework chain end to end, in real Chromium and in Swedish, the way the staff would do it:
  *  1. the intake worker (mottagning) registers a phone contact for a new person with a child, interviews, makes the
  *     preliminary calculation, checks responsibility, ticks the checklists, books the nybesök with documents to bring
  *     and assigns the case to Johan Ekström (handlaggare.nord);
