@@ -98,7 +98,7 @@ const kr = (ore: number) => `${(ore / 100).toLocaleString('sv-SE', { minimumFrac
 /** "1234.56" → 123456 öre, without floating point. */
 function oreOf(text: string): number {
   const [whole, frac = ''] = text.trim().split('.');
-  return Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  return Number(whole) * 100 + Number(`${frac}00`.slice(0, 2));
 }
 
 function personInput(p: SyntheticPerson, h: SyntheticHousehold) {

@@ -4,8 +4,8 @@
  * incomes and costs, and the planned outcome (mostly bifall; some delavslag through the rent cap or an adjusted
  * dental-care cost). Deterministic for a given seed. Nothing here refers to real people.
  */
-import { makePersonnummer } from '../../packages/domain/src/personnummer.ts';
-import { validatePaymentAccount } from '../../packages/domain/src/payments/accounts.ts';
+import { makePersonnummer } from '@vagen/domain/personnummer.ts';
+import { validatePaymentAccount } from '@vagen/domain/payments/accounts.ts';
 import { address, firstName, lastName, type Address } from './seed/names.ts';
 import { Rng } from './seed/prng.ts';
 

@@ -12,7 +12,7 @@ import { calculateNorm, NormInputError, RuleDataError } from '@vagen/domain/norm
 import { loadNormRuleSet } from '@vagen/server/norm-rules.ts';
 
 function fail(code: number, message: string): never {
-  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
   process.exit(code);
 }
 
@@ -36,7 +36,7 @@ try {
   fail(2, `${file} är inte giltig JSON: ${(err as Error).message}`);
 }
 
-let rules;
+let rules: ReturnType<typeof loadNormRuleSet>;
 try {
   rules = loadNormRuleSet();
 } catch (err) {
@@ -46,7 +46,7 @@ try {
 
 try {
   const result = calculateNorm(rules, input);
-  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } catch (err) {
   if (err instanceof NormInputError) {
     fail(1, [`${err.message} (${err.code})`, ...err.fields.map((f) => `  ${f.path || '/'}: ${f.message}`)].join('\n'));

@@ -6,8 +6,8 @@
 import { swedishDate } from '@vagen/domain';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { connect, migrateToLatest } from '../../packages/db/src/index.ts';
-import { hashPassword } from '../../packages/server/src/auth/passwords.ts';
+import { connect, migrateToLatest } from '@vagen/db';
+import { hashPassword } from '@vagen/server/auth/passwords.ts';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, seedDemo } from './seed/index.ts';
 
 const COUNTED_TABLES = [

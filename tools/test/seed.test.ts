@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { createTestDatabase, type Database, type DatabaseHandle } from '../../packages/db/src/index.ts';
-import { canTransition, isCaseStatus, CLOSURE_REASONS } from '../../packages/domain/src/case-status.ts';
-import { parsePersonnummer } from '../../packages/domain/src/personnummer.ts';
-import { STAFF_ROLES } from '../../packages/domain/src/roles.ts';
+import { createTestDatabase, type Database, type DatabaseHandle } from '@vagen/db';
+import { canTransition, isCaseStatus, CLOSURE_REASONS } from '@vagen/domain/case-status.ts';
+import { parsePersonnummer } from '@vagen/domain/personnummer.ts';
+import { STAFF_ROLES } from '@vagen/domain/roles.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoLogins } from '../src/seed/index.ts';
 
 const TODAY = '2026-03-10';

@@ -29,7 +29,7 @@ const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as cons
 const UTC_TIMESTAMP = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
 const toIso = (v: string) => {
   const m = UTC_TIMESTAMP.exec(v);
-  if (m) return `${m[1]}T${m[2]}.${((m[3] ?? '') + '000').slice(0, 3)}Z`;
+  if (m) return `${m[1]}T${m[2]}.${`${m[3] ?? ''}000`.slice(0, 3)}Z`;
   return new Date(v.includes('T') || /[+-]\d\d(:\d\d)?$/.test(v) ? v : `${v}Z`).toISOString();
 };
 const parsers: Record<number, (v: string) => unknown> = {

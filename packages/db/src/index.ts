@@ -8,3 +8,5 @@ export * from './schema-intake.ts';
 export * from './schema-assessment.ts';
 export * from './schema-payments.ts';
 export * from './schema-appeals.ts';
+export * from './schema-documents.ts';
+export * from './schema-watches.ts';

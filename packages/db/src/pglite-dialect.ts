@@ -20,6 +20,7 @@ export class SerialPGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
   createAdapter() { return new PostgresAdapter(); }
   createDriver(): Driver { return new SerialPGliteDriver(this.pglite); }
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's Dialect interface takes a database of any schema.
   createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
 }
@@ -68,7 +69,7 @@ class PGliteConnection {
           numAffectedRows: result.affectedRows != null ? BigInt(result.affectedRows) : undefined,
         };
       },
-      // eslint-disable-next-line require-yield
+      // biome-ignore lint/correctness/useYield: Kysely expects an async iterator; this one fails on its first step.
       async *streamQuery(): AsyncIterableIterator<QueryResult<never>> {
         throw new Error('Strömmande frågor stöds inte av PGlite.');
       },

@@ -29,7 +29,10 @@ export function preparingPool(pool: pg.Pool, maxPerConnection = 500): PostgresPo
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       let known = prepared.get(client);
-      if (!known) prepared.set(client, (known = new Set()));
+      if (!known) {
+        known = new Set();
+        prepared.set(client, known);
+      }
       return {
         query: ((textOrCursor: unknown, values?: readonly unknown[]) => {
           if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);

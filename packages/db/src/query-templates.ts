@@ -16,7 +16,10 @@ export function queryTemplate<V extends Record<string, unknown>, O>(build: (db: 
   const byDb = new WeakMap<Kysely<Database>, Map<string, { sql: string; slots: Slot[] }>>();
   return (db: Kysely<Database>, shape: string, values: V): CompiledQuery<O> => {
     let compiled = byDb.get(db);
-    if (!compiled) byDb.set(db, (compiled = new Map()));
+    if (!compiled) {
+      compiled = new Map();
+      byDb.set(db, compiled);
+    }
     let template = compiled.get(shape);
     if (!template) {
       template = compileTemplate((v: V) => build(db, v), values);
@@ -45,6 +48,7 @@ function compileTemplate<V extends Record<string, unknown>, O>(build: (values: V
   return { sql, slots: parameters.map(slotOf) };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the marker starts with NUL so that no real value looks like one.
 const MARKER = /^\u0000vagen-param:([A-Za-z_$][\w$]*)(?:#(\d+))?$/;
 
 /** The value a marker stands for; null for anything else, a marker mixed into a longer string included. */
@@ -71,7 +75,7 @@ function containsMarker(value: unknown): boolean {
   return false;
 }
 
-function valueOf(ref: { key: string; index?: number }, values: Record<string, unknown>): unknown {
+function valueAt(ref: { key: string; index?: number }, values: Record<string, unknown>): unknown {
   const value = values[ref.key];
   if (ref.index === undefined) return value;
   if (!Array.isArray(value)) throw new Error(`queryTemplate: ${ref.key} is no longer an array (the shape key must say so)`);
@@ -85,7 +89,7 @@ function bind(slot: Slot, values: Record<string, unknown>): unknown {
     const whole = values[first.key];
     // The whole array as one parameter (`= any($1)`) follows the current length; single elements do not.
     if (slot.array.every((r, i) => r.key === first.key && r.index === i) && Array.isArray(whole)) return whole;
-    return slot.array.map((r) => valueOf(r, values));
+    return slot.array.map((r) => valueAt(r, values));
   }
-  return valueOf(slot, values);
+  return valueAt(slot, values);
 }

@@ -1,4 +1,4 @@
-/** Tables of the "appeals" area (issue 4): appeals, their history and documents, watches (bevakningar). */
+/** Tables of the "appeals" area: appeals, their history and their documents. */
 import type { Generated } from 'kysely';
 
 type Timestamp = string;
@@ -59,22 +59,8 @@ export interface AppealDocumentsTable {
   added_at: Timestamp;
 }
 
-export interface WatchesTable {
-  id: string;
-  case_id: string;
-  due_on: DateOnly;
-  text: string;
-  owner_id: string;
-  created_by: string;
-  created_at: Timestamp;
-  done_at: Timestamp | null;
-  done_by: string | null;
-  done_note: string | null;
-}
-
 export interface AppealsTables {
   appeals: AppealsTable;
   appeal_events: AppealEventsTable;
   appeal_documents: AppealDocumentsTable;
-  watches: WatchesTable;
 }

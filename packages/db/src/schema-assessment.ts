@@ -1,4 +1,4 @@
-/** Tables of the "assessment" area (issue 4): calculations, adjustments, kommunicering, events. */
+/** Tables of the "assessment" area: calculations, adjustments, kommunicering, events. */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = string;

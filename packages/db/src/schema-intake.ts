@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Tables of the "intake" area (issue 4). Add one interface per table and list it in IntakeTables. */
+/** Tables of the "intake" area (mottagning). Add one interface per table and list it in IntakeTables. */
 type Timestamp = string;
 /** jsonb: read as the parsed value, written as a JSON string. */
 type JsonOrNull<T> = ColumnType<T | null, string | null | undefined, string | null>;

@@ -1,4 +1,4 @@
-/** Tables of the "payments" area (issue 4): payee accounts, payment files, payment status history, återkrav. */
+/** Tables of the "payments" area: payee accounts, payment files, payment status history, återkrav. */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = string;

@@ -3,6 +3,8 @@ import type { IntakeTables } from './schema-intake.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { PaymentsTables } from './schema-payments.ts';
 import type { AppealsTables } from './schema-appeals.ts';
+import type { DocumentsTables } from './schema-documents.ts';
+import type { WatchesTables } from './schema-watches.ts';
 
 /** Timestamps travel as ISO-8601 UTC strings; dates as YYYY-MM-DD; bigint money (öre) as number. */
 type Timestamp = string;
@@ -234,24 +236,6 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface DocumentsTable {
-  id: string;
-  case_id: string | null;
-  municipality_code: string;
-  kind: string;
-  title: string;
-  mime_type: string;
-  content: Buffer;
-  sha256: string;
-  size_bytes: number;
-  language: Defaulted<string>;
-  visible_to_client: Defaulted<boolean>;
-  related_type: string | null;
-  related_id: string | null;
-  created_by: string | null;
-  created_at: Timestamp;
-  locked_at: Timestamp | null;
-}
 export interface WorkItemsTable {
   id: string;
   municipality_code: string;
@@ -271,7 +255,7 @@ export interface WorkItemsTable {
   closed_by: string | null;
 }
 
-export interface Database extends IntakeTables, AssessmentTables, PaymentsTables, AppealsTables {
+export interface Database extends IntakeTables, AssessmentTables, PaymentsTables, AppealsTables, DocumentsTables, WatchesTables {
   installation_settings: InstallationSettingsTable;
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
@@ -293,6 +277,5 @@ export interface Database extends IntakeTables, AssessmentTables, PaymentsTables
   journal_entries: JournalEntriesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
-  documents: DocumentsTable;
   work_items: WorkItemsTable;
 }

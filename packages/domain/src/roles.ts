@@ -1,4 +1,4 @@
-/** Staff roles (MISSION.md "Who uses it"). Codes in English, labels in Swedish for the UI. */
+/** Staff roles: who works with ekonomiskt bistånd in a municipality. Codes in English, labels in Swedish for the UI. */
 export const STAFF_ROLES = [
   'intakeWorker',
   'caseWorker',
@@ -64,7 +64,7 @@ const CAPABILITIES: Record<Capability, readonly StaffRole[]> = {
   // Intake (mottagning): register first contacts, interview, check responsibility, book the first visit.
   'intake.handle': ['intakeWorker', 'caseWorker', 'seniorCaseWorker', ...MANAGERS],
   'journal.write': ['intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'fraudInvestigator', 'seniorCaseWorker', ...MANAGERS],
-  // Appeals (FL 43–46 §§): register, reconsider (omprövning), forward to the court; handled by the social workers (seeds/004 L521).
+  // Appeals (FL 43–46 §§): register, reconsider (omprövning), forward to the court; handled by the social workers.
   'appeal.handle': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
   // Every open work item of a unit, with assignee.
   'queue.viewUnit': ['seniorCaseWorker', ...MANAGERS],
@@ -77,7 +77,7 @@ const CAPABILITIES: Record<Capability, readonly StaffRole[]> = {
   // Making a decision; the municipality's delegation (delegation-*.json) decides which outcome and amount.
   'decision.make': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
   // Payments: the caseworker proposes (payee, account, split) and verifies accounts; the kassa approves (four eyes),
-  // creates the payment file and registers the bank's confirmation (seeds/004 L300–301, L406–407, L526–527).
+  // creates the payment file and registers the bank's confirmation.
   'payment.propose': ['caseWorker', 'benefitOfficer', 'seniorCaseWorker', ...MANAGERS],
   'payment.approve': ['cashier'],
   // Återkrav register and ledger (repayments are often registered by the kassa/ekonomi).

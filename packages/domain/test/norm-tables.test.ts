@@ -1,8 +1,8 @@
 /**
  * The riksnorm tables against the tables as printed in their source, cell by cell.
  *
- * PRINTED is a second copy of each table, typed by hand from the printed table (the statute text as quoted in
- * /work/shared/domain/RULES.md §1), not generated from the JSON files. A table file that is marked `verified` must have
+ * PRINTED is a second copy of each table, typed by hand from the printed table (the statute text), not generated
+ * from the JSON files. A table file that is marked `verified` must have
  * a copy here, and every one of its cells must equal the copy: a wrong cell, a missing age group or a missing household
  * size fails. The published totals alone (the `checks` in the files) did not catch seven cells of 2026 that were 10 kr
  * too low.
@@ -44,7 +44,7 @@ const PRINTED: Record<string, PrintedTable> = {
     common: [1280, 1410, 1790, 2030, 2330, 2640, 2830],
     extraPerson: 190,
   },
-  // Not verified against an SFS text (the file says so), but printed in RULES.md: a typo in the file still fails.
+  // Not verified against an SFS text (the file says so), but typed from the printed table: a typo in the file still fails.
   'riksnorm-2025': {
     source: 'SoF (2025:468) 12 kap. 2 § (RULES.md §1, "2025")',
     children: {
@@ -62,7 +62,7 @@ const PRINTED: Record<string, PrintedTable> = {
     common: [1270, 1400, 1770, 2010, 2310, 2620, 2810],
     extraPerson: 190,
   },
-  // RULES.md §1 "2024 (for history)": the "without lunch" amounts are not given (missing in the file).
+  // 2024, kept for history: the "without lunch" amounts are not given (missing in the file).
   'riksnorm-2024': {
     source: 'RULES.md §1, "2024 (for history)"',
     children: {

@@ -121,7 +121,7 @@ test('property: changing one digit of a valid bankgiro makes it invalid (mod 10 
   fc.assert(fc.property(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
     const digits = '5050105'.split('').map(Number);
     digits[pos] = (digits[pos]! + delta) % 10;
-    return !mod10Valid(digits.join('') + '5');
+    return !mod10Valid(`${digits.join('')}5`);
   }));
 });
 

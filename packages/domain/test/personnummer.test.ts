@@ -49,8 +49,8 @@ test('refuses wrong checksum, impossible dates, future births and bad shapes wit
   const badCheck = good.slice(0, 11) + String((Number(good[11]) + 1) % 10);
   const expectations: [string, RegExp][] = [
     [badCheck, /Kontrollsiffran/],
-    ['19850230' + good.slice(8), /giltigt datum/],
-    ['19851301' + good.slice(8), /giltigt datum/],
+    [`19850230${good.slice(8)}`, /giltigt datum/],
+    [`19851301${good.slice(8)}`, /giltigt datum/],
     [makePersonnummer('2027-01-01', 123), /framtiden/],
     ['1985-04-12', /ÅÅÅÅMMDD-NNNN/],
     ['', /ÅÅÅÅMMDD-NNNN/],

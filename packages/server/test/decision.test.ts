@@ -229,7 +229,7 @@ test('a changed calculation must be brought into the draft before deciding; dism
   assert.deepEqual(dis.json().legalBasis.map((l: { id: string }) => l.id), ['SOL-12-1', 'FL-20']);
 });
 
-// ---- Legal content of the letters (issue 9): appeal instructions follow the legal basis --------------------------------
+// ---- Legal content of the letters: appeal instructions follow the legal basis ------------------------------------------
 
 /** A complete draft with kommunicering recorded as unnecessary, ready to decide; returns the draft. */
 async function readyDraft(patch: Record<string, unknown> = {}) {

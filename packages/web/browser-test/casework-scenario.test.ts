@@ -1,5 +1,5 @@
 /**
- * Issue 4 end to end, in real Chromium and in Swedish, the way the staff would do it:
+ * The casework chain end to end, in real Chromium and in Swedish, the way the staff would do it:
  *  1. the intake worker (mottagning) registers a phone contact for a new person with a child, interviews, makes the
  *     preliminary calculation, checks responsibility, ticks the checklists, books the nybesök with documents to bring
  *     and assigns the case to Johan Ekström (handlaggare.nord);
@@ -16,8 +16,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { pdfText } from '../../server/test/pdf-text.ts';
-import { validatePain001Xsd } from '../../server/src/payments/xsd.ts';
+import { pdfText } from '@vagen/server/test/pdf-text.ts';
+import { validatePain001Xsd } from '@vagen/server/payments/xsd.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff } from './support.ts';
 import {
   addDays, foldSpace, isoAmount, kronorInput, moneyPattern, moneySource, nextWeekday, parseKronor, selectOptionStartingWith, startScenarioApp,

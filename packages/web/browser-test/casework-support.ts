@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { makePersonnummer } from '../../domain/src/personnummer.ts';
-import { startDemo } from '../../../tools/src/demo.ts';
+import { makePersonnummer } from '@vagen/domain/personnummer.ts';
+import { startDemo } from '@vagen/tools/demo.ts';
 import { assertNoPersonnummerInUrl, type TestApp } from './support.ts';
 
 export interface ScenarioApp extends TestApp {

@@ -15,9 +15,9 @@ import type {
   PaymentsTable,
   PersonsTable,
   ProtectedAccessTable,
-} from '../../../packages/db/src/schema.ts';
-import { CASE_STATUS_LABELS, CLOSURE_REASONS, type CaseStatus, type ClosureReason, canTransition } from '../../../packages/domain/src/case-status.ts';
-import { makePersonnummer } from '../../../packages/domain/src/personnummer.ts';
+} from '@vagen/db/schema.ts';
+import { CASE_STATUS_LABELS, CLOSURE_REASONS, type CaseStatus, type ClosureReason, canTransition } from '@vagen/domain/case-status.ts';
+import { makePersonnummer } from '@vagen/domain/personnummer.ts';
 import { addDays, addMonths, at, dayOfMonth, daysBetween, maxIso, minDate, monthEnd, monthStart, yearsBefore } from './dates.ts';
 import { CORRECTION_BODIES, JOURNAL_TEMPLATES, stepOf, type JournalAuthor, type JournalContext, type JournalPhase, type JournalTemplate } from './journal-templates.ts';
 import { address, fictionalEmail, fictionalPhone, firstName, lastName, type Address } from './names.ts';

@@ -4,8 +4,8 @@
  * Same seed + same `today` → the same rows, byte for byte.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../packages/db/src/schema.ts';
-import type { StaffRole } from '../../../packages/domain/src/roles.ts';
+import type { Database } from '@vagen/db/schema.ts';
+import type { StaffRole } from '@vagen/domain/roles.ts';
 import { addDays, at, parseDate, yearsBefore } from './dates.ts';
 import { emptyBatch, generateHousehold, type GeneratorContext, type RowBatch, type SeedStaffUser, type SpecialHousehold } from './generate.ts';
 import { insertRows } from './insert.ts';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../packages/db/src/schema.ts';
+import type { Database } from '@vagen/db/schema.ts';
 
 /**
  * Multi-row insert of many rows at a time. The rows travel as one JSON parameter that PostgreSQL expands with

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../packages/domain/src/roles.ts';
+import type { StaffRole } from '@vagen/domain/roles.ts';
 
 export const DEMO_MUNICIPALITY = { code: '2281', name: 'Vägby kommun (demo)' } as const;
 export const UNIT_NORD = 'Försörjningsstöd Nord';

@@ -1,6 +1,6 @@
 /**
- * Issue 4, area "intake" (mottagning): one row per first contact, and its history (every step with actor and time,
- * so lead times from receipt to interview, booking and hand-over can be followed; seeds/004 L548–549).
+ * The "intake" area (mottagning): one row per first contact, and its history (every step with actor and time, so
+ * lead times from receipt to interview, booking and hand-over can be followed).
  */
 export const statements: string[] = [
   `create table intakes (

@@ -1,5 +1,5 @@
 /**
- * Issue 4, area "assessment": the application under assessment, the calculation with the caseworker's adjustments,
+ * The "assessment" area: the application under assessment, the calculation with the caseworker's adjustments,
  * decisions (extended), kommunicering (FL 25 §) and an event log of every state change in the area.
  * Statements run in order, once (PGlite runs one statement per query).
  */

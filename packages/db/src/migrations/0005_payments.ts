@@ -1,5 +1,5 @@
 /**
- * Issue 4, area "payments": accounts of payees (verified by the caseworker), payment proposals with the kassa's
+ * The "payments" area: accounts of payees (verified by the caseworker), payment proposals with the kassa's
  * four-eyes approval, payment files (ISO 20022 pain.001) with their accounting export, a status history per payment,
  * and the återkrav register with its ledger. Statements run in order, once, one per query.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 4, area "appeals": appeals (överklaganden, förvaltningslagen 2017:900 43–46 §§) with their history and
+ * The "appeals" area: appeals (överklaganden, förvaltningslagen 2017:900 43–46 §§) with their history and
  * documents, the link from a changed decision to the decision it replaces (omprövning, 39 §), and watches
  * (bevakningar). Owned by the appeals work; statements run in order, once.
  */

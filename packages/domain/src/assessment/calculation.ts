@@ -1,6 +1,6 @@
 /**
  * From application content to norm-engine input (one per calendar month of the period), and from engine results plus
- * the caseworker's adjustments to the rows shown in "Beräkning" (Sundsvall model, ANCHORS.md: every row has a system
+ * the caseworker's adjustments to the rows shown in "Beräkning" (the Sundsvall model: every row has a system
  * value and, when adjusted, a caseworker value that wins; an adjustment is soft-deleted and can be restored; a
  * recalculation never loses it). Pure.
  */

@@ -83,7 +83,7 @@ export function checkDraft(d: DecisionDraft, ctx: DraftContext): DecisionFieldEr
   if (d.periodEnd < d.periodStart) errors.push({ path: '/periodEnd', message: 'Periodens slut kan inte ligga före dess start.' });
   d.legalBasisIds.forEach((id, i) => {
     const ref = ctx.legalReferences.find((r) => r.id === id);
-    if (!ref || !ref.use.includes('decision')) errors.push({ path: `/legalBasisIds/${i}`, message: 'Okänt lagrum.' });
+    if (!ref?.use.includes('decision')) errors.push({ path: `/legalBasisIds/${i}`, message: 'Okänt lagrum.' });
   });
   if (new Set(d.legalBasisIds).size !== d.legalBasisIds.length) errors.push({ path: '/legalBasisIds', message: 'Samma lagrum är valt flera gånger.' });
   d.items.forEach((item, i) => {
@@ -100,7 +100,7 @@ export function checkDraft(d: DecisionDraft, ctx: DraftContext): DecisionFieldEr
   });
   if (d.recoveryBasis) {
     const ref = ctx.legalReferences.find((r) => r.id === d.recoveryBasis!.legalReferenceId);
-    if (!ref || !ref.use.includes('recovery')) errors.push({ path: '/recoveryBasis/legalReferenceId', message: 'Välj ett lagrum för återkrav.' });
+    if (!ref?.use.includes('recovery')) errors.push({ path: '/recoveryBasis/legalReferenceId', message: 'Välj ett lagrum för återkrav.' });
   }
   return errors;
 }

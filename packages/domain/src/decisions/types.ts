@@ -78,9 +78,9 @@ export interface DecisionLegalReference {
   text: string;
   /** What the rule is about, in plain Swedish (shown in the picker). */
   title: string;
-  /** false: the paragraph could not be verified against the statute (RULES.md §4); shown to the worker. */
+  /** false: the paragraph could not be verified against the statute text; shown to the worker. */
   verified: boolean;
-  /** What the reference was verified against (RULES.md section, SFS text). */
+  /** What the reference was verified against (the SFS text and its version). */
   verifiedAgainst?: string;
   /** How a decision under this reference can be challenged (SoL 35 kap. 1 §); absent = 'none'. */
   appealBasis?: AppealBasisKind;

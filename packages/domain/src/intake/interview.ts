@@ -1,5 +1,5 @@
 /**
- * The structured phone interview of intake (004 L257–262): need, own efforts, address, family, other people at the
+ * The structured phone interview of intake: need, own efforts, address, family, other people at the
  * address, ownership of car / company / bostadsrätt, earlier assistance, and what is needed for a preliminary norm
  * calculation (household, housing cost, incomes, other costs). Money in öre.
  */

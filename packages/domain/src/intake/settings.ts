@@ -11,11 +11,11 @@ export interface IntakeSettings {
   validFrom: string;
   validTo: string | null;
   source: string;
-  /** Calendar days from receipt to the deadline per track (acute: decision within 1–2 days, 004 L546). */
+  /** Calendar days from receipt to the deadline per track (acute: decision within 1–2 days). */
   deadlineDays: Record<IntakeTrack, number>;
   /** When a first visit may be booked, in the municipality's time zone. */
   visitHours: { timeZone: string; weekdays: number[]; from: string; to: string };
-  /** Staff employed for less than this many months count as new (002 L541–544). */
+  /** Staff employed for less than this many months count as new (they should not get the heaviest cases). */
   newStaffMonths: number;
   /** What makes a case "heavy" when assigning (any one criterion is enough). */
   heavyCase: HeavyCaseRule;

@@ -1,8 +1,8 @@
 /**
  * Intake (mottagning): first contacts before a case goes to a caseworker. Codes in English, labels in Swedish.
- * Process after Governo 2011 (seeds/004_5ab3e1996f77c67a.txt L257–267): the first call goes to intake, which checks
- * that the municipality is responsible, interviews by phone, makes a preliminary calculation, books the first visit
- * with a standard letter, and hands the case to a worker; acute cases are decided within 1–2 days (L546).
+ * The process: the first call goes to intake, which checks that the municipality is responsible, interviews by
+ * phone, makes a preliminary calculation, books the first visit with a standard letter, and hands the case to a
+ * worker; acute cases are decided within 1–2 days.
  */
 
 /** How the first contact came in. `web` is the coming e-application; `paper` is a letter. */

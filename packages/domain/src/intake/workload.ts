@@ -1,6 +1,6 @@
 /**
- * Assignment by workload, competence and case weight (MISSION C2; 002 L541–544: newly hired staff too quickly get
- * tasks that are too qualified for their experience). The rule of what is "heavy" is configuration (HeavyCaseRule).
+ * Assignment by workload, competence and case weight (newly hired staff must not too quickly get tasks that are too
+ * qualified for their experience). The rule of what is "heavy" is configuration (HeavyCaseRule).
  */
 import { addMonthsIso, wholeYearsBetween } from '../calendar.ts';
 import type { HeavyCaseRule } from './settings.ts';

@@ -4,8 +4,8 @@
  * - a case that is active or monitored and has had no application for `closeAfterMonthsWithoutApplication` months
  *   is closed with closure reason `noApplication`;
  * - a new application within `reopenWithinMonths` of the closure goes back to the same case and the same worker.
- * The unit manager checks each month that no case is kept open that should not be (Governo 2011,
- * seeds/004_5ab3e1996f77c67a.txt L1174–1175); this makes that rule automatic and visible.
+ * The unit manager checks each month that no case is kept open that should not be; this makes that rule automatic
+ * and visible.
  */
 import { addDaysIso, addMonthsIso } from '../calendar.ts';
 

@@ -1,6 +1,6 @@
 /** The worker's queue (arbetskö): labels, order and "time since receipt" in plain Swedish. */
 
-/** Lower comes first; the same numbers as the server's PRIORITY (appeals first: Governo 2011, seeds/004 L1171). */
+/** Lower comes first; the same numbers as the server's PRIORITY (appeals first). */
 export const QUEUE_PRIORITIES = { appeal: 1, acute: 2, deadline: 3, ordinary: 4 } as const;
 export const QUEUE_PRIORITY_LABELS: Record<number, string> = { 1: 'Överklagande', 2: 'Akut', 3: 'Tidsfrist', 4: 'Ordinarie' };
 

@@ -56,5 +56,5 @@ export function buildAccountingCsv(input: AccountingExportInput): string {
     ver, input.bookingDate, s.bankAccount.konto, s.bankAccount.name, '', '', '', '', formatCsvAmount(total), '', input.paymentFileReference,
     `Betalfil ${input.paymentFileReference}, ${input.rows.length} utbetalningar`,
   ]);
-  return lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return `${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
 }

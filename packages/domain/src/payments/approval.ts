@@ -1,7 +1,6 @@
 /**
- * The kassa's four-eyes check before a payment leaves (seeds/004_5ab3e1996f77c67a.txt L300–301, L406–407, L526–527:
- * the cashiers check that decisions are correct and that the right sums go to the right account and payee before
- * anything is sent): the decision exists and is decided, the payments do not exceed the decided amount, the account
+ * The kassa's four-eyes check before a payment leaves (the cashiers check that decisions are correct and that the
+ * right sums go to the right account and payee before anything is sent): the decision exists and is decided, the payments do not exceed the decided amount, the account
  * and the payee are verified, and — when four-eyes is on for payments — the approver is neither the decision-maker
  * nor the one who proposed the payment.
  */

@@ -1,5 +1,5 @@
 /**
- * Återkrav (SoL 2025:400 33 kap.; old SoL 2001:453 9 kap. 1–2 §§, RULES.md §4): a claim on a case with a ledger of
+ * Återkrav (SoL 2025:400 33 kap.; old SoL 2001:453 9 kap. 1–2 §§): a claim on a case with a ledger of
  * what was claimed, repaid, written off or adjusted. The balance is the sum of the ledger and is never negative.
  * The grounds are configuration (recoveryBases), one document per law; the day the assistance was granted picks it.
  */

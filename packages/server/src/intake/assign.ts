@@ -37,7 +37,7 @@ export async function assignIntake(deps: AppDeps, actor: Staff, id: string, body
     const missing = missingIntakeChecklistItems(config.checklists, 'beforeHandover', intake.ticks);
     if (missing.length) throw conflict(intakeChecklistGateMessage('beforeHandover', missing));
 
-    // New staff should not get the heaviest cases (002 L541–544): assigning one needs an explicit confirmation.
+    // New staff should not get the heaviest cases: assigning one needs an explicit confirmation.
     const weight = await caseWeightOf(tx, intake.case_id, config.settings.heavyCase, today);
     const warnings: string[] = [];
     for (const w of [worker!, ...(second ? [second] : [])]) {

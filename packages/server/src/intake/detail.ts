@@ -138,7 +138,7 @@ export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: 
       ? { at: i.handed_over_at, byName: nameOf(i.handed_over_by), worker: i.assigned_worker_id ? { id: i.assigned_worker_id, name: nameOf(i.assigned_worker_id) } : null }
       : null,
     referral: i.referred_at ? { at: i.referred_at, byName: nameOf(i.referred_by), reason: i.referral_reason } : null,
-    // Every step's time, and minutes from receipt, so lead times and waits can be followed (004 L548–549).
+    // Every step's time, and minutes from receipt, so lead times and waits can be followed.
     timestamps: {
       receivedAt: i.received_at, registeredAt: i.registered_at, interviewedAt: i.interviewed_at, calculatedAt: i.calculated_at,
       bookedAt: i.booked_at, handedOverAt: i.handed_over_at, referredAt: i.referred_at,

@@ -1,5 +1,5 @@
 /**
- * The workers of a unit with caseload, heavy cases and experience, for assignment (MISSION C2; seeds/002 L541–544).
+ * The workers of a unit with caseload, heavy cases and experience, for assignment.
  * "Heavy" follows the municipality's HeavyCaseRule (intake-settings-*.json): ≥ 3 children, protected identity, or
  * assistance granted in each of the last 12 months (all configurable).
  */

@@ -1,5 +1,5 @@
 /**
- * Payment proposal from a decided decision (Sundsvall's "betalningsförslag", ANCHORS.md): the payment date from the
+ * Payment proposal from a decided decision (Sundsvall's "betalningsförslag"): the payment date from the
  * municipality's rule, one or more parts (payee, account, whose share), adding up exactly to the decided amount.
  * Each part becomes a planned payment that waits for the kassa's four-eyes check (a work item for the cashiers).
  */

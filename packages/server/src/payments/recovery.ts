@@ -1,5 +1,5 @@
 /**
- * Återkrav register (SoL 2025:400 33 kap.; old SoL 9 kap. 1–2 §§, RULES.md §4): a claim on a case with its basis from
+ * Återkrav register (SoL 2025:400 33 kap.; old SoL 9 kap. 1–2 §§): a claim on a case with its basis from
  * configuration, the grant it concerns (a decision, or the day the assistance was granted), amount and decided date,
  * and a ledger (claimed, repaid, written off, adjusted) with a running balance that never goes below zero.
  * The day the assistance was granted selects the law and so the grounds and the legal reference stored on the claim.

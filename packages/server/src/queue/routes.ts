@@ -1,6 +1,6 @@
 /**
  * The worker's own queue (Min arbetskö) and a unit's queue for managers: open work items ordered by priority
- * (appeals first, acute, deadlines, ordinary; Governo 2011, seeds/004_5ab3e1996f77c67a.txt L1171), then due date,
+ * (appeals first, acute, deadlines, ordinary), then due date,
  * then receipt, with the time since receipt in plain words. Items of a case the user may not see are never listed.
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

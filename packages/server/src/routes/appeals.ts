@@ -5,7 +5,7 @@ import { watchRoutes } from '../lifecycle/watches.ts';
 import { queueRoutes } from '../queue/routes.ts';
 
 /**
- * Issue 4, area "appeals": routes under /api/v1. Registered in app.ts.
+ * The "appeals" area: routes under /api/v1. Registered in app.ts.
  * Appeals (överklaganden), watches (bevakningar), documents on a case, and the work queues.
  */
 export async function appealsRoutes(app: FastifyInstance) {

@@ -7,7 +7,7 @@ import { draftRoutes } from '../decisions/drafts.ts';
 import { finalizeRoutes } from '../decisions/finalize.ts';
 
 /**
- * Issue 4, area "assessment": the application under assessment, the calculation with adjustments, decisions with
+ * The "assessment" area: the application under assessment, the calculation with adjustments, decisions with
  * kommunicering and delegation, decision letters. Routes under /api/v1. Registered in app.ts.
  */
 export async function assessmentRoutes(app: FastifyInstance) {

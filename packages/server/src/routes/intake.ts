@@ -1,5 +1,5 @@
 /**
- * Issue 4, area "intake" (mottagning): routes under /api/v1/intake. Registered in app.ts.
+ * The "intake" area (mottagning): routes under /api/v1/intake. Registered in app.ts.
  * Every read is audited before personal data is loaded; every write is audited in its transaction.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

@@ -7,7 +7,7 @@ import { paymentProposalRoutes } from '../payments/proposal.ts';
 import { recoveryRoutes } from '../payments/recovery.ts';
 
 /**
- * Issue 4, area "payments": routes under /api/v1. Registered in app.ts.
+ * The "payments" area: routes under /api/v1. Registered in app.ts.
  * Accounts, proposal, the kassa's four-eyes check, stop, payment files (pain.001 + accounting export), the bank's
  * confirmation, the case view, and the återkrav register.
  */

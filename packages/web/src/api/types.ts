@@ -1,4 +1,4 @@
-/** Shapes from docs/API-CONTRACT-draft.md. Money is integer öre; times are ISO 8601 (UTC). */
+/** Shapes of the API's requests and responses. Money is integer öre; times are ISO 8601 (UTC). */
 
 export interface FieldError {
   path: string;

@@ -13,9 +13,11 @@ export interface SummaryError {
 export function ErrorSummary({ errors, title = 'Det finns fel att rätta', focusKey, level = 2 }: { errors: SummaryError[]; title?: string; focusKey?: number; level?: 2 | 3 | 4 | 5 }) {
   const Heading = `h${level}` as 'h2';
   const ref = useRef<HTMLDivElement>(null);
+  // Focus moves on a submit (focusKey changes on every one, so repeated submits with the same errors still move
+  // focus), not whenever the list of errors changes while the user types.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusKey is the trigger; errors are read, not watched.
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
-    // focusKey changes on every submit, so repeated submits with the same errors still move focus.
   }, [focusKey]);
   return (
     <div role="alert" className={errors.length ? 'error-summary' : 'error-summary empty'} tabIndex={-1} ref={ref}>
@@ -24,6 +26,7 @@ export function ErrorSummary({ errors, title = 'Det finns fel att rätta', focus
           <Heading className="error-summary-title">{title}</Heading>
           <ul>
             {errors.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole and holds no state; messages may repeat.
               <li key={i}>
                 {e.fieldId ? (
                   <a

@@ -9,7 +9,7 @@ import type { IntakeDetail, UnitWorkers } from './types.ts';
 
 const toFieldId = (path: string) => ({ '/body/workerId': 'assign-worker', '/body/secondWorkerId': 'assign-second', '/body/note': 'assign-note' } as Record<string, string>)[path] ?? 'assign-worker';
 
-/** Assignment by the coordinator or manager: caseload, heavy cases, experience (002 L541–544). */
+/** Assignment by the coordinator or manager: caseload, heavy cases, experience. */
 export function AssignSection({ detail, onChanged, workers }: SectionProps & { workers: UnitWorkers | null }) {
   const [workerId, setWorkerId] = useState('');
   const [secondId, setSecondId] = useState('');

@@ -10,7 +10,7 @@ const toFieldId = (path: string) => {
   return ({ '/body/visitAt': 'visit-at', '/body/place': 'visit-place', '/body/workerId': 'visit-worker', '/body/note': 'visit-note' } as Record<string, string>)[path] ?? 'visit-at';
 };
 
-/** Book the first visit (nybesök); the letter ticks the documents to bring (004 L265–267). */
+/** Book the first visit (nybesök); the letter ticks the documents to bring. */
 export function BookingSection({ detail, onChanged, workers }: SectionProps & { workers: UnitWorkers | null }) {
   const b = detail.booking;
   const [visitAt, setVisitAt] = useState('');

@@ -3,7 +3,7 @@ import { ErrorSummary } from '../components/forms.tsx';
 import { formatDateTime } from '../format.ts';
 import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
 
-/** The configured checklists; booking and hand-over are refused until the required items are ticked (004 L987–988). */
+/** The configured checklists; booking and hand-over are refused until the required items are ticked. */
 export function ChecklistSection({ detail, onChanged }: SectionProps) {
   const f = useIntakeForm(() => 'checklistor');
   // The box changes at once; the server's answer confirms it (or it goes back, with the error shown).

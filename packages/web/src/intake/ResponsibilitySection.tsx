@@ -33,7 +33,7 @@ const toFieldId = (path: string) => ({
   '/body/municipalityResponsible': 'resp-municipality-yes', '/body/rightInstance': 'resp-instance-yes',
 }[path] ?? 'resp-note');
 
-/** Is the municipality responsible, and is ekonomiskt bistånd the right instance (004 L257–258)? */
+/** Is the municipality responsible, and is ekonomiskt bistånd the right instance? */
 export function ResponsibilitySection({ detail, onChanged }: SectionProps) {
   const r = detail.responsibility;
   const [municipality, setMunicipality] = useState(r?.municipalityResponsible ?? '');

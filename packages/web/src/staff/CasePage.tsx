@@ -10,7 +10,7 @@ import { StatusSection } from './StatusSection.tsx';
 import { JournalSection } from './JournalSection.tsx';
 import { IntakeCaseSection } from '../intake/IntakeCaseSection.tsx';
 import { AssessmentSection } from '../assessment/AssessmentSection.tsx';
-import { AppealsWatchesDocuments } from '../appeals/CaseSections.tsx';
+import { AppealsWatchesDocuments } from './CaseSections.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { PaymentsSection } from '../payments/PaymentsSection.tsx';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { AppealsSection } from './AppealsSection.tsx';
+import { AppealsSection } from '../appeals/AppealsSection.tsx';
 import { WatchesSection } from '../queue/WatchesSection.tsx';
 import { DocumentsSection } from '../documents/DocumentsSection.tsx';
 
 /**
- * The case page's sections of the appeals area: Överklaganden, Bevakningar, Dokument. An action in one of them
- * reloads the case (a reconsideration may add a decision) and the document list (new letters).
+ * The case page's sections Överklaganden, Bevakningar and Dokument (from the appeals, queue and documents folders).
+ * An action in one of them reloads the case (a reconsideration may add a decision) and the document list (new letters).
  */
 export function AppealsWatchesDocuments({ caseId, reload, announce }: { caseId: string; reload: () => Promise<unknown>; announce: (m: string) => void }) {
   const [refreshKey, setRefreshKey] = useState(0);
