@@ -36,3 +36,21 @@ export const CHANNEL_LABELS = {
 export function labelOf<T extends Record<string, string>>(labels: T, code: string): string {
   return (labels as Record<string, string>)[code] ?? code;
 }
+
+/** Legal sex as the personnummer gives it. */
+export const SEX_LABELS = {
+  K: 'Kvinna',
+  M: 'Man',
+} as const;
+
+export const APPLICATION_STATUS_LABELS = {
+  draft: 'Utkast',
+  registered: 'Registrerad',
+  submitted: 'Inkommen',
+  received: 'Mottagen',
+  inProgress: 'Under handläggning',
+  inAssessment: 'Under utredning',
+  decided: 'Beslutad',
+  referred: 'Hänvisad',
+  withdrawn: 'Återkallad',
+} as const;
