@@ -3,7 +3,7 @@
  * numbers are never text. Money is integer öre; a date is a Swedish calendar date ("YYYY-MM-DD"); an instant is
  * an ISO 8601 UTC timestamp.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { MAX_AMOUNT_ORE } from '@vagen/domain/money.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
@@ -17,9 +17,13 @@ export const Ore = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, descripti
 export const SignedOre = Type.Integer({ minimum: -MAX_AMOUNT_ORE, maximum: MAX_AMOUNT_ORE, description: 'Belopp i hela ören.' });
 export const Text = (max: number) => Type.String({ maxLength: max });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-/** One of a fixed set of codes, typed as that set. */
+/**
+ * One of a fixed set of codes, typed as that set. The extra type members only steer type inference: the server's
+ * Fastify type provider infers with TypeBox 1 (`~unsafe` at the top level, a non-empty `enum` tuple inside objects),
+ * the contract's own `Static` with this TypeBox.
+ */
 export const literals = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) }) as TUnsafe<T> & { '~unsafe': T; enum: [T, ...T[]] };
 
 export const IdParams = Type.Object({ id: Uuid });
 

@@ -1,2 +1,8 @@
 /** The API contract. Each area's schemas live in their own module; this file re-exports them. */
 export * from './common.ts';
+export * from './cases.ts';
+export * from './journal.ts';
+export * from './staff.ts';
+export * from './audit-log.ts';
+export * from './norm.ts';
+export * from './intake.ts';

@@ -36,3 +36,31 @@ export const CHANNEL_LABELS = {
 export function labelOf<T extends Record<string, string>>(labels: T, code: string): string {
   return (labels as Record<string, string>)[code] ?? code;
 }
+
+/** Legal sex as the personnummer gives it. */
+export const SEX_LABELS = {
+  K: 'Kvinna',
+  M: 'Man',
+} as const;
+
+
+/** Logged actions in plain Swedish (the managers' log check); an action without a label is shown as its code. */
+export const AUDIT_ACTION_LABELS = {
+  'case.read': 'Läste ärendet',
+  'case.list': 'Visade ärendelista',
+  'case.search': 'Sökte ärende',
+  'case.create': 'Öppnade ärende',
+  'case.changeStatus': 'Ändrade status',
+  'journal.create': 'Skrev journalanteckning',
+  'journal.update': 'Ändrade journalanteckning',
+  'journal.sign': 'Signerade journalanteckning',
+  'journal.correct': 'Skrev rättelse',
+  'auth.login': 'Inloggning',
+  'audit.search': 'Sökte i loggen',
+} as const;
+
+export const AUDIT_OUTCOME_LABELS = {
+  success: 'Tillåten',
+  denied: 'Nekad',
+  failed: 'Misslyckad',
+} as const;

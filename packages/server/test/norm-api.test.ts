@@ -3,13 +3,19 @@ import assert from 'node:assert/strict';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { ValidationFailure } from '../src/errors.ts';
+import { installPlainSerializer, installResponseContract } from '../src/http/response-contract.ts';
 import { installValidators } from '../src/http/validation.ts';
 import { normRoutes } from '../src/routes/norm.ts';
 
-/** A bare app: the app's validators, rate limiting (global: false), the norm routes and a minimal error mapping. */
+/**
+ * A bare app: the app's validators, rate limiting (global: false), the norm routes and a minimal error mapping; every
+ * response is checked against the route's response schema, as in the whole app's tests.
+ */
 async function buildTestApp(): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   installValidators(app);
+  installPlainSerializer(app);
+  installResponseContract(app, { requireDeclared: true });
   app.setErrorHandler((error: FastifyError | Error, _request, reply) => {
     if (error instanceof ValidationFailure) return reply.status(400).send({ error: 'VALIDATION', message: error.message, fields: error.fields });
     const status = (error as FastifyError).statusCode ?? 500;

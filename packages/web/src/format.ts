@@ -1,29 +1,13 @@
 /** Display formatting. Money is integer öre; times are stored in UTC and shown in Europe/Stockholm. */
 import { isIsoDate, swedishDate, swedishInstant, wallClock } from '@vagen/domain/calendar.ts';
+import { formatKronor } from '@vagen/domain/money.ts';
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
-const moneyCache = new Map<string, Intl.NumberFormat>();
-function moneyFormat(locale: string, fractions: 0 | 2): Intl.NumberFormat {
-  const key = `${locale}|${fractions}`;
-  let f = moneyCache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'SEK',
-      minimumFractionDigits: fractions,
-      maximumFractionDigits: fractions,
-    });
-    moneyCache.set(key, f);
-  }
-  return f;
-}
-
-/** 123400 öre → "1 234 kr"; 123450 → "1 234,50 kr". */
+/** 123400 öre → "1 234 kr"; 123450 → "1 234,50 kr"; "–" when there is no amount. The domain's formatKronor writes it. */
 export function formatMoney(ore: number | null | undefined, locale = 'sv-SE'): string {
   if (ore === null || ore === undefined || !Number.isFinite(ore)) return '–';
-  const whole = Number.isInteger(ore / 100);
-  return moneyFormat(locale, whole ? 0 : 2).format(ore / 100);
+  return formatKronor(ore, locale);
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

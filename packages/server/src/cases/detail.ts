@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { CaseDetail } from '@vagen/contract';
 import {
-  APPLICATION_KIND_LABELS, CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, PAYMENT_STATUS_LABELS,
+  APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, CLOSURE_REASON_LABELS, DECISION_OUTCOME_LABELS,
+  HOUSEHOLD_ROLE_LABELS, PAYMENT_STATUS_LABELS, SEX_LABELS,
   allowedTransitions, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry, formatPersonnummer, hasCapability,
   isCaseStatus, labelOf, type Actor,
 } from '@vagen/domain';
@@ -9,7 +11,11 @@ import { queryTemplate, type Database } from '@vagen/db';
 import { accessFactSelections, accessFactsFromRow } from './access.ts';
 
 /** A timestamp from inside a JSON value (PostgreSQL's form, +00:00) in the API's form (…Z, milliseconds). */
-const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
+function iso(v: string): string;
+function iso(v: string | null): string | null;
+function iso(v: string | null) {
+  return v === null ? null : new Date(v).toISOString();
+}
 
 const casePageQuery = queryTemplate((db: Kysely<Database>, v: { caseId: string }) => db
   .selectFrom('cases')
@@ -68,7 +74,7 @@ const casePageQuery = queryTemplate((db: Kysely<Database>, v: { caseId: string }
   .where('cases.id', '=', v.caseId));
 
 /** The case page for a caller who has already checked access (and written the audit record). */
-export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>) {
+export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>): Promise<CaseDetail> {
   const loaded = await loadCasePage(db, caseId, actor);
   if (!loaded) throw new Error(`case ${caseId} vanished`);
   return loaded.page;
@@ -90,7 +96,7 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
   members.sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.birth_date.localeCompare(b.birth_date));
   const status = c.status;
   const canChangeStatus = hasCapability(actor.role, 'case.changeStatus');
-  const page = {
+  const page: CaseDetail = {
     id: c.id,
     caseNumber: c.case_number,
     status,
@@ -104,6 +110,7 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
     openedAt: c.opened_at,
     closedAt: c.closed_at,
     closureReason: c.closure_reason,
+    closureReasonLabel: c.closure_reason === null ? null : labelOf(CLOSURE_REASON_LABELS, c.closure_reason),
     household: {
       id: c.household_id,
       members: members.map((m) => ({
@@ -115,6 +122,7 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
         personnummer: formatPersonnummer(m.personnummer),
         birthDate: m.birth_date,
         sex: m.sex,
+        sexLabel: labelOf(SEX_LABELS, m.sex),
         daysAtHome: m.days_at_home,
         // A protected address is never sent, not even to the named workers (they reach the person another way).
         address: m.protected_identity || !m.address_line ? null : { line: m.address_line, postalCode: m.postal_code, city: m.city },
@@ -153,7 +161,8 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
     }),
     applications: applications.map((a) => ({
       id: a.id, kind: a.kind, kindLabel: labelOf(APPLICATION_KIND_LABELS, a.kind), periodMonth: a.period_month.slice(0, 7),
-      channel: a.channel, submittedAt: iso(a.submitted_at), status: a.status,
+      channel: a.channel, channelLabel: labelOf(CHANNEL_LABELS, a.channel), submittedAt: iso(a.submitted_at), status: a.status,
+      statusLabel: labelOf(APPLICATION_STATUS_LABELS, a.status),
     })),
     decisions: decisions.map((d) => ({
       id: d.id, outcome: d.outcome, outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome), periodStart: d.period_start,

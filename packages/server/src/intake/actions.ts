@@ -1,5 +1,4 @@
 /** Interview, preliminary calculation, responsibility check, checklist ticks and referral of an open intake. */
-import type { Static } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
@@ -13,7 +12,7 @@ import { getNormRuleSet } from '../norm-rules.ts';
 import { changeApplicationStatus, changeCaseStatus, changeIntakeStatus } from '../status/change.ts';
 import { closeWorkItems } from '../work-items.ts';
 import { intakeConfig } from './config.ts';
-import type { ChecklistBody, InterviewBody, ReferBody, ResponsibilityBody } from './schemas.ts';
+import type { IntakeChecklistBody, IntakeInterviewBody, IntakeReferBody, IntakeResponsibilityBody } from '@vagen/contract';
 import { lockIntake, recordIntakeEvent, type LockedIntake } from './store.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
@@ -34,7 +33,7 @@ export async function changeIntake<T>(
   });
 }
 
-export function normalizeInterview(b: Static<typeof InterviewBody>): IntakeInterview {
+export function normalizeInterview(b: IntakeInterviewBody): IntakeInterview {
   return {
     need: b.need.trim(),
     ownEfforts: b.ownEfforts?.trim() ?? '',
@@ -53,7 +52,7 @@ export function normalizeInterview(b: Static<typeof InterviewBody>): IntakeInter
   };
 }
 
-export async function saveInterview(deps: AppDeps, actor: Staff, id: string, body: Static<typeof InterviewBody>) {
+export async function saveInterview(deps: AppDeps, actor: Staff, id: string, body: IntakeInterviewBody) {
   const interview = normalizeInterview(body);
   const errors = validateIntakeInterview(interview, swedishDate(deps.now()));
   if (errors.length) throw new ValidationFailure(errors.map((e) => ({ path: `/body${e.path}`, message: e.message })));
@@ -85,11 +84,11 @@ export async function calculatePreliminary(deps: AppDeps, actor: Staff, id: stri
       preliminary: JSON.stringify({ input, result }), calculated_at: now.toISOString(), calculated_by: actor.userId, updated_at: now.toISOString(),
     }).where('id', '=', id).execute();
     await recordIntakeEvent(tx, { intakeId: id, kind: 'preliminaryCalculated', actorId: actor.userId, at: now, note: `Preliminärt bistånd ${(result.totals.assistance / 100).toFixed(0)} kr`, data: { totals: result.totals } });
-    return { preliminary: true, label: 'Preliminär beräkning – inte ett beslut', calculatedAt: now.toISOString(), input, result };
+    return { preliminary: true as const, label: 'Preliminär beräkning – inte ett beslut', calculatedAt: now.toISOString(), input, result };
   });
 }
 
-export async function checkResponsibility(deps: AppDeps, actor: Staff, id: string, body: Static<typeof ResponsibilityBody>) {
+export async function checkResponsibility(deps: AppDeps, actor: Staff, id: string, body: IntakeResponsibilityBody) {
   const note = body.note?.trim() ?? '';
   const errors = [];
   if (body.municipalityResponsible !== 'yes' && !note) errors.push({ path: '/body/note', message: 'Skriv varför kommunen inte är ansvarig eller vad som är oklart.' });
@@ -105,7 +104,7 @@ export async function checkResponsibility(deps: AppDeps, actor: Staff, id: strin
   });
 }
 
-export async function tickChecklist(deps: AppDeps, actor: Staff, id: string, body: Static<typeof ChecklistBody>) {
+export async function tickChecklist(deps: AppDeps, actor: Staff, id: string, body: IntakeChecklistBody) {
   if ((body.key === undefined) === (body.keys === undefined)) {
     throw new ValidationFailure([{ path: '/body/key', message: 'Ange antingen en punkt (key) eller flera (keys).' }]);
   }
@@ -126,7 +125,7 @@ export async function tickChecklist(deps: AppDeps, actor: Staff, id: string, bod
 }
 
 /** Closes the contact as referred: the municipality is not responsible, or another instance comes first. */
-export async function referIntake(deps: AppDeps, actor: Staff, id: string, body: Static<typeof ReferBody>) {
+export async function referIntake(deps: AppDeps, actor: Staff, id: string, body: IntakeReferBody) {
   const reason = body.reason.trim();
   if (!reason) throw new ValidationFailure([{ path: '/body/reason', message: 'Skriv vart personen hänvisas och varför.' }]);
   await changeIntake(deps, actor, id, 'refer', 'intake.refer', async (tx, intake, now) => {

@@ -3,7 +3,6 @@
  * optional second worker) take over, the case goes from intake to investigation, the intake's work item closes and
  * the new worker gets an assessment item for the application.
  */
-import type { Static } from '@fastify/type-provider-typebox';
 import {
   swedishDate, heavyForNewStaffWarning, intakeChecklistGateMessage, isNewStaff, missingIntakeChecklistItems,
 } from '@vagen/domain';
@@ -14,12 +13,12 @@ import { changeCaseStatus, changeIntakeStatus } from '../status/change.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { changeIntake } from './actions.ts';
 import { intakeConfig } from './config.ts';
-import type { AssignBody } from './schemas.ts';
+import type { IntakeAssignBody } from '@vagen/contract';
 import { ASSIGNABLE_ROLES, caseWeightOf } from './workers.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
 
-export async function assignIntake(deps: AppDeps, actor: Staff, id: string, body: Static<typeof AssignBody>) {
+export async function assignIntake(deps: AppDeps, actor: Staff, id: string, body: IntakeAssignBody) {
   return changeIntake(deps, actor, id, 'handOver', 'intake.assign', async (tx, intake, now) => {
     const today = swedishDate(now);
     const config = intakeConfig(intake.municipality_code, today);

@@ -1,5 +1,4 @@
 /** Booking the first visit (nybesök): checks, the letter PDF, the journal entry and the visiting worker's work item. */
-import type { Static } from '@fastify/type-provider-typebox';
 import { swedishDate, checkVisitTime, formatVisitTime, intakeChecklistGateMessage, missingIntakeChecklistItems } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { storeDocument } from '../documents.ts';
@@ -11,12 +10,12 @@ import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { changeIntake } from './actions.ts';
 import { intakeConfig } from './config.ts';
 import { buildFirstVisitLetter } from './letter.ts';
-import type { BookingBody } from './schemas.ts';
+import type { IntakeBookingBody } from '@vagen/contract';
 import { ASSIGNABLE_ROLES } from './workers.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
 
-export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, body: Static<typeof BookingBody>) {
+export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, body: IntakeBookingBody) {
   const now = deps.now();
   const config = intakeConfig(actor.municipality, swedishDate(now));
   const errors: FieldError[] = [];

@@ -1,5 +1,6 @@
 /** The whole intake page in one read (the caller has checked access and written the audit record). */
 import type { Kysely } from 'kysely';
+import type { IntakeDetail, IntakeInterview, PreliminaryCalculation } from '@vagen/contract';
 import type { Database } from '@vagen/db';
 import {
   CASE_STATUS_LABELS, COST_TYPE_LABELS, HOUSEHOLD_ROLE_LABELS, INCOME_TYPE_LABELS, INTAKE_CHANNEL_LABELS,
@@ -14,7 +15,7 @@ import { caseWeightOf } from './workers.ts';
 
 const minutesBetween = (from: string, to: string | null) => (to ? Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 60_000)) : null);
 
-export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: Extract<Actor, { kind: 'staff' }>, config: IntakeConfig, now: Date, today: string) {
+export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: Extract<Actor, { kind: 'staff' }>, config: IntakeConfig, now: Date, today: string): Promise<IntakeDetail> {
   const i = await db.selectFrom('intakes as i')
     .innerJoin('cases as c', 'c.id', 'i.case_id')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
@@ -57,8 +58,9 @@ export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: 
   const status = i.status as IntakeStatus;
   const open = OPEN_INTAKE_STATUSES.includes(status);
   const documentLabels = new Map(config.letter.documentOptions.map((d) => [d.key, d.label]));
-  const preliminary = i.preliminary as { input: unknown; result: unknown } | null;
-  const responsibility = i.responsibility as Record<string, string> | null;
+  // jsonb columns, written by actions.ts in these shapes.
+  const preliminary = i.preliminary as Pick<PreliminaryCalculation, 'input' | 'result'> | null;
+  const responsibility = i.responsibility as Omit<NonNullable<IntakeDetail['responsibility']>, `${string}Label` | 'checkedAt' | 'checkedByName'> | null;
 
   return {
     id: i.id,
@@ -97,17 +99,17 @@ export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: 
       address: m.protected_identity || !m.address_line ? null : { line: m.address_line, postalCode: m.postal_code, city: m.city },
       phone: m.protected_identity ? null : m.phone,
     })),
-    interview: i.interview,
+    interview: i.interview as IntakeInterview | null,
     interviewedAt: i.interviewed_at,
     interviewedByName: nameOf(i.interviewed_by),
     preliminary: preliminary
-      ? { preliminary: true, label: 'Preliminär beräkning – inte ett beslut', calculatedAt: i.calculated_at, calculatedByName: nameOf(i.calculated_by), input: preliminary.input, result: preliminary.result }
+      ? { preliminary: true as const, label: 'Preliminär beräkning – inte ett beslut', calculatedAt: i.calculated_at!, calculatedByName: nameOf(i.calculated_by), input: preliminary.input, result: preliminary.result }
       : null,
     responsibility: responsibility
       ? {
         ...responsibility,
-        municipalityResponsibleLabel: labelOf(INTAKE_RESPONSIBILITY_ANSWER_LABELS, responsibility.municipalityResponsible ?? ''),
-        rightInstanceLabel: labelOf(INTAKE_RESPONSIBILITY_ANSWER_LABELS, responsibility.rightInstance ?? ''),
+        municipalityResponsibleLabel: labelOf(INTAKE_RESPONSIBILITY_ANSWER_LABELS, responsibility.municipalityResponsible),
+        rightInstanceLabel: labelOf(INTAKE_RESPONSIBILITY_ANSWER_LABELS, responsibility.rightInstance),
         basisLabel: responsibility.basis ? labelOf(INTAKE_RESPONSIBILITY_BASIS_LABELS, responsibility.basis) : null,
         checkedAt: i.responsibility_checked_at,
         checkedByName: nameOf(i.responsibility_checked_by),

@@ -2,7 +2,6 @@
  * Registering a first contact: validate everything first, then in one transaction create the case (or reopen a
  * recently closed one), the application, the intake with its history, the work item and the audit record.
  */
-import type { Static } from '@fastify/type-provider-typebox';
 import {
   monthBounds, swedishDate, INTAKE_TRACK_LABELS, intakeDeadline, isWithinReopenPeriod, type IntakeChannel, type IntakeTrack,
 } from '@vagen/domain';
@@ -16,23 +15,15 @@ import { changeCaseStatus } from '../status/change.ts';
 import { openWorkItem, PRIORITY } from '../work-items.ts';
 import { intakeConfig } from './config.ts';
 import { parsePeople } from './people.ts';
-import type { RegisterBody } from './schemas.ts';
+import type { RegisterIntakeBody, RegisterIntakeResult } from '@vagen/contract';
 import { recordIntakeEvent } from './store.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
 
-export interface RegisterResult {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  applicationId: string;
-  status: string;
-  reopened: boolean;
-  deadlineAt: string;
-  message: string;
-}
+/** What registering answers (the API contract's RegisterIntakeResult). */
+export type RegisterResult = RegisterIntakeResult;
 
-export async function registerIntake(deps: AppDeps, actor: Staff, body: Static<typeof RegisterBody>): Promise<RegisterResult> {
+export async function registerIntake(deps: AppDeps, actor: Staff, body: RegisterIntakeBody): Promise<RegisterResult> {
   const now = deps.now();
   const today = swedishDate(now);
   const errors: FieldError[] = [];

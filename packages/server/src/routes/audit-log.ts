@@ -1,5 +1,6 @@
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { AuditSearchBody, AuditSearchResult } from '@vagen/contract';
 import { swedishDate, hasCapability, parsePersonnummer } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
@@ -16,14 +17,8 @@ export async function auditLogRoutes(app: FastifyInstance) {
     schema: {
       tags: ['logguppföljning'],
       summary: 'Sök i åtkomstloggen (chefer)',
-      body: Type.Object({
-        personnummer: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-        actorId: Type.Optional(Type.String({ format: 'uuid' })),
-        caseId: Type.Optional(Type.String({ format: 'uuid' })),
-        from: Type.Optional(Type.String({ format: 'date-time' })),
-        to: Type.Optional(Type.String({ format: 'date-time' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-      }, { additionalProperties: false }),
+      body: AuditSearchBody,
+      response: { 200: AuditSearchResult },
     },
   }, async (request) => {
     const actor = requireStaff(request);

@@ -1,7 +1,10 @@
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  swedishDate, CASE_STATUSES, CLOSURE_REASONS, canReadCase, hasCapability, parsePersonnummer, type CaseStatus,
+  CaseDetail, CaseListPage, CaseListQuery, CaseParams, CaseSearchBody, CaseStatusBody, CreateCaseBody, CreatedCase,
+} from '@vagen/contract';
+import {
+  swedishDate, canReadCase, hasCapability, parsePersonnummer, type CaseStatus,
 } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
 import { requireStaff } from '../auth/sessions.ts';
@@ -12,59 +15,6 @@ import { forbidden, notFound, ValidationFailure, type FieldError } from '../erro
 import { createCaseWithHousehold } from '../cases/create.ts';
 import { changeCaseStatus } from '../status/change.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const CaseParams = Type.Object({ id: Uuid });
-
-const NullableText = Type.Union([Type.String(), Type.Null()]);
-/** A case list page (GET /cases sends JSON that PostgreSQL writes in this shape; search serialises with it). */
-const CaseListPage = Type.Object({
-  total: Type.Integer({ description: 'Hur många ärenden urvalet har, alla sidor' }),
-  items: Type.Array(Type.Object({
-    id: Type.String(),
-    caseNumber: Type.String(),
-    status: Type.String(),
-    statusLabel: Type.String(),
-    applicantName: NullableText,
-    unitName: Type.String(),
-    responsibleWorkerName: NullableText,
-    openedAt: Type.String(),
-    updatedAt: Type.String(),
-  })),
-});
-
-const PersonInput = Type.Object(
-  {
-    personnummer: Type.String({ minLength: 1, maxLength: 20, description: 'ÅÅÅÅMMDD-NNNN' }),
-    firstName: Type.String({ minLength: 1, maxLength: 100 }),
-    lastName: Type.String({ minLength: 1, maxLength: 100 }),
-    addressLine: Type.Optional(Type.String({ maxLength: 200 })),
-    postalCode: Type.Optional(Type.String({ pattern: '^[0-9]{3} ?[0-9]{2}$' })),
-    city: Type.Optional(Type.String({ maxLength: 100 })),
-    phone: Type.Optional(Type.String({ maxLength: 30 })),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-
-const CreateCaseBody = Type.Object(
-  {
-    unitId: Uuid,
-    applicant: PersonInput,
-    coApplicant: Type.Optional(PersonInput),
-    children: Type.Optional(Type.Array(PersonInput, { maxItems: 15 })),
-  },
-  { additionalProperties: false },
-);
-
-const StatusBody = Type.Object(
-  {
-    status: Type.Union(CASE_STATUSES.map((s) => Type.Literal(s))),
-    reason: Type.Optional(Type.String({ maxLength: 2000 })),
-    closureReason: Type.Optional(Type.Union(CLOSURE_REASONS.map((s) => Type.Literal(s)))),
-  },
-  { additionalProperties: false },
-);
-
 export async function caseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
@@ -73,12 +23,7 @@ export async function caseRoutes(app: FastifyInstance) {
     schema: {
       tags: ['ärenden'],
       summary: 'Ärenden som användaren får se',
-      querystring: Type.Object({
-        status: Type.Optional(Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)))),
-        mine: Type.Optional(Type.Boolean()),
-        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-        offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-      }, { additionalProperties: false }),
+      querystring: CaseListQuery,
       response: { 200: CaseListPage },
     },
   }, async (request, reply) => {
@@ -93,10 +38,7 @@ export async function caseRoutes(app: FastifyInstance) {
     schema: {
       tags: ['ärenden'],
       summary: 'Sök ärende på namn, ärendenummer eller personnummer (i kroppen, aldrig i adressen)',
-      body: Type.Object({
-        query: Type.String({ minLength: 2, maxLength: 100 }),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-      }, { additionalProperties: false }),
+      body: CaseSearchBody,
       response: { 200: CaseListPage },
     },
   }, async (request) => {
@@ -110,7 +52,7 @@ export async function caseRoutes(app: FastifyInstance) {
     return listCases(deps.db, actor, { text, limit: request.body.limit ?? 50, offset: 0 });
   });
 
-  r.get('/api/v1/cases/:id', { schema: { tags: ['ärenden'], summary: 'Ärendet med person, hushåll, statushistorik och journal', params: CaseParams } }, async (request) => {
+  r.get('/api/v1/cases/:id', { schema: { tags: ['ärenden'], summary: 'Ärendet med person, hushåll, statushistorik och journal', params: CaseParams, response: { 200: CaseDetail } } }, async (request) => {
     // The page and its access facts come in one statement; nothing is served before the access rule has passed
     // and the audit record is written (if it cannot be, the read is refused). Denied answers as guardCase does.
     const actor = requireStaff(request);
@@ -124,7 +66,7 @@ export async function caseRoutes(app: FastifyInstance) {
     return loaded.page;
   });
 
-  r.post('/api/v1/cases', { schema: { tags: ['ärenden'], summary: 'Öppna ett ärende med hushåll', body: CreateCaseBody } }, async (request, reply) => {
+  r.post('/api/v1/cases', { schema: { tags: ['ärenden'], summary: 'Öppna ett ärende med hushåll', body: CreateCaseBody, response: { 201: CreatedCase } } }, async (request, reply) => {
     const actor = requireStaff(request);
     if (!hasCapability(actor.role, 'case.create')) throw forbidden();
     const body = request.body;
@@ -165,7 +107,7 @@ export async function caseRoutes(app: FastifyInstance) {
     return reply.status(201).send(created);
   });
 
-  r.post('/api/v1/cases/:id/status', { schema: { tags: ['ärenden'], summary: 'Byt status på ärendet', params: CaseParams, body: StatusBody } }, async (request) => {
+  r.post('/api/v1/cases/:id/status', { schema: { tags: ['ärenden'], summary: 'Byt status på ärendet', params: CaseParams, body: CaseStatusBody, response: { 200: CaseDetail } } }, async (request) => {
     const { actor } = await guardCase(app, request, request.params.id, 'case.changeStatus', 'case.changeStatus');
     const { status: to, reason, closureReason } = request.body;
     if (to === 'closed' && !closureReason) throw new ValidationFailure([{ path: '/body/closureReason', message: 'Ange varför ärendet avslutas.' }]);

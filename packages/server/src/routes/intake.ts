@@ -17,8 +17,10 @@ import { loadIntakeDetail } from '../intake/detail.ts';
 import { listCaseIntakes, listIntakeQueue } from '../intake/queue.ts';
 import { registerIntake } from '../intake/register.ts';
 import {
-  AssignBody, BookingBody, ChecklistBody, IntakeParams, InterviewBody, QueueQuery, ReferBody, RegisterBody, ResponsibilityBody, WorkersQuery,
-} from '../intake/schemas.ts';
+  CaseIntakes, IntakeAssignBody, IntakeAssignResult, IntakeBookingBody, IntakeChecklistBody, IntakeDetail, IntakeInterviewBody, IntakeParams,
+  IntakeQueue, IntakeQueueQuery, IntakeReferBody, IntakeResponsibilityBody, IntakeWorkersQuery, PdfFile, PreliminaryCalculation, RegisterIntakeBody,
+  RegisterIntakeResult, UnitWorkers,
+} from '@vagen/contract';
 import { intakeCaseId } from '../intake/store.ts';
 import { listUnitWorkers } from '../intake/workers.ts';
 
@@ -43,7 +45,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/intake', {
-    schema: { tags, summary: 'Registrera en första kontakt (telefon, brev eller besök)', body: RegisterBody },
+    schema: { tags, summary: 'Registrera en första kontakt (telefon, brev eller besök)', body: RegisterIntakeBody, response: { 201: RegisterIntakeResult } },
   }, async (request, reply) => {
     const actor = requireStaff(request);
     if (!hasCapability(actor.role, 'intake.handle') || !hasCapability(actor.role, 'case.create')) throw forbidden();
@@ -52,7 +54,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/intake', {
-    schema: { tags, summary: 'Mottagningens kö: akuta först, sedan efter frist', querystring: QueueQuery },
+    schema: { tags, summary: 'Mottagningens kö: akuta först, sedan efter frist', querystring: IntakeQueueQuery, response: { 200: IntakeQueue } },
   }, async (request) => {
     const actor = requireStaff(request);
     if (!hasCapability(actor.role, 'case.read')) throw forbidden();
@@ -63,7 +65,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/intake/workers', {
-    schema: { tags, summary: 'Enhetens handläggare med ärendemängd, tunga ärenden och erfarenhet', querystring: WorkersQuery },
+    schema: { tags, summary: 'Enhetens handläggare med ärendemängd, tunga ärenden och erfarenhet', querystring: IntakeWorkersQuery, response: { 200: UnitWorkers } },
   }, async (request) => {
     const actor = requireStaff(request);
     if (!hasCapability(actor.role, 'case.assign') && !hasCapability(actor.role, 'intake.handle')) throw forbidden();
@@ -76,7 +78,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/cases/:id/intakes', {
-    schema: { tags, summary: 'Ärendets kontakter i mottagningen (för ärendesidan)', params: IntakeParams },
+    schema: { tags, summary: 'Ärendets kontakter i mottagningen (för ärendesidan)', params: IntakeParams, response: { 200: CaseIntakes } },
   }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'intake.list');
     await audit(deps.db, actor, deps.now(), { action: 'intake.list', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
@@ -84,7 +86,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/intake/:id', {
-    schema: { tags, summary: 'En kontakt: intervju, preliminär beräkning, ansvarsprövning, checklistor, bokning och historik', params: IntakeParams },
+    schema: { tags, summary: 'En kontakt: intervju, preliminär beräkning, ansvarsprövning, checklistor, bokning och historik', params: IntakeParams, response: { 200: IntakeDetail } },
   }, async (request) => {
     const { actor, caseId, personId } = await guardIntake(request, request.params.id, 'intake.read');
     const now = deps.now();
@@ -103,7 +105,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   };
 
   r.post('/api/v1/intake/:id/interview', {
-    schema: { tags, summary: 'Spara telefonintervjun (varje version sparas i historiken)', params: IntakeParams, body: InterviewBody },
+    schema: { tags, summary: 'Spara telefonintervjun (varje version sparas i historiken)', params: IntakeParams, body: IntakeInterviewBody, response: { 200: IntakeDetail } },
   }, async (request) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.interview', 'intake.handle');
     await saveInterview(deps, actor, request.params.id, request.body);
@@ -111,14 +113,14 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/intake/:id/preliminary-calculation', {
-    schema: { tags, summary: 'Gör en preliminär normberäkning från intervjun (inte ett beslut)', params: IntakeParams },
+    schema: { tags, summary: 'Gör en preliminär normberäkning från intervjun (inte ett beslut)', params: IntakeParams, response: { 200: PreliminaryCalculation } },
   }, async (request) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.calculate', 'intake.handle');
     return calculatePreliminary(deps, actor, request.params.id);
   });
 
   r.post('/api/v1/intake/:id/responsibility', {
-    schema: { tags, summary: 'Registrera ansvarsprövningen: kommunens ansvar och rätt instans', params: IntakeParams, body: ResponsibilityBody },
+    schema: { tags, summary: 'Registrera ansvarsprövningen: kommunens ansvar och rätt instans', params: IntakeParams, body: IntakeResponsibilityBody, response: { 200: IntakeDetail } },
   }, async (request) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.responsibility', 'intake.handle');
     await checkResponsibility(deps, actor, request.params.id, request.body);
@@ -126,7 +128,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/intake/:id/checklist', {
-    schema: { tags, summary: 'Markera eller avmarkera en punkt i checklistan (vem och när sparas)', params: IntakeParams, body: ChecklistBody },
+    schema: { tags, summary: 'Markera eller avmarkera en punkt i checklistan (vem och när sparas)', params: IntakeParams, body: IntakeChecklistBody, response: { 200: IntakeDetail } },
   }, async (request) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.checklist', 'intake.handle');
     await tickChecklist(deps, actor, request.params.id, request.body);
@@ -134,7 +136,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/intake/:id/booking', {
-    schema: { tags, summary: 'Boka nybesök och skapa kallelsen (PDF) med handlingar att ta med', params: IntakeParams, body: BookingBody },
+    schema: { tags, summary: 'Boka nybesök och skapa kallelsen (PDF) med handlingar att ta med', params: IntakeParams, body: IntakeBookingBody, response: { 201: IntakeDetail } },
   }, async (request, reply) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.book', 'intake.handle');
     await bookFirstVisit(deps, actor, request.params.id, request.body);
@@ -142,7 +144,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/intake/:id/booking-letter', {
-    schema: { tags, summary: 'Kallelsen till nybesöket som PDF', params: IntakeParams },
+    schema: { tags, summary: 'Kallelsen till nybesöket som PDF', params: IntakeParams, response: { 200: PdfFile } },
   }, async (request, reply) => {
     const { actor, caseId, personId } = await guardIntake(request, request.params.id, 'intake.letter.read');
     const row = await deps.db.selectFrom('intakes').select('letter_document_id').where('id', '=', request.params.id).executeTakeFirstOrThrow();
@@ -156,7 +158,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/intake/:id/assign', {
-    schema: { tags, summary: 'Fördela ärendet till handläggare (överlämning från mottagningen)', params: IntakeParams, body: AssignBody },
+    schema: { tags, summary: 'Fördela ärendet till handläggare (överlämning från mottagningen)', params: IntakeParams, body: IntakeAssignBody, response: { 200: IntakeAssignResult } },
   }, async (request) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.assign', 'case.assign');
     const result = await assignIntake(deps, actor, request.params.id, request.body);
@@ -164,7 +166,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/intake/:id/refer', {
-    schema: { tags, summary: 'Avsluta kontakten som hänvisad (kommunen är inte ansvarig eller annan instans gäller)', params: IntakeParams, body: ReferBody },
+    schema: { tags, summary: 'Avsluta kontakten som hänvisad (kommunen är inte ansvarig eller annan instans gäller)', params: IntakeParams, body: IntakeReferBody, response: { 200: IntakeDetail } },
   }, async (request) => {
     const { actor } = await guardIntake(request, request.params.id, 'intake.refer', 'intake.handle');
     await referIntake(deps, actor, request.params.id, request.body);

@@ -1,39 +1,17 @@
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { swedishDate, JOURNAL_STEPS, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
+import {
+  CaseParams, JournalCorrectionBody, JournalEntry, JournalEntryParams, NewJournalEntryBody, PatchJournalEntryBody,
+} from '@vagen/contract';
+import { swedishDate, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Title = Type.String({ minLength: 1, maxLength: 200 });
-const Text = Type.String({ minLength: 1, maxLength: 20_000 });
-const EventDate = Type.String({ format: 'date' });
-
-const NewEntryBody = Type.Object(
-  {
-    eventDate: EventDate,
-    title: Title,
-    body: Text,
-    // FL 27 §: information received other than in writing, with when and from whom.
-    receivedOrallyFrom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    receivedOrallyAt: Type.Optional(Type.String({ format: 'date-time' })),
-    step: Type.Optional(Type.Union(JOURNAL_STEPS.map((s) => Type.Literal(s)))),
-  },
-  { additionalProperties: false },
-);
-
-const PatchBody = Type.Object(
-  { eventDate: Type.Optional(EventDate), title: Type.Optional(Title), body: Type.Optional(Text) },
-  { additionalProperties: false, minProperties: 1 },
-);
-
-const CorrectionBody = Type.Object({ title: Title, body: Text }, { additionalProperties: false });
-
-async function entryJson(db: Kysely<Database>, id: string) {
+async function entryJson(db: Kysely<Database>, id: string): Promise<JournalEntry> {
   const j = await db
     .selectFrom('journal_entries as j')
     .innerJoin('staff_users as a', 'a.id', 'j.author_id')
@@ -71,7 +49,7 @@ export async function journalRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/cases/:id/journal', {
-    schema: { tags: ['journal'], summary: 'Ny journalanteckning', params: Type.Object({ id: Uuid }), body: NewEntryBody },
+    schema: { tags: ['journal'], summary: 'Ny journalanteckning', params: CaseParams, body: NewJournalEntryBody, response: { 201: JournalEntry } },
   }, async (request, reply) => {
     const { actor } = await guardCase(app, request, request.params.id, 'journal.create', 'journal.write');
     const now = deps.now();
@@ -93,7 +71,7 @@ export async function journalRoutes(app: FastifyInstance) {
   });
 
   r.patch('/api/v1/journal-entries/:id', {
-    schema: { tags: ['journal'], summary: 'Ändra en osignerad anteckning (bara författaren)', params: Type.Object({ id: Uuid }), body: PatchBody },
+    schema: { tags: ['journal'], summary: 'Ändra en osignerad anteckning (bara författaren)', params: JournalEntryParams, body: PatchJournalEntryBody, response: { 200: JournalEntry } },
   }, async (request) => {
     const { actor, entry } = await guardEntry(request, request.params.id, 'journal.update');
     const now = deps.now();
@@ -114,7 +92,7 @@ export async function journalRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/journal-entries/:id/sign', {
-    schema: { tags: ['journal'], summary: 'Signera (låser anteckningen)', params: Type.Object({ id: Uuid }) },
+    schema: { tags: ['journal'], summary: 'Signera (låser anteckningen)', params: JournalEntryParams, response: { 200: JournalEntry } },
   }, async (request) => {
     const { actor, entry } = await guardEntry(request, request.params.id, 'journal.sign');
     const now = deps.now();
@@ -129,7 +107,7 @@ export async function journalRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/journal-entries/:id/corrections', {
-    schema: { tags: ['journal'], summary: 'Rättelse av en signerad anteckning (ny anteckning som hänvisar till den gamla)', params: Type.Object({ id: Uuid }), body: CorrectionBody },
+    schema: { tags: ['journal'], summary: 'Rättelse av en signerad anteckning (ny anteckning som hänvisar till den gamla)', params: JournalEntryParams, body: JournalCorrectionBody, response: { 201: JournalEntry } },
   }, async (request, reply) => {
     const { actor, entry } = await guardEntry(request, request.params.id, 'journal.correct');
     const check = canCorrectJournalEntry({ authorId: entry.author_id, signedAt: entry.signed_at });

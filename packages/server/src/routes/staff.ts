@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { StaffList, type StaffMember } from '@vagen/contract';
 import { ROLE_LABELS, hasCapability, isStaffRole } from '@vagen/domain';
 import { requireStaff } from '../auth/sessions.ts';
 import { forbidden } from '../errors.ts';
@@ -6,7 +8,7 @@ import { forbidden } from '../errors.ts';
 /** Staff of the user's municipality (names, roles, units): for assignment and for the managers' log checks. */
 export async function staffRoutes(app: FastifyInstance) {
   const { db } = app.deps;
-  app.get('/api/v1/staff', { schema: { tags: ['organisation'], summary: 'Personal i kommunen' } }, async (request) => {
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/v1/staff', { schema: { tags: ['organisation'], summary: 'Personal i kommunen', response: { 200: StaffList } } }, async (request) => {
     const actor = requireStaff(request);
     if (!hasCapability(actor.role, 'case.assign') && !hasCapability(actor.role, 'audit.search')) throw forbidden();
     const rows = await db
@@ -17,7 +19,7 @@ export async function staffRoutes(app: FastifyInstance) {
       .where('s.municipality_code', '=', actor.municipality)
       .orderBy('s.display_name')
       .execute();
-    const byId = new Map<string, { id: string; displayName: string; role: string; roleLabel: string; employedSince: string; active: boolean; units: { id: string; name: string }[] }>();
+    const byId = new Map<string, StaffMember>();
     for (const r of rows) {
       const entry = byId.get(r.id) ?? {
         id: r.id, displayName: r.display_name, role: r.role, roleLabel: isStaffRole(r.role) ? ROLE_LABELS[r.role] : r.role,

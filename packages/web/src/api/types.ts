@@ -1,4 +1,7 @@
-/** Shapes of the API's requests and responses. Money is integer öre; times are ISO 8601 (UTC). */
+/**
+ * Shapes of the session and Mina sidor answers that are not yet in the API contract (@vagen/contract); the other
+ * areas' types come from there. Money is integer öre; times are ISO 8601 (UTC).
+ */
 
 export interface FieldError {
   path: string;
@@ -39,80 +42,6 @@ export interface ClientSession {
 
 export type Session = StaffSession | ClientSession;
 
-export interface CaseSummary {
-  id: string;
-  caseNumber: string;
-  status: string;
-  statusLabel: string;
-  applicantName: string | null;
-  unitName: string;
-  responsibleWorkerName: string | null;
-  openedAt: string;
-  updatedAt: string;
-}
-
-export interface CaseList {
-  items: CaseSummary[];
-  total: number;
-}
-
-export interface Address {
-  line: string;
-  postalCode: string | null;
-  city: string | null;
-}
-
-export interface HouseholdMember {
-  personId: string;
-  role: string;
-  roleLabel: string;
-  firstName: string;
-  lastName: string;
-  personnummer: string;
-  birthDate: string;
-  sex: string;
-  address: Address | null;
-  protectedIdentity: boolean;
-}
-
-export interface StatusHistoryItem {
-  fromStatus: string | null;
-  toStatus: string;
-  toLabel: string;
-  at: string;
-  actorName: string | null;
-  reason: string | null;
-}
-
-export interface JournalEntry {
-  id: string;
-  eventDate: string;
-  title: string;
-  body: string;
-  authorId: string;
-  authorName: string;
-  createdAt: string;
-  updatedAt: string;
-  signedAt: string | null;
-  signedByName: string | null;
-  correctsEntryId: string | null;
-  receivedOrallyFrom: string | null;
-  receivedOrallyAt: string | null;
-  canEdit: boolean;
-  canSign: boolean;
-  canCorrect: boolean;
-}
-
-export interface Application {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  periodMonth: string;
-  channel: string;
-  submittedAt: string | null;
-  status: string;
-}
-
 export interface Decision {
   id: string;
   outcome: string;
@@ -132,27 +61,6 @@ export interface Payment {
   plannedDate: string;
   status: string;
   statusLabel: string;
-}
-
-export interface CaseDetail {
-  id: string;
-  caseNumber: string;
-  status: string;
-  statusLabel: string;
-  allowedTransitions: { status: string; label: string }[];
-  unit: Unit;
-  responsibleWorker: { id: string; name: string } | null;
-  secondWorker: { id: string; name: string } | null;
-  openedAt: string;
-  closedAt: string | null;
-  closureReason: string | null;
-  household: { id: string; members: HouseholdMember[] };
-  statusHistory: StatusHistoryItem[];
-  journal: JournalEntry[];
-  applications: Application[];
-  decisions: Decision[];
-  payments: Payment[];
-  permissions: { canWriteJournal: boolean; canChangeStatus: boolean };
 }
 
 export interface MyCase {

@@ -5,7 +5,7 @@ import { formatDateTime } from '../format.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { api } from '../api/client.ts';
 import { Checkbox, useIntakeForm, type SectionProps } from './shared.tsx';
-import type { IntakeDetail, UnitWorkers } from './types.ts';
+import type { IntakeAssignResult, UnitWorkers } from '@vagen/contract';
 
 const toFieldId = (path: string) => ({ '/body/workerId': 'assign-worker', '/body/secondWorkerId': 'assign-second', '/body/note': 'assign-note' } as Record<string, string>)[path] ?? 'assign-worker';
 
@@ -22,7 +22,7 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = workerId ? {} : { 'assign-worker': 'Välj ansvarig handläggare.' };
-    const res = await f.run(local, () => api.post<{ intake: IntakeDetail; warnings: string[] }>(`/intake/${encodeURIComponent(detail.id)}/assign`, {
+    const res = await f.run(local, () => api.post<IntakeAssignResult>(`/intake/${encodeURIComponent(detail.id)}/assign`, {
       workerId, ...(secondId ? { secondWorkerId: secondId } : {}), ...(note.trim() ? { note: note.trim() } : {}), ...(confirm ? { confirmHeavyForNewStaff: true } : {}),
     }));
     if (res) {

@@ -3,7 +3,7 @@ import { focusLater } from '../components/focus.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatDateTime, stockholmLocalToIso } from '../format.ts';
 import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
-import type { UnitWorkers } from './types.ts';
+import type { UnitWorkers } from '@vagen/contract';
 
 const toFieldId = (path: string) => {
   if (path.startsWith('/body/documents')) return `doc-${path.split('/')[3] ?? '0'}`;

@@ -1,20 +1,17 @@
 import { useEffect, useState } from 'react';
+import type { CaseIntake, CaseIntakes } from '@vagen/contract';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { formatDateTime } from '../format.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
-interface CaseIntake {
-  id: string; statusLabel: string; track: string; trackLabel: string; channelLabel: string; receivedAt: string; deadlineAt: string;
-  overdue: boolean; visitAt: string | null; handedOverAt: string | null; assignedWorkerName: string | null; reopened: boolean;
-}
 
 /** On the case page: the first contacts of the case in intake, with links to them. Renders nothing when there are none. */
 export function IntakeCaseSection({ caseId }: { caseId: string }) {
   const [items, setItems] = useState<CaseIntake[]>([]);
   useEffect(() => {
     const ctrl = new AbortController();
-    api.get<{ items: CaseIntake[] }>(`/cases/${encodeURIComponent(caseId)}/intakes`, { signal: ctrl.signal })
+    api.get<CaseIntakes>(`/cases/${encodeURIComponent(caseId)}/intakes`, { signal: ctrl.signal })
       .then((r) => setItems(r.items))
       .catch(() => undefined);
     return () => ctrl.abort();

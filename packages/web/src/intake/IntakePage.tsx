@@ -12,7 +12,7 @@ import { InterviewSection } from './InterviewSection.tsx';
 import { PreliminarySection } from './PreliminarySection.tsx';
 import { ResponsibilitySection } from './ResponsibilitySection.tsx';
 import { formatDuration } from './format.ts';
-import type { IntakeDetail, UnitWorkers } from './types.ts';
+import type { IntakeDetail, UnitWorkers } from '@vagen/contract';
 import './intake.css';
 
 /** /mottagning/:id: one first contact from interview to hand-over. */

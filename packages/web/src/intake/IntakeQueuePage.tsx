@@ -6,7 +6,7 @@ import { SelectField } from '../components/forms.tsx';
 import { PageHeading, StatusMessage, useDocumentTitle } from '../components/page.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { useSession } from '../session.tsx';
-import type { IntakeQueueItem } from './types.ts';
+import type { IntakeQueue, IntakeQueueItem } from '@vagen/contract';
 import { formatDuration } from './format.ts';
 import './intake.css';
 
@@ -42,7 +42,7 @@ export function IntakeQueuePage() {
     if (track) qs.set('track', track);
     if (unitId) qs.set('unitId', unitId);
     setError(null);
-    api.get<{ items: IntakeQueueItem[] }>(`/intake?${qs.toString()}`, { signal: ctrl.signal })
+    api.get<IntakeQueue>(`/intake?${qs.toString()}`, { signal: ctrl.signal })
       .then((r) => setItems(r.items))
       .catch((err: unknown) => { if (!ctrl.signal.aborted) setError(errorMessage(err)); });
     return () => ctrl.abort();

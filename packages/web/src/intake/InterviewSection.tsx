@@ -3,9 +3,14 @@ import { focusLater } from '../components/focus.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatDateTime } from '../format.ts';
 import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
-import { kronorToOre, oreToKronorText } from './format.ts';
-import type { IntakeDetail } from './types.ts';
+import type { IntakeDetail } from '@vagen/contract';
+import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
 
+
+/** An amount in a field: empty for none, otherwise as the form saves it ("4500", "4500,50"). */
+const amountText = (ore: number) => (ore ? kronorInputText(ore) : '');
+/** A typed amount in öre; an empty field is 0, text that is not an amount is null. */
+const amountOf = (text: string) => parseKronor(text, { empty: 'zero' });
 interface Draft {
   need: string; ownEfforts: string; line: string; postalCode: string; city: string; tenure: string; monthlyCost: string; housingNote: string;
   coApplicant: boolean; children: { birthDate: string }[]; family: string; othersPresent: boolean; othersNote: string;
@@ -19,13 +24,13 @@ function initialDraft(d: IntakeDetail): Draft {
   if (iv) {
     return {
       need: iv.need, ownEfforts: iv.ownEfforts, line: iv.address.line, postalCode: iv.address.postalCode, city: iv.address.city,
-      tenure: iv.housing.tenure, monthlyCost: oreToKronorText(iv.housing.monthlyCost), housingNote: iv.housing.note,
+      tenure: iv.housing.tenure, monthlyCost: amountText(iv.housing.monthlyCost), housingNote: iv.housing.note,
       coApplicant: iv.household.coApplicant, children: iv.household.children.map((c) => ({ birthDate: c.birthDate })), family: iv.family,
       othersPresent: iv.otherPersonsAtAddress.present, othersNote: iv.otherPersonsAtAddress.note, car: iv.ownership.car, company: iv.ownership.company,
       tenantOwnedFlat: iv.ownership.tenantOwnedFlat, ownershipNote: iv.ownership.note, earlier: iv.earlierAssistance.received,
       earlierWhere: iv.earlierAssistance.where, earlierWhen: iv.earlierAssistance.when,
-      incomes: iv.incomes.map((x) => ({ type: x.type, person: x.person, amount: oreToKronorText(x.amount) })),
-      costs: iv.otherCosts.map((x) => ({ type: x.type, amount: oreToKronorText(x.amount) })),
+      incomes: iv.incomes.map((x) => ({ type: x.type, person: x.person, amount: amountText(x.amount) })),
+      costs: iv.otherCosts.map((x) => ({ type: x.type, amount: amountText(x.amount) })),
     };
   }
   // A new interview starts from what was registered.
@@ -61,16 +66,16 @@ export function InterviewSection({ detail, onChanged }: SectionProps) {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!d.need.trim()) local['iv-need'] = 'Beskriv vad personen behöver hjälp med.';
-    const rent = kronorToOre(d.monthlyCost);
+    const rent = amountOf(d.monthlyCost);
     if (rent === null) local['iv-monthlyCost'] = 'Ange boendekostnaden i kronor, till exempel 4500.';
     d.children.forEach((c, i) => { if (!/^\d{4}-\d{2}-\d{2}$/.test(c.birthDate)) local[`iv-child-${i}-birthDate`] = `Ange födelsedatum för barn ${i + 1} som ÅÅÅÅ-MM-DD.`; });
     const incomes = d.incomes.map((x, i) => {
-      const amount = kronorToOre(x.amount);
+      const amount = amountOf(x.amount);
       if (amount === null) local[`iv-income-${i}-amount`] = `Ange belopp för inkomst ${i + 1} i kronor.`;
       return { type: x.type, person: x.person, amount: amount ?? 0 };
     });
     const otherCosts = d.costs.map((x, i) => {
-      const amount = kronorToOre(x.amount);
+      const amount = amountOf(x.amount);
       if (amount === null) local[`iv-cost-${i}-amount`] = `Ange belopp för kostnad ${i + 1} i kronor.`;
       return { type: x.type, amount: amount ?? 0 };
     });

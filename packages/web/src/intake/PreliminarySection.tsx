@@ -1,9 +1,10 @@
 import { ErrorSummary } from '../components/forms.tsx';
-import { formatDateTime, formatMoney, formatMonth } from '../format.ts';
+import type { IntakeDetail, PreliminaryCalculation } from '@vagen/contract';
+import { formatKronor } from '@vagen/domain/money.ts';
+import { formatDateTime, formatMonth } from '../format.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { api } from '../api/client.ts';
 import { useIntakeForm, type SectionProps } from './shared.tsx';
-import type { IntakeDetail, Preliminary } from './types.ts';
 
 /** The engine's person ids are ASCII ("sokande", "medsokande", "barn1"); shown with Swedish letters. */
 const readable = (text: string) => text.replace(/\bmedsokande\b/g, 'medsökande').replace(/\bsokande\b/g, 'sökande').replace(/\bbarn(\d+)\b/g, 'barn $1');
@@ -17,10 +18,10 @@ export function PreliminarySection({ detail, onChanged }: SectionProps) {
 
   async function calculate() {
     const r = await f.run({}, async () => {
-      await api.post<Preliminary>(`/intake/${encodeURIComponent(detail.id)}/preliminary-calculation`, {});
+      await api.post<PreliminaryCalculation>(`/intake/${encodeURIComponent(detail.id)}/preliminary-calculation`, {});
       return api.get<IntakeDetail>(`/intake/${encodeURIComponent(detail.id)}`);
     });
-    if (r?.preliminary) onChanged(r, `Preliminär beräkning klar: ${formatMoney(r.preliminary.result.totals.assistance)} i bistånd per månad.`);
+    if (r?.preliminary) onChanged(r, `Preliminär beräkning klar: ${formatKronor(r.preliminary.result.totals.assistance)} i bistånd per månad.`);
   }
 
   return (
@@ -42,7 +43,7 @@ export function PreliminarySection({ detail, onChanged }: SectionProps) {
   );
 }
 
-function PreliminaryTable({ p }: { p: Preliminary }) {
+function PreliminaryTable({ p }: { p: PreliminaryCalculation }) {
   const r = p.result;
   return (
     <div className="card">
@@ -72,16 +73,16 @@ function PreliminaryTable({ p }: { p: Preliminary }) {
               <tr key={i}>
                 <th scope="row">{KIND_LABELS[l.kind] ?? l.kind}</th>
                 <td>{readable(l.explanation)}</td>
-                <td className="num">{l.applied !== undefined ? formatMoney(l.applied) : ''}</td>
-                <td className="num">{formatMoney(l.kind === 'income' || l.kind === 'jobStimulus' ? -l.amount : l.amount)}</td>
+                <td className="num">{l.applied !== undefined ? formatKronor(l.applied) : ''}</td>
+                <td className="num">{formatKronor(l.kind === 'income' || l.kind === 'jobStimulus' ? -l.amount : l.amount)}</td>
               </tr>
             ))}
           </tbody>
           <tbody>
-            <tr><th scope="row" colSpan={3}>Riksnorm</th><td className="num">{formatMoney(r.totals.norm)}</td></tr>
-            <tr><th scope="row" colSpan={3}>Godkända kostnader</th><td className="num">{formatMoney(r.totals.costs)}</td></tr>
-            <tr><th scope="row" colSpan={3}>Inkomster</th><td className="num">{formatMoney(-r.totals.income)}</td></tr>
-            <tr className="total-row"><th scope="row" colSpan={3}>Preliminärt bistånd per månad</th><td className="num">{formatMoney(r.totals.assistance)}</td></tr>
+            <tr><th scope="row" colSpan={3}>Riksnorm</th><td className="num">{formatKronor(r.totals.norm)}</td></tr>
+            <tr><th scope="row" colSpan={3}>Godkända kostnader</th><td className="num">{formatKronor(r.totals.costs)}</td></tr>
+            <tr><th scope="row" colSpan={3}>Inkomster</th><td className="num">{formatKronor(-r.totals.income)}</td></tr>
+            <tr className="total-row"><th scope="row" colSpan={3}>Preliminärt bistånd per månad</th><td className="num">{formatKronor(r.totals.assistance)}</td></tr>
           </tbody>
         </table>
       </ScrollRegion>

@@ -5,7 +5,7 @@ import { ErrorSummary, SelectField, TextAreaField, TextField, type SummaryError 
 import { PageHeading, useDocumentTitle } from '../components/page.tsx';
 import { nowInStockholmLocal, stockholmLocalToIso } from '../format.ts';
 import { useSession } from '../session.tsx';
-import type { RegisterResult } from './types.ts';
+import type { RegisterIntakeResult } from '@vagen/contract';
 import './intake.css';
 
 interface PersonDraft { personnummer: string; firstName: string; lastName: string; addressLine: string; postalCode: string; city: string; phone: string }
@@ -75,7 +75,7 @@ export function RegisterIntakePage() {
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const r = await api.post<RegisterResult>('/intake', {
+      const r = await api.post<RegisterIntakeResult>('/intake', {
         unitId, channel, track, receivedAt: receivedIso, periodMonth, ...(need.trim() ? { need: need.trim() } : {}),
         applicant: personBody(applicant, true),
         ...(hasCo ? { coApplicant: personBody(co, false) } : {}),

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { SummaryError } from '../components/forms.tsx';
-import type { IntakeDetail } from './types.ts';
+import type { IntakeDetail } from '@vagen/contract';
 
 export interface SectionProps {
   detail: IntakeDetail;

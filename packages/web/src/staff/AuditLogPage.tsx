@@ -1,30 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { AuditLogItem, AuditSearchResult, StaffList, StaffMember } from '@vagen/contract';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, labelOf } from '@vagen/domain/labels.ts';
 import { api, errorMessage, fieldErrors } from '../api/client.ts';
 import { formatDateTime, stockholmLocalToIso, todayInStockholm } from '../format.ts';
 import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { PageHeading, StatusMessage, useDocumentTitle } from '../components/page.tsx';
-
-interface StaffItem { id: string; displayName: string; roleLabel: string }
-interface AuditItem {
-  id: number; at: string; actorKind: string; actorName: string | null; actorRole: string | null; action: string;
-  targetType: string; caseNumber: string | null; purpose: string | null; outcome: 'success' | 'denied' | 'failed';
-}
-
-// Plain Swedish for the logged actions.
-const ACTIONS: Record<string, string> = {
-  'case.read': 'Läste ärendet',
-  'case.list': 'Visade ärendelista',
-  'case.search': 'Sökte ärende',
-  'case.create': 'Öppnade ärende',
-  'case.changeStatus': 'Ändrade status',
-  'journal.create': 'Skrev journalanteckning',
-  'journal.update': 'Ändrade journalanteckning',
-  'journal.sign': 'Signerade journalanteckning',
-  'journal.correct': 'Skrev rättelse',
-  'auth.login': 'Inloggning',
-  'audit.search': 'Sökte i loggen',
-};
-const OUTCOMES = { success: 'Tillåten', denied: 'Nekad', failed: 'Misslyckad' } as const;
 
 /**
  * Managers' systematic check of who read what (lag 2001:454 10 §). The personnummer is sent in the request body,
@@ -32,19 +12,19 @@ const OUTCOMES = { success: 'Tillåten', denied: 'Nekad', failed: 'Misslyckad' }
  */
 export function AuditLogPage() {
   useDocumentTitle('Logguppföljning');
-  const [staff, setStaff] = useState<StaffItem[]>([]);
+  const [staff, setStaff] = useState<StaffMember[]>([]);
   const [personnummer, setPersonnummer] = useState('');
   const [actorId, setActorId] = useState('');
   const [from, setFrom] = useState(`${todayInStockholm()}T00:00`);
   const [to, setTo] = useState('');
-  const [items, setItems] = useState<AuditItem[] | null>(null);
+  const [items, setItems] = useState<AuditLogItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.get<{ items: StaffItem[] }>('/staff').then((r) => setStaff(r.items), () => setStaff([]));
+    api.get<StaffList>('/staff').then((r) => setStaff(r.items), () => setStaff([]));
   }, []);
 
   async function onSubmit(e: FormEvent) {
@@ -61,7 +41,7 @@ export function AuditLogPage() {
     if (fromIso) body.from = fromIso;
     if (toIso) body.to = toIso;
     try {
-      setItems((await api.post<{ items: AuditItem[] }>('/audit/search', body)).items);
+      setItems((await api.post<AuditSearchResult>('/audit/search', body)).items);
     } catch (err) {
       setError(errorMessage(err));
       setFields(fieldErrors(err));
@@ -116,9 +96,9 @@ export function AuditLogPage() {
               <tr key={i.id}>
                 <td>{formatDateTime(i.at)}</td>
                 <td>{i.actorName ?? (i.actorKind === 'anonymous' ? 'Ej inloggad' : '–')}</td>
-                <td>{ACTIONS[i.action] ?? i.action}</td>
+                <td>{labelOf(AUDIT_ACTION_LABELS, i.action)}</td>
                 <td>{i.caseNumber ?? '–'}</td>
-                <td>{i.outcome === 'success' ? OUTCOMES.success : <strong>{OUTCOMES[i.outcome]}</strong>}</td>
+                <td>{i.outcome === 'success' ? AUDIT_OUTCOME_LABELS.success : <strong>{AUDIT_OUTCOME_LABELS[i.outcome]}</strong>}</td>
               </tr>
             ))}
           </tbody>

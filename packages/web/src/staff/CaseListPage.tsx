@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../api/client.ts';
-import type { CaseList, CaseSummary } from '../api/types.ts';
+import type { CaseListPage as CaseList, CaseSummary } from '@vagen/contract';
+import { CASE_STATUSES, CASE_STATUS_LABELS } from '@vagen/domain/case-status.ts';
 import { formatDateTime } from '../format.ts';
 import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { PageHeading, StatusMessage, useDocumentTitle } from '../components/page.tsx';
-import { CASE_STATUS_OPTIONS } from './labels.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
+
+const CASE_STATUS_OPTIONS = CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }));
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, errorMessage } from '../api/client.ts';
-import type { CaseDetail } from '../api/types.ts';
-import { formatDate, formatDateTime, formatMoney, formatMonth } from '../format.ts';
+import type { CaseDetail } from '@vagen/contract';
+import { formatKronor } from '@vagen/domain/money.ts';
+import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { Loading, PageHeading, StatusMessage, useDocumentTitle } from '../components/page.tsx';
 import { InPageLink } from '../components/InPageLink.tsx';
-import { applicationStatusLabel, channelLabel, closureReasonLabel, sexLabel } from './labels.ts';
 import { StatusSection } from './StatusSection.tsx';
 import { JournalSection } from './JournalSection.tsx';
 import { IntakeCaseSection } from '../intake/IntakeCaseSection.tsx';
@@ -139,7 +139,7 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
             <dt>Avslutat</dt>
             <dd>
               <time dateTime={detail.closedAt}>{formatDate(detail.closedAt)}</time>
-              {detail.closureReason && <> – {closureReasonLabel(detail.closureReason)}</>}
+              {detail.closureReason && <> – {detail.closureReasonLabel}</>}
             </dd>
           </div>
         )}
@@ -182,7 +182,7 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
                   </th>
                   <td>{m.roleLabel}</td>
                   <td className="nowrap">{m.personnummer}</td>
-                  <td>{sexLabel(m.sex)}</td>
+                  <td>{m.sexLabel}</td>
                   <td>
                     {m.protectedIdentity || !m.address ? (
                       <span className="badge badge-protected">Skyddad adress</span>
@@ -231,9 +231,9 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
                   <tr key={a.id}>
                     <th scope="row">{a.kindLabel}</th>
                     <td>{formatMonth(a.periodMonth)}</td>
-                    <td>{channelLabel(a.channel)}</td>
+                    <td>{a.channelLabel}</td>
                     <td>{a.submittedAt ? <time dateTime={a.submittedAt}>{formatDateTime(a.submittedAt)}</time> : <span className="muted">Inte inskickad</span>}</td>
-                    <td>{applicationStatusLabel(a.status)}</td>
+                    <td>{a.statusLabel}</td>
                   </tr>
                 ))
               )}
@@ -265,7 +265,7 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
                   <tr key={d.id}>
                     <th scope="row">{d.outcomeLabel}</th>
                     <td className="nowrap">{formatDate(d.periodStart)} – {formatDate(d.periodEnd)}</td>
-                    <td className="num">{formatMoney(d.amount)}</td>
+                    <td className="num">{formatKronor(d.amount)}</td>
                     <td><time dateTime={d.decidedAt}>{formatDateTime(d.decidedAt)}</time></td>
                     <td>{d.decidedByName ?? '–'}</td>
                   </tr>

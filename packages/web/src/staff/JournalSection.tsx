@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
-import type { CaseDetail, JournalEntry } from '../api/types.ts';
+import type { CaseDetail, CaseJournalEntry, JournalEntry } from '@vagen/contract';
 import { formatDate, formatDateTime, stockholmLocalToIso, todayInStockholm } from '../format.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type SummaryError } from '../components/forms.tsx';
 import { JOURNAL_STEP_OPTIONS, journalStepLabel } from '../documents/journal-steps.ts';
@@ -143,7 +143,7 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
 
 type Mode = 'view' | 'edit' | 'confirmSign' | 'correct';
 
-function EntryView({ entry, original, corrections, onDone }: { entry: JournalEntry; original: JournalEntry | null; corrections: JournalEntry[]; onDone: (e: JournalEntry | null, message: string) => Promise<void> }) {
+function EntryView({ entry, original, corrections, onDone }: { entry: CaseJournalEntry; original: CaseJournalEntry | null; corrections: CaseJournalEntry[]; onDone: (e: JournalEntry | null, message: string) => Promise<void> }) {
   const [mode, setMode] = useState<Mode>('view');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -184,10 +184,10 @@ function EntryView({ entry, original, corrections, onDone }: { entry: JournalEnt
           <dt>Datum</dt>
           <dd><time dateTime={entry.eventDate}>{formatDate(entry.eventDate)}</time></dd>
         </div>
-        {journalStepLabel((entry as JournalEntry & { step?: string | null }).step) && (
+        {journalStepLabel(entry.step) && (
           <div>
             <dt>Steg</dt>
-            <dd>{journalStepLabel((entry as JournalEntry & { step?: string | null }).step)}</dd>
+            <dd>{journalStepLabel(entry.step)}</dd>
           </div>
         )}
         <div>
@@ -299,7 +299,7 @@ function EntryView({ entry, original, corrections, onDone }: { entry: JournalEnt
   );
 }
 
-function EditEntryForm({ entry, onCancel, onSaved }: { entry: JournalEntry; onCancel: () => void; onSaved: (e: JournalEntry) => Promise<void> }) {
+function EditEntryForm({ entry, onCancel, onSaved }: { entry: CaseJournalEntry; onCancel: () => void; onSaved: (e: JournalEntry) => Promise<void> }) {
   const prefix = `${entryHeadingId(entry.id)}-edit`;
   const [values, setValues] = useState({ eventDate: entry.eventDate.slice(0, 10), title: entry.title, body: entry.body });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -347,7 +347,7 @@ function EditEntryForm({ entry, onCancel, onSaved }: { entry: JournalEntry; onCa
   );
 }
 
-function CorrectionForm({ entry, onCancel, onSaved }: { entry: JournalEntry; onCancel: () => void; onSaved: (e: JournalEntry) => Promise<void> }) {
+function CorrectionForm({ entry, onCancel, onSaved }: { entry: CaseJournalEntry; onCancel: () => void; onSaved: (e: JournalEntry) => Promise<void> }) {
   const prefix = `${entryHeadingId(entry.id)}-correct`;
   const [values, setValues] = useState({ title: entry.title.startsWith('Rättelse') ? entry.title : `Rättelse: ${entry.title}`, body: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});

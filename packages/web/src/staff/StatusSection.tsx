@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
-import type { CaseDetail } from '../api/types.ts';
+import type { CaseDetail } from '@vagen/contract';
+import { CASE_STATUS_LABELS, CLOSURE_REASONS, CLOSURE_REASON_LABELS } from '@vagen/domain/case-status.ts';
+import { labelOf } from '@vagen/domain/labels.ts';
 import { formatDateTime } from '../format.ts';
 import { describedBy, ErrorSummary, SelectField, TextAreaField, type SummaryError } from '../components/forms.tsx';
-import { CLOSURE_REASONS, statusLabel } from './labels.ts';
 import { focusLater } from '../components/focus.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
@@ -43,8 +44,8 @@ export function StatusSection({ detail, onChanged }: { detail: CaseDetail; onCha
               history.map((h, i) => (
                 <tr key={`${h.at}-${i}`}>
                   <th scope="row"><time dateTime={h.at}>{formatDateTime(h.at)}</time></th>
-                  <td>{h.fromStatus ? statusLabel(h.fromStatus) : <span className="muted">Nytt ärende</span>}</td>
-                  <td>{h.toLabel || statusLabel(h.toStatus)}</td>
+                  <td>{h.fromStatus ? labelOf(CASE_STATUS_LABELS, h.fromStatus) : <span className="muted">Nytt ärende</span>}</td>
+                  <td>{h.toLabel}</td>
                   <td>{h.actorName ?? '–'}</td>
                   <td className="prewrap">{h.reason || '–'}</td>
                 </tr>
@@ -139,8 +140,8 @@ function StatusChangeForm({ detail, onChanged }: { detail: CaseDetail; onChanged
         >
           <option value="">Välj orsak</option>
           {CLOSURE_REASONS.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
+            <option key={r} value={r}>
+              {CLOSURE_REASON_LABELS[r]}
             </option>
           ))}
         </SelectField>
