@@ -1,2 +1,7 @@
 /** The API contract. Each area's schemas live in their own module; this file re-exports them. */
 export * from './common.ts';
+export * from './assessment.ts';
+export * from './decisions.ts';
+export * from './payments.ts';
+export * from './appeals.ts';
+export * from './lifecycle.ts';

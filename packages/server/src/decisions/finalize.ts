@@ -5,7 +5,8 @@
  * Then, in one transaction: status decided, application decided, case investigation → active on the first decision that
  * grants assistance (status history), journal entry (step decision), work items closed, the letter PDF stored, audit.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DecisionView, fileResponse, IdParams, ReturnDecisionBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import {
   swedishDate, checkFourEyesDecider, checkReadyToDecide, communicationBlocks, DECISION_OUTCOME_LABELS, delegationCovering, isStaffRole, noDelegationMessage,
@@ -23,9 +24,6 @@ import { caseRow, currentCalculation, recordEvent } from '../assessment/store.ts
 import { draftContext } from './drafts.ts';
 import { buildDecisionLetter } from './letter.ts';
 import { communicationState, currentCommunication, decisionJson, draftOf, loadDecision, periodText, toDecision } from './store.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
 
 export async function finalizeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -45,7 +43,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/decisions/:id/submit', {
-    schema: { tags: ['beslut'], summary: 'Skicka till beslutsfattare (status väntar på beslut; ett ärende i rätt rolls kö)', params: Params },
+    schema: { tags: ['beslut'], summary: 'Skicka till beslutsfattare (status väntar på beslut; ett ärende i rätt rolls kö)', params: IdParams, response: { 200: DecisionView } },
   }, async (request) => {
     const d = await load(request.params.id);
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.submit', 'assessment.write');
@@ -75,8 +73,8 @@ export async function finalizeRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/decisions/:id/return', {
     schema: {
-      tags: ['beslut'], summary: 'Skicka tillbaka utkastet till föredraganden med en kommentar', params: Params,
-      body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
+      tags: ['beslut'], summary: 'Skicka tillbaka utkastet till föredraganden med en kommentar', params: IdParams,
+      body: ReturnDecisionBody, response: { 200: DecisionView },
     },
   }, async (request) => {
     const d = await load(request.params.id);
@@ -98,7 +96,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/decisions/:id/decide', {
-    schema: { tags: ['beslut'], summary: 'Fatta beslutet (delegation, fyra ögon, kommunicering och fullständighet kontrolleras); beslutsbrevet skapas', params: Params },
+    schema: { tags: ['beslut'], summary: 'Fatta beslutet (delegation, fyra ögon, kommunicering och fullständighet kontrolleras); beslutsbrevet skapas', params: IdParams, response: { 200: DecisionView } },
   }, async (request) => {
     const d = await load(request.params.id);
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.decide', 'decision.make');
@@ -175,7 +173,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
     return respond(d.id, actor.role);
   });
 
-  r.get('/api/v1/decisions/:id/letter', { schema: { tags: ['beslut'], summary: 'Beslutsbrevet (PDF)', params: Params } }, async (request, reply) => {
+  r.get('/api/v1/decisions/:id/letter', { schema: { tags: ['beslut'], summary: 'Beslutsbrevet (PDF)', params: IdParams, response: { 200: fileResponse('application/pdf', 'Beslutsbrevet') } } }, async (request, reply) => {
     const d = await load(request.params.id);
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.letter.read');
     if (!d.letterDocumentId) throw notFound('Beslutsbrevet');
