@@ -11,8 +11,8 @@ import { IsoDate, Nullable, Ore, Uuid } from './common.ts';
 import { oneOf } from './one-of.ts';
 
 /** A value and its Swedish label, for a select. */
-export const Choice = Type.Object({ value: Type.String(), label: Type.String() });
-export type Choice = Static<typeof Choice>;
+export const AssessmentChoice = Type.Object({ value: Type.String(), label: Type.String() });
+export type AssessmentChoice = Static<typeof AssessmentChoice>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The application's content (PUT /applications/:id). The domain checks what a schema cannot: row ids unique and not
@@ -131,8 +131,8 @@ export type ApplicationView = Static<typeof ApplicationView>;
 // The calculation.
 // ---------------------------------------------------------------------------------------------------------------
 
-export const Warning = Type.Object({ type: Type.String(), message: Type.String(), path: Type.Optional(Type.String()) });
-export type Warning = Static<typeof Warning>;
+export const CalcWarning = Type.Object({ type: Type.String(), message: Type.String(), path: Type.Optional(Type.String()) });
+export type CalcWarning = Static<typeof CalcWarning>;
 
 export const CalcRow = Type.Object({
   key: Type.String(),
@@ -151,17 +151,17 @@ export const CalcRow = Type.Object({
   explanation: Type.String(),
   rule: Type.String(),
   source: Type.Optional(Type.Object({ id: Type.String(), status: oneOf(['official', 'provisional', 'unverified', 'example'] as const), text: Type.String() })),
-  warnings: Type.Array(Warning),
+  warnings: Type.Array(CalcWarning),
 });
 export type CalcRow = Static<typeof CalcRow>;
 
-export const Totals = Type.Object({
+export const CalcTotals = Type.Object({
   personal: Type.Integer(), common: Type.Integer(), norm: Type.Integer(), costsApplied: Type.Integer(), costs: Type.Integer(),
   need: Type.Integer(), income: Type.Integer(), assistance: Type.Integer(),
 });
-export type Totals = Static<typeof Totals>;
+export type CalcTotals = Static<typeof CalcTotals>;
 
-export const CalcMonth = Type.Object({ month: Type.String(), rows: Type.Array(CalcRow), totals: Totals, systemTotals: Totals, warnings: Type.Array(Warning) });
+export const CalcMonth = Type.Object({ month: Type.String(), rows: Type.Array(CalcRow), totals: CalcTotals, systemTotals: CalcTotals, warnings: Type.Array(CalcWarning) });
 export type CalcMonth = Static<typeof CalcMonth>;
 
 export const AdjustmentView = Type.Object({
@@ -183,7 +183,7 @@ export const CalculationView = Type.Object({
   current: Type.Boolean(), supersededAt: Nullable(Type.String()),
   approval: Type.Object({ required: Type.Boolean(), approvedBy: Nullable(Uuid), approvedByName: Nullable(Type.String()), approvedAt: Nullable(Type.String()) }),
   months: Type.Array(CalcMonth),
-  totals: Totals,
+  totals: CalcTotals,
   systemAssistance: Type.Integer(),
   assistance: Type.Integer(),
   outcome: Type.String(),
@@ -215,7 +215,7 @@ export const AssessmentOverview = Type.Object({
   fourEyes: FourEyes,
   permissions: Type.Object({ canEdit: Type.Boolean(), canDecide: Type.Boolean() }),
   choices: Type.Object({
-    tenure: Type.Array(Choice), costTypes: Type.Array(Choice), incomeTypes: Type.Array(Choice), assetKinds: Type.Array(Choice), communicationChannels: Type.Array(Choice),
+    tenure: Type.Array(AssessmentChoice), costTypes: Type.Array(AssessmentChoice), incomeTypes: Type.Array(AssessmentChoice), assetKinds: Type.Array(AssessmentChoice), communicationChannels: Type.Array(AssessmentChoice),
   }),
 });
 export type AssessmentOverview = Static<typeof AssessmentOverview>;

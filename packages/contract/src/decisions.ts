@@ -44,8 +44,8 @@ export const AppealRouteView = Type.Object({
 });
 export type AppealRouteView = Static<typeof AppealRouteView>;
 
-export const Phrase = Type.Object({ id: Type.String(), title: Type.String(), text: Type.String() });
-export type Phrase = Static<typeof Phrase>;
+export const DecisionPhrase = Type.Object({ id: Type.String(), title: Type.String(), text: Type.String() });
+export type DecisionPhrase = Static<typeof DecisionPhrase>;
 
 export const CommunicationView = Type.Object({
   id: Uuid, decisionId: Uuid, caseId: Uuid,
@@ -93,8 +93,8 @@ export const DecisionView = Type.Object({
   communicationStatus: Type.String(), communicationStatusLabel: Type.String(),
   delegation: Type.Object({ mayDecideRoles: Type.Array(Type.Object({ role: Type.String(), label: Type.String() })), youMayDecide: Type.Boolean() }),
   fourEyes: FourEyes,
-  phrases: Type.Array(Phrase),
-  itemPhrases: Type.Array(Type.Object({ key: Type.String(), phrases: Type.Array(Phrase) })),
+  phrases: Type.Array(DecisionPhrase),
+  itemPhrases: Type.Array(Type.Object({ key: Type.String(), phrases: Type.Array(DecisionPhrase) })),
   legalReferenceChoices: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), title: Type.String(), verified: Type.Boolean(), appealBasis: AppealBasisKind })),
   recoveryReferenceChoices: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), title: Type.String(), verified: Type.Boolean() })),
   communicationExceptions: Type.Array(Type.Object({ id: Type.String(), text: Type.String() })),

@@ -39,17 +39,17 @@ export type CaseDocument = Static<typeof CaseDocument>;
 export const CaseDocuments = Type.Object({ items: Type.Array(CaseDocument) });
 export type CaseDocuments = Static<typeof CaseDocuments>;
 
-export const QueueItem = Type.Object({
+export const WorkQueueItem = Type.Object({
   id: Uuid, kind: Type.String(), kindLabel: Type.String(), title: Type.String(), priority: Type.Integer(), priorityLabel: Type.String(),
   caseId: Nullable(Uuid), caseNumber: Nullable(Type.String()), ref: Nullable(Type.Object({ type: Type.String(), id: Type.String() })),
   receivedAt: Type.String(), sinceReceived: Type.String(), dueAt: Nullable(Type.String()), overdue: Type.Boolean(),
   assignedTo: Nullable(Type.Object({ id: Uuid, name: Nullable(Type.String()) })), assignedRole: Nullable(Type.String()),
 });
-export type QueueItem = Static<typeof QueueItem>;
+export type WorkQueueItem = Static<typeof WorkQueueItem>;
 
-const queueProperties = { items: Type.Array(QueueItem), total: Type.Integer(), overdue: Type.Integer(), now: Type.String() };
-export const Queue = Type.Object(queueProperties);
-export type Queue = Static<typeof Queue>;
-export const UnitQueue = Type.Object({ ...queueProperties, unit: Type.Object({ id: Uuid, name: Type.String() }), unassigned: Type.Integer() });
-export type UnitQueue = Static<typeof UnitQueue>;
-export const UnitQueueQuery = Type.Object({ unitId: Uuid }, { additionalProperties: false });
+const queueProperties = { items: Type.Array(WorkQueueItem), total: Type.Integer(), overdue: Type.Integer(), now: Type.String() };
+export const WorkQueue = Type.Object(queueProperties);
+export type WorkQueue = Static<typeof WorkQueue>;
+export const UnitWorkQueue = Type.Object({ ...queueProperties, unit: Type.Object({ id: Uuid, name: Type.String() }), unassigned: Type.Integer() });
+export type UnitWorkQueue = Static<typeof UnitWorkQueue>;
+export const UnitWorkQueueQuery = Type.Object({ unitId: Uuid }, { additionalProperties: false });

@@ -3,7 +3,7 @@ import { ApiError, request } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextField, type SummaryError } from '../components/forms.tsx';
 import { formatMonth } from '../format.ts';
 import { fieldIdFromPath, kronorText, parseKronor } from './money.ts';
-import type { ApplicationContent, ApplicationView, AssessmentOverview } from './types.ts';
+import type { ApplicationContent, ApplicationView, AssessmentOverview } from '@vagen/contract';
 
 /** The form keeps amounts as typed text; they become öre when saved. */
 interface Row { id: string; type: string; amount: string; note: string; person?: string }

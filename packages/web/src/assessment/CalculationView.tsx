@@ -5,7 +5,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDateTime, formatMoney, formatMonth } from '../format.ts';
 import { focusLater } from '../components/focus.ts';
 import { kronorText, parseKronor } from './money.ts';
-import type { ApplicationView, CalcRow, CalculationView } from './types.ts';
+import type { ApplicationView, CalcRow, CalculationView } from '@vagen/contract';
 
 /** "Beräkning": every row with the system value, the caseworker's value and the note; warnings beside their rows. */
 export function CalculationSection({ application, calculation, canEdit, userIsCreator, onChanged }: {

@@ -5,7 +5,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { CommunicationBlock } from './CommunicationBlock.tsx';
 import { fieldIdFromPath, kronorText, parseKronor } from './money.ts';
-import type { ApplicationView, AssessmentOverview, CalculationView, DecisionView } from './types.ts';
+import type { ApplicationView, AssessmentOverview, CalculationView, DecisionView } from '@vagen/contract';
 
 const OUTCOMES = [
   { value: 'granted', label: 'Bifall' },

@@ -4,7 +4,7 @@ import { ErrorSummary, SelectField, TextAreaField, TextField } from '../componen
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDate, formatMoney, todayInStockholm } from '../format.ts';
 import { parseKronor, summaryOf } from './format.ts';
-import type { CaseRecovery, RecoveryBasis, RecoveryClaim, RecoveryGrantDecision } from './types.ts';
+import type { CaseRecovery, RecoveryBasis, RecoveryClaim, RecoveryGrantDecision } from '@vagen/contract';
 
 function LedgerForm({ claim, kinds, onSaved }: { claim: RecoveryClaim; kinds: CaseRecovery['entryKinds']; onSaved: (c: RecoveryClaim, kindLabel: string) => Promise<void> }) {
   const P = `reskontra-${claim.id}`;
