@@ -17,7 +17,7 @@ import { guardCase } from '../cases/guard.ts';
 import { storeDocument } from '../documents.ts';
 import { conflict, forbidden, HttpProblem, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { formatKronor } from '../letters/render.ts';
+import { formatKronor } from '@vagen/domain/money.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { delegation, fourEyes } from '../assessment/config.ts';
 import { caseRow, currentCalculation, recordEvent } from '../assessment/store.ts';

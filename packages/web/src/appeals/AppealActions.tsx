@@ -2,7 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatMoney } from '../format.ts';
-import { kronorToOre, summaryFrom } from './form-utils.ts';
+import { parseKronor } from '@vagen/domain/money.ts';
+import { summaryFrom } from './form-utils.ts';
 import type { Appeal, CaseAppeals } from '@vagen/contract';
 import { DECISION_OUTCOMES } from '@vagen/domain/decisions/types.ts';
 import { DECISION_OUTCOME_LABELS } from '@vagen/domain/labels.ts';
@@ -96,7 +97,7 @@ export function ReconsiderationForm({ appeal, done }: { appeal: Appeal; done: Do
     a.bump();
     const next: Record<string, string> = {};
     if (!v.reason.trim()) next.reason = 'Skriv skälen för omprövningen.';
-    const amount = kronorToOre(v.amount);
+    const amount = parseKronor(v.amount);
     if (v.result === 'changed' && amount === null) next.amount = 'Skriv beloppet i kronor, till exempel 6 500.';
     a.setErrors(next);
     a.setFormError(null);

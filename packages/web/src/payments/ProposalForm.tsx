@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { formatDate, formatMoney } from '../format.ts';
-import { parseKronor, summaryOf } from './format.ts';
+import { parseKronor } from '@vagen/domain/money.ts';
+import { summaryOf } from './format.ts';
 import type { CasePayments, Payment, ProposalResult } from '@vagen/contract';
 
 const P = 'forslag';
