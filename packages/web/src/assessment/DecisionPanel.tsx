@@ -7,13 +7,10 @@ import { CommunicationBlock } from './CommunicationBlock.tsx';
 import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
 import { fieldIdFromPath } from './money.ts';
 import type { ApplicationView, AssessmentOverview, CalculationView, DecisionView } from '@vagen/contract';
+import { DECISION_OUTCOMES } from '@vagen/domain/decisions/types.ts';
+import { DECISION_OUTCOME_LABELS } from '@vagen/domain/labels.ts';
 
-const OUTCOMES = [
-  { value: 'granted', label: 'Bifall' },
-  { value: 'partlyRefused', label: 'Delavslag' },
-  { value: 'refused', label: 'Avslag' },
-  { value: 'dismissed', label: 'Avvisning' },
-];
+const OUTCOMES = DECISION_OUTCOMES.map((value) => ({ value, label: DECISION_OUTCOME_LABELS[value] }));
 
 /** "Beslut": the draft (outcome, items, period, legal basis, reasons, försörjningshinder, children, återkrav, kommunicering). */
 export function DecisionSection({ application, calculation, decisions, overview, onChanged }: {
