@@ -6,3 +6,8 @@ export * from './staff.ts';
 export * from './audit-log.ts';
 export * from './norm.ts';
 export * from './intake.ts';
+export * from './assessment.ts';
+export * from './decisions.ts';
+export * from './payments.ts';
+export * from './appeals.ts';
+export * from './lifecycle.ts';

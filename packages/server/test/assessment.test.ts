@@ -44,10 +44,16 @@ test('amounts as text → 400 with field paths; nothing is saved', async () => {
   assert.equal(after.json().filled, false);
   assert.equal(after.json().status, 'registered');
   assert.equal(await auditCount(world, { action: 'application.update' }), before);
-  // Unknown fields, rent among the costs, a person not in the household.
-  const res2 = await put(world, s.nord, `/api/v1/applications/${id}`, coupleContent({ extra: 1, costs: [{ type: 'rent', amount: 100 }], incomes: [{ type: 'salary', person: 'barn9', amount: 1 }] }));
-  const p2 = res2.json().fields.map((f: { path: string }) => f.path);
-  assert.deepEqual(['/body/extra', '/body/costs/0/type', '/body/incomes/0/person'].filter((p) => !p2.includes(p)), []);
+  // An unknown field is refused by the contract's schema …
+  const res2 = await put(world, s.nord, `/api/v1/applications/${id}`, coupleContent({ extra: 1 }));
+  assert.equal(res2.statusCode, 400);
+  assert.deepEqual(res2.json().fields, [{ path: '/body/extra', message: 'Okänt fält.' }]);
+  // … rent among the costs and a person not in the household by the domain's own rules, after the schema.
+  const res3 = await put(world, s.nord, `/api/v1/applications/${id}`, coupleContent({ costs: [{ type: 'rent', amount: 100 }], incomes: [{ type: 'salary', person: 'barn9', amount: 1 }] }));
+  assert.equal(res3.statusCode, 400);
+  const p3 = res3.json().fields.map((f: { path: string }) => f.path);
+  assert.deepEqual(['/body/costs/0/type', '/body/incomes/0/person'].filter((p) => !p3.includes(p)), []);
+  assert.match(res3.json().fields.find((f: { path: string }) => f.path === '/body/costs/0/type').message, /housing\.rent/);
 });
 
 test('PUT replaces the content: status registered → inAssessment, audited, event row', async () => {

@@ -4,7 +4,6 @@
  * and the field. Also checks the documents against each other (validity periods that overlap, unknown regimes).
  */
 import { daysInMonth, monthIndex, parseDate } from './dates.ts';
-import { RuleDataError } from './errors.ts';
 import { ORE_PER_KRONA } from '../money.ts';
 import {
   ADULT_DOCUMENT_FACTS,

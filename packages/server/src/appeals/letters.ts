@@ -1,6 +1,7 @@
 /** The PDFs of an appeal: the appeal as registered, the omprövning decision, a dismissal, the cover letter to the court. */
 import { formatSwedishDate, APPEAL_CHANNEL_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, labelOf } from '@vagen/domain';
-import { formatKronor, renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
+import { formatKronor } from '@vagen/domain/money.ts';
+import { renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
 import type { letterParties } from './load.ts';
 import { fill, type AppealLetters } from './settings.ts';
 

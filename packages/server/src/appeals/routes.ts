@@ -3,7 +3,10 @@
  * (37–38 §§; the appeal then covers the changed decision, 39 §) that may replace the decision, the outcome for a late appeal (45 §), forwarding to förvaltningsrätten (46 §),
  * withdrawal. Every change is one transaction with its audit record, its history row and its work item.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  Appeal, CaseAppeals, ForwardAppealBody, IdParams, LateOutcomeBody, ReconsiderationBody, RegisterAppealBody, WithdrawAppealBody,
+} from '@vagen/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   formatSwedishDate, swedishDate, endOfSwedishDay, swedishInstant, APPEAL_CHANNELS, LATE_APPEAL_OUTCOMES, RECONSIDERATION_RESULTS, addDaysIso, appealTimeliness, canForwardAppeal, canReconsiderAppeal,
@@ -20,45 +23,6 @@ import { appealsJson, challengeJson, decisionJson, decisionLetterDate, findDecis
 import { legalityOnlyMessage, referencesText } from '../decisions/appeal-route.ts';
 import { appealDocumentPdf, dismissalPdf, forwardingPdf, reconsiderationPdf, type Enclosure } from './letters.ts';
 import { appealLetters, appealSettings } from './settings.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
-const DateOnly = Type.String({ format: 'date' });
-const Note = Type.String({ minLength: 1, maxLength: 4000 });
-
-const RegisterBody = Type.Object({
-  receivedOn: DateOnly,
-  notifiedOn: Type.Optional(DateOnly),
-  channel: Type.Union(APPEAL_CHANNELS.map((c) => Type.Literal(c))),
-  text: Type.String({ minLength: 1, maxLength: 20_000 }),
-  appellantName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  itemKeys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
-    maxItems: 60, description: 'Raderna i beslutet som överklagandet gäller (tomt: beslutet). En rad enligt 12 kap. 2 § kan bara laglighetsprövas.',
-  })),
-}, { additionalProperties: false });
-
-const NewDecision = Type.Object({
-  outcome: Type.Union(['granted', 'partlyRefused', 'refused', 'dismissed'].map((o) => Type.Literal(o))),
-  amount: Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'öre' }),
-  periodStart: DateOnly,
-  periodEnd: DateOnly,
-}, { additionalProperties: false });
-
-const ReconsiderBody = Type.Object({
-  result: Type.Union(RECONSIDERATION_RESULTS.map((r) => Type.Literal(r))),
-  reason: Type.String({ minLength: 1, maxLength: 8000 }),
-  fullyAsRequested: Type.Optional(Type.Boolean()),
-  newDecision: Type.Optional(NewDecision),
-}, { additionalProperties: false });
-
-const LateBody = Type.Object({
-  outcome: Type.Union(LATE_APPEAL_OUTCOMES.map((o) => Type.Literal(o))),
-  exception: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  note: Type.Optional(Note),
-}, { additionalProperties: false });
-
-const ForwardBody = Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false });
-const WithdrawBody = Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false });
 
 function must(check: AppealCheck) {
   if (!check.ok) throw conflict(check.message);
@@ -95,7 +59,7 @@ export async function appealRoutes(app: FastifyInstance) {
   }
 
   r.get('/api/v1/cases/:id/appeals', {
-    schema: { tags: ['överklaganden'], summary: 'Överklaganden i ärendet, beslut som kan överklagas och val för formuläret', params: Params },
+    schema: { tags: ['överklaganden'], summary: 'Överklaganden i ärendet, beslut som kan överklagas och val för formuläret', params: IdParams, response: { 200: CaseAppeals } },
   }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'appeal.list');
     const now = deps.now();
@@ -127,7 +91,7 @@ export async function appealRoutes(app: FastifyInstance) {
     };
   });
 
-  r.get('/api/v1/appeals/:id', { schema: { tags: ['överklaganden'], summary: 'Ett överklagande med historik och handlingar', params: Params } }, async (request) => {
+  r.get('/api/v1/appeals/:id', { schema: { tags: ['överklaganden'], summary: 'Ett överklagande med historik och handlingar', params: IdParams, response: { 200: Appeal } } }, async (request) => {
     const appeal = await deps.db.selectFrom('appeals').select(['id', 'case_id']).where('id', '=', request.params.id).executeTakeFirst();
     if (!appeal) throw notFound('Överklagandet');
     const { actor, facts } = await guardCase(app, request, appeal.case_id, 'appeal.read');
@@ -136,7 +100,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/decisions/:id/appeals', {
-    schema: { tags: ['överklaganden'], summary: 'Registrera ett överklagande av ett fattat beslut (kontroll av tidsfristen, först i kön)', params: Params, body: RegisterBody },
+    schema: { tags: ['överklaganden'], summary: 'Registrera ett överklagande av ett fattat beslut (kontroll av tidsfristen, först i kön)', params: IdParams, body: RegisterAppealBody, response: { 201: Appeal } },
   }, async (request, reply) => {
     const decision = await loadDecision(deps.db, request.params.id);
     if (!decision) throw notFound('Beslutet');
@@ -216,7 +180,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/appeals/:id/late-outcome', {
-    schema: { tags: ['överklaganden'], summary: 'För sent överklagande: avvisa eller registrera undantag (45 § FL)', params: Params, body: LateBody },
+    schema: { tags: ['överklaganden'], summary: 'För sent överklagande: avvisa eller registrera undantag (45 § FL)', params: IdParams, body: LateOutcomeBody, response: { 200: Appeal } },
   }, async (request) => {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.lateOutcome');
     must(canRecordLateOutcome({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
@@ -257,7 +221,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/appeals/:id/reconsideration', {
-    schema: { tags: ['överklaganden'], summary: 'Omprövning (37–38 §§ FL; överklagandet gäller det ändrade beslutet, 39 §): beslutet står fast, eller ändras till den enskildes fördel (nytt beslut)', params: Params, body: ReconsiderBody },
+    schema: { tags: ['överklaganden'], summary: 'Omprövning (37–38 §§ FL; överklagandet gäller det ändrade beslutet, 39 §): beslutet står fast, eller ändras till den enskildes fördel (nytt beslut)', params: IdParams, body: ReconsiderationBody, response: { 200: Appeal } },
   }, async (request) => {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.reconsider');
     must(canReconsiderAppeal({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
@@ -323,7 +287,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/appeals/:id/forward', {
-    schema: { tags: ['överklaganden'], summary: 'Lämna över överklagandet till förvaltningsrätten med handlingarna (46 § FL)', params: Params, body: ForwardBody },
+    schema: { tags: ['överklaganden'], summary: 'Lämna över överklagandet till förvaltningsrätten med handlingarna (46 § FL)', params: IdParams, body: ForwardAppealBody, response: { 200: Appeal } },
   }, async (request) => {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.forward');
     must(canForwardAppeal({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));
@@ -380,7 +344,7 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/appeals/:id/withdraw', {
-    schema: { tags: ['överklaganden'], summary: 'Överklagandet återkallas av klaganden', params: Params, body: WithdrawBody },
+    schema: { tags: ['överklaganden'], summary: 'Överklagandet återkallas av klaganden', params: IdParams, body: WithdrawAppealBody, response: { 200: Appeal } },
   }, async (request) => {
     const { actor, facts, appeal } = await guardAppeal(request, request.params.id, 'appeal.withdraw');
     must(canWithdrawAppeal({ status: appeal.status, timely: appeal.timely, lateOutcome: appeal.late_outcome }));

@@ -1,5 +1,6 @@
 /** GET/PUT /api/v1/applications/:id — the application under assessment (content typed and validated in the domain). */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ApplicationContentInput, ApplicationView, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import {
   swedishDate, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, applicationStatusAfterContent, isApplicationStatus, labelOf, validateApplicationContent,
@@ -10,9 +11,6 @@ import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changeApplicationStatus } from '../status/change.ts';
 import { caseRow, currentCalculation, guardApplication, householdPersons, loadApplication, type ApplicationRecord, type Db } from './store.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
 
 /** The application statuses' labels (the domain's), kept under this name for the routes that show them. */
 export const APPLICATION_STATUS_TEXT: Record<string, string> = APPLICATION_STATUS_LABELS;
@@ -62,7 +60,7 @@ export async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
 
-  r.get('/api/v1/applications/:id', { schema: { tags: ['bedömning'], summary: 'Ansökan med innehåll (hushåll, boende, inkomster, kostnader, tillgångar, period)', params: Params } }, async (request) => {
+  r.get('/api/v1/applications/:id', { schema: { tags: ['bedömning'], summary: 'Ansökan med innehåll (hushåll, boende, inkomster, kostnader, tillgångar, period)', params: IdParams, response: { 200: ApplicationView } } }, async (request) => {
     const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'application.read');
     await audit(deps.db, actor, deps.now(), { action: 'application.read', targetType: 'application', targetId: application.id, caseId: application.caseId, personId: facts.applicantPersonId, outcome: 'success' });
     return applicationJson(deps.db, application);
@@ -73,8 +71,9 @@ export async function applicationRoutes(app: FastifyInstance) {
       tags: ['bedömning'],
       summary: 'Ersätt ansökans innehåll (valideras i sin helhet; inget sparas vid fel)',
       description: 'Kroppen är hela innehållet: { applicant, coApplicant, children, housing, incomes, costs, assets, period, jobStimulus }. Belopp i hela ören.',
-      params: Params,
-      body: Type.Unknown(),
+      params: IdParams,
+      body: ApplicationContentInput,
+      response: { 200: ApplicationView },
     },
   }, async (request) => {
     const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'application.update', 'assessment.write');

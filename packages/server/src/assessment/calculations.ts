@@ -3,9 +3,10 @@
  * input and result; adjustments override one row with a required note and keep the system value next to it; four-eyes
  * approval when the municipality has it on (fourEyes.sections.calculation).
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AdjustmentBody, CalculationView, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
-import { swedishDate, findRow, MAX_AMOUNT_ORE } from '@vagen/domain';
+import { swedishDate, findRow } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
@@ -17,9 +18,6 @@ import {
   type CalculationRecord, type Db,
 } from './store.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
-const Note = Type.String({ minLength: 1, maxLength: 2000, description: 'Varför värdet ändras (krävs).' });
 
 export async function calculationJson(db: Db, c: CalculationRecord, municipality: string) {
   const adjustments = await loadAdjustments(db, c.applicationId);
@@ -38,7 +36,7 @@ export async function calculationJson(db: Db, c: CalculationRecord, municipality
     outcomeExplanation: c.effective.outcomeExplanation,
     normTables: c.months.map((m) => ({ month: m.result.month, table: m.result.normTable, guidelines: m.result.guidelines })),
     adjustments: adjustments.map((a) => ({
-      id: a.id, lineKey: a.lineKey, value: a.value, note: a.note, createdByName: a.createdByName, createdAt: a.createdAt,
+      id: a.id, lineKey: a.lineKey, value: a.value, note: a.note, createdByName: a.createdByName ?? null, createdAt: a.createdAt,
       systemValueAtCreation: a.systemValueAtCreation, deletedAt: a.deletedAt, deletedByName: a.deletedByName,
       applied: c.effective.months.some((m) => m.rows.some((r) => r.adjustmentId === a.id)),
     })),
@@ -50,7 +48,7 @@ export async function calculationRoutes(app: FastifyInstance) {
   const { deps } = app;
 
   r.post('/api/v1/applications/:id/calculations', {
-    schema: { tags: ['bedömning'], summary: 'Beräkna ansökan med normberäkningen (sparar indata och resultat; justeringar behålls)', params: Params },
+    schema: { tags: ['bedömning'], summary: 'Beräkna ansökan med normberäkningen (sparar indata och resultat; justeringar behålls)', params: IdParams, response: { 201: CalculationView } },
   }, async (request, reply) => {
     const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'calculation.create', 'assessment.write');
     if (application.status === 'decided') throw conflict('Ansökan är redan beslutad; beräkningen kan inte ändras.');
@@ -64,7 +62,7 @@ export async function calculationRoutes(app: FastifyInstance) {
     return reply.status(201).send(await calculationJson(deps.db, calc, c.municipality_code));
   });
 
-  r.get('/api/v1/calculations/:id', { schema: { tags: ['bedömning'], summary: 'En beräkning med rader, systemvärden, handläggarens värden och varningar', params: Params } }, async (request) => {
+  r.get('/api/v1/calculations/:id', { schema: { tags: ['bedömning'], summary: 'En beräkning med rader, systemvärden, handläggarens värden och varningar', params: IdParams, response: { 200: CalculationView } } }, async (request) => {
     const calc = await loadCalculation(deps.db, request.params.id);
     if (!calc) throw notFound('Beräkningen');
     const { actor, facts } = await guardCase(app, request, calc.caseId, 'calculation.read');
@@ -77,12 +75,9 @@ export async function calculationRoutes(app: FastifyInstance) {
     schema: {
       tags: ['bedömning'],
       summary: 'Justera en rad i beräkningen (handläggarens värde vinner; systemvärdet visas bredvid)',
-      params: Params,
-      body: Type.Object({
-        lineKey: Type.String({ minLength: 1, maxLength: 100, description: "Radens nyckel, t.ex. 'cost:tand1', 'income:lon1', 'personal:adults', 'common'." }),
-        value: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Handläggarens värde i hela ören.' }),
-        note: Note,
-      }, { additionalProperties: false }),
+      params: IdParams,
+      body: AdjustmentBody,
+      response: { 201: CalculationView },
     },
   }, async (request, reply) => {
     const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'calculation.adjust', 'assessment.write');
@@ -123,7 +118,8 @@ export async function calculationRoutes(app: FastifyInstance) {
       schema: {
         tags: ['bedömning'],
         summary: action === 'delete' ? 'Ta bort en justering (mjuk borttagning; systemvärdet gäller igen)' : 'Återställ en borttagen justering',
-        params: Params,
+        params: IdParams,
+        response: { 200: CalculationView },
       },
     }, async (request) => {
       const adj = await deps.db.selectFrom('calculation_adjustments').selectAll().where('id', '=', request.params.id).executeTakeFirst();
@@ -154,7 +150,7 @@ export async function calculationRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/calculations/:id/approve', {
-    schema: { tags: ['bedömning'], summary: 'Godkänn beräkningen (fyra ögon: en annan person än den som gjorde den)', params: Params },
+    schema: { tags: ['bedömning'], summary: 'Godkänn beräkningen (fyra ögon: en annan person än den som gjorde den)', params: IdParams, response: { 200: CalculationView } },
   }, async (request) => {
     const calc = await loadCalculation(deps.db, request.params.id);
     if (!calc) throw notFound('Beräkningen');

@@ -1,5 +1,6 @@
 /** GET /api/v1/cases/:id/assessment — everything the case page shows in "Ansökan", "Beräkning" and "Beslut". */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AssessmentOverview, AssessmentQuery, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import {
   swedishDate, ASSET_KINDS, ASSET_LABELS, COST_TYPES, COST_TYPE_LABELS, hasCapability, INCOME_TYPES, INCOME_TYPE_LABELS, TENURE_FORMS, TENURE_LABELS,
@@ -22,8 +23,9 @@ export async function overviewRoutes(app: FastifyInstance) {
     schema: {
       tags: ['bedömning'],
       summary: 'Ärendets ansökningar med innehåll, aktuella beräkningar, beslut och kommuniceringar',
-      params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 24, default: 3, description: 'Antal senaste ansökningar.' }) }, { additionalProperties: false }),
+      params: IdParams,
+      querystring: AssessmentQuery,
+      response: { 200: AssessmentOverview },
     },
   }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'assessment.read');

@@ -21,7 +21,7 @@ import { audit, auditDenied } from '../audit.ts';
 import { storeDocument } from '../documents.ts';
 import { conflict, forbidden, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { formatKronor } from '../letters/render.ts';
+import { formatKronor } from '@vagen/domain/money.ts';
 import { changeApplicationStatus, changeCaseStatus } from '../status/change.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
 import { delegation, fourEyes } from '../assessment/config.ts';

@@ -1,7 +1,8 @@
 /** Kommunicering (FL 25 §): record what was sent, when, how and the deadline; then the answer. Or why it was unnecessary. */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CommunicationAnswerBody, CommunicationBody, CommunicationView, fileResponse, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
-import { COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS, formatSwedishDate, swedishDate } from '@vagen/domain';
+import { COMMUNICATION_CHANNEL_LABELS, formatSwedishDate, swedishDate } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { storeDocument } from '../documents.ts';
@@ -13,26 +14,12 @@ import { caseRow, recordEvent } from '../assessment/store.ts';
 import { buildCommunicationLetter } from './letter.ts';
 import { loadDecision, toCommunication } from './store.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
-
-const Body = Type.Object({
-  kind: Type.Union([Type.Literal('sent'), Type.Literal('unnecessary')], { description: "'sent' = underlaget har kommunicerats; 'unnecessary' = kommunicering är obehövlig (skäl krävs)" }),
-  text: Type.Optional(Type.String({ maxLength: 20_000, description: 'Vad som kommunicerades (underlaget).' })),
-  sentAt: Type.Optional(Type.String({ format: 'date-time' })),
-  channel: Type.Optional(Type.Union(COMMUNICATION_CHANNELS.map((c) => Type.Literal(c)))),
-  answerDeadline: Type.Optional(Type.String({ format: 'date-time', description: 'Sista dag för svar (tidpunkt).' })),
-  createLetter: Type.Optional(Type.Boolean({ description: 'Skapa ett kommuniceringsbrev (PDF) från mallen.' })),
-  exceptionId: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-  reason: Type.Optional(Type.String({ maxLength: 4000 })),
-}, { additionalProperties: false });
-
 export async function communicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
 
   r.post('/api/v1/decisions/:id/communication', {
-    schema: { tags: ['beslut'], summary: 'Registrera kommunicering (förvaltningslagen 25 §) eller att den är obehövlig', params: Params, body: Body },
+    schema: { tags: ['beslut'], summary: 'Registrera kommunicering (förvaltningslagen 25 §) eller att den är obehövlig', params: IdParams, body: CommunicationBody, response: { 201: CommunicationView } },
   }, async (request, reply) => {
     const d = await loadDecision(deps.db, request.params.id);
     if (!d) throw notFound('Beslutet');
@@ -99,8 +86,8 @@ export async function communicationRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/communications/:id/answer', {
     schema: {
-      tags: ['beslut'], summary: 'Registrera den enskildes svar på kommuniceringen', params: Params,
-      body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), answeredAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+      tags: ['beslut'], summary: 'Registrera den enskildes svar på kommuniceringen', params: IdParams,
+      body: CommunicationAnswerBody, response: { 200: CommunicationView },
     },
   }, async (request) => {
     const row = await deps.db.selectFrom('decision_communications').selectAll().where('id', '=', request.params.id).executeTakeFirst();
@@ -123,7 +110,7 @@ export async function communicationRoutes(app: FastifyInstance) {
     return { ...rec, letterUrl: rec.letterDocumentId ? `/api/v1/communications/${rec.id}/letter` : null };
   });
 
-  r.get('/api/v1/communications/:id/letter', { schema: { tags: ['beslut'], summary: 'Kommuniceringsbrevet (PDF)', params: Params } }, async (request, reply) => {
+  r.get('/api/v1/communications/:id/letter', { schema: { tags: ['beslut'], summary: 'Kommuniceringsbrevet (PDF)', params: IdParams, response: { 200: fileResponse('application/pdf', 'Kommuniceringsbrevet') } } }, async (request, reply) => {
     const row = await deps.db.selectFrom('decision_communications').select(['id', 'case_id', 'letter_document_id']).where('id', '=', request.params.id).executeTakeFirst();
     if (!row) throw notFound('Kommuniceringen');
     const { actor, facts } = await guardCase(app, request, row.case_id, 'document.read');

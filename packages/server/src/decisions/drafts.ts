@@ -3,10 +3,11 @@
  * reasons from the phrase library, försörjningshinder from the previous decision, child perspective), edited by the
  * worker, refreshed when the calculation changes.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DecisionPatchBody, DecisionView, IdParams, NewDecisionBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import {
-  swedishDate, checkDraft, childPerspectiveFor, defaultObstacles, DECISION_OUTCOMES, itemsFromCalculation, MAX_AMOUNT_ORE, proposedOutcome,
+  swedishDate, checkDraft, childPerspectiveFor, defaultObstacles, itemsFromCalculation, proposedOutcome,
   totalApplied, type ApplicationContent, type DecisionDraft, type DecisionOutcome,
 } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -17,36 +18,6 @@ import { contentTemplate } from '../assessment/applications.ts';
 import { legalReferences, reasonPhrases, supportObstacles } from '../assessment/config.ts';
 import { caseRow, currentCalculation, guardApplication, loadApplication, recordEvent, type ApplicationRecord, type Db } from '../assessment/store.ts';
 import { decisionJson, draftOf, loadDecision, phraseView, render, toDecision, type DecisionRecord } from './store.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
-const Outcome = Type.Union(DECISION_OUTCOMES.map((o) => Type.Literal(o)));
-const DateStr = Type.String({ format: 'date' });
-
-const PatchBody = Type.Object({
-  outcome: Type.Optional(Outcome),
-  periodStart: Type.Optional(DateStr),
-  periodEnd: Type.Optional(DateStr),
-  amount: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Beviljat belopp för perioden i hela ören.' })),
-  amountReason: Type.Optional(Type.String({ maxLength: 2000 })),
-  itemReasons: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 100 }), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }), { maxItems: 60 })),
-  legalBasisIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20 })),
-  itemLegalBasis: Type.Optional(Type.Array(Type.Object({
-    key: Type.String({ minLength: 1, maxLength: 100 }),
-    legalBasisId: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 60 })], { description: 'Lagrummet raden beslutas enligt (ett av beslutets lagrum); null = beslutets huvudlagrum.' }),
-  }, { additionalProperties: false }), { maxItems: 60 })),
-  reasons: Type.Optional(Type.String({ maxLength: 20_000 })),
-  supportObstacles: Type.Optional(Type.Array(Type.Object({ adult: Type.Union([Type.Literal('applicant'), Type.Literal('coApplicant')]), code: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }), { maxItems: 2 })),
-  childPerspective: Type.Optional(Type.Object({
-    consideration: Type.String({ maxLength: 10_000 }),
-    childSpokenTo: Type.Boolean(),
-    spokenToNote: Type.Optional(Type.String({ maxLength: 4000 })),
-  }, { additionalProperties: false })),
-  recoveryBasis: Type.Optional(Type.Union([Type.Null(), Type.Object({
-    legalReferenceId: Type.String({ minLength: 1, maxLength: 60, description: 'Grund för återbetalningsskyldighet: ett lagrum med användning "recovery" (33 kap. 2 § 1 a–c eller 3 § socialtjänstlagen)' }),
-    text: Type.String({ maxLength: 4000, description: 'Omständigheten som grundar återbetalningsskyldigheten, i klartext' }),
-  }, { additionalProperties: false })])),
-}, { additionalProperties: false, minProperties: 1 });
 
 export async function contentFor(db: Db, a: ApplicationRecord): Promise<ApplicationContent> {
   return a.content ?? (await contentTemplate(db, a));
@@ -100,25 +71,19 @@ export async function draftRoutes(app: FastifyInstance) {
     schema: {
       tags: ['beslut'],
       summary: 'Nytt beslutsutkast från den senaste beräkningen (förslag: bifall, delavslag eller avslag; avvisning väljs av handläggaren)',
-      params: Params,
-      description: "Kropp (valfri): { outcome?: 'dismissed' | … } – välj utfall i stället för förslaget, t.ex. avvisning av en ofullständig ansökan.",
+      params: IdParams,
+      body: NewDecisionBody,
+      response: { 201: DecisionView },
     },
+    // The body may be left out: no body is the same as {}.
+    preValidation: async (request) => { request.body ??= {}; },
   }, async (request, reply) => {
     const { actor, facts, application } = await guardApplication(app, request, request.params.id, 'decision.draft', 'assessment.write');
     if (application.status === 'decided') throw conflict('Ansökan är redan beslutad.');
     const open = await deps.db.selectFrom('decisions').select('id').where('application_id', '=', application.id).where('status', 'in', ['draft', 'awaitingApproval']).executeTakeFirst();
     if (open) throw conflict('Det finns redan ett beslutsutkast för ansökan. Fortsätt med det.');
     const calc = await currentCalculation(deps.db, application.id);
-    const body = request.body as Record<string, unknown> | null | undefined;
-    let wanted: DecisionOutcome | undefined;
-    if (body !== null && body !== undefined) {
-      if (typeof body !== 'object' || Array.isArray(body)) throw new ValidationFailure([{ path: '/body', message: 'Ska vara ett objekt.' }]);
-      for (const k of Object.keys(body)) if (k !== 'outcome') throw new ValidationFailure([{ path: `/body/${k}`, message: 'Okänt fält.' }]);
-      if (body.outcome !== undefined) {
-        if (!(DECISION_OUTCOMES as readonly unknown[]).includes(body.outcome)) throw new ValidationFailure([{ path: '/body/outcome', message: 'Värdet är inte ett av de tillåtna.' }]);
-        wanted = body.outcome as DecisionOutcome;
-      }
-    }
+    const wanted: DecisionOutcome | undefined = request.body.outcome;
     if (!calc && wanted !== 'dismissed') throw conflict('Gör en beräkning innan du skapar ett beslutsutkast (eller välj avvisning om ansökan inte kan prövas).');
     const now = deps.now();
     const date = swedishDate(now);
@@ -160,7 +125,7 @@ export async function draftRoutes(app: FastifyInstance) {
     return reply.status(201).send(await respond((await loadDecision(deps.db, id))!, actor.role));
   });
 
-  r.get('/api/v1/decisions/:id', { schema: { tags: ['beslut'], summary: 'Ett beslut eller beslutsutkast', params: Params } }, async (request) => {
+  r.get('/api/v1/decisions/:id', { schema: { tags: ['beslut'], summary: 'Ett beslut eller beslutsutkast', params: IdParams, response: { 200: DecisionView } } }, async (request) => {
     const d = await loadDecision(deps.db, request.params.id);
     if (!d) throw notFound('Beslutet');
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.read');
@@ -168,7 +133,7 @@ export async function draftRoutes(app: FastifyInstance) {
     return respond(d, actor.role);
   });
 
-  r.patch('/api/v1/decisions/:id', { schema: { tags: ['beslut'], summary: 'Ändra beslutsutkastet', params: Params, body: PatchBody } }, async (request) => {
+  r.patch('/api/v1/decisions/:id', { schema: { tags: ['beslut'], summary: 'Ändra beslutsutkastet', params: IdParams, body: DecisionPatchBody, response: { 200: DecisionView } } }, async (request) => {
     const found = await loadDecision(deps.db, request.params.id);
     if (!found) throw notFound('Beslutet');
     const { actor, facts } = await guardCase(app, request, found.caseId, 'decision.update', 'assessment.write');
@@ -227,7 +192,7 @@ export async function draftRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/decisions/:id/refresh', {
-    schema: { tags: ['beslut'], summary: 'Hämta belopp och rader på nytt från den senaste beräkningen (skälen per rad behålls)', params: Params },
+    schema: { tags: ['beslut'], summary: 'Hämta belopp och rader på nytt från den senaste beräkningen (skälen per rad behålls)', params: IdParams, response: { 200: DecisionView } },
   }, async (request) => {
     const found = await loadDecision(deps.db, request.params.id);
     if (!found) throw notFound('Beslutet');

@@ -2,7 +2,8 @@
  * Routes for submitting, returning and making a decision, and for reading its letter. Each handler checks access to
  * the decision's case and calls its action in ./actions.ts, where the domain decides and the writes are made.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DecisionView, fileResponse, IdParams, ReturnDecisionBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
@@ -11,9 +12,6 @@ import { caseRow } from '../assessment/store.ts';
 import { makeDecision, returnDecision, submitDecision } from './actions.ts';
 import { draftContext } from './drafts.ts';
 import { decisionJson, loadDecision } from './store.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
 
 export async function finalizeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,7 +31,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/decisions/:id/submit', {
-    schema: { tags: ['beslut'], summary: 'Skicka till beslutsfattare (status väntar på beslut; ett ärende i rätt rolls kö)', params: Params },
+    schema: { tags: ['beslut'], summary: 'Skicka till beslutsfattare (status väntar på beslut; ett ärende i rätt rolls kö)', params: IdParams, response: { 200: DecisionView } },
   }, async (request) => {
     const d = await load(request.params.id);
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.submit', 'assessment.write');
@@ -43,8 +41,8 @@ export async function finalizeRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/decisions/:id/return', {
     schema: {
-      tags: ['beslut'], summary: 'Skicka tillbaka utkastet till föredraganden med en kommentar', params: Params,
-      body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
+      tags: ['beslut'], summary: 'Skicka tillbaka utkastet till föredraganden med en kommentar', params: IdParams,
+      body: ReturnDecisionBody, response: { 200: DecisionView },
     },
   }, async (request) => {
     const d = await load(request.params.id);
@@ -54,7 +52,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/decisions/:id/decide', {
-    schema: { tags: ['beslut'], summary: 'Fatta beslutet (delegation, fyra ögon, kommunicering och fullständighet kontrolleras); beslutsbrevet skapas', params: Params },
+    schema: { tags: ['beslut'], summary: 'Fatta beslutet (delegation, fyra ögon, kommunicering och fullständighet kontrolleras); beslutsbrevet skapas', params: IdParams, response: { 200: DecisionView } },
   }, async (request) => {
     const d = await load(request.params.id);
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.decide', 'decision.make');
@@ -62,7 +60,7 @@ export async function finalizeRoutes(app: FastifyInstance) {
     return respond(d.id, actor.role);
   });
 
-  r.get('/api/v1/decisions/:id/letter', { schema: { tags: ['beslut'], summary: 'Beslutsbrevet (PDF)', params: Params } }, async (request, reply) => {
+  r.get('/api/v1/decisions/:id/letter', { schema: { tags: ['beslut'], summary: 'Beslutsbrevet (PDF)', params: IdParams, response: { 200: fileResponse('application/pdf', 'Beslutsbrevet') } } }, async (request, reply) => {
     const d = await load(request.params.id);
     const { actor, facts } = await guardCase(app, request, d.caseId, 'decision.letter.read');
     if (!d.letterDocumentId) throw notFound('Beslutsbrevet');

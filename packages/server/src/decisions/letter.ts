@@ -3,7 +3,8 @@
  * (decision-letter-*.json, communication-letter-*.json). Plain Swedish; försörjningshinder are never printed.
  */
 import { formatSwedishDate, isStaffRole, ROLE_LABELS, swedishDate, type ApplicationContent } from '@vagen/domain';
-import { formatKronor, renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
+import { formatKronor } from '@vagen/domain/money.ts';
+import { renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
 import { communicationLetter, decisionLetter, legalReferences, type DecisionLetterDoc } from '../assessment/config.ts';
 import { householdPersons, type Db } from '../assessment/store.ts';
 import { appealSettings } from '../appeals/settings.ts';

@@ -8,7 +8,7 @@ import {
   type DecisionStatus, type RecoveryBasis, type SupportObstacleChoice, type AppealBasisKind,
 } from '@vagen/domain';
 import type { DecisionCommunicationsTable, DecisionsTable } from '@vagen/db';
-import { formatKronor } from '../letters/render.ts';
+import { formatKronor } from '@vagen/domain/money.ts';
 import { delegation, fourEyes, legalReferences, reasonPhrases, supportObstacles } from '../assessment/config.ts';
 import type { Db } from '../assessment/store.ts';
 import { decisionAppealRoute } from './appeal-route.ts';

@@ -10,7 +10,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
  * parameters arrive as text, so there ajv converts "50" to 50. Unknown body properties are rejected.
  */
 export function installValidators(app: FastifyInstance) {
-  const strict = addFormats(new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false }));
+  // verbose: errors carry their schema, so a schema can give its own message ('x-error', see toFieldError).
+  const strict = addFormats(new Ajv({ allErrors: true, verbose: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false }));
   const coercing = addFormats(new Ajv({ allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false, strict: false }));
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
   app.setSchemaErrorFormatter((errors, dataVar) => new ValidationFailure(errors.map((e) => toFieldError(e as ErrorObject, dataVar))));
@@ -79,6 +80,11 @@ export function toFieldError(e: ErrorObject, dataVar: string): FieldError {
       break;
     default:
       message = 'Värdet är inte giltigt.';
+  }
+  // A schema may say in plain words what is wrong with its value: 'x-error' is a message, or messages by keyword.
+  const custom = (e.parentSchema as { 'x-error'?: string | Record<string, string> } | undefined)?.['x-error'];
+  if (custom !== undefined && e.keyword !== 'required' && e.keyword !== 'additionalProperties') {
+    message = typeof custom === 'string' ? custom : custom[e.keyword] ?? message;
   }
   return { path, message };
 }

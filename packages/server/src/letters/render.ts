@@ -109,9 +109,3 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<LetterBlock, { type: 'tab
   doc.moveDown(0.5);
 }
 
-/** Öre → "1 234 kr" (whole kronor when even, else with öre), Swedish grouping with a narrow no-break space. */
-export function formatKronor(ore: number): string {
-  const kr = ore / 100;
-  return `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: Number.isInteger(kr) ? 0 : 2, maximumFractionDigits: 2 }).format(kr)} kr`;
-}
-

@@ -4,16 +4,14 @@
  * and managers of that municipality. Every read is audited before anything is served; a client reads only the
  * documents of their own case that are marked visible to them.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CaseDocuments, fileResponse, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { canReadCase, documentKindLabel, hasCapability } from '@vagen/domain';
 import { audit, auditDenied } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { loadCaseAccessFacts } from '../cases/access.ts';
 import { notFound, unauthorized } from '../errors.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
 
 /** "Beslut efter omprövning" → a safe ASCII file name plus the UTF-8 one (RFC 6266 / 5987). */
 function contentDisposition(title: string, mime: string): string {
@@ -28,7 +26,7 @@ export async function documentRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
 
-  r.get('/api/v1/cases/:id/documents', { schema: { tags: ['handlingar'], summary: 'Handlingar i ärendet (brev, beslut, filer)', params: Params } }, async (request) => {
+  r.get('/api/v1/cases/:id/documents', { schema: { tags: ['handlingar'], summary: 'Handlingar i ärendet (brev, beslut, filer)', params: IdParams, response: { 200: CaseDocuments } } }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'document.list');
     await audit(deps.db, actor, deps.now(), { action: 'document.list', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
     const rows = await deps.db.selectFrom('documents as d')
@@ -47,7 +45,7 @@ export async function documentRoutes(app: FastifyInstance) {
     };
   });
 
-  r.get('/api/v1/documents/:id', { schema: { tags: ['handlingar'], summary: 'Handlingens innehåll (loggas)', params: Params } }, async (request, reply) => {
+  r.get('/api/v1/documents/:id', { schema: { tags: ['handlingar'], summary: 'Handlingens innehåll (loggas)', params: IdParams, response: { 200: fileResponse('application/octet-stream', 'Handlingen med sin egen innehållstyp (PDF, XML, CSV …)') } } }, async (request, reply) => {
     const actor = request.actor;
     if (!actor) throw unauthorized();
     const { db, now } = deps;

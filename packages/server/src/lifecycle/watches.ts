@@ -1,5 +1,6 @@
 /** Bevakningar (watches): a date and a text on a case, owned by a worker; each is a work item in the owner's queue. */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CaseWatches, IdParams, NewWatchBody, Watch, WatchDoneBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { canReadCase, endOfSwedishDay, hasCapability, isOverdue, isStaffRole, swedishDate, type Actor } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -8,27 +9,6 @@ import { loadCaseAccessFacts } from '../cases/access.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Params = Type.Object({ id: Uuid });
-const NewWatch = Type.Object({
-  dueOn: Type.String({ format: 'date' }),
-  text: Type.String({ minLength: 1, maxLength: 1000 }),
-  ownerId: Type.Optional(Uuid),
-}, { additionalProperties: false });
-
-/** The body of "done" is optional: {} or { note }. */
-function doneNote(body: unknown): string | null {
-  if (body === undefined || body === null) return null;
-  if (typeof body !== 'object' || Array.isArray(body)) throw new ValidationFailure([{ path: '/body', message: 'Ska vara ett objekt.' }]);
-  const { note, ...rest } = body as { note?: unknown };
-  const unknown = Object.keys(rest);
-  if (unknown.length) throw new ValidationFailure(unknown.map((k) => ({ path: `/body/${k}`, message: 'Okänt fält.' })));
-  if (note === undefined) return null;
-  if (typeof note !== 'string') throw new ValidationFailure([{ path: '/body/note', message: 'Ska vara text.' }]);
-  if (note.length > 2000) throw new ValidationFailure([{ path: '/body/note', message: 'Högst 2000 tecken.' }]);
-  return note.trim() || null;
-}
 
 export async function watchRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -64,7 +44,7 @@ export async function watchRoutes(app: FastifyInstance) {
     }));
   }
 
-  r.get('/api/v1/cases/:id/watches', { schema: { tags: ['bevakningar'], summary: 'Bevakningar i ärendet', params: Params } }, async (request) => {
+  r.get('/api/v1/cases/:id/watches', { schema: { tags: ['bevakningar'], summary: 'Bevakningar i ärendet', params: IdParams, response: { 200: CaseWatches } } }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'watch.list');
     await audit(deps.db, actor, deps.now(), { action: 'watch.list', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
     const canWrite = hasCapability(actor.role, 'journal.write');
@@ -72,7 +52,7 @@ export async function watchRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/cases/:id/watches', {
-    schema: { tags: ['bevakningar'], summary: 'Ny bevakning (datum, text, ansvarig; standard: jag)', params: Params, body: NewWatch },
+    schema: { tags: ['bevakningar'], summary: 'Ny bevakning (datum, text, ansvarig; standard: jag)', params: IdParams, body: NewWatchBody, response: { 201: Watch } },
   }, async (request, reply) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'watch.create', 'journal.write');
     const now = deps.now();
@@ -99,16 +79,18 @@ export async function watchRoutes(app: FastifyInstance) {
       }, now);
       await audit(tx, actor, now, { action: 'watch.create', targetType: 'watch', targetId: id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
     });
-    return reply.status(201).send((await list(request.params.id)).find((w) => w.id === id));
+    return reply.status(201).send((await list(request.params.id)).find((w) => w.id === id)!);
   });
 
   r.post('/api/v1/watches/:id/done', {
-    schema: { tags: ['bevakningar'], summary: 'Markera bevakningen som klar (kropp valfri: { note })', params: Params },
+    schema: { tags: ['bevakningar'], summary: 'Markera bevakningen som klar (kropp valfri: { note })', params: IdParams, body: WatchDoneBody, response: { 200: Watch } },
+    // The body may be left out: no body is the same as {}.
+    preValidation: async (request) => { request.body ??= {}; },
   }, async (request) => {
     const watch = await deps.db.selectFrom('watches').select(['id', 'case_id']).where('id', '=', request.params.id).executeTakeFirst();
     if (!watch) throw notFound('Bevakningen');
     const { actor, facts } = await guardCase(app, request, watch.case_id, 'watch.done', 'journal.write');
-    const note = doneNote(request.body);
+    const note = request.body.note?.trim() || null;
     const now = deps.now();
     await deps.db.transaction().execute(async (tx) => {
       const locked = await tx.selectFrom('watches').select('done_at').where('id', '=', watch.id).forUpdate().executeTakeFirstOrThrow();

@@ -2,28 +2,16 @@
  * Payee accounts on a case: the client's (or co-applicant's) own account, a landlord's bankgiro/plusgiro, or another
  * payee. Validated on entry (400 with the field and a Swedish message); verified by a caseworker, who records how.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { NewAccountBody, PaymentAccount, PaymentAccountList, VerifyAccountBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
-import { PAYEE_KINDS, PAYMENT_ACCOUNT_KINDS, validatePaymentAccount } from '@vagen/domain';
+import { validatePaymentAccount } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { IdParams, refusalsAudited } from './common.ts';
 import { loadAccounts } from './json.ts';
-
-const NewAccountBody = Type.Object({
-  payeeKind: Type.Union(PAYEE_KINDS.map((k) => Type.Literal(k)), { description: 'client = sökande/medsökande, landlord = hyresvärd, other = annan' }),
-  personId: Type.Optional(Type.String({ format: 'uuid', description: 'För client: sökande eller medsökande i ärendet' })),
-  holderName: Type.Optional(Type.String({ minLength: 1, maxLength: 70, description: 'Mottagarens namn (hyresvärd eller annan)' })),
-  kind: Type.Union(PAYMENT_ACCOUNT_KINDS.map((k) => Type.Literal(k))),
-  clearing: Type.Optional(Type.String({ maxLength: 10 })),
-  number: Type.String({ minLength: 1, maxLength: 40 }),
-}, { additionalProperties: false });
-
-const VerifyBody = Type.Object({
-  note: Type.String({ minLength: 3, maxLength: 500, description: 'Hur kontot kontrollerades, t.ex. "Kontobevis från banken"' }),
-}, { additionalProperties: false });
 
 /** The household members who can be paid as "the client": applicant and co-applicant. */
 export async function casePartyPersons(app: FastifyInstance, caseId: string) {
@@ -42,7 +30,7 @@ export async function paymentAccountRoutes(app: FastifyInstance) {
   const { deps } = app;
 
   r.get('/api/v1/cases/:id/payment-accounts', {
-    schema: { tags: ['utbetalningar'], summary: 'Konton för utbetalning i ärendet', params: IdParams },
+    schema: { tags: ['utbetalningar'], summary: 'Konton för utbetalning i ärendet', params: IdParams, response: { 200: PaymentAccountList } },
   }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'paymentAccount.list');
     await audit(deps.db, actor, deps.now(), { action: 'paymentAccount.list', targetType: 'case', targetId: request.params.id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
@@ -50,7 +38,7 @@ export async function paymentAccountRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/cases/:id/payment-accounts', {
-    schema: { tags: ['utbetalningar'], summary: 'Registrera ett konto för utbetalning (kontrolleras mot bankernas regler)', params: IdParams, body: NewAccountBody },
+    schema: { tags: ['utbetalningar'], summary: 'Registrera ett konto för utbetalning (kontrolleras mot bankernas regler)', params: IdParams, body: NewAccountBody, response: { 201: PaymentAccount } },
   }, async (request, reply) => {
     const caseId = request.params.id;
     const { actor, facts } = await guardCase(app, request, caseId, 'paymentAccount.create', 'payment.propose');
@@ -93,11 +81,11 @@ export async function paymentAccountRoutes(app: FastifyInstance) {
       });
     });
     const [json] = await loadAccounts(deps.db, { ids: [id] });
-    return reply.status(201).send(json);
+    return reply.status(201).send(json!);
   });
 
   r.post('/api/v1/payment-accounts/:id/verify', {
-    schema: { tags: ['utbetalningar'], summary: 'Markera kontot som kontrollerat (vem, när, hur)', params: IdParams, body: VerifyBody },
+    schema: { tags: ['utbetalningar'], summary: 'Markera kontot som kontrollerat (vem, när, hur)', params: IdParams, body: VerifyAccountBody, response: { 200: PaymentAccount } },
   }, async (request) => {
     const row = await deps.db.selectFrom('payment_accounts').select(['id', 'case_id', 'person_id']).where('id', '=', request.params.id).executeTakeFirst();
     if (!row) throw notFound('Kontot');

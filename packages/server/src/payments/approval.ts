@@ -2,7 +2,8 @@
  * The kassa's four-eyes check (POST /payments/:id/approve), stopping a payment, and the kassa's worklist.
  * A refused approval changes nothing and is logged as denied; an approval records every check with who and when.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { KassaList, KassaQuery, Payment, StopPaymentBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
@@ -50,13 +51,6 @@ export async function evaluateApproval(db: Kysely<Database>, paymentId: string, 
   });
 }
 
-const StopBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
-
-const KassaQuery = Type.Object({
-  stage: Type.Union([Type.Literal('awaitingApproval'), Type.Literal('approved')], { default: 'awaitingApproval' }),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }),
-}, { additionalProperties: false });
-
 export async function paymentApprovalRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
@@ -68,7 +62,7 @@ export async function paymentApprovalRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/payments/:id/approve', {
-    schema: { tags: ['utbetalningar'], summary: 'Kassans kontroll och godkännande (fyra ögon)', params: IdParams },
+    schema: { tags: ['utbetalningar'], summary: 'Kassans kontroll och godkännande (fyra ögon)', params: IdParams, response: { 200: Payment } },
   }, async (request) => {
     const row = await paymentCase(request.params.id);
     const { actor, facts } = await guardCase(app, request, row.case_id, 'payment.approve', 'payment.approve');
@@ -89,7 +83,7 @@ export async function paymentApprovalRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/payments/:id/stop', {
-    schema: { tags: ['utbetalningar'], summary: 'Stoppa en utbetalning som inte har skickats', params: IdParams, body: StopBody },
+    schema: { tags: ['utbetalningar'], summary: 'Stoppa en utbetalning som inte har skickats', params: IdParams, body: StopPaymentBody, response: { 200: Payment } },
   }, async (request) => {
     const row = await paymentCase(request.params.id);
     const { actor, facts } = await guardCase(app, request, row.case_id, 'payment.stop');
@@ -113,7 +107,7 @@ export async function paymentApprovalRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/payments', {
-    schema: { tags: ['utbetalningar'], summary: 'Kassans lista: utbetalningar som väntar på kontroll, eller godkända som inte skickats', querystring: KassaQuery },
+    schema: { tags: ['utbetalningar'], summary: 'Kassans lista: utbetalningar som väntar på kontroll, eller godkända som inte skickats', querystring: KassaQuery, response: { 200: KassaList } },
   }, async (request) => {
     const actor = requireStaff(request);
     if (!hasCapability(actor.role, 'payment.approve')) throw forbidden();

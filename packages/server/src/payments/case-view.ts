@@ -1,5 +1,6 @@
 /** GET /cases/:id/payments: everything the case page's "Utbetalningar" section shows. */
 import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CasePayments } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { swedishDate, DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, hasCapability, labelOf, plannedPaymentDate } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -14,7 +15,7 @@ export async function paymentCaseViewRoutes(app: FastifyInstance) {
   const { deps } = app;
 
   r.get('/api/v1/cases/:id/payments', {
-    schema: { tags: ['utbetalningar'], summary: 'Ärendets utbetalningar med historik, konton och beslut som kan betalas ut', params: IdParams },
+    schema: { tags: ['utbetalningar'], summary: 'Ärendets utbetalningar med historik, konton och beslut som kan betalas ut', params: IdParams, response: { 200: CasePayments } },
   }, async (request) => {
     const caseId = request.params.id;
     const { actor, facts } = await guardCase(app, request, caseId, 'payment.list');

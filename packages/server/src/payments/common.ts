@@ -1,5 +1,4 @@
 /** Small shared pieces of the payments area: Stockholm calendar day, status history rows, audit of refusals. */
-import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import { swedishInstant, type PaymentStage } from '@vagen/domain';
@@ -7,8 +6,7 @@ import { auditDenied } from '../audit.ts';
 import type { RequestActor } from '../context.ts';
 import { HttpProblem } from '../errors.ts';
 
-export const Uuid = Type.String({ format: 'uuid' });
-export const IdParams = Type.Object({ id: Uuid });
+export { IdParams } from '@vagen/contract';
 
 /** A date's start of the working day (08:00 in Sweden) as an instant: the due time of a work item. */
 export function dueAtOf(date: string): Date {

@@ -5,7 +5,8 @@
  * A file that does not pass is not stored and the payments stay approved (422 with a Swedish message; logged).
  * The bank's confirmation (a stand-in for its camt/pain.002 answer) marks the payments paid.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ConfirmPaymentFileBody, CreatePaymentFileBody, fileResponse, PaymentFile, PaymentFileDetail, PaymentFileList } from '@vagen/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   swedishDate, buildAccountingCsv, buildPain001, hasCapability, onOrAfterBankingDay, toIso20022Account, validatePaymentAccount, verifyPain001,
@@ -21,14 +22,6 @@ import { IdParams, insertPaymentHistory } from './common.ts';
 import { loadPayments, payeeKindOf } from './json.ts';
 import { accountingSettings, paymentSettings } from './settings.ts';
 import { validatePain001Xsd } from './xsd.ts';
-
-const CreateFileBody = Type.Object({
-  upTo: Type.String({ format: 'date', description: 'Ta med godkända utbetalningar med utbetalningsdag till och med detta datum' }),
-}, { additionalProperties: false });
-
-const ConfirmBody = Type.Object({
-  paidAt: Type.Optional(Type.String({ format: 'date-time', description: 'När banken betalade ut (standard: nu)' })),
-}, { additionalProperties: false });
 
 type StaffActor = Extract<RequestActor, { kind: 'staff' }>;
 
@@ -64,7 +57,7 @@ export async function paymentFileRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/payment-files', {
-    schema: { tags: ['utbetalningar'], summary: 'Skapa betalfil (ISO 20022 pain.001) och bokföringsunderlag av godkända utbetalningar', body: CreateFileBody },
+    schema: { tags: ['utbetalningar'], summary: 'Skapa betalfil (ISO 20022 pain.001) och bokföringsunderlag av godkända utbetalningar', body: CreatePaymentFileBody, response: { 201: PaymentFile } },
   }, async (request, reply) => {
     const actor = requireCashier(request);
     const now = deps.now();
@@ -160,7 +153,7 @@ export async function paymentFileRoutes(app: FastifyInstance) {
     return reply.status(201).send(fileJson(await fileOf(actor, fileId, 'paymentFile.read')));
   });
 
-  r.get('/api/v1/payment-files', { schema: { tags: ['utbetalningar'], summary: 'Betalfiler i kommunen' } }, async (request) => {
+  r.get('/api/v1/payment-files', { schema: { tags: ['utbetalningar'], summary: 'Betalfiler i kommunen', response: { 200: PaymentFileList } } }, async (request) => {
     const actor = requireCashier(request);
     await audit(deps.db, actor, deps.now(), { action: 'paymentFile.list', targetType: 'paymentFileList', outcome: 'success' });
     const ids = await deps.db.selectFrom('payment_files').select('id').where('municipality_code', '=', actor.municipality)
@@ -170,7 +163,7 @@ export async function paymentFileRoutes(app: FastifyInstance) {
     return { items };
   });
 
-  r.get('/api/v1/payment-files/:id', { schema: { tags: ['utbetalningar'], summary: 'En betalfil med dess utbetalningar', params: IdParams } }, async (request) => {
+  r.get('/api/v1/payment-files/:id', { schema: { tags: ['utbetalningar'], summary: 'En betalfil med dess utbetalningar', params: IdParams, response: { 200: PaymentFileDetail } } }, async (request) => {
     const actor = requireCashier(request);
     const f = await fileOf(actor, request.params.id, 'paymentFile.read');
     await audit(deps.db, actor, deps.now(), { action: 'paymentFile.read', targetType: 'paymentFile', targetId: f.id, outcome: 'success' });
@@ -179,7 +172,9 @@ export async function paymentFileRoutes(app: FastifyInstance) {
 
   for (const [suffix, column, filename] of [['xml', 'xml_document_id', 'pain001'], ['csv', 'accounting_document_id', 'bokforing']] as const) {
     r.get(`/api/v1/payment-files/:id/${suffix}`, {
-      schema: { tags: ['utbetalningar'], summary: suffix === 'xml' ? 'Ladda ner betalfilen (XML)' : 'Ladda ner bokföringsunderlaget (CSV)', params: IdParams },
+      schema: { tags: ['utbetalningar'], summary: suffix === 'xml' ? 'Ladda ner betalfilen (XML)' : 'Ladda ner bokföringsunderlaget (CSV)', params: IdParams,
+        response: { 200: suffix === 'xml' ? fileResponse('application/xml', 'Betalfilen (ISO 20022 pain.001.001.03)') : fileResponse('text/csv', 'Bokföringsunderlaget') },
+      },
     }, async (request, reply) => {
       const actor = requireCashier(request);
       const f = await fileOf(actor, request.params.id, `paymentFile.download.${suffix}`);
@@ -195,7 +190,7 @@ export async function paymentFileRoutes(app: FastifyInstance) {
   }
 
   r.post('/api/v1/payment-files/:id/confirm', {
-    schema: { tags: ['utbetalningar'], summary: 'Bankens bekräftelse: utbetalningarna i filen är utbetalda', params: IdParams, body: ConfirmBody },
+    schema: { tags: ['utbetalningar'], summary: 'Bankens bekräftelse: utbetalningarna i filen är utbetalda', params: IdParams, body: ConfirmPaymentFileBody, response: { 200: PaymentFile } },
   }, async (request) => {
     const actor = requireCashier(request);
     const f = await fileOf(actor, request.params.id, 'paymentFile.confirm');

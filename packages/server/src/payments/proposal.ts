@@ -3,7 +3,8 @@
  * municipality's rule, one or more parts (payee, account, whose share), adding up exactly to the decided amount.
  * Each part becomes a planned payment that waits for the kassa's four-eyes check (a work item for the cashiers).
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ProposalBody, ProposalResult } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { swedishDate, checkChosenPaymentDate, checkPaymentSplit, formatKr, plannedPaymentDate, type PaymentTiming } from '@vagen/domain';
 import { audit } from '../audit.ts';
@@ -15,16 +16,6 @@ import { casePartyPersons } from './accounts.ts';
 import { dueAtOf, IdParams, insertPaymentHistory, refusalsAudited } from './common.ts';
 import { loadPayments } from './json.ts';
 import { paymentSettings } from './settings.ts';
-
-const ProposalBody = Type.Object({
-  timing: Type.Optional(Type.Union([Type.Literal('ordinary'), Type.Literal('acute')], { description: 'acute = så snart som möjligt' })),
-  plannedDate: Type.Optional(Type.String({ format: 'date', description: 'Annan dag än regelns (en bankdag, inte bakåt i tiden)' })),
-  parts: Type.Array(Type.Object({
-    accountId: Type.String({ format: 'uuid' }),
-    amount: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'öre' }),
-    personId: Type.Optional(Type.String({ format: 'uuid', description: 'Vems andel (sökande eller medsökande)' })),
-  }, { additionalProperties: false }), { minItems: 1, maxItems: 10 }),
-}, { additionalProperties: false });
 
 /** The amount of a decision that is not yet covered by payments (stopped ones do not count). */
 export async function activeSumForDecision(db: FastifyInstance['deps']['db'], decisionId: string): Promise<number> {
@@ -38,7 +29,7 @@ export async function paymentProposalRoutes(app: FastifyInstance) {
   const { deps } = app;
 
   r.post('/api/v1/decisions/:id/payments', {
-    schema: { tags: ['utbetalningar'], summary: 'Föreslå utbetalning av ett fattat beslut (delas på mottagare; delarna ska bli exakt beslutat belopp)', params: IdParams, body: ProposalBody },
+    schema: { tags: ['utbetalningar'], summary: 'Föreslå utbetalning av ett fattat beslut (delas på mottagare; delarna ska bli exakt beslutat belopp)', params: IdParams, body: ProposalBody, response: { 201: ProposalResult } },
   }, async (request, reply) => {
     const decision = await deps.db.selectFrom('decisions').select(['id', 'case_id', 'status', 'amount', 'period_start', 'period_end'])
       .where('id', '=', request.params.id).executeTakeFirst();

@@ -6,7 +6,10 @@
  * Grounds that must be stated when granting are refused unless the grant decision was written, served and stated
  * the ground; service (delgivning) of a decision is recorded here too. Every read and write is audit-logged.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  CaseRecovery, DecisionService, DecisionServiceBody, NewRecoveryClaimBody, RecoveryClaim, RecoveryClaimsQuery, RecoveryLedgerBody,
+} from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
@@ -20,33 +23,6 @@ import { conflict, notFound, ValidationFailure, type FieldError } from '../error
 import { newId } from '../ids.ts';
 import { IdParams } from './common.ts';
 import { recoveryBasesOn, recoveryBasisLabels } from './settings.ts';
-
-const Note = Type.String({ minLength: 1, maxLength: 2000 });
-
-const NewClaimBody = Type.Object({
-  basis: Type.String({ minLength: 1, maxLength: 60, description: 'Kod ur konfigurationen (recoveryBases) för lagen som gällde när biståndet beviljades' }),
-  decisionId: Type.Optional(Type.String({ format: 'uuid', description: 'Beslutet om bistånd som kravet gäller; krävs för grunder som ska ha angetts i beslutet' })),
-  grantedDate: Type.Optional(Type.String({ format: 'date', description: 'Dagen då biståndet beviljades, när inget beslut väljs; avgör vilken lag som gäller' })),
-  amount: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'öre' }),
-  decidedDate: Type.String({ format: 'date' }),
-  description: Type.Optional(Note),
-}, { additionalProperties: false });
-
-const LedgerBody = Type.Object({
-  kind: Type.Union(RECOVERY_ENTRY_KINDS.map((k) => Type.Literal(k))),
-  amount: Type.Integer({ minimum: -1_000_000_000, maximum: 1_000_000_000, description: 'öre; bara en justering kan vara negativ' }),
-  entryDate: Type.String({ format: 'date' }),
-  note: Type.Optional(Note),
-}, { additionalProperties: false });
-
-const ServiceBody = Type.Object({
-  servedOn: Type.String({ format: 'date', description: 'Dagen då den enskilde delgavs beslutet' }),
-  method: Type.Union(DECISION_SERVICE_METHODS.map((m) => Type.Literal(m)), { description: 'Hur beslutet delgavs' }),
-}, { additionalProperties: false });
-
-const ClaimsQuery = Type.Object({
-  grantedOn: Type.Optional(Type.String({ format: 'date', description: 'Visa grunderna för bistånd som beviljades denna dag (standard: i dag)' })),
-}, { additionalProperties: false });
 
 type DecisionForClaim = {
   id: string; case_id: string; status: string; outcome: string; amount: number; decided_at: string; letter_document_id: string | null;
@@ -97,7 +73,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
   }));
 
   r.get('/api/v1/cases/:id/recovery-claims', {
-    schema: { tags: ['återkrav'], summary: 'Återkrav i ärendet med reskontra och saldo; grunderna för lagen som gällde när biståndet beviljades', params: IdParams, querystring: ClaimsQuery },
+    schema: { tags: ['återkrav'], summary: 'Återkrav i ärendet med reskontra och saldo; grunderna för lagen som gällde när biståndet beviljades', params: IdParams, querystring: RecoveryClaimsQuery, response: { 200: CaseRecovery } },
   }, async (request) => {
     const caseId = request.params.id;
     const { actor, facts } = await guardCase(app, request, caseId, 'recoveryClaim.list');
@@ -131,7 +107,7 @@ export async function recoveryRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/cases/:id/recovery-claims', {
-    schema: { tags: ['återkrav'], summary: 'Registrera ett återkrav', params: IdParams, body: NewClaimBody },
+    schema: { tags: ['återkrav'], summary: 'Registrera ett återkrav', params: IdParams, body: NewRecoveryClaimBody, response: { 201: RecoveryClaim } },
   }, async (request, reply) => {
     const caseId = request.params.id;
     const { actor, facts } = await guardCase(app, request, caseId, 'recoveryClaim.create', 'recovery.manage');
@@ -186,11 +162,11 @@ export async function recoveryRoutes(app: FastifyInstance) {
       await audit(tx, actor, now, { action: 'recoveryClaim.create', targetType: 'recoveryClaim', targetId: id, caseId, personId: facts.applicantPersonId, outcome: 'success' });
     });
     const [json] = await claimsJson(deps.db, { id }, new Map([[basis.code, basis.label]]));
-    return reply.status(201).send(json);
+    return reply.status(201).send(json!);
   });
 
   r.post('/api/v1/recovery-claims/:id/ledger', {
-    schema: { tags: ['återkrav'], summary: 'Ny rad i återkravets reskontra (krav, återbetalning, avskrivning, justering)', params: IdParams, body: LedgerBody },
+    schema: { tags: ['återkrav'], summary: 'Ny rad i återkravets reskontra (krav, återbetalning, avskrivning, justering)', params: IdParams, body: RecoveryLedgerBody, response: { 201: RecoveryClaim } },
   }, async (request, reply) => {
     const claim = await deps.db.selectFrom('recovery_claims').select(['id', 'case_id']).where('id', '=', request.params.id).executeTakeFirst();
     if (!claim) throw notFound('Återkravet');
@@ -214,11 +190,11 @@ export async function recoveryRoutes(app: FastifyInstance) {
       await audit(tx, actor, now, { action: 'recoveryClaim.ledger', targetType: 'recoveryClaim', targetId: claim.id, caseId: claim.case_id, personId: facts.applicantPersonId, purpose: b.kind, outcome: 'success' });
     });
     const [json] = await claimsJson(deps.db, { id: claim.id }, recoveryBasisLabels(facts.municipality));
-    return reply.status(201).send(json);
+    return reply.status(201).send(json!);
   });
 
   r.post('/api/v1/decisions/:id/service', {
-    schema: { tags: ['återkrav', 'beslut'], summary: 'Registrera att beslutet har delgetts den enskilde (dag och sätt)', params: IdParams, body: ServiceBody },
+    schema: { tags: ['återkrav', 'beslut'], summary: 'Registrera att beslutet har delgetts den enskilde (dag och sätt)', params: IdParams, body: DecisionServiceBody, response: { 200: DecisionService } },
   }, async (request) => {
     const found = await deps.db.selectFrom('decisions').select(['id', 'case_id']).where('id', '=', request.params.id).executeTakeFirst();
     if (!found) throw notFound('Beslutet');

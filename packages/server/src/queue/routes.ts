@@ -3,7 +3,8 @@
  * (appeals first, acute, deadlines, ordinary), then due date,
  * then receipt, with the time since receipt in plain words. Items of a case the user may not see are never listed.
  */
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { UnitWorkQueue, UnitWorkQueueQuery, WorkQueue } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { QUEUE_PRIORITY_LABELS, describeElapsed, hasCapability, isOverdue, workItemKindLabel, type Actor } from '@vagen/domain';
@@ -59,7 +60,7 @@ export async function queueRoutes(app: FastifyInstance) {
     }));
   }
 
-  r.get('/api/v1/queue', { schema: { tags: ['arbetskö'], summary: 'Min arbetskö: mina öppna uppgifter och min rolls uppgifter i mina enheter' } }, async (request) => {
+  r.get('/api/v1/queue', { schema: { tags: ['arbetskö'], summary: 'Min arbetskö: mina öppna uppgifter och min rolls uppgifter i mina enheter', response: { 200: WorkQueue } } }, async (request) => {
     const actor = requireStaff(request);
     const now = deps.now();
     await audit(deps.db, actor, now, { action: 'queue.read', targetType: 'workItemList', targetId: actor.userId, outcome: 'success' });
@@ -78,7 +79,8 @@ export async function queueRoutes(app: FastifyInstance) {
   r.get('/api/v1/queue/unit', {
     schema: {
       tags: ['arbetskö'], summary: 'Enhetens alla öppna uppgifter med ansvarig (chefer)',
-      querystring: Type.Object({ unitId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      querystring: UnitWorkQueueQuery,
+      response: { 200: UnitWorkQueue },
     },
   }, async (request) => {
     const actor = requireStaff(request);

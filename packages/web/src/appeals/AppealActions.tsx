@@ -2,8 +2,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatMoney } from '../format.ts';
-import { kronorToOre, summaryFrom } from './form-utils.ts';
-import { DECISION_OUTCOME_OPTIONS, type Appeal, type CaseAppeals } from './types.ts';
+import { parseKronor } from '@vagen/domain/money.ts';
+import { summaryFrom } from './form-utils.ts';
+import type { Appeal, CaseAppeals } from '@vagen/contract';
+import { DECISION_OUTCOMES } from '@vagen/domain/decisions/types.ts';
+import { DECISION_OUTCOME_LABELS } from '@vagen/domain/labels.ts';
 
 type Done = (a: Appeal, message: string) => Promise<void>;
 
@@ -94,7 +97,7 @@ export function ReconsiderationForm({ appeal, done }: { appeal: Appeal; done: Do
     a.bump();
     const next: Record<string, string> = {};
     if (!v.reason.trim()) next.reason = 'Skriv skälen för omprövningen.';
-    const amount = kronorToOre(v.amount);
+    const amount = parseKronor(v.amount);
     if (v.result === 'changed' && amount === null) next.amount = 'Skriv beloppet i kronor, till exempel 6 500.';
     a.setErrors(next);
     a.setFormError(null);
@@ -121,7 +124,7 @@ export function ReconsiderationForm({ appeal, done }: { appeal: Appeal; done: Do
           <p className="hint">Det överklagade beslutet: {d.outcomeLabel}, {formatMoney(d.amount)}.</p>
           <div className="field-row">
             <SelectField id={`${P}-outcome`} label="Utfall" value={v.outcome} onChange={(e) => set('outcome')(e.target.value)} error={a.errors.outcome}>
-              {DECISION_OUTCOME_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {DECISION_OUTCOMES.map((o) => <option key={o} value={o}>{DECISION_OUTCOME_LABELS[o]}</option>)}
             </SelectField>
             <TextField id={`${P}-amount`} label="Belopp (kronor)" inputMode="decimal" value={v.amount} onChange={(e) => set('amount')(e.target.value)} error={a.errors.amount} className="field-short" />
           </div>

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { ForwardForm, LateOutcomeForm, ReconsiderationForm, WithdrawForm } from './AppealActions.tsx';
-import type { Appeal, CaseAppeals } from './types.ts';
+import type { Appeal, CaseAppeals } from '@vagen/contract';
 
 export const appealHeadingId = (id: string) => `overklagande-${id}`;
 

@@ -4,7 +4,7 @@ import { Loading } from '../components/page.tsx';
 import { focusLater } from '../components/focus.ts';
 import { AppealCard, appealHeadingId } from './AppealCard.tsx';
 import { RegisterAppealForm } from './RegisterAppealForm.tsx';
-import type { Appeal, CaseAppeals } from './types.ts';
+import type { Appeal, CaseAppeals } from '@vagen/contract';
 import './appeals.css';
 
 /** Överklaganden on the case page: register an appeal of a decided decision, omprövning, forwarding, documents. */

@@ -3,7 +3,8 @@ import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatDate, formatMoney, todayInStockholm } from '../format.ts';
 import { summaryFrom } from './form-utils.ts';
-import { APPEAL_CHANNEL_OPTIONS, type Appeal, type CaseAppeals, type DecisionChallenge } from './types.ts';
+import type { Appeal, CaseAppeals, DecisionChallenge } from '@vagen/contract';
+import { APPEAL_CHANNELS, APPEAL_CHANNEL_LABELS } from '@vagen/domain/appeals/status.ts';
 
 const P = 'appeal-new';
 const FIELDS = ['decisionId', 'receivedOn', 'notifiedOn', 'channel', 'appellantName', 'text'] as const;
@@ -74,7 +75,7 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
       </div>
       <div className="field-row">
         <SelectField id={`${P}-channel`} label="Hur kom det in?" value={values.channel} onChange={set('channel')} error={errors.channel}>
-          {APPEAL_CHANNEL_OPTIONS.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          {APPEAL_CHANNELS.map((c) => <option key={c} value={c}>{APPEAL_CHANNEL_LABELS[c]}</option>)}
         </SelectField>
         <TextField id={`${P}-appellantName`} label="Klagande (om någon annan än sökande)" value={values.appellantName} onChange={set('appellantName')} error={errors.appellantName} maxLength={200} />
       </div>

@@ -7,13 +7,6 @@ export function summaryFrom(prefix: string, errors: Record<string, string>, form
   return list;
 }
 
-/** "6 500", "6500,50", "6 500 kr" → öre; null when it is not an amount. */
-export function kronorToOre(text: string): number | null {
-  const t = text.replace(/\s|kr/gi, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
-  return Math.round(Number(t) * 100);
-}
-
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextField, type SummaryError } from '../components/forms.tsx';
 import { formatMonth } from '../format.ts';
-import { fieldIdFromPath, kronorText, parseKronor } from './money.ts';
-import type { ApplicationContent, ApplicationView, AssessmentOverview } from './types.ts';
+import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
+import { fieldIdFromPath } from './money.ts';
+import type { ApplicationContent, ApplicationView, AssessmentOverview } from '@vagen/contract';
 
 /** The form keeps amounts as typed text; they become öre when saved. */
 interface Row { id: string; type: string; amount: string; note: string; person?: string }
@@ -25,11 +26,11 @@ function toForm(c: ApplicationContent): FormState {
     applicantName: c.applicant.name, applicantPersonId: c.applicant.personId,
     hasCoApplicant: c.coApplicant !== null, coApplicantName: c.coApplicant?.name ?? '', coApplicantPersonId: c.coApplicant?.personId ?? null,
     children: c.children.map((ch) => ({ ...ch, daysAtHome: ch.daysAtHome === null ? '' : String(ch.daysAtHome) })),
-    tenure: c.housing.tenure, rent: c.housing.rent ? kronorText(c.housing.rent) : '', personsInDwelling: String(c.housing.personsInDwelling),
+    tenure: c.housing.tenure, rent: c.housing.rent ? kronorInputText(c.housing.rent) : '', personsInDwelling: String(c.housing.personsInDwelling),
     sharesHousehold: c.housing.sharesHousehold, housingNote: c.housing.note,
-    incomes: c.incomes.map((x) => ({ id: x.id, type: x.type, person: x.person, amount: kronorText(x.amount), note: x.note })),
-    costs: c.costs.map((x) => ({ id: x.id, type: x.type, amount: kronorText(x.amount), note: x.note })),
-    assets: c.assets.map((x) => ({ id: x.id, type: x.kind, amount: kronorText(x.value), note: x.note })),
+    incomes: c.incomes.map((x) => ({ id: x.id, type: x.type, person: x.person, amount: kronorInputText(x.amount), note: x.note })),
+    costs: c.costs.map((x) => ({ id: x.id, type: x.type, amount: kronorInputText(x.amount), note: x.note })),
+    assets: c.assets.map((x) => ({ id: x.id, type: x.kind, amount: kronorInputText(x.value), note: x.note })),
     periodStart: c.period.start, periodEnd: c.period.end, jobStimulus: [...c.jobStimulus],
   };
 }
@@ -38,7 +39,7 @@ function toForm(c: ApplicationContent): FormState {
 function toBody(f: FormState): { body: unknown; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const money = (text: string, path: string) => {
-    const v = parseKronor(text);
+    const v = parseKronor(text, { empty: 'zero' });
     if (v === null) errors[fieldIdFromPath('app', path)] = 'Ange beloppet i kronor med siffror, t.ex. 1 234 eller 1 234,50.';
     return v ?? 0;
   };

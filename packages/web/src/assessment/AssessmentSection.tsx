@@ -7,7 +7,7 @@ import { useSession } from '../session.tsx';
 import { ApplicationForm } from './ApplicationForm.tsx';
 import { CalculationSection } from './CalculationView.tsx';
 import { DecisionSection } from './DecisionPanel.tsx';
-import type { AssessmentOverview } from './types.ts';
+import type { AssessmentOverview } from '@vagen/contract';
 
 /**
  * "Bedömning" on the case page: the application under assessment (Ansökan), the calculation with adjustments

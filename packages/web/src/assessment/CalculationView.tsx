@@ -4,8 +4,8 @@ import { ErrorSummary, TextAreaField, TextField } from '../components/forms.tsx'
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDateTime, formatMoney, formatMonth } from '../format.ts';
 import { focusLater } from '../components/focus.ts';
-import { kronorText, parseKronor } from './money.ts';
-import type { ApplicationView, CalcRow, CalculationView } from './types.ts';
+import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
+import type { ApplicationView, CalcRow, CalculationView } from '@vagen/contract';
 
 /** "Beräkning": every row with the system value, the caseworker's value and the note; warnings beside their rows. */
 export function CalculationSection({ application, calculation, canEdit, userIsCreator, onChanged }: {
@@ -182,7 +182,7 @@ function RowView({ row, editable, open, setAdjusting, applicationId, onChanged, 
 }
 
 function AdjustForm({ row, applicationId, onDone, onCancel }: { row: CalcRow; applicationId: string; onDone: (message: string) => Promise<void>; onCancel: () => void }) {
-  const [value, setValue] = useState(kronorText(row.workerValue ?? row.systemValue));
+  const [value, setValue] = useState(kronorInputText(row.workerValue ?? row.systemValue));
   const [note, setNote] = useState(row.note ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -192,7 +192,7 @@ function AdjustForm({ row, applicationId, onDone, onCancel }: { row: CalcRow; ap
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSubmits((n) => n + 1);
-    const ore = parseKronor(value);
+    const ore = parseKronor(value, { empty: 'zero' });
     const next: Record<string, string> = {};
     if (ore === null) next.value = 'Ange beloppet i kronor med siffror, t.ex. 1 500.';
     if (!note.trim()) next.note = 'Skriv varför värdet ändras.';

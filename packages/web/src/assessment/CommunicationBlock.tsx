@@ -3,7 +3,7 @@ import { api, ApiError } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { formatDateTime, stockholmLocalToIso, todayInStockholm } from '../format.ts';
 import { fieldIdFromPath } from './money.ts';
-import type { Choice, DecisionView } from './types.ts';
+import type { AssessmentChoice as Choice, DecisionView } from '@vagen/contract';
 
 /** Kommunicering (förvaltningslagen 25 §) before a decision that goes against the person. */
 export function CommunicationBlock({ decision, channels, editable, onChanged }: {

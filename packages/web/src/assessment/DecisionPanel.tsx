@@ -4,15 +4,13 @@ import { describedBy, ErrorSummary, SelectField, TextAreaField, TextField, type 
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { CommunicationBlock } from './CommunicationBlock.tsx';
-import { fieldIdFromPath, kronorText, parseKronor } from './money.ts';
-import type { ApplicationView, AssessmentOverview, CalculationView, DecisionView } from './types.ts';
+import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
+import { fieldIdFromPath } from './money.ts';
+import type { ApplicationView, AssessmentOverview, CalculationView, DecisionView } from '@vagen/contract';
+import { DECISION_OUTCOMES } from '@vagen/domain/decisions/types.ts';
+import { DECISION_OUTCOME_LABELS } from '@vagen/domain/labels.ts';
 
-const OUTCOMES = [
-  { value: 'granted', label: 'Bifall' },
-  { value: 'partlyRefused', label: 'Delavslag' },
-  { value: 'refused', label: 'Avslag' },
-  { value: 'dismissed', label: 'Avvisning' },
-];
+const OUTCOMES = DECISION_OUTCOMES.map((value) => ({ value, label: DECISION_OUTCOME_LABELS[value] }));
 
 /** "Beslut": the draft (outcome, items, period, legal basis, reasons, försörjningshinder, children, återkrav, kommunicering). */
 export function DecisionSection({ application, calculation, decisions, overview, onChanged }: {
@@ -76,7 +74,7 @@ interface DraftState {
 
 function initial(d: DecisionView): DraftState {
   return {
-    outcome: d.outcome, periodStart: d.periodStart, periodEnd: d.periodEnd, amount: kronorText(d.amount), amountReason: d.amountReason,
+    outcome: d.outcome, periodStart: d.periodStart, periodEnd: d.periodEnd, amount: kronorInputText(d.amount), amountReason: d.amountReason,
     itemReasons: Object.fromEntries(d.items.map((i) => [i.key, i.reason])), itemBasis: Object.fromEntries(d.items.map((i) => [i.key, i.legalBasisId ?? ''])),
     // A reference no longer offered (e.g. a corrected paragraph) cannot be ticked off in the form, so it is not carried over.
     legalBasisIds: d.legalBasis.map((l) => l.id).filter((id) => d.legalReferenceChoices.some((r) => r.id === id)), reasons: d.reasons,
@@ -101,7 +99,7 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
 
   function body(): { body: Record<string, unknown> | null; local: Record<string, string> } {
     const local: Record<string, string> = {};
-    const amount = parseKronor(s.amount);
+    const amount = parseKronor(s.amount, { empty: 'zero' });
     if (amount === null) local['dec-amount'] = 'Ange beloppet i kronor med siffror.';
     const b: Record<string, unknown> = {
       outcome: s.outcome, periodStart: s.periodStart, periodEnd: s.periodEnd, amount: amount ?? 0, amountReason: s.amountReason,
@@ -174,7 +172,7 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
           {OUTCOMES.map((o, i) => (
             <div className="radio" key={o.value}>
               <input type="radio" id={i === 0 ? 'dec-outcome' : `dec-outcome-${o.value}`} name="dec-outcome" value={o.value} checked={s.outcome === o.value}
-                onChange={() => setS((x) => ({ ...x, outcome: o.value, amount: o.value === 'refused' || o.value === 'dismissed' ? '0' : kronorText(d.systemAmount) }))} />{' '}
+                onChange={() => setS((x) => ({ ...x, outcome: o.value, amount: o.value === 'refused' || o.value === 'dismissed' ? '0' : kronorInputText(d.systemAmount) }))} />{' '}
               <label htmlFor={i === 0 ? 'dec-outcome' : `dec-outcome-${o.value}`}>{o.label}</label>
             </div>
           ))}
@@ -188,7 +186,7 @@ function DraftForm({ d, calculation, overview, canEdit, onChanged }: {
           <TextField id="dec-periodEnd" type="date" label="Beslutet gäller till" value={s.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} error={err('dec-periodEnd')} />
           <TextField id="dec-amount" inputMode="decimal" label="Beviljat belopp (kr)" hint={`Beräkningen: ${formatMoney(d.systemAmount)}`} value={s.amount} onChange={(e) => set('amount', e.target.value)} error={err('dec-amount')} />
         </div>
-        {parseKronor(s.amount) !== d.systemAmount && (
+        {parseKronor(s.amount, { empty: 'zero' }) !== d.systemAmount && (
           <TextAreaField id="dec-amountReason" label="Varför beloppet skiljer sig från beräkningen" rows={2} value={s.amountReason} onChange={(e) => set('amountReason', e.target.value)} error={err('dec-amountReason')} />
         )}
       </fieldset>

@@ -4,7 +4,7 @@ import { Loading } from '../components/page.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDateTime } from '../format.ts';
 import { fileSize, fileType } from '../appeals/form-utils.ts';
-import type { CaseDocument } from './types.ts';
+import type { CaseDocument, CaseDocuments } from '@vagen/contract';
 
 /** Dokument on the case page: letters, decisions, appeals and files, with download links (each download is logged). */
 export function DocumentsSection({ caseId, refreshKey }: { caseId: string; refreshKey: number }) {
@@ -12,7 +12,7 @@ export function DocumentsSection({ caseId, refreshKey }: { caseId: string; refre
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const ctrl = new AbortController();
-    api.get<{ items: CaseDocument[] }>(`/cases/${encodeURIComponent(caseId)}/documents`, { signal: ctrl.signal })
+    api.get<CaseDocuments>(`/cases/${encodeURIComponent(caseId)}/documents`, { signal: ctrl.signal })
       .then((r) => { setItems(r.items); setError(null); })
       .catch((err) => { if (!ctrl.signal.aborted) setError(errorMessage(err)); });
     return () => ctrl.abort();

@@ -4,7 +4,7 @@ import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDateTime } from '../format.ts';
 import { summaryOf } from './format.ts';
-import type { AccountKind, CasePayments, PayeeKind, PaymentAccount } from './types.ts';
+import type { AccountKind, CasePayments, PayeeKind, PaymentAccount } from '@vagen/contract';
 
 const KIND_OPTIONS: { value: AccountKind; label: string; hint: string }[] = [
   { value: 'bankAccount', label: 'Bankkonto', hint: 'Clearingnummer och kontonummer, t.ex. 8327-9 och 123 456 789-7.' },

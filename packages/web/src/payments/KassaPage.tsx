@@ -8,7 +8,7 @@ import { focusLater } from '../components/focus.ts';
 import { formatDate, formatDateTime, formatMoney, todayInStockholm } from '../format.ts';
 import { CheckList } from './PaymentCards.tsx';
 import { summaryOf } from './format.ts';
-import type { KassaPayment, PaymentFile } from './types.ts';
+import type { KassaList, KassaPayment, PaymentFile, PaymentFileList } from '@vagen/contract';
 import './payments.css';
 
 const plural = (n: number) => (n === 1 ? '1 utbetalning' : `${n} utbetalningar`);
@@ -163,9 +163,9 @@ export function KassaPage() {
     try {
       const opts = signal ? { signal } : {};
       const [a, b, f] = await Promise.all([
-        api.get<{ items: KassaPayment[] }>('/payments?stage=awaitingApproval', opts),
-        api.get<{ items: KassaPayment[] }>('/payments?stage=approved', opts),
-        api.get<{ items: PaymentFile[] }>('/payment-files', opts),
+        api.get<KassaList>('/payments?stage=awaitingApproval', opts),
+        api.get<KassaList>('/payments?stage=approved', opts),
+        api.get<PaymentFileList>('/payment-files', opts),
       ]);
       setAwaiting(a.items);
       setApproved(b.items);

@@ -3,7 +3,7 @@ import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorSummary, TextAreaField } from '../components/forms.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { STAGE_BADGE, summaryOf } from './format.ts';
-import type { ApprovalCheck, Payment } from './types.ts';
+import type { ApprovalCheck, Payment } from '@vagen/contract';
 
 const LIMIT = 6;
 

@@ -6,7 +6,7 @@ import { AccountsPanel } from './AccountsPanel.tsx';
 import { PaymentCards } from './PaymentCards.tsx';
 import { ProposalForm } from './ProposalForm.tsx';
 import { RecoveryPanel } from './RecoveryPanel.tsx';
-import type { CasePayments, CaseRecovery } from './types.ts';
+import type { CasePayments, CaseRecovery } from '@vagen/contract';
 import './payments.css';
 
 /**

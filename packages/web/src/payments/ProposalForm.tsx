@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { formatDate, formatMoney } from '../format.ts';
-import { parseKronor, summaryOf } from './format.ts';
-import type { CasePayments, Payment } from './types.ts';
+import { parseKronor } from '@vagen/domain/money.ts';
+import { summaryOf } from './format.ts';
+import type { CasePayments, Payment, ProposalResult } from '@vagen/contract';
 
 const P = 'forslag';
 
@@ -56,7 +57,7 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
     if (v.plannedDate) body.plannedDate = v.plannedDate;
     setBusy(true);
     try {
-      const res = await api.post<{ plannedDate: string; payments: Payment[] }>(`/decisions/${encodeURIComponent(decision!.id)}/payments`, body);
+      const res = await api.post<ProposalResult>(`/decisions/${encodeURIComponent(decision!.id)}/payments`, body);
       setBusy(false);
       await onProposed(res.payments, res.plannedDate);
     } catch (err) {

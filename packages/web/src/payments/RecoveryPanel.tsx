@@ -3,8 +3,9 @@ import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDate, formatMoney, todayInStockholm } from '../format.ts';
-import { parseKronor, summaryOf } from './format.ts';
-import type { CaseRecovery, RecoveryBasis, RecoveryClaim, RecoveryGrantDecision } from './types.ts';
+import { parseKronor } from '@vagen/domain/money.ts';
+import { summaryOf } from './format.ts';
+import type { CaseRecovery, RecoveryBasis, RecoveryClaim, RecoveryGrantDecision } from '@vagen/contract';
 
 function LedgerForm({ claim, kinds, onSaved }: { claim: RecoveryClaim; kinds: CaseRecovery['entryKinds']; onSaved: (c: RecoveryClaim, kindLabel: string) => Promise<void> }) {
   const P = `reskontra-${claim.id}`;
@@ -19,7 +20,7 @@ function LedgerForm({ claim, kinds, onSaved }: { claim: RecoveryClaim; kinds: Ca
     ev.preventDefault();
     setSubmits((n) => n + 1);
     setFormError(null);
-    const amount = parseKronor(v.amount, v.kind === 'adjusted');
+    const amount = parseKronor(v.amount, { allowNegative: v.kind === 'adjusted' });
     const next: Record<string, string> = {};
     if (amount === null || amount === 0) next.amount = v.kind === 'adjusted' ? 'Skriv justeringen i kronor, minus för att minska skulden.' : 'Skriv beloppet i kronor.';
     if (!v.entryDate) next.entryDate = 'Skriv datumet.';

@@ -6,7 +6,7 @@ import { Loading, PageHeading, StatusMessage, useDocumentTitle } from '../compon
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { useSession } from '../session.tsx';
-import type { Queue, QueueItem, UnitQueue } from './types.ts';
+import type { UnitWorkQueue as UnitQueue, WorkQueue as Queue, WorkQueueItem as QueueItem } from '@vagen/contract';
 import './queue.css';
 
 const count = (n: number) => `${n} ${n === 1 ? 'uppgift' : 'uppgifter'}`;

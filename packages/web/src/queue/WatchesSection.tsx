@@ -7,7 +7,7 @@ import { focusLater } from '../components/focus.ts';
 import { useSession } from '../session.tsx';
 import { formatDate, formatDateTime, todayInStockholm } from '../format.ts';
 import { summaryFrom } from '../appeals/form-utils.ts';
-import type { CaseWatches, Watch } from './types.ts';
+import type { CaseWatches, Watch } from '@vagen/contract';
 import './queue.css';
 
 const P = 'watch-new';
