@@ -13,6 +13,7 @@ import * as listCounts from './migrations/0010_case_list_counts.ts';
 import * as applicantIndex from './migrations/0011_household_applicant_index.ts';
 import * as applicantName from './migrations/0012_case_applicant_name.ts';
 import * as recoveryGrantConditions from './migrations/0013_recovery_grant_conditions.ts';
+import * as signInFlows from './migrations/0014_sign_in_flows.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0011_household_applicant_index': applicantIndex,
   '0012_case_applicant_name': applicantName,
   '0013_recovery_grant_conditions': recoveryGrantConditions,
+  '0014_sign_in_flows': signInFlows,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {
