@@ -1,3 +1,4 @@
+/// <reference path="./oidc-provider.d.ts" />
 /**
  * A local OpenID Connect provider: the stand-in for the e-ID broker (BankID/Freja) and for the municipality's staff
  * identity provider when Vägen runs for development, demonstration and tests. Vägen signs in against it exactly as it
@@ -124,7 +125,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       if (!client || !session?.accountId) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       const existing = grantId ? await provider.Grant.find(grantId) : undefined;
-      if (existing) return existing;
+      // A grant from an earlier sign-in in the same browser may belong to someone else.
+      if (existing && existing.accountId === session.accountId && existing.clientId === client.clientId) return existing;
       const grant = new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       grant.addOIDCScope(`openid profile ${NATURAL_PERSON_NUMBER_SCOPE}`);
       await grant.save();

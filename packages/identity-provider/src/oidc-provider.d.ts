@@ -10,6 +10,8 @@ declare module 'oidc-provider' {
   }
 
   export interface GrantInstance {
+    readonly accountId?: string;
+    readonly clientId?: string;
     addOIDCScope(scope: string): void;
     save(): Promise<string>;
   }
