@@ -3,6 +3,9 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 interface Entry { payload: AdapterPayload; expiresAt: number }
 
+/** What revoking a grant takes away: the tokens issued under it (not, say, a sign-in still in progress). */
+const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+
 /**
  * An in-memory store for one provider instance (oidc-provider's own quick-start store is shared by every provider in
  * the process). Enough for a stand-in that forgets everything on restart; entries expire lazily when read.
@@ -29,7 +32,7 @@ export function memoryAdapterFactory(registeredClients: Map<string, AdapterPaylo
         store.set(key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY });
         if (payload.uid) uids.set(payload.uid, id);
         if (payload.userCode) userCodes.set(payload.userCode, id);
-        if (payload.grantId) {
+        if (payload.grantId && GRANTABLE.has(model)) {
           const set = grants.get(payload.grantId) ?? new Set<string>();
           set.add(key(id));
           grants.set(payload.grantId, set);

@@ -113,7 +113,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     // Lifetimes in seconds. A sign-in is a short errand; nothing here needs to outlive it for long.
     ttl: { Interaction: 600, Session: 600, Grant: 600, AuthorizationCode: 60, AccessToken: 300, IdToken: 300 },
     pkce: { methods: ['S256'], required: () => true },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: false } },
+    // End-session stays on: it is how the provider lets the next person sign in in a browser that still holds the
+    // previous person's session (it ends that session first).
+    features: { devInteractions: { enabled: false } },
     interactions: { policy, url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx: unknown, id: string) {
       const claims = accounts.get(id);
