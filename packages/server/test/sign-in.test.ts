@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { makePersonnummer } from '@vagen/domain';
 import { signInAtProvider } from '@vagen/identity-provider/user-agent.ts';
 import { productionConfig } from '../src/auth/config.ts';
-import { as, auditCount, clientLogin, createWorld, sessionCookie, signInThroughProvider, type World } from './harness.ts';
+import { as, auditCount, clientLogin, createWorld, sessionCookie, signInThroughProvider, testSignIn, type World } from './harness.ts';
 
 let w: World;
 before(async () => { w = await createWorld(); });
@@ -23,7 +23,7 @@ describe('client e-ID through the OpenID Connect provider', () => {
     const start = await w.app.inject({ method: 'GET', url: '/api/v1/client-auth/start?returnTo=/mina-sidor' });
     assert.equal(start.statusCode, 302);
     const authorize = new URL(start.headers.location as string);
-    const issuer = (await import('./harness.ts').then((h) => h.testSignIn())).eid!.issuer;
+    const issuer = (await testSignIn()).eid!.issuer;
     assert.equal(authorize.origin, new URL(issuer).origin, 'the browser goes to the provider, not to Vägen');
     assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
     assert.ok(authorize.searchParams.get('state') && authorize.searchParams.get('nonce'));
@@ -255,4 +255,15 @@ describe('the production entry', () => {
     assert.match(run.stderr, /will not start/);
     assert.match(run.stderr, /https/);
   });
+});
+
+test('the server\'s own code never imports the local test provider', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const src = fileURLToPath(new URL('../src/', import.meta.url));
+  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.length > 20);
+  for (const file of files) {
+    const text = await readFile(`${src}${file}`, 'utf8');
+    assert.doesNotMatch(text, /identity-provider|oidc-provider/, file);
+  }
 });
