@@ -18,7 +18,6 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': apiTarget,
-      '/eid': apiTarget,
     },
   },
 });

@@ -1,6 +1,7 @@
 /**
  * `npm start`: Vägen on http://localhost:3000 with demo data on the embedded database (./data), or on the
- * PostgreSQL server in DATABASE_URL. Prints the demo logins.
+ * PostgreSQL server in DATABASE_URL, and the local test sign-in (an OpenID Connect provider) on port 3001
+ * (IDP_PORT). Prints the demo logins.
  */
 import { ROLE_LABELS } from '../../packages/domain/src/index.ts';
 import { startDemo } from './demo.ts';
@@ -14,15 +15,17 @@ const running = await startDemo({
   dataDir: process.env.DATABASE_URL ? undefined : process.env.DATA_DIR ?? './data',
   households: process.env.DEMO_HOUSEHOLDS ? Number(process.env.DEMO_HOUSEHOLDS) : 300,
   logger: process.env.LOG !== 'off',
+  ...(process.env.IDP_PORT ? { identityProviderPort: Number(process.env.IDP_PORT) } : {}),
 });
 
 const { demoLogins } = running;
 const lines = [
   '',
   `Vägen kör på http://localhost:${port} (${running.database.backend}${running.seeded ? ', demodata skapad' : ''}, ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-  `Personal loggar in på http://localhost:${port}/logga-in — lösenord för alla: ${demoLogins.staff[0]?.password}`,
+  `Testinloggningen (ersätter BankID/Freja och kommunens inloggning, bara för demo) kör på ${running.identityProvider.issuer}`,
+  `Personal loggar in på http://localhost:${port}/logga-in med användarnamnet via "Logga in med kommunens inloggning", eller med lösenordet ${demoLogins.staff[0]?.password}:`,
   ...demoLogins.staff.map((s) => `  ${s.username.padEnd(18)} ${s.displayName} (${ROLE_LABELS[s.role]}${s.units.length ? `, ${s.units.join(' + ')}` : ''})`),
-  `Sökande loggar in på http://localhost:${port}/mina-sidor med test-legitimering:`,
+  `Sökande loggar in på http://localhost:${port}/mina-sidor med testlegitimeringen och personnumret:`,
   ...demoLogins.clients.map((c) => `  ${c.personnummer}  ${c.name} — ${c.note}`),
   '',
 ];

@@ -35,3 +35,8 @@ export const ProblemResponse = Type.Object({
   message: Type.String(),
   fields: Type.Optional(Type.Array(FieldError)),
 });
+
+/** An answer without a body: 204 after logging out, deleting and the like. */
+export const NoContent = (description: string) => Type.Null({ description });
+/** An answer that sends the browser on (302), e.g. to the identity provider and back. */
+export const Redirect = (description: string) => Type.Null({ description });

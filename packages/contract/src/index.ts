@@ -11,3 +11,4 @@ export * from './decisions.ts';
 export * from './payments.ts';
 export * from './appeals.ts';
 export * from './lifecycle.ts';
+export * from './auth.ts';

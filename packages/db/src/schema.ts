@@ -37,14 +37,16 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
 }
-export interface EidCodesTable {
-  code_hash: string;
-  personnummer: string;
-  nonce: string | null;
+/** An OpenID Connect sign-in in progress (client e-ID or staff), keyed by the hash of the browser's flow cookie. */
+export interface SignInFlowsTable {
+  flow_hash: string;
+  purpose: 'client' | 'staff';
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
   created_at: Timestamp;
-  used_at: Timestamp | null;
 }
-export interface OidcStatesTable { state_hash: string; nonce: string; return_to: string; created_at: Timestamp }
 export interface PersonsTable {
   id: string;
   personnummer: string;
@@ -262,8 +264,7 @@ export interface Database extends IntakeTables, AssessmentTables, PaymentsTables
   staff_users: StaffUsersTable;
   staff_units: StaffUnitsTable;
   sessions: SessionsTable;
-  eid_codes: EidCodesTable;
-  oidc_states: OidcStatesTable;
+  sign_in_flows: SignInFlowsTable;
   persons: PersonsTable;
   protected_access: ProtectedAccessTable;
   households: HouseholdsTable;

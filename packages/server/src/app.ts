@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from './context.ts';
-import { SESSION_COOKIE, loadActor } from './auth/sessions.ts';
+import { loadActor, sessionCookieName } from './auth/sessions.ts';
 import { installErrorHandler, installValidators } from './http/validation.ts';
 import { installPlainSerializer, installResponseContract, type ResponseContractOptions } from './http/response-contract.ts';
 import { HttpProblem } from './errors.ts';
@@ -41,7 +42,7 @@ export interface BuildOptions {
 }
 
 /** Requests that change nothing tied to a session, or that start one, need no CSRF token. */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/norm-calculations', '/eid/authorize']);
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/norm-calculations']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -74,24 +75,44 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   installErrorHandler(app);
   if (options.checkResponses) installResponseContract(app, options.checkResponses);
 
-  // HTML forms of the local test e-ID page.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
-
   await app.register(cookie);
+  // Security headers on every response. The web app is built into files of its own (scripts and stylesheets from
+  // /assets, no inline code), so the policy allows this origin and nothing else; pages may not be framed.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Served over https everywhere but a demo on http://localhost, where upgrading would break every request.
+        ...(deps.settings.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: deps.settings.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Vägen API', version: '1', description: 'Ärendesystem för ekonomiskt bistånd. Alla fel har ett svenskt meddelande.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.settings) } } },
     },
   });
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/eid/')) return;
-    request.actor = await loadActor(deps, request.cookies[SESSION_COOKIE]);
+    if (!request.url.startsWith('/api/')) return;
+    request.actor = await loadActor(deps, request.cookies[sessionCookieName(deps.settings)]);
     const unsafe = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
     const path = request.url.split('?')[0]!;
     if (unsafe && request.actor && !CSRF_EXEMPT.has(path)) {
@@ -102,9 +123,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
   });
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
@@ -140,6 +158,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     // Every other GET for a page (not the API, not a file) is the web app's route.
     app.get('/*', (request, reply) => {
       const path = request.url.split('?')[0]!;
+      // /eid/ once held a test e-ID inside the server; it is gone, and its old links must not look like a page.
       if (path.startsWith('/api/') || path.startsWith('/eid/') || /\.[a-z0-9]+$/i.test(path)) {
         return reply.status(404).send({ error: 'NOT_FOUND', message: 'Sidan eller resursen finns inte.' });
       }

@@ -1,7 +1,7 @@
 import type { Actor, StaffRole } from '@vagen/domain';
 import type { Backend, Database } from '@vagen/db';
 import type { Kysely } from 'kysely';
-import type { EidProvider } from './auth/eid.ts';
+import type { OidcRelyingParty } from './auth/oidc.ts';
 
 export interface ServerSettings {
   /** Minutes without activity before a session ends. */
@@ -11,7 +11,10 @@ export interface ServerSettings {
   /** Failed sign-ins in a row before the account is locked. */
   maxFailedLogins: number;
   lockoutMinutes: number;
-  /** Secure cookies (true behind HTTPS in production). */
+  /**
+   * Secure cookies, with the "__Host-" prefix. On everywhere (a production installation is served over https, also
+   * behind a proxy that ends TLS); only a demo on http://localhost turns it off.
+   */
   secureCookies: boolean;
   /**
    * How long (ms) a process reuses a session it has just looked up, so that the several requests a page makes at
@@ -26,7 +29,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   absoluteTimeoutHours: 10,
   maxFailedLogins: 5,
   lockoutMinutes: 15,
-  secureCookies: false,
+  secureCookies: true,
   sessionCacheMs: 1000,
 };
 
@@ -36,7 +39,10 @@ export interface AppDeps {
   /** The only clock of the server; tests pass their own. */
   now: () => Date;
   settings: ServerSettings;
-  eid: EidProvider;
+  /** The client e-ID (OpenID Connect at an e-ID broker); null when not configured, then clients cannot sign in. */
+  eid: OidcRelyingParty | null;
+  /** Staff sign-in at the municipality's identity provider; null when only local accounts are used. */
+  staffOidc: { rp: OidcRelyingParty; usernameClaim: string } | null;
 }
 
 /** The signed-in party of a request, with what the handlers need for display and audit. */

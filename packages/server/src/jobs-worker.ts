@@ -6,7 +6,7 @@ import { AUTO_CLOSE_JOB, autoCloseJob, nextAutoCloseRun } from './lifecycle/auto
 
 export type JobHandler = (payload: unknown, deps: AppDeps) => Promise<void>;
 
-/** Recurring housekeeping: expired sessions, used e-ID codes and abandoned sign-ins. Reschedules itself. */
+/** Recurring housekeeping: expired sessions and abandoned sign-ins. Reschedules itself. */
 const CLEANUP_EVERY_MS = 15 * 60_000;
 export const builtinJobs: Record<string, JobHandler> = {
   'sessions.cleanup': async (_payload, deps) => {
@@ -14,8 +14,7 @@ export const builtinJobs: Record<string, JobHandler> = {
     const idleCutoff = new Date(now.getTime() - deps.settings.idleTimeoutMinutes * 60_000).toISOString();
     await deps.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)])).execute();
     const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-    await deps.db.deleteFrom('eid_codes').where('created_at', '<', hourAgo).execute();
-    await deps.db.deleteFrom('oidc_states').where('created_at', '<', hourAgo).execute();
+    await deps.db.deleteFrom('sign_in_flows').where('created_at', '<', hourAgo).execute();
     await enqueueJob(deps.db, 'sessions.cleanup', {}, now, { runAt: new Date(now.getTime() + CLEANUP_EVERY_MS), uniqueKey: 'sessions.cleanup:next' });
   },
   // Daily closure of cases without applications (caseLifecycle configuration); reschedules itself.

@@ -2,7 +2,8 @@ import { connect, migrateToLatest, type DatabaseHandle } from '@vagen/db';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from './app.ts';
-import { LocalTestEid } from './auth/eid.ts';
+import type { SignInSettings } from './auth/config.ts';
+import { OidcRelyingParty } from './auth/oidc.ts';
 import { DEFAULT_SETTINGS, type AppDeps, type ServerSettings } from './context.ts';
 import { startJobWorker } from './jobs-worker.ts';
 
@@ -15,6 +16,8 @@ export interface StartOptions {
   logger?: boolean;
   jobs?: boolean;
   settings?: Partial<ServerSettings>;
+  /** The identity providers; without a client e-ID no client can sign in. */
+  signIn?: SignInSettings;
   now?: () => Date;
   /**
    * Runs after migrations and before the server listens, e.g. to seed demo data (tools/src/demo.ts passes the
@@ -30,6 +33,14 @@ export interface RunningVagen {
   close(): Promise<void>;
 }
 
+/** The relying parties for the configured providers (their metadata is fetched on first use). */
+export function relyingParties(signIn: SignInSettings | undefined): Pick<AppDeps, 'eid' | 'staffOidc'> {
+  return {
+    eid: signIn?.eid ? new OidcRelyingParty(signIn.eid) : null,
+    staffOidc: signIn?.staff ? { rp: new OidcRelyingParty(signIn.staff), usernameClaim: signIn.staff.usernameClaim } : null,
+  };
+}
+
 /** Connects, migrates, builds and listens. close() stops taking requests, finishes those in flight, then the jobs and the database. */
 export async function startVagen(options: StartOptions): Promise<RunningVagen> {
   const database = await connect({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
@@ -40,7 +51,7 @@ export async function startVagen(options: StartOptions): Promise<RunningVagen> {
     backend: database.backend,
     now: options.now ?? (() => new Date()),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    eid: new LocalTestEid(database.db),
+    ...relyingParties(options.signIn),
   };
   // Logs go to stdout without a write per line: lines that arrive while a write is under way are written together.
   const logStream = options.logger ? pino.destination({ dest: 1, sync: false }) : undefined;

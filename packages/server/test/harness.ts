@@ -1,10 +1,14 @@
 import { createTestDatabase, type DatabaseHandle } from '@vagen/db';
 import { makePersonnummer, type StaffRole } from '@vagen/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { startIdentityProvider } from '@vagen/identity-provider';
+import { signInAtProvider, type SignInAs } from '@vagen/identity-provider/user-agent.ts';
 import { buildApp } from '../src/app.ts';
-import { LocalTestEid } from '../src/auth/eid.ts';
+import type { SignInSettings } from '../src/auth/config.ts';
+import { NATURAL_PERSON_NUMBER_SCOPE } from '../src/auth/oidc.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { DEFAULT_SETTINGS, type AppDeps } from '../src/context.ts';
+import { relyingParties } from '../src/start.ts';
 
 export const PASSWORD = 'Rätt-lösen-123';
 let passwordHash: Promise<string> | null = null;
@@ -25,13 +29,34 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** Where the test app says it lives; the provider sends the browser back to these callbacks. */
+export const TEST_ORIGIN = 'http://vagen.test';
+let testProvider: Promise<SignInSettings> | null = null;
+/** The local OpenID Connect provider, started once per test file, as the e-ID broker and the staff identity provider. */
+export function testSignIn(): Promise<SignInSettings> {
+  testProvider ??= (async () => {
+    const eid = { clientId: 'vagen-eid', clientSecret: 'test-eid-secret', redirectUri: `${TEST_ORIGIN}/api/v1/client-auth/callback` };
+    const staff = { clientId: 'vagen-staff', clientSecret: 'test-staff-secret', redirectUri: `${TEST_ORIGIN}/api/v1/auth/oidc/callback` };
+    const idp = await startIdentityProvider({
+      port: 0,
+      clients: [{ kind: 'eid', ...eid, redirectUris: [eid.redirectUri] }, { kind: 'staff', ...staff, redirectUris: [staff.redirectUri] }],
+    });
+    idp.unref();
+    return {
+      eid: { issuer: idp.issuer, ...eid, scope: `openid profile ${NATURAL_PERSON_NUMBER_SCOPE}` },
+      staff: { issuer: idp.issuer, ...staff, scope: 'openid profile', usernameClaim: 'preferred_username' },
+    };
+  })();
+  return testProvider;
+}
+
 const uid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 export async function createWorld(): Promise<World> {
   const handle = await createTestDatabase();
   const db = handle.db;
   const clock = { now: new Date('2026-03-10T09:00:00Z') };
-  const deps: AppDeps = { db, backend: handle.backend, now: () => clock.now, settings: { ...DEFAULT_SETTINGS }, eid: new LocalTestEid(db) };
+  const deps: AppDeps = { db, backend: handle.backend, now: () => clock.now, settings: { ...DEFAULT_SETTINGS }, ...relyingParties(await testSignIn()) };
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
 
@@ -91,7 +116,7 @@ export async function createWorld(): Promise<World> {
   // A Syd case whose responsible worker is the Nord worker: assigned cases are visible across units.
   const caseAssignedAcross = await caseRow(4, unitSyd, users.nord!, [[personAcross, 'applicant']]);
 
-  const app = await buildApp(deps, { checkResponses: { requireDeclared: false } });
+  const app = await buildApp(deps, { checkResponses: { requireDeclared: true } });
   return {
     app, handle, deps, clock,
     ids: { unitNord, unitSyd, users, caseNord, caseSyd, caseProtected, caseAssignedAcross, personNord, personSyd, personProtected },
@@ -109,19 +134,26 @@ export async function login(world: World, username: string, password = PASSWORD)
 }
 
 export function sessionCookie(res: LightMyRequestResponse): string {
-  const c = res.cookies.find((x) => x.name === 'vagen_session');
+  const c = res.cookies.find((x) => x.name === 'vagen_session' || x.name === '__Host-vagen_session');
   if (!c) throw new Error('no session cookie');
-  return `vagen_session=${c.value}`;
+  return `${c.name}=${c.value}`;
 }
 
-/** Signs a client in through the whole test e-ID flow, as a browser would. */
+/**
+ * Goes through a sign-in at the local provider as a browser would: Vägen's start URL, the provider's page, back to
+ * Vägen's callback with the sign-in cookie. Returns the callback's response.
+ */
+export async function signInThroughProvider(world: World, startUrl: string, who: SignInAs): Promise<LightMyRequestResponse> {
+  const start = await world.app.inject({ method: 'GET', url: startUrl });
+  if (start.statusCode !== 302) throw new Error(`start: ${start.statusCode} ${start.body}`);
+  const flow = start.cookies.find((c) => c.name.endsWith('vagen_signin'));
+  const back = await signInAtProvider(start.headers.location as string, who);
+  return world.app.inject({ method: 'GET', url: back.pathname + back.search, headers: flow ? { cookie: `${flow.name}=${flow.value}` } : {} });
+}
+
+/** Signs a client in through the whole e-ID flow at the local OpenID Connect provider. */
 export async function clientLogin(world: World, personnummer: string): Promise<Session> {
-  const start = await world.app.inject({ method: 'GET', url: '/api/v1/client-auth/start' });
-  const authorize = new URL(start.headers.location as string, 'http://x');
-  const form = new URLSearchParams({ state: authorize.searchParams.get('state')!, nonce: authorize.searchParams.get('nonce')!, personnummer });
-  const eid = await world.app.inject({ method: 'POST', url: '/eid/authorize', payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  if (eid.statusCode !== 302) throw new Error(`eid: ${eid.statusCode} ${eid.body}`);
-  const callback = await world.app.inject({ method: 'GET', url: eid.headers.location as string });
+  const callback = await signInThroughProvider(world, '/api/v1/client-auth/start', { personnummer });
   if (callback.headers.location !== '/mina-sidor') throw new Error(`callback went to ${callback.headers.location}`);
   const cookie = sessionCookie(callback);
   const session = await world.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });

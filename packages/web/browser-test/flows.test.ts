@@ -278,7 +278,7 @@ describe('Mina sidor', () => {
     await page.goto('/mina-sidor');
     await page.waitForURL((u) => u.pathname === '/mina-sidor/logga-in');
     await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
-    await page.waitForURL(/\/eid\/authorize/);
+    await page.waitForURL(/\/interaction\//);
     await page.getByLabel('Personnummer').fill(me.personnummer);
     await page.getByRole('button', { name: 'Legitimera' }).click();
     await page.waitForURL((u) => u.pathname === '/mina-sidor');
@@ -304,7 +304,7 @@ describe('Mina sidor', () => {
     const { context, page } = await newPage(browser, app.url);
     await page.goto('/mina-sidor/logga-in');
     await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
-    await page.waitForURL(/\/eid\/authorize/);
+    await page.waitForURL(/\/interaction\//);
     // A valid personnummer (checksum) that is not in the demo data.
     await page.getByLabel('Personnummer').fill('19121212-1212');
     await page.getByRole('button', { name: 'Legitimera' }).click();

@@ -3,10 +3,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { queryTemplate, type Database } from '@vagen/db';
 import { isStaffRole } from '@vagen/domain';
-import type { AppDeps, RequestActor } from '../context.ts';
+import type { AppDeps, RequestActor, ServerSettings } from '../context.ts';
 import { HttpProblem, unauthorized } from '../errors.ts';
 
-export const SESSION_COOKIE = 'vagen_session';
+/**
+ * The session cookie. With Secure (every installation but a demo on http://localhost) it carries the "__Host-"
+ * prefix: browsers then insist on Secure, Path=/ and no Domain, so no other host under the same domain can set it.
+ */
+export const sessionCookieName = (settings: ServerSettings) => (settings.secureCookies ? '__Host-vagen_session' : 'vagen_session');
+const sessionCookieOptions = (settings: ServerSettings) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure: settings.secureCookies });
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
@@ -28,22 +33,17 @@ export async function startSession(deps: AppDeps, reply: FastifyReply, subject: 
       expires_at: new Date(now.getTime() + deps.settings.absoluteTimeoutHours * 3_600_000).toISOString(),
     })
     .execute();
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: deps.settings.secureCookies,
-  });
+  reply.setCookie(sessionCookieName(deps.settings), token, sessionCookieOptions(deps.settings));
   return csrfToken;
 }
 
 export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookieName(deps.settings)];
   if (token) {
     sessionCacheOf(deps).delete(sha256(token));
     await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
   }
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(sessionCookieName(deps.settings), sessionCookieOptions(deps.settings));
 }
 
 const sessionQuery = queryTemplate((db: Kysely<Database>, v: { hash: string }) => db

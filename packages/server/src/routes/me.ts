@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { MyCases, ProblemResponse } from '@vagen/contract';
 import {
   CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isCaseStatus, labelOf,
 } from '@vagen/domain';
@@ -9,7 +10,7 @@ import { visibleCasesCondition } from '../cases/access.ts';
 /** Mina sidor: the signed-in person's own cases (as applicant or co-applicant), nothing else. */
 export async function meRoutes(app: FastifyInstance) {
   const { deps } = app;
-  app.get('/api/v1/me/cases', { schema: { tags: ['mina sidor'], summary: 'Mina ärenden' } }, async (request) => {
+  app.get('/api/v1/me/cases', { schema: { tags: ['mina sidor'], summary: 'Mina ärenden', response: { 200: MyCases, '4xx': ProblemResponse } } }, async (request) => {
     const actor = requireClient(request);
     await audit(deps.db, actor, deps.now(), { action: 'case.list', targetType: 'caseList', personId: actor.personId, outcome: 'success' });
     const cases = await deps.db

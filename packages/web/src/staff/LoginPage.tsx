@@ -1,5 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import type { SignInMethods } from '@vagen/contract';
 import { api, ApiError, fieldErrors } from '../api/client.ts';
 import type { StaffSession } from '../api/types.ts';
 import { useSession } from '../session.tsx';
@@ -15,12 +16,33 @@ function safeReturn(from: string | undefined): string {
   return from && /^\/arenden(\/|$|\?)/.test(from) ? from : '/arenden';
 }
 
+/** Why a sign-in at the municipality's identity provider came back without a session (?fel=… from the server). */
+const PROVIDER_ERRORS: Record<string, string> = {
+  okand: 'Du har inget konto i Vägen. Kontakta systemförvaltaren om du ska arbeta i Vägen.',
+  inaktiv: 'Ditt konto i Vägen är inte aktivt. Kontakta systemförvaltaren.',
+  avbruten: 'Inloggningen avbröts eller tog för lång tid. Försök igen.',
+  tjanst: 'Kommunens inloggning svarar inte just nu. Försök igen om en stund, eller logga in med användarnamn och lösenord.',
+};
+const PROVIDER_ERROR_OTHER = 'Något gick fel vid inloggningen. Försök igen.';
+
+/** Where the sign-in at the municipality's identity provider starts: a full page navigation to the provider. */
+const staffOidcStart = (returnTo: string) => `/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+
 export function StaffLoginPage() {
-  useDocumentTitle('Logga in');
   const { session, endReason, setSession } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LocationState;
+  const [params] = useSearchParams();
+  const fel = params.get('fel');
+  const providerError = fel ? (PROVIDER_ERRORS[fel] ?? PROVIDER_ERROR_OTHER) : null;
+  useDocumentTitle(providerError ? 'Fel: Logga in' : 'Logga in');
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api.get<SignInMethods>('/auth/methods', { handle401: false, signal: ctrl.signal }).then(setMethods, () => setMethods(null));
+    return () => ctrl.abort();
+  }, []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -57,7 +79,7 @@ export function StaffLoginPage() {
   }
 
   const summary: SummaryError[] = [
-    ...(formError ? [{ message: formError }] : []),
+    ...(formError ? [{ message: formError }] : providerError && !submitCount ? [{ message: providerError }] : []),
     ...(errors.username ? [{ fieldId: 'username', message: errors.username }] : []),
     ...(errors.password ? [{ fieldId: 'password', message: errors.password }] : []),
   ];
@@ -65,11 +87,27 @@ export function StaffLoginPage() {
   return (
     <div className="narrow">
       <PageHeading>Logga in</PageHeading>
-      <p className="lead">Logga in med ditt användarnamn och lösenord för att arbeta med ärenden om ekonomiskt bistånd.</p>
+      <p className="lead">
+        {methods?.staffOidc
+          ? 'Logga in med kommunens inloggning för att arbeta med ärenden om ekonomiskt bistånd. Har du ett lokalt konto i Vägen kan du också logga in med användarnamn och lösenord.'
+          : 'Logga in med ditt användarnamn och lösenord för att arbeta med ärenden om ekonomiskt bistånd.'}
+      </p>
       {endReason === 'expired' && <p className="notice">Du har blivit utloggad. Logga in igen för att fortsätta.</p>}
       {endReason === 'loggedOut' && <p className="notice notice-success">Du är utloggad.</p>}
       <ErrorSummary errors={summary} title="Inloggningen misslyckades" focusKey={submitCount} />
-      <form className="card form" onSubmit={onSubmit} noValidate aria-label="Inloggning för personal">
+      {methods?.staffOidc && (
+        <section className="card" aria-labelledby="oidc-heading">
+          <h2 id="oidc-heading">Kommunens inloggning</h2>
+          <p>Du loggar in på samma sätt som i kommunens andra system.</p>
+          <p>
+            <a className="button button-primary button-large" href={staffOidcStart(safeReturn(state.from))}>
+              Logga in med kommunens inloggning
+            </a>
+          </p>
+        </section>
+      )}
+      {methods?.staffOidc && <h2 id="local-heading">Lokalt konto</h2>}
+      <form className="card form" onSubmit={onSubmit} noValidate aria-label="Inloggning för personal med lokalt konto">
         <TextField
           id="username"
           label="Användarnamn"
