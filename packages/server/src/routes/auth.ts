@@ -111,7 +111,7 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/auth/logout', { schema: { tags: ['inloggning'], summary: 'Logga ut', response: { 204: NoContent('Utloggad') } } }, async (request, reply) => {
     await endSession(deps, request, reply);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   r.get('/api/v1/auth/session', {
