@@ -75,7 +75,10 @@ class VirtualUser {
   private cookie = '';
   caseIds: string[] = [];
 
-  constructor(base: URL, readonly localAddress: string) {
+  constructor(
+    base: URL,
+    readonly localAddress: string,
+  ) {
     // One keep-alive connection per user, from its own loopback address (127.0.0.x), like one browser per person.
     // undici rather than node:http: the load generator shares the machine's cores with the server and the database,
     // so every microsecond it spends per request is taken from what is measured.
@@ -127,10 +130,12 @@ async function run(config: LoadConfig): Promise<LoadResult> {
   let loginRetries = 0;
   const loginStart = performance.now();
   for (let i = 0; i < users.length; i += 10) {
-    const results = await Promise.all(users.slice(i, i + 10).map((u, k) => {
-      const account = config.accounts[(i + k) % config.accounts.length]!;
-      return u.login(account.username, account.password);
-    }));
+    const results = await Promise.all(
+      users.slice(i, i + 10).map((u, k) => {
+        const account = config.accounts[(i + k) % config.accounts.length]!;
+        return u.login(account.username, account.password);
+      }),
+    );
     for (const r of results) loginRetries += r.retries;
   }
   console.log(`  ${users.length} användare inloggade (egna sessioner) på ${((performance.now() - loginStart) / 1000).toFixed(1)} s`);
@@ -188,8 +193,15 @@ async function run(config: LoadConfig): Promise<LoadResult> {
     const now = performance.now();
     if (now - measureStart >= config.durationSeconds * 1000) phase = 'done';
     if (now - lastAt >= 2000 || phase !== 'measure') {
-      const errors = Object.entries(statusCounts).filter(([s]) => !s.startsWith('2')).reduce((n, [, c]) => n + c, 0) + networkErrors;
-      console.log(`  ${((now - measureStart) / 1000).toFixed(1).padStart(5)} s: ${String(all.length).padStart(6)} anrop, ${Math.round(((all.length - lastCount) * 1000) / (now - lastAt)).toString().padStart(5)} anrop/s, ${errors} fel`);
+      const errors =
+        Object.entries(statusCounts)
+          .filter(([s]) => !s.startsWith('2'))
+          .reduce((n, [, c]) => n + c, 0) + networkErrors;
+      console.log(
+        `  ${((now - measureStart) / 1000).toFixed(1).padStart(5)} s: ${String(all.length).padStart(6)} anrop, ${Math.round(((all.length - lastCount) * 1000) / (now - lastAt))
+          .toString()
+          .padStart(5)} anrop/s, ${errors} fel`,
+      );
       lastCount = all.length;
       lastAt = now;
     }
@@ -199,7 +211,9 @@ async function run(config: LoadConfig): Promise<LoadResult> {
   const drainSeconds = (performance.now() - measureStart) / 1000 - measuredSeconds;
   if (drainSeconds > 1) console.log(`  väntade ${drainSeconds.toFixed(1)} s på svar som var på väg när mätningen slutade`);
   await Promise.all(users.map((u) => u.close()));
-  const non2xx = Object.entries(statusCounts).filter(([s]) => !s.startsWith('2')).reduce((n, [, c]) => n + c, 0);
+  const non2xx = Object.entries(statusCounts)
+    .filter(([s]) => !s.startsWith('2'))
+    .reduce((n, [, c]) => n + c, 0);
   return {
     users: users.length,
     signedIn: users.length,

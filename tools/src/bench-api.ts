@@ -47,7 +47,6 @@ for (const [name, v] of Object.entries({ households, users, durationSeconds, war
 }
 if (users < 1 || users > 240) throw new Error('--users ska vara 1–240 (en loopback-adress per användare).');
 
-
 async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'vagen-bench-'));
   cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));

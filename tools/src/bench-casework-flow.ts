@@ -118,7 +118,12 @@ const OBSTACLE_FOR_INCOME: Record<string, string> = {
   parentalBenefit: 'parentalBenefit.insufficient',
 };
 
-interface IntakeAnswer { id: string; caseId: string; applicationId: string; caseNumber: string }
+interface IntakeAnswer {
+  id: string;
+  caseId: string;
+  applicationId: string;
+  caseNumber: string;
+}
 interface ApplicationAnswer {
   id: string;
   content: {
@@ -141,8 +146,12 @@ interface DecisionAnswer {
   delegation: { youMayDecide: boolean };
   itemPhrases: { key: string; phrases: { id: string; text: string }[] }[];
 }
-interface AccountAnswer { id: string }
-interface ProposalAnswer { payments: { id: string; amount: number }[] }
+interface AccountAnswer {
+  id: string;
+}
+interface ProposalAnswer {
+  payments: { id: string; amount: number }[];
+}
 
 export async function runCasework(config: CaseworkConfig): Promise<CaseworkResult> {
   const base = new URL(config.baseUrl);
@@ -171,7 +180,10 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
     try {
       // ---- Mottagning
       const registered = await intake.call<IntakeAnswer>('intake.register', 'POST', '/api/v1/intake', {
-        unitId, channel: h.channel, track: h.track, periodMonth: config.periodMonth,
+        unitId,
+        channel: h.channel,
+        track: h.track,
+        periodMonth: config.periodMonth,
         need: h.children.length ? 'Pengar till mat, hyra och barnens kläder' : 'Pengar till mat och hyra',
         applicant: personInput(h.applicant, h),
         ...(h.coApplicant ? { coApplicant: personInput(h.coApplicant, h) } : {}),
@@ -199,18 +211,33 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       });
       await intake.call('intake.preliminary', 'POST', `/api/v1/intake/${iid}/preliminary-calculation`);
       await intake.call('intake.responsibility', 'POST', `/api/v1/intake/${iid}/responsibility`, {
-        municipalityResponsible: 'yes', basis: 'registered', rightInstance: 'yes', otherBenefits: 'A-kassa och Försäkringskassan är undersökta.',
+        municipalityResponsible: 'yes',
+        basis: 'registered',
+        rightInstance: 'yes',
+        otherBenefits: 'A-kassa och Försäkringskassan är undersökta.',
       });
       await intake.call('intake.checklist', 'POST', `/api/v1/intake/${iid}/checklist`, {
-        stage: 'beforeBooking', keys: ['identity', 'responsibility', 'rightInstance', 'interview', 'preliminaryCalculation', 'acuteNeed'], checked: true,
+        stage: 'beforeBooking',
+        keys: ['identity', 'responsibility', 'rightInstance', 'interview', 'preliminaryCalculation', 'acuteNeed'],
+        checked: true,
       });
       const day = visitDay(config.today, 1 + (h.index % 8));
       await intake.call('intake.booking', 'POST', `/api/v1/intake/${iid}/booking`, {
-        visitAt: `${day}T${VISIT_SLOTS_UTC[h.index % VISIT_SLOTS_UTC.length]}:00Z`, place: PLACES[h.index % PLACES.length], workerId: worker.user.id,
-        documents: ['identity', 'lease', 'bankStatements', ...(h.incomes.some((x) => x.type === 'salary') ? ['payslips'] : []), ...(h.incomes.some((x) => x.type === 'unemploymentBenefit') ? ['unemploymentFund'] : [])],
+        visitAt: `${day}T${VISIT_SLOTS_UTC[h.index % VISIT_SLOTS_UTC.length]}:00Z`,
+        place: PLACES[h.index % PLACES.length],
+        workerId: worker.user.id,
+        documents: [
+          'identity',
+          'lease',
+          'bankStatements',
+          ...(h.incomes.some((x) => x.type === 'salary') ? ['payslips'] : []),
+          ...(h.incomes.some((x) => x.type === 'unemploymentBenefit') ? ['unemploymentFund'] : []),
+        ],
       });
       await intake.call('intake.checklist', 'POST', `/api/v1/intake/${iid}/checklist`, {
-        stage: 'beforeHandover', keys: ['firstVisitBooked', 'documentsMarked', 'journal'], checked: true,
+        stage: 'beforeHandover',
+        keys: ['firstVisitBooked', 'documentsMarked', 'journal'],
+        checked: true,
       });
       await intake.call('intake.assign', 'POST', `/api/v1/intake/${iid}/assign`, { workerId: worker.user.id, note: 'Överlämnat efter nybesöksbokning.' });
 
@@ -237,7 +264,9 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       const dental = h.costs.find((c) => c.type === 'dentalCare');
       if (dental) {
         await worker.call('calculation.adjust', 'POST', `${appPath}/adjustments`, {
-          lineKey: `cost:${dental.id}`, value: Math.round(dental.amount / 200) * 100, note: 'Halva kostnadsförslaget avser behandling som inte är nödvändig.',
+          lineKey: `cost:${dental.id}`,
+          value: Math.round(dental.amount / 200) * 100,
+          note: 'Halva kostnadsförslaget avser behandling som inte är nödvändig.',
         });
       }
       let d = await worker.call<DecisionAnswer>('decision.draft', 'POST', `${appPath}/decisions`);
@@ -247,31 +276,42 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       ];
       const refusedItems = d.items.filter((i) => i.refused > 0);
       d = await worker.call<DecisionAnswer>('decision.update', 'PATCH', `/api/v1/decisions/${d.id}`, {
-        reasons: d.reasons.trim().length >= 20 ? d.reasons : 'Du har ansökt om ekonomiskt bistånd. Hushållets inkomster räcker inte till riksnormen och de skäliga kostnaderna, enligt 12 kap. 1 § socialtjänstlagen.',
+        reasons:
+          d.reasons.trim().length >= 20
+            ? d.reasons
+            : 'Du har ansökt om ekonomiskt bistånd. Hushållets inkomster räcker inte till riksnormen och de skäliga kostnaderna, enligt 12 kap. 1 § socialtjänstlagen.',
         supportObstacles: adults,
         ...(h.children.length ? { childPerspective: { consideration: 'Barnens behov av mat, kläder och ett tryggt boende är tillgodosedda genom beslutet.', childSpokenTo: false } } : {}),
-        ...(refusedItems.length ? {
-          itemReasons: refusedItems.map((i) => {
-            const phrases = d.itemPhrases.find((p) => p.key === i.key)?.phrases ?? [];
-            const phrase = phrases.find((p) => p.id === (i.key === 'cost:housing' ? 'item.aboveCap' : 'item.notNecessary')) ?? phrases[0];
-            return { key: i.key, reason: phrase?.text.trim() || `${i.label}: beviljas inte fullt ut eftersom kostnaden är högre än vad som är skäligt.` };
-          }),
-        } : {}),
+        ...(refusedItems.length
+          ? {
+              itemReasons: refusedItems.map((i) => {
+                const phrases = d.itemPhrases.find((p) => p.key === i.key)?.phrases ?? [];
+                const phrase = phrases.find((p) => p.id === (i.key === 'cost:housing' ? 'item.aboveCap' : 'item.notNecessary')) ?? phrases[0];
+                return { key: i.key, reason: phrase?.text.trim() || `${i.label}: beviljas inte fullt ut eftersom kostnaden är högre än vad som är skäligt.` };
+              }),
+            }
+          : {}),
       });
       r.outcome = d.outcome;
       if (d.outcome !== 'granted' && d.outcome !== 'dismissed' && d.communicationStatus === 'missing') {
         if (h.communication === 'unnecessary') {
           await worker.call('decision.communication', 'POST', `/api/v1/decisions/${d.id}/communication`, {
-            kind: 'unnecessary', exceptionId: 'urgent', reason: 'Hushållet saknar pengar till mat och hyra denna månad; avgörandet kan inte skjutas upp.',
+            kind: 'unnecessary',
+            exceptionId: 'urgent',
+            reason: 'Hushållet saknar pengar till mat och hyra denna månad; avgörandet kan inte skjutas upp.',
           });
         } else {
           const sentAt = new Date(Date.now() - 10 * 60_000);
           const comm = await worker.call<{ id: string }>('decision.communication', 'POST', `/api/v1/decisions/${d.id}/communication`, {
-            kind: 'sent', channel: 'phone', sentAt: sentAt.toISOString(), answerDeadline: new Date(sentAt.getTime() + 7 * 86_400_000).toISOString(),
+            kind: 'sent',
+            channel: 'phone',
+            sentAt: sentAt.toISOString(),
+            answerDeadline: new Date(sentAt.getTime() + 7 * 86_400_000).toISOString(),
             text: `Vi tänker bevilja ${kr(d.amount)} och avslå en del av ansökan: ${refusedItems.map((i) => `${i.label} ${kr(i.refused)}`).join(', ') || 'se underlaget'}.`,
           });
           await worker.call('communication.answer', 'POST', `/api/v1/communications/${comm.id}/answer`, {
-            text: 'Har tagit del av underlaget och har inget att tillägga.', answeredAt: new Date(Date.now() - 60_000).toISOString(),
+            text: 'Har tagit del av underlaget och har inget att tillägga.',
+            answeredAt: new Date(Date.now() - 60_000).toISOString(),
           });
         }
       }
@@ -294,7 +334,9 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       // ---- Payment: accounts, proposal, the kassa's check
       const parts: { accountId: string; amount: number }[] = [];
       const clientAccount = await worker.call<AccountAnswer>('account.create', 'POST', `/api/v1/cases/${registered.caseId}/payment-accounts`, {
-        payeeKind: 'client', personId: app.content.applicant.personId, ...h.clientAccount,
+        payeeKind: 'client',
+        personId: app.content.applicant.personId,
+        ...h.clientAccount,
       });
       await worker.call('account.verify', 'POST', `/api/v1/payment-accounts/${clientAccount.id}/verify`, { note: 'Kontobevis från banken' });
       const rentApproved = decided.items.find((i) => i.key === 'cost:housing')?.approved ?? 0;
@@ -316,7 +358,7 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       else {
         r.failedStep = 'bench';
         const s = stats.of('bench');
-        if (s.samples.length < 3) s.samples.push(error instanceof Error ? error.stack ?? error.message : String(error));
+        if (s.samples.length < 3) s.samples.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
       }
     }
     return r;
@@ -346,7 +388,9 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
     const done = results.length;
     const failed = results.filter((x) => !x.ok).length;
     const rate = ((done - lastCount) * 60_000) / (now - lastAt);
-    config.log(`  ${((now - t0) / 1000).toFixed(0).padStart(5)} s: ${String(done).padStart(5)} av ${config.applications} klara (${failed} avbrutna), ${started - done} pågår, ${rate.toFixed(0)} ansökningar/min, ${stats.non2xx} svar utan 2xx`);
+    config.log(
+      `  ${((now - t0) / 1000).toFixed(0).padStart(5)} s: ${String(done).padStart(5)} av ${config.applications} klara (${failed} avbrutna), ${started - done} pågår, ${rate.toFixed(0)} ansökningar/min, ${stats.non2xx} svar utan 2xx`,
+    );
     lastCount = done;
     lastAt = now;
   }, 15_000);
@@ -366,9 +410,9 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
   for (const r of results) for (const id of r.paymentIds) ours.set(id, r);
   if (ours.size > 0) {
     try {
-      const file = await kassa.call<{ id: string; messageId: string; paymentCount: number; totalAmount: number; xmlUrl: string }>(
-        'paymentFile.create', 'POST', '/api/v1/payment-files', { upTo: periodEnd },
-      );
+      const file = await kassa.call<{ id: string; messageId: string; paymentCount: number; totalAmount: number; xmlUrl: string }>('paymentFile.create', 'POST', '/api/v1/payment-files', {
+        upTo: periodEnd,
+      });
       measuredSeconds = (performance.now() - t0) / 1000;
       files.push(await checkFile(kassa, file, ours));
     } catch (error) {
@@ -383,7 +427,11 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
   let inFile = 0;
   for (const r of results) if (r.ok && r.paymentIds.length > 0 && r.paymentIds.every((id) => inFileIds.has(id))) inFile++;
 
-  const count = <K extends string>(values: K[]) => values.reduce<Record<string, number>>((acc, v) => { acc[v] = (acc[v] ?? 0) + 1; return acc; }, {});
+  const count = <K extends string>(values: K[]) =>
+    values.reduce<Record<string, number>>((acc, v) => {
+      acc[v] = (acc[v] ?? 0) + 1;
+      return acc;
+    }, {});
   return {
     started,
     completedChains: results.filter((r) => r.ok).length,
@@ -442,8 +490,20 @@ async function checkFile(kassa: StaffSession, file: { id: string; messageId: str
     problems.push(`bankens bekräftelse misslyckades: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {
-    fileId: file.id, messageId: file.messageId, paymentCount: file.paymentCount, totalAmount: file.totalAmount, ourPayments: ourInFile.length,
-    otherPayments: detail.payments.length - ourInFile.length, decidedSum, paidSum, xmlTransactions, xmlControlSum, xmlAmountSum, confirmed,
-    ok: problems.length === 0, problems, paymentIds: ids,
+    fileId: file.id,
+    messageId: file.messageId,
+    paymentCount: file.paymentCount,
+    totalAmount: file.totalAmount,
+    ourPayments: ourInFile.length,
+    otherPayments: detail.payments.length - ourInFile.length,
+    decidedSum,
+    paidSum,
+    xmlTransactions,
+    xmlControlSum,
+    xmlAmountSum,
+    confirmed,
+    ok: problems.length === 0,
+    problems,
+    paymentIds: ids,
   };
 }

@@ -76,7 +76,12 @@ export class HouseholdFactory {
   private readonly landlordAccounts: { holderName: string; kind: 'bankgiro'; number: string }[];
 
   /** `taken`: personnummer already in the database (the seeded demo); new ones are added as they are handed out. */
-  constructor(seed: number, private readonly today: string, taken: Iterable<string>, private readonly workerSlots: number) {
+  constructor(
+    seed: number,
+    private readonly today: string,
+    taken: Iterable<string>,
+    private readonly workerSlots: number,
+  ) {
     this.rng = new Rng(seed ^ 0x5eed_ca5e);
     this.taken = new Set(taken);
     this.landlordAccounts = LANDLORDS.map((holderName) => ({ holderName, kind: 'bankgiro' as const, number: this.validNumber('bankgiro', null, 8) }));
@@ -114,26 +119,54 @@ export class HouseholdFactory {
 
   next(index: number): SyntheticHousehold {
     const rng = this.rng;
-    const kind = rng.weighted<HouseholdKind>([['single', 45], ['couple', 15], ['singleParent', 25], ['family', 15]]);
+    const kind = rng.weighted<HouseholdKind>([
+      ['single', 45],
+      ['couple', 15],
+      ['singleParent', 25],
+      ['family', 15],
+    ]);
     const last = lastName(rng);
     const applicantSex: 'K' | 'M' = kind === 'singleParent' ? (rng.chance(0.8) ? 'K' : 'M') : rng.chance(0.5) ? 'K' : 'M';
     const applicantAge = rng.int(kind === 'single' ? 19 : 22, kind === 'single' ? 64 : 52);
     const applicant = this.person(applicantAge, applicantSex, last);
-    const coApplicant = kind === 'couple' || kind === 'family'
-      ? this.person(Math.max(19, Math.min(64, applicantAge + rng.int(-5, 5))), applicantSex === 'K' ? 'M' : 'K', rng.chance(0.7) ? last : lastName(rng))
-      : null;
-    const childCount = kind === 'singleParent' ? rng.weighted([[1, 45], [2, 35], [3, 20]]) : kind === 'family' ? rng.weighted([[1, 25], [2, 40], [3, 25], [4, 10]]) : 0;
+    const coApplicant =
+      kind === 'couple' || kind === 'family' ? this.person(Math.max(19, Math.min(64, applicantAge + rng.int(-5, 5))), applicantSex === 'K' ? 'M' : 'K', rng.chance(0.7) ? last : lastName(rng)) : null;
+    const childCount =
+      kind === 'singleParent'
+        ? rng.weighted([
+            [1, 45],
+            [2, 35],
+            [3, 20],
+          ])
+        : kind === 'family'
+          ? rng.weighted([
+              [1, 25],
+              [2, 40],
+              [3, 25],
+              [4, 10],
+            ])
+          : 0;
     const children = Array.from({ length: childCount }, () => this.person(rng.int(0, Math.min(17, applicantAge - 18)), rng.chance(0.5) ? 'K' : 'M', last));
     const adults = coApplicant ? 2 : 1;
     const persons = adults + childCount;
 
-    const plan = rng.weighted<OutcomePlan>([['granted', 85], ['rentCap', 8], ['dental', 7]]);
+    const plan = rng.weighted<OutcomePlan>([
+      ['granted', 85],
+      ['rentCap', 8],
+      ['dental', 7],
+    ]);
     const capKr = childCount > 0 ? RENT_CAP_KR.children[Math.min(childCount, 5)]! : adults === 1 ? RENT_CAP_KR.singleNoChildren : RENT_CAP_KR.coupleNoChildren;
     const rentKr = plan === 'rentCap' ? Math.round(capKr * (1.05 + rng.next() * 0.25)) : Math.round(capKr * (0.6 + rng.next() * 0.38));
 
     const incomes: SyntheticHousehold['incomes'] = [];
     const incomeOf = (person: 'applicant' | 'coApplicant') => {
-      const type = rng.weighted<IncomeKind>([['none', 40], ['unemploymentBenefit', 20], ['salary', 20], ['sicknessBenefit', 12], ['parentalBenefit', childCount > 0 ? 8 : 0]]);
+      const type = rng.weighted<IncomeKind>([
+        ['none', 40],
+        ['unemploymentBenefit', 20],
+        ['salary', 20],
+        ['sicknessBenefit', 12],
+        ['parentalBenefit', childCount > 0 ? 8 : 0],
+      ]);
       if (type === 'none') return;
       // Small enough that the household still needs assistance after the norm and the rent.
       incomes.push({ type, person, amount: rng.int(8, 45) * 10000 });
@@ -157,7 +190,11 @@ export class HouseholdFactory {
       children,
       address: address(rng),
       track: rng.chance(0.1) ? 'acute' : 'ordinary',
-      channel: rng.weighted([['phone', 70], ['walkIn', 20], ['paper', 10]]),
+      channel: rng.weighted([
+        ['phone', 70],
+        ['walkIn', 20],
+        ['paper', 10],
+      ]),
       tenure: rng.chance(0.85) ? 'firstHand' : 'secondHand',
       rent: rentKr * 100,
       incomes,

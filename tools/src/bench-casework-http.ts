@@ -59,7 +59,11 @@ export function percentile(samples: readonly number[], p: number): number {
 
 /** A request that did not get the expected answer: ends the chain of that application. */
 export class StepFailure extends Error {
-  constructor(readonly step: string, readonly status: number, message: string) {
+  constructor(
+    readonly step: string,
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -78,7 +82,13 @@ export class StaffSession {
   private csrf = '';
   profile: StaffProfile | null = null;
 
-  constructor(private readonly base: URL, readonly username: string, readonly localAddress: string, maxSockets: number, private readonly stats: Stats) {
+  constructor(
+    private readonly base: URL,
+    readonly username: string,
+    readonly localAddress: string,
+    maxSockets: number,
+    private readonly stats: Stats,
+  ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
@@ -91,26 +101,29 @@ export class StaffSession {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const t0 = performance.now();
     return new Promise((resolve, reject) => {
-      const req = http.request({
-        host: this.base.hostname,
-        port: this.base.port,
-        path,
-        method,
-        agent: this.agent,
-        localAddress: this.localAddress,
-        headers: {
-          accept: 'application/json',
-          ...(this.cookie ? { cookie: this.cookie } : {}),
-          ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-          ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+      const req = http.request(
+        {
+          host: this.base.hostname,
+          port: this.base.port,
+          path,
+          method,
+          agent: this.agent,
+          localAddress: this.localAddress,
+          headers: {
+            accept: 'application/json',
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+            ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+          timeout: timeoutMs,
         },
-        timeout: timeoutMs,
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
-        res.on('error', reject);
-      });
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`timeout efter ${timeoutMs / 1000} s`)));
       req.on('error', reject);
       if (payload !== undefined) req.write(payload);
@@ -167,7 +180,9 @@ export class StaffSession {
     try {
       const problem = JSON.parse(res.body) as { message?: string; fields?: { path: string; message: string }[] };
       message = [problem.message, ...(problem.fields ?? []).slice(0, 4).map((f) => `${f.path}: ${f.message}`)].filter(Boolean).join(' | ');
-    } catch { /* not JSON */ }
+    } catch {
+      /* not JSON */
+    }
     if (s.samples.length < 3) s.samples.push(`${res.status} ${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}: ${message}`);
     throw new StepFailure(step, res.status, `${res.status} ${message}`);
   }

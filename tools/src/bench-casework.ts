@@ -55,11 +55,14 @@ for (const [name, v] of Object.entries({ applications, households, concurrency, 
 }
 if (concurrency < 1 || concurrency > 64) throw new Error('--concurrency ska vara 1–64.');
 
-
 /** The first server log lines at level error (pino JSON, level ≥ 50), shortened. */
 function serverErrors(file: string, max = 3): string[] {
   try {
-    return readFileSync(file, 'utf8').split('\n').filter((l) => /"level":(50|60)/.test(l)).slice(0, max).map((l) => l.slice(0, 400));
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => /"level":(50|60)/.test(l))
+      .slice(0, max)
+      .map((l) => l.slice(0, 400));
   } catch {
     return [];
   }
@@ -67,25 +70,53 @@ function serverErrors(file: string, max = 3): string[] {
 
 /** The month the applications are for: next month (people apply ahead), within the same year so the year's rules apply. */
 function periodMonthFor(today: string): string {
-  const y = Number(today.slice(0, 4)), m = Number(today.slice(5, 7));
+  const y = Number(today.slice(0, 4)),
+    m = Number(today.slice(5, 7));
   return m === 12 ? today.slice(0, 7) : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** Steps in the order of the chain, for the report. */
 const STEP_ORDER = [
-  'intake.register', 'intake.interview', 'intake.preliminary', 'intake.responsibility', 'intake.checklist', 'intake.booking', 'intake.assign',
-  'application.read', 'application.update', 'calculation.create', 'calculation.adjust', 'decision.draft', 'decision.update',
-  'decision.communication', 'communication.answer', 'decision.submit', 'decision.decide', 'account.create', 'account.verify', 'payment.propose',
-  'payment.approve', 'paymentFile.create', 'paymentFile.read', 'paymentFile.xml', 'paymentFile.confirm',
+  'intake.register',
+  'intake.interview',
+  'intake.preliminary',
+  'intake.responsibility',
+  'intake.checklist',
+  'intake.booking',
+  'intake.assign',
+  'application.read',
+  'application.update',
+  'calculation.create',
+  'calculation.adjust',
+  'decision.draft',
+  'decision.update',
+  'decision.communication',
+  'communication.answer',
+  'decision.submit',
+  'decision.decide',
+  'account.create',
+  'account.verify',
+  'payment.propose',
+  'payment.approve',
+  'paymentFile.create',
+  'paymentFile.read',
+  'paymentFile.xml',
+  'paymentFile.confirm',
 ];
 
 const kr = (ore: number) => `${(ore / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
 
 function report(r: CaseworkResult, seedSeconds: number) {
   const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-  const list = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || '–';
+  const list = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || '–';
   console.log('');
-  console.log(`Kedjan: ${r.started} ansökningar startade, ${r.completedChains} klara, ${r.failedChains} avbrutna, på ${r.chainSeconds.toFixed(1)} s; betalfilen klar efter ${r.measuredSeconds.toFixed(1)} s${r.timeCapHit ? ' (tidsgränsen nåddes)' : ''}`);
+  console.log(
+    `Kedjan: ${r.started} ansökningar startade, ${r.completedChains} klara, ${r.failedChains} avbrutna, på ${r.chainSeconds.toFixed(1)} s; betalfilen klar efter ${r.measuredSeconds.toFixed(1)} s${r.timeCapHit ? ' (tidsgränsen nåddes)' : ''}`,
+  );
   console.log(`  hushåll: ${list(r.householdKinds)}`);
   console.log(`  planerat utfall: ${list(r.plans)}; fattade beslut: ${list(r.outcomes)}; ${r.decidedByManager} fattade av enhetschefen (över handläggarens delegation)`);
   if (r.failedChains) console.log(`  avbrutna kedjor per steg: ${list(r.failuresByStep)}`);
@@ -94,7 +125,9 @@ function report(r: CaseworkResult, seedSeconds: number) {
   for (const s of order.map((k) => r.stats.steps.get(k)!)) {
     const errors = [...Object.entries(s.failed).map(([code, n]) => `${n}×${code}`), ...(s.networkErrors ? [`${s.networkErrors}×nätverk`] : [])].join(', ');
     const max = s.latencies.reduce((a, b) => Math.max(a, b), 0);
-    console.log(`  ${s.step.padEnd(24)}${String(s.ok).padStart(7)}${ms(percentile(s.latencies, 50)).padStart(9)}${ms(percentile(s.latencies, 95)).padStart(9)}${ms(max).padStart(9)}  ${errors || '–'}`);
+    console.log(
+      `  ${s.step.padEnd(24)}${String(s.ok).padStart(7)}${ms(percentile(s.latencies, 50)).padStart(9)}${ms(percentile(s.latencies, 95)).padStart(9)}${ms(max).padStart(9)}  ${errors || '–'}`,
+    );
   }
   const samples = [...r.stats.steps.values()].flatMap((s) => s.samples.map((x) => `${s.step}: ${x}`));
   if (samples.length) {
@@ -104,9 +137,11 @@ function report(r: CaseworkResult, seedSeconds: number) {
   console.log(`  svar utan 2xx: ${r.stats.non2xx}, nätverksfel: ${r.stats.networkErrors}; demodata ${households} hushåll på ${seedSeconds.toFixed(1)} s`);
   if (r.fileError) console.log(`check: betalfilen kunde inte skapas: ${r.fileError}`);
   for (const f of r.files) {
-    console.log(`check: betalfil ${f.messageId}: ${f.paymentCount} utbetalningar (${f.ourPayments} från körningen, ${f.otherPayments} andra), ${kr(f.paidSum)} utbetalt för körningens ansökningar`
-      + ` ${f.paidSum === f.decidedSum ? '=' : '≠'} summan av deras beslutade belopp ${kr(f.decidedSum)}; XML NbOfTxs ${f.xmlTransactions}, CtrlSum ${kr(f.xmlControlSum)}`
-      + ` ${f.xmlControlSum === f.totalAmount ? '=' : '≠'} filens total ${kr(f.totalAmount)}; ${f.confirmed ? 'bekräftad av banken' : 'inte bekräftad'}: ${f.ok ? 'OK' : `FEL – ${f.problems.join('; ')}`}`);
+    console.log(
+      `check: betalfil ${f.messageId}: ${f.paymentCount} utbetalningar (${f.ourPayments} från körningen, ${f.otherPayments} andra), ${kr(f.paidSum)} utbetalt för körningens ansökningar` +
+        ` ${f.paidSum === f.decidedSum ? '=' : '≠'} summan av deras beslutade belopp ${kr(f.decidedSum)}; XML NbOfTxs ${f.xmlTransactions}, CtrlSum ${kr(f.xmlControlSum)}` +
+        ` ${f.xmlControlSum === f.totalAmount ? '=' : '≠'} filens total ${kr(f.totalAmount)}; ${f.confirmed ? 'bekräftad av banken' : 'inte bekräftad'}: ${f.ok ? 'OK' : `FEL – ${f.problems.join('; ')}`}`,
+    );
   }
   if (r.files.length === 0 && !r.fileError) console.log('check: ingen betalfil (inga godkända utbetalningar)');
 }
@@ -164,8 +199,16 @@ async function main() {
   // 3. The chain, from this process.
   console.log(`Kedja: ${applications} nya ansökningar för ${periodMonth}, ${concurrency} samtidigt, högst ${maxMinutes} min …`);
   const result = await runCasework({
-    baseUrl: `http://127.0.0.1:${port}`, password: DEMO_PASSWORD, applications, concurrency, maxSeconds: maxMinutes * 60, seed, today, periodMonth,
-    takenPersonnummer: taken, log: (line) => console.log(line),
+    baseUrl: `http://127.0.0.1:${port}`,
+    password: DEMO_PASSWORD,
+    applications,
+    concurrency,
+    maxSeconds: maxMinutes * 60,
+    seed,
+    today,
+    periodMonth,
+    takenPersonnummer: taken,
+    log: (line) => console.log(line),
   });
   const serverDied = server.exitCode !== null;
 

@@ -55,7 +55,10 @@ export function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolveExit) => {
     const timer = setTimeout(() => resolveExit(false), ms);
-    child.once('exit', () => { clearTimeout(timer); resolveExit(true); });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveExit(true);
+    });
   });
 }
 

@@ -57,7 +57,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         if (existing) throw new Error('Databasen innehåller redan data som inte är demodata; demodata läggs inte in.');
         const passwordHash = await hashPassword('Demo-vagen-2026');
         demoLogins = await seedDemo(db, { households: options.households ?? 300, seed: options.seed, today: options.today ?? swedishDate(new Date()), passwordHash });
-        await db.insertInto('installation_settings').values({ key: 'demoLogins', value: JSON.stringify(demoLogins) }).execute();
+        await db
+          .insertInto('installation_settings')
+          .values({ key: 'demoLogins', value: JSON.stringify(demoLogins) })
+          .execute();
         seeded = true;
       },
     });

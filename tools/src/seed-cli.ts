@@ -11,8 +11,17 @@ import { hashPassword } from '@vagen/server/auth/passwords.ts';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, seedDemo } from './seed/index.ts';
 
 const COUNTED_TABLES = [
-  'staff_users', 'persons', 'households', 'household_members', 'cases', 'case_status_history', 'applications',
-  'decisions', 'payments', 'journal_entries', 'protected_access',
+  'staff_users',
+  'persons',
+  'households',
+  'household_members',
+  'cases',
+  'case_status_history',
+  'applications',
+  'decisions',
+  'payments',
+  'journal_entries',
+  'protected_access',
 ] as const;
 
 async function main() {
@@ -35,7 +44,7 @@ async function main() {
   if (!Number.isInteger(seed)) throw new Error('--seed måste vara ett heltal');
   const today = values.today ?? swedishDate(new Date());
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = databaseUrl ? undefined : values['data-dir'] ?? process.env.DATA_DIR ?? './data';
+  const dataDir = databaseUrl ? undefined : (values['data-dir'] ?? process.env.DATA_DIR ?? './data');
 
   const handle = await connect({ databaseUrl, dataDir });
   try {

@@ -12,7 +12,7 @@ const running = await startDemo({
   port,
   host: process.env.HOST ?? '0.0.0.0',
   databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATABASE_URL ? undefined : process.env.DATA_DIR ?? './data',
+  dataDir: process.env.DATABASE_URL ? undefined : (process.env.DATA_DIR ?? './data'),
   households: process.env.DEMO_HOUSEHOLDS ? Number(process.env.DEMO_HOUSEHOLDS) : 300,
   logger: process.env.LOG !== 'off',
   ...(process.env.IDP_PORT ? { identityProviderPort: Number(process.env.IDP_PORT) } : {}),
@@ -29,8 +29,13 @@ const lines = [
   ...demoLogins.clients.map((c) => `  ${c.personnummer}  ${c.name} — ${c.note}`),
   '',
 ];
-process.stdout.write(lines.join('\n') + '\n');
+process.stdout.write(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { running.close().then(() => process.exit(0), () => process.exit(1)); });
+  process.once(signal, () => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }

@@ -28,8 +28,20 @@ after(async () => {
 });
 
 const DIGEST_TABLES = [
-  'municipalities', 'units', 'staff_users', 'staff_units', 'persons', 'protected_access', 'households', 'household_members',
-  'cases', 'case_status_history', 'applications', 'decisions', 'payments', 'journal_entries',
+  'municipalities',
+  'units',
+  'staff_users',
+  'staff_units',
+  'persons',
+  'protected_access',
+  'households',
+  'household_members',
+  'cases',
+  'case_status_history',
+  'applications',
+  'decisions',
+  'payments',
+  'journal_entries',
 ] as const;
 
 async function digest(db: Kysely<Database>): Promise<Record<string, string>> {
@@ -37,7 +49,9 @@ async function digest(db: Kysely<Database>): Promise<Record<string, string>> {
   for (const table of DIGEST_TABLES) {
     // Every column as text, ordered by all columns: independent of physical order and of the driver's value types.
     const { rows } = await sql<{ r: string }>`select t::text as r from ${sql.table(table)} t order by 1`.execute(db);
-    out[table] = `${rows.length}:${createHash('sha256').update(rows.map((x) => x.r).join('\n')).digest('hex')}`;
+    out[table] = `${rows.length}:${createHash('sha256')
+      .update(rows.map((x) => x.r).join('\n'))
+      .digest('hex')}`;
   }
   return out;
 }
@@ -64,8 +78,7 @@ test('every personnummer is valid and agrees with the birth date, sex and samord
 });
 
 test('ages fit the household roles', async () => {
-  const rows = await a.db.selectFrom('household_members').innerJoin('persons', 'persons.id', 'household_members.person_id')
-    .select(['role', 'birth_date', 'days_at_home']).execute();
+  const rows = await a.db.selectFrom('household_members').innerJoin('persons', 'persons.id', 'household_members.person_id').select(['role', 'birth_date', 'days_at_home']).execute();
   const age = (birth: string) => Number(TODAY.slice(0, 4)) - Number(birth.slice(0, 4)) - (TODAY.slice(5) < birth.slice(5) ? 1 : 0);
   for (const r of rows) {
     if (r.role === 'child') {
@@ -99,7 +112,11 @@ test('each unit has cases, and every case worker belongs to the case unit', asyn
   assert.deepEqual(units.map((u) => u.name).sort(), ['Försörjningsstöd Nord', 'Försörjningsstöd Syd']);
   const memberships = new Set((await a.db.selectFrom('staff_units').selectAll().execute()).map((m) => `${m.user_id}/${m.unit_id}`));
   const cases = await a.db.selectFrom('cases').selectAll().execute();
-  for (const u of units) assert.ok(cases.some((c) => c.unit_id === u.id), `inga ärenden i ${u.name}`);
+  for (const u of units)
+    assert.ok(
+      cases.some((c) => c.unit_id === u.id),
+      `inga ärenden i ${u.name}`,
+    );
   for (const c of cases) {
     assert.ok(c.responsible_worker_id, `${c.case_number} saknar ansvarig`);
     assert.ok(memberships.has(`${c.responsible_worker_id}/${c.unit_id}`), `${c.case_number}: ansvarig hör inte till enheten`);
@@ -136,16 +153,22 @@ test('the protected-identity case is in Nord and only handlaggare.nord has acces
   const protectedPersons = await a.db.selectFrom('persons').selectAll().where('protected_identity', '=', true).execute();
   assert.ok(protectedPersons.length >= 1);
   assert.ok(protectedPersons.every((p) => p.address_line === null && p.postal_code === null && p.city === null));
-  const access = await a.db.selectFrom('protected_access').innerJoin('staff_users', 'staff_users.id', 'protected_access.user_id')
-    .select(['person_id', 'username']).execute();
+  const access = await a.db.selectFrom('protected_access').innerJoin('staff_users', 'staff_users.id', 'protected_access.user_id').select(['person_id', 'username']).execute();
   assert.deepEqual(new Set(access.map((x) => x.username)), new Set(['handlaggare.nord']));
   assert.deepEqual(new Set(access.map((x) => x.person_id)), new Set(protectedPersons.map((p) => p.id)));
-  const cases = await a.db.selectFrom('cases')
+  const cases = await a.db
+    .selectFrom('cases')
     .innerJoin('household_members', 'household_members.household_id', 'cases.household_id')
     .innerJoin('units', 'units.id', 'cases.unit_id')
     .innerJoin('staff_users', 'staff_users.id', 'cases.responsible_worker_id')
-    .where('household_members.person_id', 'in', protectedPersons.map((p) => p.id))
-    .select(['cases.id', 'units.name', 'staff_users.username', 'cases.second_worker_id']).distinct().execute();
+    .where(
+      'household_members.person_id',
+      'in',
+      protectedPersons.map((p) => p.id),
+    )
+    .select(['cases.id', 'units.name', 'staff_users.username', 'cases.second_worker_id'])
+    .distinct()
+    .execute();
   assert.equal(cases.length, 1);
   assert.equal(cases[0]!.name, 'Försörjningsstöd Nord');
   assert.equal(cases[0]!.username, 'handlaggare.nord');
@@ -201,12 +224,17 @@ test('journals: most entries signed, corrections refer to signed entries, oral i
 test('the returned demo clients are applicants of active cases', async () => {
   assert.ok(loginsA.clients.length >= 2);
   for (const client of loginsA.clients) {
-    const row = await a.db.selectFrom('persons')
+    const row = await a.db
+      .selectFrom('persons')
       .innerJoin('household_members', 'household_members.person_id', 'persons.id')
       .innerJoin('cases', 'cases.household_id', 'household_members.household_id')
       .where('persons.personnummer', '=', client.personnummer)
-      .select(['household_members.role', 'cases.status', 'persons.first_name', 'persons.last_name']).execute();
-    assert.ok(row.some((r) => r.role === 'applicant' && r.status === 'active'), client.personnummer);
+      .select(['household_members.role', 'cases.status', 'persons.first_name', 'persons.last_name'])
+      .execute();
+    assert.ok(
+      row.some((r) => r.role === 'applicant' && r.status === 'active'),
+      client.personnummer,
+    );
     assert.equal(client.name, `${row[0]!.first_name} ${row[0]!.last_name}`);
     assert.ok(client.note.length > 0);
   }

@@ -10,7 +10,13 @@ import { IsoDate, Nullable, Uuid } from './common.ts';
 import { oneOf } from './one-of.ts';
 
 export const AppealDecision = Type.Object({
-  id: Uuid, outcome: Type.String(), outcomeLabel: Type.String(), periodStart: IsoDate, periodEnd: IsoDate, amount: Type.Integer(), decidedAt: Type.String(),
+  id: Uuid,
+  outcome: Type.String(),
+  outcomeLabel: Type.String(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  amount: Type.Integer(),
+  decidedAt: Type.String(),
 });
 export type AppealDecision = Static<typeof AppealDecision>;
 
@@ -55,15 +61,17 @@ export const Appeal = Type.Object({
   lateException: Nullable(Type.String()),
   lateExceptionLabel: Nullable(Type.String()),
   lateNote: Nullable(Type.String()),
-  reconsideration: Nullable(Type.Object({
-    result: oneOf(RECONSIDERATION_RESULTS),
-    resultLabel: Type.String(),
-    reason: Nullable(Type.String()),
-    fullyAsRequested: Nullable(Type.Boolean()),
-    replacementDecision: Nullable(AppealDecision),
-    at: Nullable(Type.String()),
-    byName: Nullable(Type.String()),
-  })),
+  reconsideration: Nullable(
+    Type.Object({
+      result: oneOf(RECONSIDERATION_RESULTS),
+      resultLabel: Type.String(),
+      reason: Nullable(Type.String()),
+      fullyAsRequested: Nullable(Type.Boolean()),
+      replacementDecision: Nullable(AppealDecision),
+      at: Nullable(Type.String()),
+      byName: Nullable(Type.String()),
+    }),
+  ),
   courtName: Nullable(Type.String()),
   forwardedAt: Nullable(Type.String()),
   forwardedByName: Nullable(Type.String()),
@@ -71,12 +79,27 @@ export const Appeal = Type.Object({
   forwardOverdue: Type.Boolean(),
   registeredAt: Type.String(),
   registeredByName: Type.String(),
-  history: Type.Array(Type.Object({
-    fromStatus: Nullable(Type.String()), toStatus: Type.String(), toLabel: Type.String(), at: Type.String(), actorName: Nullable(Type.String()), note: Nullable(Type.String()),
-  })),
-  documents: Type.Array(Type.Object({
-    id: Uuid, title: Type.String(), kind: Type.String(), kindLabel: Type.String(), role: Type.String(), createdAt: Type.String(), mimeType: Type.String(),
-  })),
+  history: Type.Array(
+    Type.Object({
+      fromStatus: Nullable(Type.String()),
+      toStatus: Type.String(),
+      toLabel: Type.String(),
+      at: Type.String(),
+      actorName: Nullable(Type.String()),
+      note: Nullable(Type.String()),
+    }),
+  ),
+  documents: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      kind: Type.String(),
+      kindLabel: Type.String(),
+      role: Type.String(),
+      createdAt: Type.String(),
+      mimeType: Type.String(),
+    }),
+  ),
   actions: Type.Object({ canReconsider: Type.Boolean(), canForward: Type.Boolean(), canRecordLateOutcome: Type.Boolean(), canWithdraw: Type.Boolean() }),
 });
 export type Appeal = Static<typeof Appeal>;
@@ -99,38 +122,53 @@ export type CaseAppeals = Static<typeof CaseAppeals>;
 
 const Note = Type.String({ minLength: 1, maxLength: 4000 });
 
-export const RegisterAppealBody = Type.Object({
-  receivedOn: IsoDate,
-  notifiedOn: Type.Optional(IsoDate),
-  channel: oneOf(APPEAL_CHANNELS),
-  text: Type.String({ minLength: 1, maxLength: 20_000 }),
-  appellantName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  itemKeys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
-    maxItems: 60, description: 'Raderna i beslutet som överklagandet gäller (tomt: beslutet). En rad enligt 12 kap. 2 § kan bara laglighetsprövas.',
-  })),
-}, { additionalProperties: false });
+export const RegisterAppealBody = Type.Object(
+  {
+    receivedOn: IsoDate,
+    notifiedOn: Type.Optional(IsoDate),
+    channel: oneOf(APPEAL_CHANNELS),
+    text: Type.String({ minLength: 1, maxLength: 20_000 }),
+    appellantName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    itemKeys: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        maxItems: 60,
+        description: 'Raderna i beslutet som överklagandet gäller (tomt: beslutet). En rad enligt 12 kap. 2 § kan bara laglighetsprövas.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type RegisterAppealBody = Static<typeof RegisterAppealBody>;
 
-export const ReplacementDecisionBody = Type.Object({
-  outcome: oneOf(DECISION_OUTCOMES),
-  amount: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'öre' }),
-  periodStart: IsoDate,
-  periodEnd: IsoDate,
-}, { additionalProperties: false });
+export const ReplacementDecisionBody = Type.Object(
+  {
+    outcome: oneOf(DECISION_OUTCOMES),
+    amount: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'öre' }),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+  },
+  { additionalProperties: false },
+);
 
-export const ReconsiderationBody = Type.Object({
-  result: oneOf(RECONSIDERATION_RESULTS),
-  reason: Type.String({ minLength: 1, maxLength: 8000 }),
-  fullyAsRequested: Type.Optional(Type.Boolean()),
-  newDecision: Type.Optional(ReplacementDecisionBody),
-}, { additionalProperties: false });
+export const ReconsiderationBody = Type.Object(
+  {
+    result: oneOf(RECONSIDERATION_RESULTS),
+    reason: Type.String({ minLength: 1, maxLength: 8000 }),
+    fullyAsRequested: Type.Optional(Type.Boolean()),
+    newDecision: Type.Optional(ReplacementDecisionBody),
+  },
+  { additionalProperties: false },
+);
 export type ReconsiderationBody = Static<typeof ReconsiderationBody>;
 
-export const LateOutcomeBody = Type.Object({
-  outcome: oneOf(LATE_APPEAL_OUTCOMES),
-  exception: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  note: Type.Optional(Note),
-}, { additionalProperties: false });
+export const LateOutcomeBody = Type.Object(
+  {
+    outcome: oneOf(LATE_APPEAL_OUTCOMES),
+    exception: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+);
 export type LateOutcomeBody = Static<typeof LateOutcomeBody>;
 
 export const ForwardAppealBody = Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false });

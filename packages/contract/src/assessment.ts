@@ -37,59 +37,107 @@ const RowIdInput = Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z0-9_.-
 const NoteInput = Type.Optional(Type.String({ maxLength: 1000 }));
 const PersonIdInput = Type.Optional(Nullable(Uuid));
 
-export const ApplicationAdultInput = Type.Object({
-  personId: PersonIdInput,
-  name: Type.Optional(Type.String({ maxLength: 200 })),
-}, { additionalProperties: false });
-
-export const ApplicationContentInput = Type.Object({
-  version: Type.Optional(Type.Literal(1, { 'x-error': 'Okänd version av ansökan (ska vara 1).' })),
-  applicant: ApplicationAdultInput,
-  coApplicant: Type.Optional(Nullable(ApplicationAdultInput)),
-  children: Type.Optional(Type.Array(Type.Object({
-    id: RowIdInput,
+export const ApplicationAdultInput = Type.Object(
+  {
     personId: PersonIdInput,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    birthDate: Type.String({ format: 'date', 'x-error': 'Ange födelsedatum som ÅÅÅÅ-MM-DD.' }),
-    daysAtHome: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 31, 'x-error': 'Ange antal dagar hemma per månad (0–31).', description: 'Dagar hemma per månad; tomt = varje dag.' }))),
-    lunchAtPreschool: Type.Optional(Type.Boolean({ description: '0–6 år och äter lunch i förskolan på vardagar.' })),
-  }, { additionalProperties: false }), { maxItems: MAX_CONTENT_ROWS })),
-  housing: Type.Object({
-    tenure: oneOf(TENURE_FORMS),
-    rent: Type.Optional(EnteredOre),
-    personsInDwelling: Type.Integer({ minimum: 1, maximum: 30, 'x-error': 'Ange antal personer i bostaden (1–30).', description: 'Alla som bor i bostaden, hushållet medräknat.' }),
-    sharesHousehold: Type.Optional(Type.Boolean({ description: 'Hushållet delar de gemensamma kostnaderna med de andra i bostaden.' })),
-    note: NoteInput,
-  }, { additionalProperties: false }),
-  incomes: Type.Optional(Type.Array(Type.Object({
-    id: RowIdInput,
-    type: oneOf(INCOME_TYPES),
-    person: Type.Optional(Type.String({ maxLength: 40, description: "'applicant', 'coApplicant' eller ett barns id; standard: sökande." })),
-    amount: EnteredOre,
-    note: NoteInput,
-  }, { additionalProperties: false }), { maxItems: MAX_CONTENT_ROWS })),
-  costs: Type.Optional(Type.Array(Type.Object({
-    id: RowIdInput,
-    type: oneOf(COST_TYPES, { description: 'Hyran anges under boendet (housing.rent), inte som en egen kostnad.' }),
-    amount: EnteredOre,
-    note: NoteInput,
-  }, { additionalProperties: false }), { maxItems: MAX_CONTENT_ROWS })),
-  assets: Type.Optional(Type.Array(Type.Object({
-    id: RowIdInput,
-    kind: oneOf(ASSET_KINDS),
-    value: EnteredOre,
-    note: NoteInput,
-  }, { additionalProperties: false }), { maxItems: MAX_CONTENT_ROWS })),
-  period: Type.Object({ start: IsoDate, end: IsoDate }, { additionalProperties: false, description: 'Perioden ansökan gäller: en eller flera kalendermånader.' }),
-  jobStimulus: Type.Optional(Type.Array(oneOf(['applicant', 'coApplicant'] as const), { maxItems: 2, description: 'Vuxna med aktiv jobbstimulans.', 'x-error': 'Ange sökande eller medsökande.' })),
-}, { additionalProperties: false });
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ApplicationContentInput = Type.Object(
+  {
+    version: Type.Optional(Type.Literal(1, { 'x-error': 'Okänd version av ansökan (ska vara 1).' })),
+    applicant: ApplicationAdultInput,
+    coApplicant: Type.Optional(Nullable(ApplicationAdultInput)),
+    children: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: RowIdInput,
+            personId: PersonIdInput,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            birthDate: Type.String({ format: 'date', 'x-error': 'Ange födelsedatum som ÅÅÅÅ-MM-DD.' }),
+            daysAtHome: Type.Optional(
+              Nullable(Type.Integer({ minimum: 0, maximum: 31, 'x-error': 'Ange antal dagar hemma per månad (0–31).', description: 'Dagar hemma per månad; tomt = varje dag.' })),
+            ),
+            lunchAtPreschool: Type.Optional(Type.Boolean({ description: '0–6 år och äter lunch i förskolan på vardagar.' })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: MAX_CONTENT_ROWS },
+      ),
+    ),
+    housing: Type.Object(
+      {
+        tenure: oneOf(TENURE_FORMS),
+        rent: Type.Optional(EnteredOre),
+        personsInDwelling: Type.Integer({ minimum: 1, maximum: 30, 'x-error': 'Ange antal personer i bostaden (1–30).', description: 'Alla som bor i bostaden, hushållet medräknat.' }),
+        sharesHousehold: Type.Optional(Type.Boolean({ description: 'Hushållet delar de gemensamma kostnaderna med de andra i bostaden.' })),
+        note: NoteInput,
+      },
+      { additionalProperties: false },
+    ),
+    incomes: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: RowIdInput,
+            type: oneOf(INCOME_TYPES),
+            person: Type.Optional(Type.String({ maxLength: 40, description: "'applicant', 'coApplicant' eller ett barns id; standard: sökande." })),
+            amount: EnteredOre,
+            note: NoteInput,
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: MAX_CONTENT_ROWS },
+      ),
+    ),
+    costs: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: RowIdInput,
+            type: oneOf(COST_TYPES, { description: 'Hyran anges under boendet (housing.rent), inte som en egen kostnad.' }),
+            amount: EnteredOre,
+            note: NoteInput,
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: MAX_CONTENT_ROWS },
+      ),
+    ),
+    assets: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: RowIdInput,
+            kind: oneOf(ASSET_KINDS),
+            value: EnteredOre,
+            note: NoteInput,
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: MAX_CONTENT_ROWS },
+      ),
+    ),
+    period: Type.Object({ start: IsoDate, end: IsoDate }, { additionalProperties: false, description: 'Perioden ansökan gäller: en eller flera kalendermånader.' }),
+    jobStimulus: Type.Optional(Type.Array(oneOf(['applicant', 'coApplicant'] as const), { maxItems: 2, description: 'Vuxna med aktiv jobbstimulans.', 'x-error': 'Ange sökande eller medsökande.' })),
+  },
+  { additionalProperties: false },
+);
 export type ApplicationContentInput = Static<typeof ApplicationContentInput>;
 
 /** The content as stored and answered: every field present, ids given, text trimmed. */
 export const ApplicationAdult = Type.Object({ personId: Nullable(Uuid), name: Type.String() });
 export type ApplicationAdult = Static<typeof ApplicationAdult>;
 export const ApplicationChild = Type.Object({
-  id: Type.String(), personId: Nullable(Uuid), name: Type.String(), birthDate: Type.String(), daysAtHome: Nullable(Type.Integer()), lunchAtPreschool: Type.Boolean(),
+  id: Type.String(),
+  personId: Nullable(Uuid),
+  name: Type.String(),
+  birthDate: Type.String(),
+  daysAtHome: Nullable(Type.Integer()),
+  lunchAtPreschool: Type.Boolean(),
 });
 export type ApplicationChild = Static<typeof ApplicationChild>;
 export const ApplicationIncome = Type.Object({ id: Type.String(), type: oneOf(INCOME_TYPES), person: Type.String(), amount: Ore, note: Type.String() });
@@ -99,7 +147,11 @@ export type ApplicationCost = Static<typeof ApplicationCost>;
 export const ApplicationAsset = Type.Object({ id: Type.String(), kind: oneOf(ASSET_KINDS), value: Ore, note: Type.String() });
 export type ApplicationAsset = Static<typeof ApplicationAsset>;
 export const ApplicationHousing = Type.Object({
-  tenure: oneOf(TENURE_FORMS), rent: Ore, personsInDwelling: Type.Integer(), sharesHousehold: Type.Boolean(), note: Type.String(),
+  tenure: oneOf(TENURE_FORMS),
+  rent: Ore,
+  personsInDwelling: Type.Integer(),
+  sharesHousehold: Type.Boolean(),
+  note: Type.String(),
 });
 export type ApplicationHousing = Static<typeof ApplicationHousing>;
 export const ApplicationContent = Type.Object({
@@ -117,9 +169,18 @@ export const ApplicationContent = Type.Object({
 export type ApplicationContent = Static<typeof ApplicationContent>;
 
 export const ApplicationView = Type.Object({
-  id: Uuid, caseId: Uuid, kind: Type.String(), kindLabel: Type.String(), status: Type.String(), statusLabel: Type.String(),
-  periodMonth: Type.String({ description: 'ÅÅÅÅ-MM' }), periodStart: Nullable(IsoDate), periodEnd: Nullable(IsoDate),
-  submittedAt: Type.String(), channel: Type.String(), updatedAt: Nullable(Type.String()),
+  id: Uuid,
+  caseId: Uuid,
+  kind: Type.String(),
+  kindLabel: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  periodMonth: Type.String({ description: 'ÅÅÅÅ-MM' }),
+  periodStart: Nullable(IsoDate),
+  periodEnd: Nullable(IsoDate),
+  submittedAt: Type.String(),
+  channel: Type.String(),
+  updatedAt: Nullable(Type.String()),
   filled: Type.Boolean({ description: 'false: innehållet är en mall från ärendets hushåll och har inte sparats.' }),
   content: ApplicationContent,
   currentCalculationId: Nullable(Uuid),
@@ -156,8 +217,14 @@ export const CalcRow = Type.Object({
 export type CalcRow = Static<typeof CalcRow>;
 
 export const CalcTotals = Type.Object({
-  personal: Type.Integer(), common: Type.Integer(), norm: Type.Integer(), costsApplied: Type.Integer(), costs: Type.Integer(),
-  need: Type.Integer(), income: Type.Integer(), assistance: Type.Integer(),
+  personal: Type.Integer(),
+  common: Type.Integer(),
+  norm: Type.Integer(),
+  costsApplied: Type.Integer(),
+  costs: Type.Integer(),
+  need: Type.Integer(),
+  income: Type.Integer(),
+  assistance: Type.Integer(),
 });
 export type CalcTotals = Static<typeof CalcTotals>;
 
@@ -165,22 +232,47 @@ export const CalcMonth = Type.Object({ month: Type.String(), rows: Type.Array(Ca
 export type CalcMonth = Static<typeof CalcMonth>;
 
 export const AdjustmentView = Type.Object({
-  id: Uuid, lineKey: Type.String(), value: Type.Integer(), note: Type.String(), createdByName: Nullable(Type.String()), createdAt: Type.String(),
-  systemValueAtCreation: Nullable(Type.Integer()), deletedAt: Nullable(Type.String()), deletedByName: Nullable(Type.String()), applied: Type.Boolean(),
+  id: Uuid,
+  lineKey: Type.String(),
+  value: Type.Integer(),
+  note: Type.String(),
+  createdByName: Nullable(Type.String()),
+  createdAt: Type.String(),
+  systemValueAtCreation: Nullable(Type.Integer()),
+  deletedAt: Nullable(Type.String()),
+  deletedByName: Nullable(Type.String()),
+  applied: Type.Boolean(),
 });
 export type AdjustmentView = Static<typeof AdjustmentView>;
 
 export const NormTableRef = Type.Object({
-  id: Type.String(), title: Type.String(), provisional: Type.Boolean(), verified: Type.Boolean(), regime: Type.String(),
-  validFrom: Type.String(), validTo: Type.String(), source: Type.String(),
+  id: Type.String(),
+  title: Type.String(),
+  provisional: Type.Boolean(),
+  verified: Type.Boolean(),
+  regime: Type.String(),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  source: Type.String(),
 });
 export const GuidelinesRef = Type.Object({
-  id: Type.String(), municipality: Type.String(), example: Type.Boolean(), validFrom: Type.String(), validTo: Nullable(Type.String()), source: Type.String(),
+  id: Type.String(),
+  municipality: Type.String(),
+  example: Type.Boolean(),
+  validFrom: Type.String(),
+  validTo: Nullable(Type.String()),
+  source: Type.String(),
 });
 
 export const CalculationView = Type.Object({
-  id: Uuid, applicationId: Uuid, caseId: Uuid, createdAt: Type.String(), createdBy: Uuid, createdByName: Nullable(Type.String()),
-  current: Type.Boolean(), supersededAt: Nullable(Type.String()),
+  id: Uuid,
+  applicationId: Uuid,
+  caseId: Uuid,
+  createdAt: Type.String(),
+  createdBy: Uuid,
+  createdByName: Nullable(Type.String()),
+  current: Type.Boolean(),
+  supersededAt: Nullable(Type.String()),
   approval: Type.Object({ required: Type.Boolean(), approvedBy: Nullable(Uuid), approvedByName: Nullable(Type.String()), approvedAt: Nullable(Type.String()) }),
   months: Type.Array(CalcMonth),
   totals: CalcTotals,
@@ -193,20 +285,26 @@ export const CalculationView = Type.Object({
 });
 export type CalculationView = Static<typeof CalculationView>;
 
-export const AdjustmentBody = Type.Object({
-  lineKey: Type.String({ minLength: 1, maxLength: 100, description: "Radens nyckel, t.ex. 'cost:tand1', 'income:lon1', 'personal:adults', 'common'." }),
-  value: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Handläggarens värde i hela ören.' }),
-  note: Type.String({ minLength: 1, maxLength: 2000, description: 'Varför värdet ändras (krävs).' }),
-}, { additionalProperties: false });
+export const AdjustmentBody = Type.Object(
+  {
+    lineKey: Type.String({ minLength: 1, maxLength: 100, description: "Radens nyckel, t.ex. 'cost:tand1', 'income:lon1', 'personal:adults', 'common'." }),
+    value: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Handläggarens värde i hela ören.' }),
+    note: Type.String({ minLength: 1, maxLength: 2000, description: 'Varför värdet ändras (krävs).' }),
+  },
+  { additionalProperties: false },
+);
 export type AdjustmentBody = Static<typeof AdjustmentBody>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The overview: GET /cases/:id/assessment.
 // ---------------------------------------------------------------------------------------------------------------
 
-export const AssessmentQuery = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: 24, default: 3, description: 'Antal senaste ansökningar.' }),
-}, { additionalProperties: false });
+export const AssessmentQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 24, default: 3, description: 'Antal senaste ansökningar.' }),
+  },
+  { additionalProperties: false },
+);
 
 export const AssessmentOverview = Type.Object({
   caseId: Uuid,
@@ -215,7 +313,11 @@ export const AssessmentOverview = Type.Object({
   fourEyes: FourEyes,
   permissions: Type.Object({ canEdit: Type.Boolean(), canDecide: Type.Boolean() }),
   choices: Type.Object({
-    tenure: Type.Array(AssessmentChoice), costTypes: Type.Array(AssessmentChoice), incomeTypes: Type.Array(AssessmentChoice), assetKinds: Type.Array(AssessmentChoice), communicationChannels: Type.Array(AssessmentChoice),
+    tenure: Type.Array(AssessmentChoice),
+    costTypes: Type.Array(AssessmentChoice),
+    incomeTypes: Type.Array(AssessmentChoice),
+    assetKinds: Type.Array(AssessmentChoice),
+    communicationChannels: Type.Array(AssessmentChoice),
   }),
 });
 export type AssessmentOverview = Static<typeof AssessmentOverview>;

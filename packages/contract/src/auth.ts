@@ -74,22 +74,26 @@ export const MyCase = Type.Object({
   responsibleWorkerName: Nullable(Type.String()),
   openedAt: Instant,
   closedAt: Nullable(Instant),
-  decisions: Type.Array(Type.Object({
-    id: Uuid,
-    outcome: Type.String(),
-    outcomeLabel: Type.String(),
-    periodStart: IsoDate,
-    periodEnd: IsoDate,
-    amount: Ore,
-    decidedAt: Nullable(Instant),
-  })),
-  payments: Type.Array(Type.Object({
-    id: Uuid,
-    amount: Ore,
-    plannedDate: IsoDate,
-    status: Type.String(),
-    statusLabel: Type.String(),
-  })),
+  decisions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      outcome: Type.String(),
+      outcomeLabel: Type.String(),
+      periodStart: IsoDate,
+      periodEnd: IsoDate,
+      amount: Ore,
+      decidedAt: Nullable(Instant),
+    }),
+  ),
+  payments: Type.Array(
+    Type.Object({
+      id: Uuid,
+      amount: Ore,
+      plannedDate: IsoDate,
+      status: Type.String(),
+      statusLabel: Type.String(),
+    }),
+  ),
 });
 export type MyCase = Static<typeof MyCase>;
 export const MyCases = Type.Object({ items: Type.Array(MyCase) });

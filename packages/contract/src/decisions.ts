@@ -48,11 +48,21 @@ export const DecisionPhrase = Type.Object({ id: Type.String(), title: Type.Strin
 export type DecisionPhrase = Static<typeof DecisionPhrase>;
 
 export const CommunicationView = Type.Object({
-  id: Uuid, decisionId: Uuid, caseId: Uuid,
+  id: Uuid,
+  decisionId: Uuid,
+  caseId: Uuid,
   kind: oneOf(['sent', 'unnecessary'] as const),
-  text: Nullable(Type.String()), sentAt: Nullable(Type.String()), channel: Nullable(Type.String()), answerDeadline: Nullable(Type.String()),
-  answerText: Nullable(Type.String()), answeredAt: Nullable(Type.String()), exceptionId: Nullable(Type.String()), unnecessaryReason: Nullable(Type.String()),
-  letterDocumentId: Nullable(Uuid), recordedBy: Uuid, recordedAt: Type.String(),
+  text: Nullable(Type.String()),
+  sentAt: Nullable(Type.String()),
+  channel: Nullable(Type.String()),
+  answerDeadline: Nullable(Type.String()),
+  answerText: Nullable(Type.String()),
+  answeredAt: Nullable(Type.String()),
+  exceptionId: Nullable(Type.String()),
+  unnecessaryReason: Nullable(Type.String()),
+  letterDocumentId: Nullable(Uuid),
+  recordedBy: Uuid,
+  recordedAt: Type.String(),
   letterUrl: Nullable(Type.String({ description: 'Kommuniceringsbrevet (PDF), om ett skapades.' })),
 });
 export type CommunicationView = Static<typeof CommunicationView>;
@@ -70,27 +80,48 @@ export type ChildPerspective = Static<typeof ChildPerspective>;
 export const RecoveryBasisStated = Type.Object({ legalReferenceId: Type.String(), text: Type.String() });
 
 export const DecisionView = Type.Object({
-  id: Uuid, caseId: Uuid, applicationId: Nullable(Uuid),
-  status: oneOf(DECISION_STATUSES), statusLabel: Type.String(),
-  outcome: DecisionOutcome, outcomeLabel: Type.String(),
-  periodStart: IsoDate, periodEnd: IsoDate,
-  amount: Type.Integer(), systemAmount: Type.Integer(), appliedAmount: Type.Integer(), amountReason: Type.String(),
+  id: Uuid,
+  caseId: Uuid,
+  applicationId: Nullable(Uuid),
+  status: oneOf(DECISION_STATUSES),
+  statusLabel: Type.String(),
+  outcome: DecisionOutcome,
+  outcomeLabel: Type.String(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  amount: Type.Integer(),
+  systemAmount: Type.Integer(),
+  appliedAmount: Type.Integer(),
+  amountReason: Type.String(),
   items: Type.Array(DecisionItem),
   legalBasis: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), verified: Type.Boolean(), appealBasis: Type.Optional(AppealBasisKind) })),
   reasons: Type.String(),
   appealRoute: AppealRouteView,
-  supportObstacles: Type.Array(Type.Object({
-    adult: AdultRef, personId: Nullable(Type.String()), code: Type.String(), label: Type.String(), group: Type.Optional(Nullable(Type.String())), adultLabel: Type.String(),
-  })),
+  supportObstacles: Type.Array(
+    Type.Object({
+      adult: AdultRef,
+      personId: Nullable(Type.String()),
+      code: Type.String(),
+      label: Type.String(),
+      group: Type.Optional(Nullable(Type.String())),
+      adultLabel: Type.String(),
+    }),
+  ),
   childPerspective: Nullable(ChildPerspective),
   recoveryBasis: Nullable(RecoveryBasisStated),
   calculationId: Nullable(Uuid),
-  presentingOfficer: Nullable(PersonRef), decidedBy: Nullable(PersonRef), decidedAt: Nullable(Type.String()),
-  approvedBy: Nullable(PersonRef), approvedAt: Nullable(Type.String()),
-  letterDocumentId: Nullable(Uuid), letterUrl: Nullable(Type.String()),
-  createdAt: Nullable(Type.String()), updatedAt: Nullable(Type.String()),
+  presentingOfficer: Nullable(PersonRef),
+  decidedBy: Nullable(PersonRef),
+  decidedAt: Nullable(Type.String()),
+  approvedBy: Nullable(PersonRef),
+  approvedAt: Nullable(Type.String()),
+  letterDocumentId: Nullable(Uuid),
+  letterUrl: Nullable(Type.String()),
+  createdAt: Nullable(Type.String()),
+  updatedAt: Nullable(Type.String()),
   communication: Nullable(CommunicationView),
-  communicationStatus: Type.String(), communicationStatusLabel: Type.String(),
+  communicationStatus: Type.String(),
+  communicationStatusLabel: Type.String(),
   delegation: Type.Object({ mayDecideRoles: Type.Array(Type.Object({ role: Type.String(), label: Type.String() })), youMayDecide: Type.Boolean() }),
   fourEyes: FourEyes,
   phrases: Type.Array(DecisionPhrase),
@@ -103,53 +134,94 @@ export const DecisionView = Type.Object({
 export type DecisionView = Static<typeof DecisionView>;
 
 /** POST /applications/:id/decisions: the body may be left out; outcome chooses another outcome than the proposal. */
-export const NewDecisionBody = Type.Object({
-  outcome: Type.Optional(DecisionOutcome),
-}, { additionalProperties: false, description: "Valfri: { outcome?: 'dismissed' | … } – välj utfall i stället för förslaget, t.ex. avvisning av en ofullständig ansökan." });
+export const NewDecisionBody = Type.Object(
+  {
+    outcome: Type.Optional(DecisionOutcome),
+  },
+  { additionalProperties: false, description: "Valfri: { outcome?: 'dismissed' | … } – välj utfall i stället för förslaget, t.ex. avvisning av en ofullständig ansökan." },
+);
 export type NewDecisionBody = Static<typeof NewDecisionBody>;
 
-export const DecisionPatchBody = Type.Object({
-  outcome: Type.Optional(DecisionOutcome),
-  periodStart: Type.Optional(IsoDate),
-  periodEnd: Type.Optional(IsoDate),
-  amount: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Beviljat belopp för perioden i hela ören.' })),
-  amountReason: Type.Optional(Type.String({ maxLength: 2000 })),
-  itemReasons: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 100 }), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }), { maxItems: 60 })),
-  legalBasisIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20 })),
-  itemLegalBasis: Type.Optional(Type.Array(Type.Object({
-    key: Type.String({ minLength: 1, maxLength: 100 }),
-    legalBasisId: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 60 })], { description: 'Lagrummet raden beslutas enligt (ett av beslutets lagrum); null = beslutets huvudlagrum.' }),
-  }, { additionalProperties: false }), { maxItems: 60 })),
-  reasons: Type.Optional(Type.String({ maxLength: 20_000 })),
-  supportObstacles: Type.Optional(Type.Array(Type.Object({ adult: AdultRef, code: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }), { maxItems: 2 })),
-  childPerspective: Type.Optional(Type.Object({
-    consideration: Type.String({ maxLength: 10_000 }),
-    childSpokenTo: Type.Boolean(),
-    spokenToNote: Type.Optional(Type.String({ maxLength: 4000 })),
-  }, { additionalProperties: false })),
-  recoveryBasis: Type.Optional(Type.Union([Type.Null(), Type.Object({
-    legalReferenceId: Type.String({ minLength: 1, maxLength: 60, description: 'Grund för återbetalningsskyldighet: ett lagrum med användning "recovery" (33 kap. 2 § 1 a–c eller 3 § socialtjänstlagen)' }),
-    text: Type.String({ maxLength: 4000, description: 'Omständigheten som grundar återbetalningsskyldigheten, i klartext' }),
-  }, { additionalProperties: false })])),
-}, { additionalProperties: false, minProperties: 1 });
+export const DecisionPatchBody = Type.Object(
+  {
+    outcome: Type.Optional(DecisionOutcome),
+    periodStart: Type.Optional(IsoDate),
+    periodEnd: Type.Optional(IsoDate),
+    amount: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Beviljat belopp för perioden i hela ören.' })),
+    amountReason: Type.Optional(Type.String({ maxLength: 2000 })),
+    itemReasons: Type.Optional(
+      Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 100 }), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }), { maxItems: 60 }),
+    ),
+    legalBasisIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20 })),
+    itemLegalBasis: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            key: Type.String({ minLength: 1, maxLength: 100 }),
+            legalBasisId: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 60 })], {
+              description: 'Lagrummet raden beslutas enligt (ett av beslutets lagrum); null = beslutets huvudlagrum.',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 60 },
+      ),
+    ),
+    reasons: Type.Optional(Type.String({ maxLength: 20_000 })),
+    supportObstacles: Type.Optional(Type.Array(Type.Object({ adult: AdultRef, code: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }), { maxItems: 2 })),
+    childPerspective: Type.Optional(
+      Type.Object(
+        {
+          consideration: Type.String({ maxLength: 10_000 }),
+          childSpokenTo: Type.Boolean(),
+          spokenToNote: Type.Optional(Type.String({ maxLength: 4000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    recoveryBasis: Type.Optional(
+      Type.Union([
+        Type.Null(),
+        Type.Object(
+          {
+            legalReferenceId: Type.String({
+              minLength: 1,
+              maxLength: 60,
+              description: 'Grund för återbetalningsskyldighet: ett lagrum med användning "recovery" (33 kap. 2 § 1 a–c eller 3 § socialtjänstlagen)',
+            }),
+            text: Type.String({ maxLength: 4000, description: 'Omständigheten som grundar återbetalningsskyldigheten, i klartext' }),
+          },
+          { additionalProperties: false },
+        ),
+      ]),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export type DecisionPatchBody = Static<typeof DecisionPatchBody>;
 
-export const CommunicationBody = Type.Object({
-  kind: oneOf(['sent', 'unnecessary'] as const, { description: "'sent' = underlaget har kommunicerats; 'unnecessary' = kommunicering är obehövlig (skäl krävs)" }),
-  text: Type.Optional(Type.String({ maxLength: 20_000, description: 'Vad som kommunicerades (underlaget).' })),
-  sentAt: Type.Optional(Instant),
-  channel: Type.Optional(oneOf(COMMUNICATION_CHANNELS)),
-  answerDeadline: Type.Optional(Type.String({ format: 'date-time', description: 'Sista dag för svar (tidpunkt).' })),
-  createLetter: Type.Optional(Type.Boolean({ description: 'Skapa ett kommuniceringsbrev (PDF) från mallen.' })),
-  exceptionId: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-  reason: Type.Optional(Type.String({ maxLength: 4000 })),
-}, { additionalProperties: false });
+export const CommunicationBody = Type.Object(
+  {
+    kind: oneOf(['sent', 'unnecessary'] as const, { description: "'sent' = underlaget har kommunicerats; 'unnecessary' = kommunicering är obehövlig (skäl krävs)" }),
+    text: Type.Optional(Type.String({ maxLength: 20_000, description: 'Vad som kommunicerades (underlaget).' })),
+    sentAt: Type.Optional(Instant),
+    channel: Type.Optional(oneOf(COMMUNICATION_CHANNELS)),
+    answerDeadline: Type.Optional(Type.String({ format: 'date-time', description: 'Sista dag för svar (tidpunkt).' })),
+    createLetter: Type.Optional(Type.Boolean({ description: 'Skapa ett kommuniceringsbrev (PDF) från mallen.' })),
+    exceptionId: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    reason: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  { additionalProperties: false },
+);
 export type CommunicationBody = Static<typeof CommunicationBody>;
 
-export const CommunicationAnswerBody = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 20_000 }),
-  answeredAt: Instant,
-}, { additionalProperties: false });
+export const CommunicationAnswerBody = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 20_000 }),
+    answeredAt: Instant,
+  },
+  { additionalProperties: false },
+);
 export type CommunicationAnswerBody = Static<typeof CommunicationAnswerBody>;
 
 export const ReturnDecisionBody = Type.Object({ note: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });

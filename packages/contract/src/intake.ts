@@ -1,8 +1,15 @@
 /** The intake area (mottagning): first contacts, the queue, interview, preliminary calculation, booking and hand-over. */
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  INTAKE_CHECKLIST_STAGES, INTAKE_INTERVIEW_COST_TYPES, INTAKE_INTERVIEW_INCOME_TYPES,
-  INTAKE_INTERVIEW_PERSONS, INTAKE_RESPONSIBILITY_ANSWERS, INTAKE_RESPONSIBILITY_BASES, INTAKE_STATUSES, INTAKE_TENURE_TYPES, INTAKE_TRACKS,
+  INTAKE_CHECKLIST_STAGES,
+  INTAKE_INTERVIEW_COST_TYPES,
+  INTAKE_INTERVIEW_INCOME_TYPES,
+  INTAKE_INTERVIEW_PERSONS,
+  INTAKE_RESPONSIBILITY_ANSWERS,
+  INTAKE_RESPONSIBILITY_BASES,
+  INTAKE_STATUSES,
+  INTAKE_TENURE_TYPES,
+  INTAKE_TRACKS,
   MAX_AMOUNT_ORE,
 } from '@vagen/domain';
 import { PersonInput, NamedRef, StaffRef } from './cases.ts';
@@ -52,10 +59,7 @@ export const IntakeInterviewBody = Type.Object(
     need: Type.String({ minLength: 1, maxLength: 4000 }),
     ownEfforts: Type.Optional(Text(4000)),
     address: Type.Optional(Type.Object({ line: Text(200), postalCode: Text(10), city: Text(100) }, { additionalProperties: false })),
-    housing: Type.Object(
-      { tenure: literals(INTAKE_TENURE_TYPES), monthlyCost: Amount, note: Type.Optional(Text(1000)) },
-      { additionalProperties: false },
-    ),
+    housing: Type.Object({ tenure: literals(INTAKE_TENURE_TYPES), monthlyCost: Amount, note: Type.Optional(Text(1000)) }, { additionalProperties: false }),
     household: Type.Object(
       {
         coApplicant: Type.Boolean(),
@@ -75,22 +79,12 @@ export const IntakeInterviewBody = Type.Object(
     ),
     family: Type.Optional(Text(4000)),
     otherPersonsAtAddress: Type.Optional(Type.Object({ present: Type.Boolean(), note: Type.Optional(Text(1000)) }, { additionalProperties: false })),
-    ownership: Type.Optional(Type.Object(
-      { car: Type.Boolean(), company: Type.Boolean(), tenantOwnedFlat: Type.Boolean(), note: Type.Optional(Text(1000)) },
-      { additionalProperties: false },
-    )),
-    earlierAssistance: Type.Optional(Type.Object(
-      { received: Type.Boolean(), where: Type.Optional(Text(200)), when: Type.Optional(Text(200)) },
-      { additionalProperties: false },
-    )),
-    incomes: Type.Optional(Type.Array(
-      Type.Object({ type: literals(INTAKE_INTERVIEW_INCOME_TYPES), person: literals(INTAKE_INTERVIEW_PERSONS), amount: Amount }, { additionalProperties: false }),
-      { maxItems: 20 },
-    )),
-    otherCosts: Type.Optional(Type.Array(
-      Type.Object({ type: literals(INTAKE_INTERVIEW_COST_TYPES), amount: Amount }, { additionalProperties: false }),
-      { maxItems: 20 },
-    )),
+    ownership: Type.Optional(Type.Object({ car: Type.Boolean(), company: Type.Boolean(), tenantOwnedFlat: Type.Boolean(), note: Type.Optional(Text(1000)) }, { additionalProperties: false })),
+    earlierAssistance: Type.Optional(Type.Object({ received: Type.Boolean(), where: Type.Optional(Text(200)), when: Type.Optional(Text(200)) }, { additionalProperties: false })),
+    incomes: Type.Optional(
+      Type.Array(Type.Object({ type: literals(INTAKE_INTERVIEW_INCOME_TYPES), person: literals(INTAKE_INTERVIEW_PERSONS), amount: Amount }, { additionalProperties: false }), { maxItems: 20 }),
+    ),
+    otherCosts: Type.Optional(Type.Array(Type.Object({ type: literals(INTAKE_INTERVIEW_COST_TYPES), amount: Amount }, { additionalProperties: false }), { maxItems: 20 })),
   },
   { additionalProperties: false },
 );
@@ -228,18 +222,20 @@ export const UnitWorkers = Type.Object({
   unitId: Uuid,
   heavyCaseRule: Type.String(),
   newStaffMonths: Type.Integer(),
-  workers: Type.Array(Type.Object({
-    id: Uuid,
-    name: Type.String(),
-    role: Type.String(),
-    roleLabel: Type.String(),
-    activeCases: Type.Integer(),
-    responsibleCases: Type.Integer(),
-    heavyCases: Type.Integer(),
-    employedSince: IsoDate,
-    yearsOfExperience: Type.Number(),
-    newStaff: Type.Boolean(),
-  })),
+  workers: Type.Array(
+    Type.Object({
+      id: Uuid,
+      name: Type.String(),
+      role: Type.String(),
+      roleLabel: Type.String(),
+      activeCases: Type.Integer(),
+      responsibleCases: Type.Integer(),
+      heavyCases: Type.Integer(),
+      employedSince: IsoDate,
+      yearsOfExperience: Type.Number(),
+      newStaff: Type.Boolean(),
+    }),
+  ),
 });
 export type UnitWorkers = Static<typeof UnitWorkers>;
 
@@ -251,11 +247,13 @@ export const IntakeInterview = Type.Object({
   housing: Type.Object({ tenure: literals(INTAKE_TENURE_TYPES), monthlyCost: Amount, note: Type.String() }),
   household: Type.Object({
     coApplicant: Type.Boolean(),
-    children: Type.Array(Type.Object({
-      birthDate: IsoDate,
-      daysAtHome: Type.Optional(Type.Integer()),
-      lunchAtPreschool: Type.Optional(Type.Boolean()),
-    })),
+    children: Type.Array(
+      Type.Object({
+        birthDate: IsoDate,
+        daysAtHome: Type.Optional(Type.Integer()),
+        lunchAtPreschool: Type.Optional(Type.Boolean()),
+      }),
+    ),
   }),
   family: Type.String(),
   otherPersonsAtAddress: Type.Object({ present: Type.Boolean(), note: Type.String() }),
@@ -282,14 +280,16 @@ export const IntakeChecklist = Type.Object({
   stage: literals(INTAKE_CHECKLIST_STAGES),
   label: Type.String(),
   complete: Type.Boolean(),
-  items: Type.Array(Type.Object({
-    key: Type.String(),
-    label: Type.String(),
-    required: Type.Boolean(),
-    checked: Type.Boolean(),
-    checkedAt: Nullable(Instant),
-    checkedByName: Nullable(Type.String()),
-  })),
+  items: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      required: Type.Boolean(),
+      checked: Type.Boolean(),
+      checkedAt: Nullable(Instant),
+      checkedByName: Nullable(Type.String()),
+    }),
+  ),
 });
 export type IntakeChecklist = Static<typeof IntakeChecklist>;
 
@@ -319,46 +319,52 @@ export const IntakeDetail = Type.Object({
     secondWorker: Nullable(StaffRef),
   }),
   application: Type.Object({ id: Uuid, periodMonth: Type.String({ description: 'ÅÅÅÅ-MM' }), status: Type.String() }),
-  people: Type.Array(Type.Object({
-    personId: Uuid,
-    role: Type.String(),
-    roleLabel: Type.String(),
-    firstName: Type.String(),
-    lastName: Type.String(),
-    personnummer: Type.String(),
-    birthDate: IsoDate,
-    protectedIdentity: Type.Boolean(),
-    /** Never sent for a protected identity. */
-    address: Nullable(Type.Object({ line: Type.String(), postalCode: Nullable(Type.String()), city: Nullable(Type.String()) })),
-    phone: Nullable(Type.String()),
-  })),
+  people: Type.Array(
+    Type.Object({
+      personId: Uuid,
+      role: Type.String(),
+      roleLabel: Type.String(),
+      firstName: Type.String(),
+      lastName: Type.String(),
+      personnummer: Type.String(),
+      birthDate: IsoDate,
+      protectedIdentity: Type.Boolean(),
+      /** Never sent for a protected identity. */
+      address: Nullable(Type.Object({ line: Type.String(), postalCode: Nullable(Type.String()), city: Nullable(Type.String()) })),
+      phone: Nullable(Type.String()),
+    }),
+  ),
   interview: Nullable(IntakeInterview),
   interviewedAt: Nullable(Instant),
   interviewedByName: Nullable(Type.String()),
   preliminary: Nullable(PreliminaryCalculation),
-  responsibility: Nullable(Type.Object({
-    municipalityResponsible: literals(INTAKE_RESPONSIBILITY_ANSWERS),
-    basis: Nullable(literals(INTAKE_RESPONSIBILITY_BASES)),
-    rightInstance: literals(INTAKE_RESPONSIBILITY_ANSWERS),
-    otherBenefits: Type.String(),
-    note: Type.String(),
-    municipalityResponsibleLabel: Type.String(),
-    rightInstanceLabel: Type.String(),
-    basisLabel: Nullable(Type.String()),
-    checkedAt: Nullable(Instant),
-    checkedByName: Nullable(Type.String()),
-  })),
+  responsibility: Nullable(
+    Type.Object({
+      municipalityResponsible: literals(INTAKE_RESPONSIBILITY_ANSWERS),
+      basis: Nullable(literals(INTAKE_RESPONSIBILITY_BASES)),
+      rightInstance: literals(INTAKE_RESPONSIBILITY_ANSWERS),
+      otherBenefits: Type.String(),
+      note: Type.String(),
+      municipalityResponsibleLabel: Type.String(),
+      rightInstanceLabel: Type.String(),
+      basisLabel: Nullable(Type.String()),
+      checkedAt: Nullable(Instant),
+      checkedByName: Nullable(Type.String()),
+    }),
+  ),
   checklists: Type.Array(IntakeChecklist),
-  booking: Nullable(Type.Object({
-    visitAt: Instant,
-    place: Nullable(Type.String()),
-    worker: Nullable(StaffRef),
-    documents: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
-    bookedAt: Nullable(Instant),
-    bookedByName: Nullable(Type.String()),
-    letterDocumentId: Nullable(Uuid),
-    letterUrl: Nullable(Type.String()),
-  })),
+  booking: Nullable(
+    Type.Object({
+      visitAt: Instant,
+      place: Nullable(Type.String()),
+      worker: Nullable(StaffRef),
+      documents: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+      bookedAt: Nullable(Instant),
+      bookedByName: Nullable(Type.String()),
+      letterDocumentId: Nullable(Uuid),
+      letterUrl: Nullable(Type.String()),
+    }),
+  ),
   handover: Nullable(Type.Object({ at: Instant, byName: Nullable(Type.String()), worker: Nullable(StaffRef) })),
   referral: Nullable(Type.Object({ at: Instant, byName: Nullable(Type.String()), reason: Nullable(Type.String()) })),
   timestamps: Type.Object({
@@ -376,16 +382,18 @@ export const IntakeDetail = Type.Object({
     toHandover: Nullable(Type.Integer()),
   }),
   heavyCase: HeavyCase,
-  history: Type.Array(Type.Object({
-    kind: Type.String(),
-    label: Type.String(),
-    fromStatus: Nullable(Type.String()),
-    toStatus: Nullable(Type.String()),
-    toStatusLabel: Nullable(Type.String()),
-    at: Instant,
-    actorName: Nullable(Type.String()),
-    note: Nullable(Type.String()),
-  })),
+  history: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      label: Type.String(),
+      fromStatus: Nullable(Type.String()),
+      toStatus: Nullable(Type.String()),
+      toStatusLabel: Nullable(Type.String()),
+      at: Instant,
+      actorName: Nullable(Type.String()),
+      note: Nullable(Type.String()),
+    }),
+  ),
   options: Type.Object({
     documentOptions: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
     tenureTypes: Type.Array(Option),

@@ -23,10 +23,7 @@ export const NewJournalEntryBody = Type.Object(
 );
 export type NewJournalEntryBody = Static<typeof NewJournalEntryBody>;
 
-export const PatchJournalEntryBody = Type.Object(
-  { eventDate: Type.Optional(IsoDate), title: Type.Optional(Title), body: Type.Optional(EntryText) },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const PatchJournalEntryBody = Type.Object({ eventDate: Type.Optional(IsoDate), title: Type.Optional(Title), body: Type.Optional(EntryText) }, { additionalProperties: false, minProperties: 1 });
 export type PatchJournalEntryBody = Static<typeof PatchJournalEntryBody>;
 
 export const JournalCorrectionBody = Type.Object({ title: Title, body: EntryText }, { additionalProperties: false });

@@ -6,8 +6,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Nullable, Uuid } from './common.ts';
 
 export const Watch = Type.Object({
-  id: Uuid, dueOn: IsoDate, text: Type.String(), ownerId: Uuid, ownerName: Type.String(), createdByName: Type.String(), createdAt: Type.String(),
-  doneAt: Nullable(Type.String()), doneByName: Nullable(Type.String()), doneNote: Nullable(Type.String()), overdue: Type.Boolean(),
+  id: Uuid,
+  dueOn: IsoDate,
+  text: Type.String(),
+  ownerId: Uuid,
+  ownerName: Type.String(),
+  createdByName: Type.String(),
+  createdAt: Type.String(),
+  doneAt: Nullable(Type.String()),
+  doneByName: Nullable(Type.String()),
+  doneNote: Nullable(Type.String()),
+  overdue: Type.Boolean(),
 });
 export type Watch = Static<typeof Watch>;
 
@@ -18,11 +27,14 @@ export const CaseWatches = Type.Object({
 });
 export type CaseWatches = Static<typeof CaseWatches>;
 
-export const NewWatchBody = Type.Object({
-  dueOn: IsoDate,
-  text: Type.String({ minLength: 1, maxLength: 1000 }),
-  ownerId: Type.Optional(Uuid),
-}, { additionalProperties: false });
+export const NewWatchBody = Type.Object(
+  {
+    dueOn: IsoDate,
+    text: Type.String({ minLength: 1, maxLength: 1000 }),
+    ownerId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
 export type NewWatchBody = Static<typeof NewWatchBody>;
 
 /** POST /watches/:id/done: the body may be left out. */
@@ -30,9 +42,19 @@ export const WatchDoneBody = Type.Object({ note: Type.Optional(Type.String({ max
 export type WatchDoneBody = Static<typeof WatchDoneBody>;
 
 export const CaseDocument = Type.Object({
-  id: Uuid, title: Type.String(), kind: Type.String(), kindLabel: Type.String(), mimeType: Type.String(), sizeBytes: Type.Integer(),
-  createdAt: Type.String(), createdByName: Nullable(Type.String()), locked: Type.Boolean(), lockedAt: Nullable(Type.String()),
-  visibleToClient: Type.Boolean(), relatedType: Nullable(Type.String()), relatedId: Nullable(Type.String()),
+  id: Uuid,
+  title: Type.String(),
+  kind: Type.String(),
+  kindLabel: Type.String(),
+  mimeType: Type.String(),
+  sizeBytes: Type.Integer(),
+  createdAt: Type.String(),
+  createdByName: Nullable(Type.String()),
+  locked: Type.Boolean(),
+  lockedAt: Nullable(Type.String()),
+  visibleToClient: Type.Boolean(),
+  relatedType: Nullable(Type.String()),
+  relatedId: Nullable(Type.String()),
   url: Type.String({ description: 'Handlingens innehåll (GET, loggas).' }),
 });
 export type CaseDocument = Static<typeof CaseDocument>;
@@ -40,10 +62,21 @@ export const CaseDocuments = Type.Object({ items: Type.Array(CaseDocument) });
 export type CaseDocuments = Static<typeof CaseDocuments>;
 
 export const WorkQueueItem = Type.Object({
-  id: Uuid, kind: Type.String(), kindLabel: Type.String(), title: Type.String(), priority: Type.Integer(), priorityLabel: Type.String(),
-  caseId: Nullable(Uuid), caseNumber: Nullable(Type.String()), ref: Nullable(Type.Object({ type: Type.String(), id: Type.String() })),
-  receivedAt: Type.String(), sinceReceived: Type.String(), dueAt: Nullable(Type.String()), overdue: Type.Boolean(),
-  assignedTo: Nullable(Type.Object({ id: Uuid, name: Nullable(Type.String()) })), assignedRole: Nullable(Type.String()),
+  id: Uuid,
+  kind: Type.String(),
+  kindLabel: Type.String(),
+  title: Type.String(),
+  priority: Type.Integer(),
+  priorityLabel: Type.String(),
+  caseId: Nullable(Uuid),
+  caseNumber: Nullable(Type.String()),
+  ref: Nullable(Type.Object({ type: Type.String(), id: Type.String() })),
+  receivedAt: Type.String(),
+  sinceReceived: Type.String(),
+  dueAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  assignedTo: Nullable(Type.Object({ id: Uuid, name: Nullable(Type.String()) })),
+  assignedRole: Nullable(Type.String()),
 });
 export type WorkQueueItem = Static<typeof WorkQueueItem>;
 

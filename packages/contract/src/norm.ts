@@ -3,9 +3,7 @@
  * provräkning. Amounts in öre. The result is also stored with an intake's preliminary calculation.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  COST_TYPES, INCOME_TYPES, MAX_AMOUNT_ORE, MAX_CHILDREN, MAX_COSTS, MAX_HOUSEHOLD_SIZE, MAX_INCOMES, type CostType, type IncomeType,
-} from '@vagen/domain/norm/index.ts';
+import { COST_TYPES, INCOME_TYPES, MAX_AMOUNT_ORE, MAX_CHILDREN, MAX_COSTS, MAX_HOUSEHOLD_SIZE, MAX_INCOMES, type CostType, type IncomeType } from '@vagen/domain/norm/index.ts';
 import { Nullable, literals } from './common.ts';
 
 const Amount = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_ORE, description: 'Belopp i hela ören (850000 = 8 500 kr).' });
@@ -52,26 +50,17 @@ export const NormCalculationBody = Type.Object(
             person: Type.Optional(Id),
             description: Type.Optional(Type.String({ maxLength: 200 })),
             secondHand: Type.Optional(Type.Boolean({ description: 'Bara för rent: bostaden hyrs i andra hand.' })),
-            subletApproved: Type.Optional(
-              Type.Boolean({ description: 'Bara för hyra i andra hand: hyresvärden eller hyresnämnden har godkänt uthyrningen (villkor från 2027).' }),
-            ),
+            subletApproved: Type.Optional(Type.Boolean({ description: 'Bara för hyra i andra hand: hyresvärden eller hyresnämnden har godkänt uthyrningen (villkor från 2027).' })),
           },
           { additionalProperties: false },
         ),
         { maxItems: MAX_COSTS },
       ),
     ),
-    incomes: Type.Optional(
-      Type.Array(
-        Type.Object({ type: literals<IncomeType>(INCOME_TYPES, 'Inkomsttyp'), person: Id, amount: Amount }, { additionalProperties: false }),
-        { maxItems: MAX_INCOMES },
-      ),
-    ),
+    incomes: Type.Optional(Type.Array(Type.Object({ type: literals<IncomeType>(INCOME_TYPES, 'Inkomsttyp'), person: Id, amount: Amount }, { additionalProperties: false }), { maxItems: MAX_INCOMES })),
     jobStimulus: Type.Optional(Type.Array(Id, { maxItems: 2 })),
     emergencyAid: Type.Optional(Type.Boolean({ description: 'Ansökan gäller nödbistånd (akuta behov).' })),
-    options: Type.Optional(
-      Type.Object({ partTimeChildrenCountInHouseholdSize: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-    ),
+    options: Type.Optional(Type.Object({ partTimeChildrenCountInHouseholdSize: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
@@ -122,14 +111,16 @@ export const NormResult = Type.Object({
     validTo: Type.String(),
     source: Type.String(),
   }),
-  guidelines: Nullable(Type.Object({
-    id: Type.String(),
-    municipality: Type.String(),
-    example: Type.Boolean(),
-    validFrom: Type.String(),
-    validTo: Nullable(Type.String()),
-    source: Type.String(),
-  })),
+  guidelines: Nullable(
+    Type.Object({
+      id: Type.String(),
+      municipality: Type.String(),
+      example: Type.Boolean(),
+      validFrom: Type.String(),
+      validTo: Nullable(Type.String()),
+      source: Type.String(),
+    }),
+  ),
   household: Type.Object({
     adults: Type.Integer(),
     children: Type.Integer(),

@@ -21,10 +21,23 @@ export const PaymentTiming = oneOf(['ordinary', 'acute'] as const, { description
 export type PaymentTiming = Static<typeof PaymentTiming>;
 
 export const PaymentAccount = Type.Object({
-  id: Uuid, caseId: Uuid, personId: Nullable(Uuid), payeeKind: PayeeKind, payeeKindLabel: Type.String(), holderName: Type.String(),
-  kind: AccountKind, kindLabel: Type.String(), clearing: Nullable(Type.String()), number: Type.String(), bankName: Nullable(Type.String()),
-  display: Type.String(), verified: Type.Boolean(), verifiedAt: Nullable(Type.String()), verifiedByName: Nullable(Type.String()),
-  verificationNote: Nullable(Type.String()), createdAt: Type.String(),
+  id: Uuid,
+  caseId: Uuid,
+  personId: Nullable(Uuid),
+  payeeKind: PayeeKind,
+  payeeKindLabel: Type.String(),
+  holderName: Type.String(),
+  kind: AccountKind,
+  kindLabel: Type.String(),
+  clearing: Nullable(Type.String()),
+  number: Type.String(),
+  bankName: Nullable(Type.String()),
+  display: Type.String(),
+  verified: Type.Boolean(),
+  verifiedAt: Nullable(Type.String()),
+  verifiedByName: Nullable(Type.String()),
+  verificationNote: Nullable(Type.String()),
+  createdAt: Type.String(),
 });
 export type PaymentAccount = Static<typeof PaymentAccount>;
 export const PaymentAccountList = Type.Object({ items: Type.Array(PaymentAccount) });
@@ -34,19 +47,45 @@ export const ApprovalCheck = Type.Object({ code: Type.String(), label: Type.Stri
 export type ApprovalCheck = Static<typeof ApprovalCheck>;
 
 export const PaymentHistoryRow = Type.Object({
-  fromStage: Nullable(Type.String()), toStage: Type.String(), toLabel: Type.String(), at: Type.String(), actorName: Nullable(Type.String()), reason: Nullable(Type.String()),
+  fromStage: Nullable(Type.String()),
+  toStage: Type.String(),
+  toLabel: Type.String(),
+  at: Type.String(),
+  actorName: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
 });
 export type PaymentHistoryRow = Static<typeof PaymentHistoryRow>;
 
 const paymentProperties = {
-  id: Uuid, caseId: Uuid, caseNumber: Type.String(), decisionId: Nullable(Uuid), amount: Type.Integer(),
+  id: Uuid,
+  caseId: Uuid,
+  caseNumber: Type.String(),
+  decisionId: Nullable(Uuid),
+  amount: Type.Integer(),
   payee: Type.String({ description: "Mottagartyp ('client' | 'landlord' | 'other')." }),
-  payeeName: Type.String(), payeeKind: PayeeKind, payeeKindLabel: Type.String(), personId: Nullable(Uuid), account: Nullable(PaymentAccount),
-  plannedDate: IsoDate, timing: PaymentTiming, dateBasis: Nullable(Type.String()),
-  status: oneOf(['planned', 'sent', 'paid', 'stopped'] as const), stage: PaymentStage, stageLabel: Type.String(), endToEndId: Nullable(Type.String()),
-  proposedAt: Nullable(Type.String()), proposedByName: Nullable(Type.String()), approvedAt: Nullable(Type.String()), approvedByName: Nullable(Type.String()),
-  checks: Nullable(Type.Array(ApprovalCheck)), stoppedAt: Nullable(Type.String()), stoppedByName: Nullable(Type.String()), stopReason: Nullable(Type.String()),
-  paymentFileId: Nullable(Uuid), sentAt: Nullable(Type.String()), paidAt: Nullable(Type.String()),
+  payeeName: Type.String(),
+  payeeKind: PayeeKind,
+  payeeKindLabel: Type.String(),
+  personId: Nullable(Uuid),
+  account: Nullable(PaymentAccount),
+  plannedDate: IsoDate,
+  timing: PaymentTiming,
+  dateBasis: Nullable(Type.String()),
+  status: oneOf(['planned', 'sent', 'paid', 'stopped'] as const),
+  stage: PaymentStage,
+  stageLabel: Type.String(),
+  endToEndId: Nullable(Type.String()),
+  proposedAt: Nullable(Type.String()),
+  proposedByName: Nullable(Type.String()),
+  approvedAt: Nullable(Type.String()),
+  approvedByName: Nullable(Type.String()),
+  checks: Nullable(Type.Array(ApprovalCheck)),
+  stoppedAt: Nullable(Type.String()),
+  stoppedByName: Nullable(Type.String()),
+  stopReason: Nullable(Type.String()),
+  paymentFileId: Nullable(Uuid),
+  sentAt: Nullable(Type.String()),
+  paidAt: Nullable(Type.String()),
   history: Type.Array(PaymentHistoryRow),
 };
 export const Payment = Type.Object(paymentProperties);
@@ -54,8 +93,16 @@ export type Payment = Static<typeof Payment>;
 
 export const SuggestedDate = Type.Object({ date: IsoDate, explanation: Type.String() });
 export const PayableDecision = Type.Object({
-  id: Uuid, outcome: Type.String(), outcomeLabel: Type.String(), periodStart: IsoDate, periodEnd: IsoDate, amount: Type.Integer(),
-  decidedAt: Type.String(), decidedByName: Nullable(Type.String()), paidOrPlanned: Type.Integer(), remaining: Type.Integer(),
+  id: Uuid,
+  outcome: Type.String(),
+  outcomeLabel: Type.String(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  amount: Type.Integer(),
+  decidedAt: Type.String(),
+  decidedByName: Nullable(Type.String()),
+  paidOrPlanned: Type.Integer(),
+  remaining: Type.Integer(),
   suggestedDates: Type.Object({ ordinary: SuggestedDate, acute: SuggestedDate }),
 });
 export type PayableDecision = Static<typeof PayableDecision>;
@@ -72,29 +119,50 @@ export type CasePayments = Static<typeof CasePayments>;
 
 export const KassaPayment = Type.Object({
   ...paymentProperties,
-  decision: Nullable(Type.Object({
-    id: Uuid, outcome: Type.String(), amount: Type.Integer(), periodStart: IsoDate, periodEnd: IsoDate, decidedAt: Type.String(), status: Type.String(),
-    decidedByName: Nullable(Type.String()),
-  })),
+  decision: Nullable(
+    Type.Object({
+      id: Uuid,
+      outcome: Type.String(),
+      amount: Type.Integer(),
+      periodStart: IsoDate,
+      periodEnd: IsoDate,
+      decidedAt: Type.String(),
+      status: Type.String(),
+      decidedByName: Nullable(Type.String()),
+    }),
+  ),
   checkPreview: Nullable(Type.Object({ ok: Type.Boolean(), message: Nullable(Type.String()), checks: Type.Array(ApprovalCheck) })),
 });
 export type KassaPayment = Static<typeof KassaPayment>;
 export const KassaList = Type.Object({ items: Type.Array(KassaPayment) });
 export type KassaList = Static<typeof KassaList>;
 
-export const KassaQuery = Type.Object({
-  stage: Type.Union([Type.Literal('awaitingApproval'), Type.Literal('approved')], { default: 'awaitingApproval' }),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }),
-}, { additionalProperties: false });
+export const KassaQuery = Type.Object(
+  {
+    stage: Type.Union([Type.Literal('awaitingApproval'), Type.Literal('approved')], { default: 'awaitingApproval' }),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }),
+  },
+  { additionalProperties: false },
+);
 
 export const ProposalResult = Type.Object({ plannedDate: IsoDate, dateExplanation: Type.String(), payments: Type.Array(Payment) });
 export type ProposalResult = Static<typeof ProposalResult>;
 
 export const PaymentFile = Type.Object({
-  id: Uuid, sequenceNumber: Type.Integer(), messageId: Type.String(), upTo: IsoDate, paymentCount: Type.Integer(), totalAmount: Type.Integer(),
-  status: oneOf(['sent', 'confirmed'] as const), statusLabel: Type.String(), createdAt: Type.String(), createdByName: Type.String(),
-  confirmedAt: Nullable(Type.String()), confirmedByName: Nullable(Type.String()),
-  xmlUrl: Type.String({ description: 'Betalfilen (pain.001, application/xml).' }), csvUrl: Type.String({ description: 'Bokföringsunderlaget (text/csv).' }),
+  id: Uuid,
+  sequenceNumber: Type.Integer(),
+  messageId: Type.String(),
+  upTo: IsoDate,
+  paymentCount: Type.Integer(),
+  totalAmount: Type.Integer(),
+  status: oneOf(['sent', 'confirmed'] as const),
+  statusLabel: Type.String(),
+  createdAt: Type.String(),
+  createdByName: Type.String(),
+  confirmedAt: Nullable(Type.String()),
+  confirmedByName: Nullable(Type.String()),
+  xmlUrl: Type.String({ description: 'Betalfilen (pain.001, application/xml).' }),
+  csvUrl: Type.String({ description: 'Bokföringsunderlaget (text/csv).' }),
 });
 export type PaymentFile = Static<typeof PaymentFile>;
 export const PaymentFileList = Type.Object({ items: Type.Array(PaymentFile) });
@@ -104,71 +172,122 @@ export type PaymentFileDetail = Static<typeof PaymentFileDetail>;
 
 // Requests.
 
-export const NewAccountBody = Type.Object({
-  payeeKind: PayeeKind,
-  personId: Type.Optional(Type.String({ format: 'uuid', description: 'För client: sökande eller medsökande i ärendet' })),
-  holderName: Type.Optional(Type.String({ minLength: 1, maxLength: 70, description: 'Mottagarens namn (hyresvärd eller annan)' })),
-  kind: AccountKind,
-  clearing: Type.Optional(Type.String({ maxLength: 10 })),
-  number: Type.String({ minLength: 1, maxLength: 40 }),
-}, { additionalProperties: false });
+export const NewAccountBody = Type.Object(
+  {
+    payeeKind: PayeeKind,
+    personId: Type.Optional(Type.String({ format: 'uuid', description: 'För client: sökande eller medsökande i ärendet' })),
+    holderName: Type.Optional(Type.String({ minLength: 1, maxLength: 70, description: 'Mottagarens namn (hyresvärd eller annan)' })),
+    kind: AccountKind,
+    clearing: Type.Optional(Type.String({ maxLength: 10 })),
+    number: Type.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
 export type NewAccountBody = Static<typeof NewAccountBody>;
 
-export const VerifyAccountBody = Type.Object({
-  note: Type.String({ minLength: 3, maxLength: 500, description: 'Hur kontot kontrollerades, t.ex. "Kontobevis från banken"' }),
-}, { additionalProperties: false });
+export const VerifyAccountBody = Type.Object(
+  {
+    note: Type.String({ minLength: 3, maxLength: 500, description: 'Hur kontot kontrollerades, t.ex. "Kontobevis från banken"' }),
+  },
+  { additionalProperties: false },
+);
 export type VerifyAccountBody = Static<typeof VerifyAccountBody>;
 
-export const ProposalBody = Type.Object({
-  timing: Type.Optional(PaymentTiming),
-  plannedDate: Type.Optional(Type.String({ format: 'date', description: 'Annan dag än regelns (en bankdag, inte bakåt i tiden)' })),
-  parts: Type.Array(Type.Object({
-    accountId: Uuid,
-    amount: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_ORE, description: 'öre' }),
-    personId: Type.Optional(Type.String({ format: 'uuid', description: 'Vems andel (sökande eller medsökande)' })),
-  }, { additionalProperties: false }), { minItems: 1, maxItems: 10 }),
-}, { additionalProperties: false });
+export const ProposalBody = Type.Object(
+  {
+    timing: Type.Optional(PaymentTiming),
+    plannedDate: Type.Optional(Type.String({ format: 'date', description: 'Annan dag än regelns (en bankdag, inte bakåt i tiden)' })),
+    parts: Type.Array(
+      Type.Object(
+        {
+          accountId: Uuid,
+          amount: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_ORE, description: 'öre' }),
+          personId: Type.Optional(Type.String({ format: 'uuid', description: 'Vems andel (sökande eller medsökande)' })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 10 },
+    ),
+  },
+  { additionalProperties: false },
+);
 export type ProposalBody = Static<typeof ProposalBody>;
 
 export const StopPaymentBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export type StopPaymentBody = Static<typeof StopPaymentBody>;
 
-export const CreatePaymentFileBody = Type.Object({
-  upTo: Type.String({ format: 'date', description: 'Ta med godkända utbetalningar med utbetalningsdag till och med detta datum' }),
-}, { additionalProperties: false });
+export const CreatePaymentFileBody = Type.Object(
+  {
+    upTo: Type.String({ format: 'date', description: 'Ta med godkända utbetalningar med utbetalningsdag till och med detta datum' }),
+  },
+  { additionalProperties: false },
+);
 export type CreatePaymentFileBody = Static<typeof CreatePaymentFileBody>;
 
-export const ConfirmPaymentFileBody = Type.Object({
-  paidAt: Type.Optional(Type.String({ format: 'date-time', description: 'När banken betalade ut (standard: nu)' })),
-}, { additionalProperties: false });
+export const ConfirmPaymentFileBody = Type.Object(
+  {
+    paidAt: Type.Optional(Type.String({ format: 'date-time', description: 'När banken betalade ut (standard: nu)' })),
+  },
+  { additionalProperties: false },
+);
 export type ConfirmPaymentFileBody = Static<typeof ConfirmPaymentFileBody>;
 
 // Återkrav.
 
 export const RecoveryLedgerEntry = Type.Object({
-  id: Uuid, kind: oneOf(RECOVERY_ENTRY_KINDS), kindLabel: Type.String(), amount: Type.Integer(), entryDate: IsoDate, note: Nullable(Type.String()),
-  balanceAfter: Type.Integer(), createdAt: Type.String(), createdByName: Type.String(),
+  id: Uuid,
+  kind: oneOf(RECOVERY_ENTRY_KINDS),
+  kindLabel: Type.String(),
+  amount: Type.Integer(),
+  entryDate: IsoDate,
+  note: Nullable(Type.String()),
+  balanceAfter: Type.Integer(),
+  createdAt: Type.String(),
+  createdByName: Type.String(),
 });
 export type RecoveryLedgerEntry = Static<typeof RecoveryLedgerEntry>;
 
 export const RecoveryClaim = Type.Object({
-  id: Uuid, caseId: Uuid, basis: Type.String(), basisLabel: Type.String(), legalReference: Type.String(), decisionId: Nullable(Uuid),
+  id: Uuid,
+  caseId: Uuid,
+  basis: Type.String(),
+  basisLabel: Type.String(),
+  legalReference: Type.String(),
+  decisionId: Nullable(Uuid),
   grantedOn: Nullable(IsoDate),
-  amount: Type.Integer(), decidedDate: IsoDate, description: Nullable(Type.String()), balance: Type.Integer(),
-  state: oneOf(['open', 'settled'] as const), stateLabel: Type.String(), createdAt: Type.String(), createdByName: Type.String(),
+  amount: Type.Integer(),
+  decidedDate: IsoDate,
+  description: Nullable(Type.String()),
+  balance: Type.Integer(),
+  state: oneOf(['open', 'settled'] as const),
+  stateLabel: Type.String(),
+  createdAt: Type.String(),
+  createdByName: Type.String(),
   ledger: Type.Array(RecoveryLedgerEntry),
 });
 export type RecoveryClaim = Static<typeof RecoveryClaim>;
 
 export const RecoveryBasis = Type.Object({
-  code: Type.String(), label: Type.String(), legalReference: Type.String(), description: Type.String(), requiresStatedInGrant: Type.Boolean(),
+  code: Type.String(),
+  label: Type.String(),
+  legalReference: Type.String(),
+  description: Type.String(),
+  requiresStatedInGrant: Type.Boolean(),
 });
 export type RecoveryBasis = Static<typeof RecoveryBasis>;
 
 /** A decided decision a claim can rest on, with what the grant-time conditions look at. */
 export const RecoveryGrantDecision = Type.Object({
-  id: Uuid, periodStart: IsoDate, periodEnd: IsoDate, amount: Type.Integer(), grantedOn: IsoDate, law: Nullable(Type.String()),
-  grantsAssistance: Type.Boolean(), written: Type.Boolean(), servedOn: Nullable(IsoDate), servedMethodLabel: Nullable(Type.String()),
+  id: Uuid,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  amount: Type.Integer(),
+  grantedOn: IsoDate,
+  law: Nullable(Type.String()),
+  grantsAssistance: Type.Boolean(),
+  written: Type.Boolean(),
+  servedOn: Nullable(IsoDate),
+  servedMethodLabel: Nullable(Type.String()),
   statedReferenceId: Nullable(Type.String()),
 });
 export type RecoveryGrantDecision = Static<typeof RecoveryGrantDecision>;
@@ -187,37 +306,52 @@ export const CaseRecovery = Type.Object({
 });
 export type CaseRecovery = Static<typeof CaseRecovery>;
 
-export const RecoveryClaimsQuery = Type.Object({
-  grantedOn: Type.Optional(Type.String({ format: 'date', description: 'Visa grunderna för bistånd som beviljades denna dag (standard: i dag)' })),
-}, { additionalProperties: false });
+export const RecoveryClaimsQuery = Type.Object(
+  {
+    grantedOn: Type.Optional(Type.String({ format: 'date', description: 'Visa grunderna för bistånd som beviljades denna dag (standard: i dag)' })),
+  },
+  { additionalProperties: false },
+);
 
 const ClaimNote = Type.String({ minLength: 1, maxLength: 2000 });
 
-export const NewRecoveryClaimBody = Type.Object({
-  basis: Type.String({ minLength: 1, maxLength: 60, description: 'Kod ur konfigurationen (recoveryBases) för lagen som gällde när biståndet beviljades' }),
-  decisionId: Type.Optional(Type.String({ format: 'uuid', description: 'Beslutet om bistånd som kravet gäller; krävs för grunder som ska ha angetts i beslutet' })),
-  grantedDate: Type.Optional(Type.String({ format: 'date', description: 'Dagen då biståndet beviljades, när inget beslut väljs; avgör vilken lag som gäller' })),
-  amount: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_ORE, description: 'öre' }),
-  decidedDate: IsoDate,
-  description: Type.Optional(ClaimNote),
-}, { additionalProperties: false });
+export const NewRecoveryClaimBody = Type.Object(
+  {
+    basis: Type.String({ minLength: 1, maxLength: 60, description: 'Kod ur konfigurationen (recoveryBases) för lagen som gällde när biståndet beviljades' }),
+    decisionId: Type.Optional(Type.String({ format: 'uuid', description: 'Beslutet om bistånd som kravet gäller; krävs för grunder som ska ha angetts i beslutet' })),
+    grantedDate: Type.Optional(Type.String({ format: 'date', description: 'Dagen då biståndet beviljades, när inget beslut väljs; avgör vilken lag som gäller' })),
+    amount: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_ORE, description: 'öre' }),
+    decidedDate: IsoDate,
+    description: Type.Optional(ClaimNote),
+  },
+  { additionalProperties: false },
+);
 export type NewRecoveryClaimBody = Static<typeof NewRecoveryClaimBody>;
 
-export const RecoveryLedgerBody = Type.Object({
-  kind: oneOf(RECOVERY_ENTRY_KINDS),
-  amount: Type.Integer({ minimum: -MAX_AMOUNT_ORE, maximum: MAX_AMOUNT_ORE, description: 'öre; bara en justering kan vara negativ' }),
-  entryDate: IsoDate,
-  note: Type.Optional(ClaimNote),
-}, { additionalProperties: false });
+export const RecoveryLedgerBody = Type.Object(
+  {
+    kind: oneOf(RECOVERY_ENTRY_KINDS),
+    amount: Type.Integer({ minimum: -MAX_AMOUNT_ORE, maximum: MAX_AMOUNT_ORE, description: 'öre; bara en justering kan vara negativ' }),
+    entryDate: IsoDate,
+    note: Type.Optional(ClaimNote),
+  },
+  { additionalProperties: false },
+);
 export type RecoveryLedgerBody = Static<typeof RecoveryLedgerBody>;
 
-export const DecisionServiceBody = Type.Object({
-  servedOn: Type.String({ format: 'date', description: 'Dagen då den enskilde delgavs beslutet' }),
-  method: oneOf(DECISION_SERVICE_METHODS, { description: 'Hur beslutet delgavs' }),
-}, { additionalProperties: false });
+export const DecisionServiceBody = Type.Object(
+  {
+    servedOn: Type.String({ format: 'date', description: 'Dagen då den enskilde delgavs beslutet' }),
+    method: oneOf(DECISION_SERVICE_METHODS, { description: 'Hur beslutet delgavs' }),
+  },
+  { additionalProperties: false },
+);
 export type DecisionServiceBody = Static<typeof DecisionServiceBody>;
 
 export const DecisionService = Type.Object({
-  id: Uuid, servedOn: IsoDate, servedMethod: oneOf(DECISION_SERVICE_METHODS), servedMethodLabel: Type.String(),
+  id: Uuid,
+  servedOn: IsoDate,
+  servedMethod: oneOf(DECISION_SERVICE_METHODS),
+  servedMethodLabel: Type.String(),
 });
 export type DecisionService = Static<typeof DecisionService>;

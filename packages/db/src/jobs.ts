@@ -63,7 +63,11 @@ export async function claimJobs(db: Kysely<Database>, queues: readonly string[],
     return tx
       .updateTable('jobs')
       .set({ status: 'running', locked_by: workerId, locked_at: now.toISOString(), attempts: sql`attempts + 1` })
-      .where('id', 'in', due.map((d) => d.id))
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
       .returning(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
       .execute();
   });

@@ -1,15 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import {
-  CompiledQuery,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  type QueryResult,
-} from 'kysely';
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult } from 'kysely';
 
 /**
  * Kysely dialect for embedded PGlite. PGlite is one database session, so the driver hands out that single
@@ -18,11 +8,19 @@ import {
  */
 export class SerialPGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
-  createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new SerialPGliteDriver(this.pglite); }
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new SerialPGliteDriver(this.pglite);
+  }
   // biome-ignore lint/suspicious/noExplicitAny: Kysely's Dialect interface takes a database of any schema.
-  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
-  createQueryCompiler() { return new PostgresQueryCompiler(); }
+  createIntrospector(db: Kysely<any>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
 }
 
 class SerialPGliteDriver implements Driver {
@@ -32,11 +30,15 @@ class SerialPGliteDriver implements Driver {
   constructor(private readonly pglite: PGlite) {
     this.connection = new PGliteConnection(pglite);
   }
-  async init() { await this.pglite.waitReady; }
+  async init() {
+    await this.pglite.waitReady;
+  }
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void;
     const previous = this.tail;
-    this.tail = new Promise<void>((resolve) => { release = resolve; });
+    this.tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await previous;
     // Each acquisition gets its own handle so a late release cannot free someone else's turn.
     const handle = this.connection.handle();
@@ -48,13 +50,27 @@ class SerialPGliteDriver implements Driver {
     this.releasers.delete(connection);
     release?.();
   }
-  async beginTransaction(c: DatabaseConnection) { await c.executeQuery(CompiledQuery.raw('begin')); }
-  async commitTransaction(c: DatabaseConnection) { await c.executeQuery(CompiledQuery.raw('commit')); }
-  async rollbackTransaction(c: DatabaseConnection) { await c.executeQuery(CompiledQuery.raw('rollback')); }
-  async savepoint(c: DatabaseConnection, name: string) { await c.executeQuery(CompiledQuery.raw(`savepoint ${name}`)); }
-  async rollbackToSavepoint(c: DatabaseConnection, name: string) { await c.executeQuery(CompiledQuery.raw(`rollback to savepoint ${name}`)); }
-  async releaseSavepoint(c: DatabaseConnection, name: string) { await c.executeQuery(CompiledQuery.raw(`release savepoint ${name}`)); }
-  async destroy() { if (!this.pglite.closed) await this.pglite.close(); }
+  async beginTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('begin'));
+  }
+  async commitTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async savepoint(c: DatabaseConnection, name: string) {
+    await c.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
+  }
+  async rollbackToSavepoint(c: DatabaseConnection, name: string) {
+    await c.executeQuery(CompiledQuery.raw(`rollback to savepoint ${name}`));
+  }
+  async releaseSavepoint(c: DatabaseConnection, name: string) {
+    await c.executeQuery(CompiledQuery.raw(`release savepoint ${name}`));
+  }
+  async destroy() {
+    if (!this.pglite.closed) await this.pglite.close();
+  }
 }
 
 class PGliteConnection {

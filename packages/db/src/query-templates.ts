@@ -38,11 +38,12 @@ type Slot = { constant: unknown } | { key: string; index?: number } | { array: {
 function compileTemplate<V extends Record<string, unknown>, O>(build: (values: V) => Compilable<O>, values: V) {
   // Strings, numbers and arrays become markers; booleans, null and undefined stay as they are, because they choose
   // the query's shape (and so must be in the shape key).
-  const markers = Object.fromEntries(Object.entries(values).map(([key, value]) => [
-    key,
-    Array.isArray(value) ? value.map((_, i) => `${MARK}${key}#${i}`)
-      : typeof value === 'string' || typeof value === 'number' ? `${MARK}${key}` : value,
-  ])) as V;
+  const markers = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.map((_, i) => `${MARK}${key}#${i}`) : typeof value === 'string' || typeof value === 'number' ? `${MARK}${key}` : value,
+    ]),
+  ) as V;
   const { sql, parameters } = build(markers).compile();
   if (sql.includes(MARK)) throw new Error('queryTemplate: a value was written into the SQL text instead of a parameter');
   return { sql, slots: parameters.map(slotOf) };

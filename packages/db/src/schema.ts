@@ -11,9 +11,20 @@ type Timestamp = string;
 type DateOnly = string;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export interface InstallationSettingsTable { key: string; value: ColumnType<unknown, string, string>; updated_at: Defaulted<Timestamp> }
-export interface MunicipalitiesTable { code: string; name: string }
-export interface UnitsTable { id: string; municipality_code: string; name: string }
+export interface InstallationSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Defaulted<Timestamp>;
+}
+export interface MunicipalitiesTable {
+  code: string;
+  name: string;
+}
+export interface UnitsTable {
+  id: string;
+  municipality_code: string;
+  name: string;
+}
 export interface StaffUsersTable {
   id: string;
   municipality_code: string;
@@ -27,7 +38,10 @@ export interface StaffUsersTable {
   locked_until: Timestamp | null;
   created_at: Defaulted<Timestamp>;
 }
-export interface StaffUnitsTable { user_id: string; unit_id: string }
+export interface StaffUnitsTable {
+  user_id: string;
+  unit_id: string;
+}
 export interface SessionsTable {
   token_hash: string;
   subject_kind: 'staff' | 'client';
@@ -63,10 +77,23 @@ export interface PersonsTable {
   protected_identity: Defaulted<boolean>;
   created_at: Defaulted<Timestamp>;
 }
-export interface ProtectedAccessTable { person_id: string; user_id: string; granted_at: Defaulted<Timestamp> }
-export interface HouseholdsTable { id: string; municipality_code: string; created_at: Defaulted<Timestamp> }
+export interface ProtectedAccessTable {
+  person_id: string;
+  user_id: string;
+  granted_at: Defaulted<Timestamp>;
+}
+export interface HouseholdsTable {
+  id: string;
+  municipality_code: string;
+  created_at: Defaulted<Timestamp>;
+}
 export type HouseholdRole = 'applicant' | 'coApplicant' | 'child' | 'otherAdult';
-export interface HouseholdMembersTable { household_id: string; person_id: string; role: HouseholdRole; days_at_home: number | null }
+export interface HouseholdMembersTable {
+  household_id: string;
+  person_id: string;
+  role: HouseholdRole;
+  days_at_home: number | null;
+}
 export interface CasesTable {
   id: string;
   case_number: string;

@@ -14,16 +14,31 @@ before(async () => {
   await h.db.insertInto('municipalities').values({ code: '9002', name: 'Testkommun' }).execute();
   await h.db.insertInto('units').values({ id: unit, municipality_code: '9002', name: 'Enheten' }).execute();
 });
-after(async () => { await h.close(); });
+after(async () => {
+  await h.close();
+});
 
 let serial = 0;
 async function person(first: string, last: string) {
   const id = randomUUID();
   serial++;
-  await h.db.insertInto('persons').values({
-    id, personnummer: `19700101${String(2000 + serial).slice(-4)}`, first_name: first, last_name: last, sex: 'K', birth_date: '1970-01-01',
-    address_line: null, postal_code: null, city: null, protected_identity: false, phone: null, email: null,
-  }).execute();
+  await h.db
+    .insertInto('persons')
+    .values({
+      id,
+      personnummer: `19700101${String(2000 + serial).slice(-4)}`,
+      first_name: first,
+      last_name: last,
+      sex: 'K',
+      birth_date: '1970-01-01',
+      address_line: null,
+      postal_code: null,
+      city: null,
+      protected_identity: false,
+      phone: null,
+      email: null,
+    })
+    .execute();
   return id;
 }
 
@@ -37,27 +52,45 @@ async function household(members: { person: string; role: 'applicant' | 'coAppli
 async function newCase(householdId: string) {
   const id = randomUUID();
   serial++;
-  await h.db.insertInto('cases').values({
-    id, case_number: `EB-2026-${String(900000 + serial)}`, municipality_code: '9002', unit_id: unit, household_id: householdId,
-    responsible_worker_id: null, second_worker_id: null, status: 'active', opened_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
-  }).execute();
+  await h.db
+    .insertInto('cases')
+    .values({
+      id,
+      case_number: `EB-2026-${String(900000 + serial)}`,
+      municipality_code: '9002',
+      unit_id: unit,
+      household_id: householdId,
+      responsible_worker_id: null,
+      second_worker_id: null,
+      status: 'active',
+      opened_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    })
+    .execute();
   return id;
 }
 
-const nameOf = async (caseId: string) =>
-  (await h.db.selectFrom('cases').select('applicant_name').where('id', '=', caseId).executeTakeFirstOrThrow()).applicant_name;
+const nameOf = async (caseId: string) => (await h.db.selectFrom('cases').select('applicant_name').where('id', '=', caseId).executeTakeFirstOrThrow()).applicant_name;
 
-test('a new case carries its applicant\'s name, and only the applicant\'s', async () => {
+test("a new case carries its applicant's name, and only the applicant's", async () => {
   const anna = await person('Anna', 'Berg');
   const bo = await person('Bo', 'Berg');
-  const c = await newCase(await household([{ person: bo, role: 'coApplicant' }, { person: anna, role: 'applicant' }]));
+  const c = await newCase(
+    await household([
+      { person: bo, role: 'coApplicant' },
+      { person: anna, role: 'applicant' },
+    ]),
+  );
   assert.equal(await nameOf(c), 'Anna Berg');
 });
 
 test('renaming the applicant renames every case of the household; renaming another member does not', async () => {
   const anna = await person('Anna', 'Ek');
   const kid = await person('Kim', 'Ek');
-  const hh = await household([{ person: anna, role: 'applicant' }, { person: kid, role: 'child' }]);
+  const hh = await household([
+    { person: anna, role: 'applicant' },
+    { person: kid, role: 'child' },
+  ]);
   const first = await newCase(hh);
   const second = await newCase(hh);
   await h.db.updateTable('persons').set({ last_name: 'Lind' }).where('id', '=', anna).execute();
@@ -69,7 +102,10 @@ test('renaming the applicant renames every case of the household; renaming anoth
 test('when the applicant changes or leaves the household, the case follows', async () => {
   const anna = await person('Anna', 'Ros');
   const bo = await person('Bo', 'Ros');
-  const hh = await household([{ person: anna, role: 'applicant' }, { person: bo, role: 'coApplicant' }]);
+  const hh = await household([
+    { person: anna, role: 'applicant' },
+    { person: bo, role: 'coApplicant' },
+  ]);
   const c = await newCase(hh);
   // The roles swap: Anna becomes co-applicant, Bo applicant.
   await h.db.updateTable('household_members').set({ role: 'coApplicant' }).where('person_id', '=', anna).execute();
@@ -81,7 +117,7 @@ test('when the applicant changes or leaves the household, the case follows', asy
   assert.equal(await nameOf(c), 'Bo Ros');
 });
 
-test('a case moved to another household takes that household\'s applicant', async () => {
+test("a case moved to another household takes that household's applicant", async () => {
   const c = await newCase(await household([{ person: await person('Cia', 'Al'), role: 'applicant' }]));
   const other = await household([{ person: await person('Dan', 'Ek'), role: 'applicant' }]);
   await h.db.updateTable('cases').set({ household_id: other }).where('id', '=', c).execute();

@@ -14,23 +14,42 @@ const worker = randomUUID();
 before(async () => {
   h = await createTestDatabase();
   await h.db.insertInto('municipalities').values({ code: '9001', name: 'Testkommun' }).execute();
-  await h.db.insertInto('units').values([
-    { id: unitA, municipality_code: '9001', name: 'A' },
-    { id: unitB, municipality_code: '9001', name: 'B' },
-  ]).execute();
-  await h.db.insertInto('staff_users').values({
-    id: worker, municipality_code: '9001', username: 'w', display_name: 'W', role: 'caseWorker', password_hash: 'x', employed_since: '2020-01-01',
-  }).execute();
+  await h.db
+    .insertInto('units')
+    .values([
+      { id: unitA, municipality_code: '9001', name: 'A' },
+      { id: unitB, municipality_code: '9001', name: 'B' },
+    ])
+    .execute();
+  await h.db
+    .insertInto('staff_users')
+    .values({
+      id: worker,
+      municipality_code: '9001',
+      username: 'w',
+      display_name: 'W',
+      role: 'caseWorker',
+      password_hash: 'x',
+      employed_since: '2020-01-01',
+    })
+    .execute();
 });
-after(async () => { await h.close(); });
+after(async () => {
+  await h.close();
+});
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 const unitName = (id: string) => (id === unitA ? 'A' : 'B');
 
 /** Counters summed per unit and status (what the tests below read). */
 async function counters() {
-  const rows = await h.db.selectFrom('case_list_counts').select(['unit_id', 'status']).select((eb) => eb.fn.sum<number>('n').as('n'))
-    .groupBy(['unit_id', 'status']).having((eb) => eb.fn.sum('n'), '>', 0).execute();
+  const rows = await h.db
+    .selectFrom('case_list_counts')
+    .select(['unit_id', 'status'])
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
+    .groupBy(['unit_id', 'status'])
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .execute();
   return Object.fromEntries(rows.map((r) => [`${unitName(r.unit_id)}/${r.status}`, Number(r.n)]));
 }
 
@@ -50,18 +69,43 @@ async function newCase(unit: string, status: string, protectedPerson = false) {
   const household = randomUUID();
   const person = randomUUID();
   await h.db.insertInto('households').values({ id: household, municipality_code: '9001' }).execute();
-  await h.db.insertInto('persons').values({
-    id: person, personnummer: `19800101${String(1000 + caseNumber).slice(-4)}`, first_name: 'T', last_name: 'T', sex: 'K',
-    birth_date: '1980-01-01', address_line: null, postal_code: null, city: null, protected_identity: protectedPerson, phone: null, email: null,
-  }).execute();
+  await h.db
+    .insertInto('persons')
+    .values({
+      id: person,
+      personnummer: `19800101${String(1000 + caseNumber).slice(-4)}`,
+      first_name: 'T',
+      last_name: 'T',
+      sex: 'K',
+      birth_date: '1980-01-01',
+      address_line: null,
+      postal_code: null,
+      city: null,
+      protected_identity: protectedPerson,
+      phone: null,
+      email: null,
+    })
+    .execute();
   await h.db.insertInto('household_members').values({ household_id: household, person_id: person, role: 'applicant', days_at_home: null }).execute();
   const id = randomUUID();
   caseNumber++;
-  await h.db.insertInto('cases').values({
-    id, case_number: `EB-2026-9${String(caseNumber).padStart(5, '0')}`, municipality_code: '9001', unit_id: unit, household_id: household,
-    responsible_worker_id: null, second_worker_id: null, status, opened_at: '2026-01-01T00:00:00Z', closed_at: null, closure_reason: null,
-    updated_at: '2026-01-01T00:00:00Z',
-  }).execute();
+  await h.db
+    .insertInto('cases')
+    .values({
+      id,
+      case_number: `EB-2026-9${String(caseNumber).padStart(5, '0')}`,
+      municipality_code: '9001',
+      unit_id: unit,
+      household_id: household,
+      responsible_worker_id: null,
+      second_worker_id: null,
+      status,
+      opened_at: '2026-01-01T00:00:00Z',
+      closed_at: null,
+      closure_reason: null,
+      updated_at: '2026-01-01T00:00:00Z',
+    })
+    .execute();
   return { id, person };
 }
 

@@ -4,8 +4,12 @@ import { sql } from 'kysely';
 import { claimJobs, completeJob, createTestDatabase, enqueueJob, failJob, type DatabaseHandle } from '../src/index.ts';
 
 let h: DatabaseHandle;
-before(async () => { h = await createTestDatabase(); });
-after(async () => { await h.close(); });
+before(async () => {
+  h = await createTestDatabase();
+});
+after(async () => {
+  await h.close();
+});
 
 const now = new Date('2026-03-01T08:00:00Z');
 
@@ -16,7 +20,22 @@ test('timestamps, dates and bigint amounts come back as the same JS values on bo
 });
 
 test('the audit log refuses updates and deletes', async () => {
-  await h.db.insertInto('audit_log').values({ at: now.toISOString(), actor_kind: 'system', actor_id: null, actor_role: null, action: 'test', target_type: 'x', target_id: null, case_id: null, person_id: null, purpose: null, outcome: 'success' }).execute();
+  await h.db
+    .insertInto('audit_log')
+    .values({
+      at: now.toISOString(),
+      actor_kind: 'system',
+      actor_id: null,
+      actor_role: null,
+      action: 'test',
+      target_type: 'x',
+      target_id: null,
+      case_id: null,
+      person_id: null,
+      purpose: null,
+      outcome: 'success',
+    })
+    .execute();
   await assert.rejects(h.db.updateTable('audit_log').set({ action: 'changed' }).execute(), /endast för tillägg/);
   await assert.rejects(h.db.deleteFrom('audit_log').execute(), /endast för tillägg/);
 });
@@ -25,7 +44,10 @@ test('a job is claimed by exactly one of several concurrent workers', async () =
   const ids = [];
   for (let i = 0; i < 10; i++) ids.push(await enqueueJob(h.db, 'demo', { i }, now));
   const claims = await Promise.all(['w1', 'w2', 'w3', 'w4'].map((w) => claimJobs(h.db, ['demo'], w, now, 4)));
-  const claimed = claims.flat().map((j) => j.id).sort((a, b) => a - b);
+  const claimed = claims
+    .flat()
+    .map((j) => j.id)
+    .sort((a, b) => a - b);
   assert.equal(claimed.length, 10);
   assert.equal(new Set(claimed).size, 10, 'no job handed out twice');
   for (const id of claimed) await completeJob(h.db, id, now);

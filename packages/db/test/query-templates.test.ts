@@ -6,12 +6,24 @@ import { createTestDatabase, queryTemplate, type Database, type DatabaseHandle }
 let h: DatabaseHandle;
 before(async () => {
   h = await createTestDatabase();
-  await h.db.insertInto('municipalities').values([{ code: '9001', name: 'Ett' }, { code: '9002', name: 'Två' }, { code: '9003', name: 'Tre' }]).execute();
+  await h.db
+    .insertInto('municipalities')
+    .values([
+      { code: '9001', name: 'Ett' },
+      { code: '9002', name: 'Två' },
+      { code: '9003', name: 'Tre' },
+    ])
+    .execute();
 });
-after(async () => { await h.close(); });
+after(async () => {
+  await h.close();
+});
 
 const byCodes = queryTemplate((db: Kysely<Database>, v: { codes: string[]; exclude: string | undefined; limit: number }) => {
-  let q = db.selectFrom('municipalities').select('name').where('code', '=', sql<string>`any(${sql.val(v.codes)}::text[])`);
+  let q = db
+    .selectFrom('municipalities')
+    .select('name')
+    .where('code', '=', sql<string>`any(${sql.val(v.codes)}::text[])`);
   if (v.exclude !== undefined) q = q.where('code', '!=', v.exclude);
   return q.orderBy('code').limit(v.limit);
 });
@@ -28,9 +40,17 @@ test('a query template binds new values to the SQL built once per shape', async 
 
 test('a template that computes with a value instead of binding it is refused', () => {
   const computed = queryTemplate((db: Kysely<Database>, v: { limit: number; offset: number }) =>
-    db.selectFrom('municipalities').select('name').limit(v.limit + v.offset));
+    db
+      .selectFrom('municipalities')
+      .select('name')
+      .limit(v.limit + v.offset),
+  );
   assert.throws(() => computed(h.db, 'x', { limit: 1, offset: 2 }), /transformed/);
   const inlined = queryTemplate((db: Kysely<Database>, v: { code: string }) =>
-    db.selectFrom('municipalities').select('name').where(sql<boolean>`code = ${sql.lit(v.code)}`));
+    db
+      .selectFrom('municipalities')
+      .select('name')
+      .where(sql<boolean>`code = ${sql.lit(v.code)}`),
+  );
   assert.throws(() => inlined(h.db, 'x', { code: '9001' }), /SQL text/);
 });

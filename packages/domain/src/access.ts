@@ -1,9 +1,7 @@
 import { hasCapability, type Capability, type StaffRole } from './roles.ts';
 
 /** Who is asking. Clients (sökande) are identified by their person id. */
-export type Actor =
-  | { kind: 'staff'; userId: string; role: StaffRole; municipality: string; unitIds: readonly string[] }
-  | { kind: 'client'; personId: string };
+export type Actor = { kind: 'staff'; userId: string; role: StaffRole; municipality: string; unitIds: readonly string[] } | { kind: 'client'; personId: string };
 
 /**
  * Where the database keeps a case's side of a relation: start at a column of `cases`; each step goes to the rows of
@@ -72,7 +70,11 @@ export const CASE_READ_POLICY: CaseReadPolicy = {
     { name: 'responsibleWorker', actor: 'staff', match: 'userId', path: column('responsible_worker_id'), opensProtected: false, assigned: true },
     { name: 'secondWorker', actor: 'staff', match: 'userId', path: column('second_worker_id'), opensProtected: false, assigned: true },
     {
-      name: 'namedForProtected', actor: 'staff', match: 'userId', opensProtected: true, assigned: false,
+      name: 'namedForProtected',
+      actor: 'staff',
+      match: 'userId',
+      opensProtected: true,
+      assigned: false,
       path: {
         column: 'household_id',
         steps: [
@@ -83,7 +85,11 @@ export const CASE_READ_POLICY: CaseReadPolicy = {
       },
     },
     {
-      name: 'party', actor: 'client', match: 'personId', opensProtected: true, assigned: false,
+      name: 'party',
+      actor: 'client',
+      match: 'personId',
+      opensProtected: true,
+      assigned: false,
       path: { column: 'household_id', steps: [{ table: 'household_members', from: 'household_id', to: 'person_id', where: { role: ['applicant', 'coApplicant'] } }] },
     },
   ],
@@ -123,8 +129,7 @@ export function isRelated(actor: Actor, relation: CaseRelation, facts: CaseAcces
 /** The policy, applied to one case. */
 export function canReadCase(actor: Actor, facts: CaseAccessFacts, policy: CaseReadPolicy = CASE_READ_POLICY): boolean {
   if (actor.kind === 'staff' && actor.municipality !== facts.municipality) return false;
-  return readableRelations(actor, policy)
-    .some((r) => (r.opensProtected || !facts.protectedIdentity) && isRelated(actor, r, facts));
+  return readableRelations(actor, policy).some((r) => (r.opensProtected || !facts.protectedIdentity) && isRelated(actor, r, facts));
 }
 
 /** Writing needs read access plus the capability; clients write through their own channels only. */

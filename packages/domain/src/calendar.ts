@@ -21,10 +21,7 @@ export type PlainDate = string & { readonly [plainDateBrand]: true };
 /** A calendar month, 'YYYY-MM'. */
 export type PlainMonth = string;
 
-export const MONTH_NAMES_SV = [
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
-  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
-] as const;
+export const MONTH_NAMES_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
 
 export const WEEKDAY_NAMES_SV = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'] as const;
 
@@ -85,8 +82,15 @@ export function swedishMonth(at: Date | string): PlainMonth {
 }
 
 /** The wall-clock reading at an instant in a zone (Sweden by default). weekday: 1 = Monday … 7 = Sunday. */
-export function wallClock(at: Date | string, timeZone: string = SWEDISH_TIME_ZONE): {
-  date: PlainDate; weekday: number; hour: number; minute: number; second: number;
+export function wallClock(
+  at: Date | string,
+  timeZone: string = SWEDISH_TIME_ZONE,
+): {
+  date: PlainDate;
+  weekday: number;
+  hour: number;
+  minute: number;
+  second: number;
 } {
   const z = toInstant(at).toZonedDateTimeISO(timeZone);
   return { date: fromTemporal(z.toPlainDate()), weekday: z.dayOfWeek, hour: z.hour, minute: z.minute, second: z.second };

@@ -43,7 +43,6 @@ export const SEX_LABELS = {
   M: 'Man',
 } as const;
 
-
 /** Logged actions in plain Swedish (the managers' log check); an action without a label is shown as its code. */
 export const AUDIT_ACTION_LABELS = {
   'case.read': 'Läste ärendet',

@@ -57,7 +57,7 @@ export function parsePersonnummer(input: unknown, today: string): PersonnummerRe
     year = Number(centuryPart + yy);
   } else {
     // Latest year ending in yy that is not in the future; '+' means at least 100 years old.
-    year = todayYear - ((todayYear - Number(yy)) % 100 + 100) % 100;
+    year = todayYear - ((((todayYear - Number(yy)) % 100) + 100) % 100);
     if (year === todayYear && mm + ddRaw.padStart(2, '0') > todayMd && Number(ddRaw) <= 31) year -= 100;
     if (separator === '+') year -= 100;
   }

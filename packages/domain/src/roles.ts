@@ -50,10 +50,7 @@ export type Capability =
   | 'recovery.manage'
   | 'config.manage';
 
-const CASE_ROLES: StaffRole[] = [
-  'intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'cashier', 'fraudInvestigator',
-  'seniorCaseWorker', 'deputyUnitManager', 'unitManager',
-];
+const CASE_ROLES: StaffRole[] = ['intakeWorker', 'caseWorker', 'employmentCoach', 'benefitOfficer', 'cashier', 'fraudInvestigator', 'seniorCaseWorker', 'deputyUnitManager', 'unitManager'];
 const MANAGERS: StaffRole[] = ['deputyUnitManager', 'unitManager'];
 
 const CAPABILITIES: Record<Capability, readonly StaffRole[]> = {

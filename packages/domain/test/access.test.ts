@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { CASE_READ_POLICY, canReadCase, canWriteCase, type Actor, type CaseAccessFacts, type CaseReadPolicy } from '../src/index.ts';
 
 const facts: CaseAccessFacts = {
-  municipality: '2281', protectedIdentity: false,
+  municipality: '2281',
+  protectedIdentity: false,
   related: { unit: ['nord'], responsibleWorker: ['w1'], secondWorker: ['w2'], namedForProtected: [], party: ['p1', 'p2'] },
 };
 const staff = (over: Partial<Extract<Actor, { kind: 'staff' }>>): Actor => ({ kind: 'staff', userId: 'u', role: 'caseWorker', municipality: '2281', unitIds: [], ...over });

@@ -2,8 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  addDaysIso, appealDeadline, appealTimeliness, canForwardAppeal, canReconsiderAppeal, canRecordLateOutcome, canWithdrawAppeal,
-  checkChangeInFavour, deadlineDayOffReason, describeAppealTimeliness, easterSunday, presumedNotificationDate, previousSwedishWorkingDay, swedishPublicHolidays,
+  addDaysIso,
+  appealDeadline,
+  appealTimeliness,
+  canForwardAppeal,
+  canReconsiderAppeal,
+  canRecordLateOutcome,
+  canWithdrawAppeal,
+  checkChangeInFavour,
+  deadlineDayOffReason,
+  describeAppealTimeliness,
+  easterSunday,
+  presumedNotificationDate,
+  previousSwedishWorkingDay,
+  swedishPublicHolidays,
   weekdayIso,
 } from '../src/index.ts';
 
@@ -17,12 +29,24 @@ test('Easter Sunday (Gregorian computus) for known years', () => {
 });
 
 test('Swedish public holidays 2026 (lag 1989:253)', () => {
-  assert.deepEqual([...swedishPublicHolidays(2026)], [
-    ['2026-01-01', 'nyårsdagen'], ['2026-01-06', 'trettondedag jul'], ['2026-04-03', 'långfredagen'], ['2026-04-05', 'påskdagen'],
-    ['2026-04-06', 'annandag påsk'], ['2026-05-01', 'första maj'], ['2026-05-14', 'Kristi himmelsfärdsdag'],
-    ['2026-06-06', 'Sveriges nationaldag'], ['2026-05-24', 'pingstdagen'], ['2026-06-20', 'midsommardagen'],
-    ['2026-10-31', 'alla helgons dag'], ['2026-12-25', 'juldagen'], ['2026-12-26', 'annandag jul'],
-  ]);
+  assert.deepEqual(
+    [...swedishPublicHolidays(2026)],
+    [
+      ['2026-01-01', 'nyårsdagen'],
+      ['2026-01-06', 'trettondedag jul'],
+      ['2026-04-03', 'långfredagen'],
+      ['2026-04-05', 'påskdagen'],
+      ['2026-04-06', 'annandag påsk'],
+      ['2026-05-01', 'första maj'],
+      ['2026-05-14', 'Kristi himmelsfärdsdag'],
+      ['2026-06-06', 'Sveriges nationaldag'],
+      ['2026-05-24', 'pingstdagen'],
+      ['2026-06-20', 'midsommardagen'],
+      ['2026-10-31', 'alla helgons dag'],
+      ['2026-12-25', 'juldagen'],
+      ['2026-12-26', 'annandag jul'],
+    ],
+  );
   assert.equal(deadlineDayOffReason('2026-06-19'), 'midsommarafton');
   assert.equal(deadlineDayOffReason('2026-12-24'), 'julafton');
   assert.equal(deadlineDayOffReason('2026-12-31'), 'nyårsafton');
@@ -44,7 +68,10 @@ test('received Friday 13 March 2026: three weeks is Good Friday, so the last day
   const d = appealDeadline('2026-03-13');
   assert.equal(d.nominalLastDay, '2026-04-03');
   assert.equal(d.lastDay, '2026-04-07');
-  assert.deepEqual(d.extendedOver.map((s) => s.reason), ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']);
+  assert.deepEqual(
+    d.extendedOver.map((s) => s.reason),
+    ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk'],
+  );
 });
 
 test('received Monday 16 March 2026: three weeks is Easter Monday → Tuesday 7 April', () => {
@@ -74,15 +101,18 @@ test('timeliness: in time on the last day, late the day after; before notificati
 
 test('property: the last day is a working day, at least three weeks and at most a few days more', () => {
   const day = fc.integer({ min: 0, max: 365 * 30 }).map((n) => addDaysIso('2000-01-01', n));
-  fc.assert(fc.property(day, (notified) => {
-    const d = appealDeadline(notified);
-    assert.equal(deadlineDayOffReason(d.lastDay), null);
-    assert.ok(d.lastDay >= d.nominalLastDay);
-    assert.ok(d.lastDay <= addDaysIso(d.nominalLastDay, 5));
-    assert.equal(weekdayIso(d.nominalLastDay), weekdayIso(notified));
-    // every skipped day is a day off, and nothing between the nominal and the last day is a working day
-    for (let x = d.nominalLastDay; x < d.lastDay; x = addDaysIso(x, 1)) assert.notEqual(deadlineDayOffReason(x), null);
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(day, (notified) => {
+      const d = appealDeadline(notified);
+      assert.equal(deadlineDayOffReason(d.lastDay), null);
+      assert.ok(d.lastDay >= d.nominalLastDay);
+      assert.ok(d.lastDay <= addDaysIso(d.nominalLastDay, 5));
+      assert.equal(weekdayIso(d.nominalLastDay), weekdayIso(notified));
+      // every skipped day is a day off, and nothing between the nominal and the last day is a working day
+      for (let x = d.nominalLastDay; x < d.lastDay; x = addDaysIso(x, 1)) assert.notEqual(deadlineDayOffReason(x), null);
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('appeal state machine: omprövning before forwarding; late appeals need an outcome first', () => {
@@ -99,7 +129,7 @@ test('appeal state machine: omprövning before forwarding; late appeals need an 
   assert.equal(canWithdrawAppeal({ status: 'forwarded', timely: true, lateOutcome: null }).ok, false);
 });
 
-test('omprövning may only change a decision in the person\'s favour', () => {
+test("omprövning may only change a decision in the person's favour", () => {
   const original = { outcome: 'partlyRefused' as const, amount: 500_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' };
   assert.deepEqual(checkChangeInFavour(original, { ...original, outcome: 'granted', amount: 650_000 }), { ok: true });
   assert.equal(checkChangeInFavour(original, { ...original, amount: 400_000 }).ok, false);

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import {
-  applyAdjustments, buildNormInputs, buildRuleSet, calculateNorm, monthsOfPeriod, validateApplicationContent, type ApplicationContent,
-} from '../src/index.ts';
+import { applyAdjustments, buildNormInputs, buildRuleSet, calculateNorm, monthsOfPeriod, validateApplicationContent, type ApplicationContent } from '../src/index.ts';
 
 const dir = new URL('../rules/', import.meta.url).pathname;
-const rules = buildRuleSet(readdirSync(dir).filter((f) => f.endsWith('.json')).map((name) => ({ name, data: JSON.parse(readFileSync(dir + name, 'utf8')) })));
+const rules = buildRuleSet(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((name) => ({ name, data: JSON.parse(readFileSync(dir + name, 'utf8')) })),
+);
 let seq = 0;
 const opts = { newRowId: () => `r${++seq}`, today: '2026-03-10' };
 
@@ -32,16 +34,41 @@ test('content: valid input is normalised (ids given to rows, defaults filled)', 
 });
 
 test('content: every problem is reported with its path; amounts as text, decimals, negatives, unknown fields', () => {
-  const r = validateApplicationContent({ ...raw, costs: [{ type: 'electricity', amount: '300' }, { type: 'glasses', amount: -1 }, { type: 'medicine', amount: 1.5 }], extra: true, period: { start: '2026-02-30', end: '2026-01-01' } }, opts);
+  const r = validateApplicationContent(
+    {
+      ...raw,
+      costs: [
+        { type: 'electricity', amount: '300' },
+        { type: 'glasses', amount: -1 },
+        { type: 'medicine', amount: 1.5 },
+      ],
+      extra: true,
+      period: { start: '2026-02-30', end: '2026-01-01' },
+    },
+    opts,
+  );
   assert.ok(!r.ok);
   const paths = r.errors.map((e) => e.path);
   for (const p of ['/costs/0/amount', '/costs/1/amount', '/costs/2/amount', '/extra', '/period/start']) assert.ok(paths.includes(p), `${p} in ${paths}`);
   const r2 = validateApplicationContent({ ...raw, period: { start: '2026-01-01', end: '2027-06-30' }, housing: { tenure: 'none', rent: 0, personsInDwelling: 1 } }, opts);
   assert.ok(!r2.ok);
   assert.deepEqual(r2.errors.map((e) => e.path).sort(), ['/housing/personsInDwelling', '/period/end']);
-  const r3 = validateApplicationContent({ ...raw, children: [{ id: 'x', name: 'A', birthDate: '2019-01-01' }, { id: 'x', name: 'B', birthDate: '2019-01-01' }], housing: { tenure: 'none', personsInDwelling: 3 } }, opts);
+  const r3 = validateApplicationContent(
+    {
+      ...raw,
+      children: [
+        { id: 'x', name: 'A', birthDate: '2019-01-01' },
+        { id: 'x', name: 'B', birthDate: '2019-01-01' },
+      ],
+      housing: { tenure: 'none', personsInDwelling: 3 },
+    },
+    opts,
+  );
   assert.ok(!r3.ok);
-  assert.deepEqual(r3.errors.map((e) => e.path), ['/children/1/id']);
+  assert.deepEqual(
+    r3.errors.map((e) => e.path),
+    ['/children/1/id'],
+  );
 });
 
 test('months of a period and one engine input per month; rent becomes the housing cost line', () => {
@@ -49,7 +76,10 @@ test('months of a period and one engine input per month; rent becomes the housin
   const r = validateApplicationContent(raw, opts);
   assert.ok(r.ok);
   const inputs = buildNormInputs(r.value, '2281');
-  assert.deepEqual(inputs.map((i) => i.month), ['2026-01', '2026-02']);
+  assert.deepEqual(
+    inputs.map((i) => i.month),
+    ['2026-01', '2026-02'],
+  );
   assert.equal(inputs[0]!.input.costs![0]!.type, 'rent');
   assert.equal(inputs[0]!.costKeys[0], 'cost:housing');
   assert.equal(inputs[1]!.input.children![0]!.daysAtHome, 15);

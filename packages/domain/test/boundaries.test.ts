@@ -9,10 +9,11 @@ import { test } from 'node:test';
  */
 const ALLOWED_PACKAGES = new Set(['temporal-polyfill']);
 const root = new URL('../src', import.meta.url).pathname;
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-});
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
 
 test('the domain package imports only itself', () => {
   const offenders: string[] = [];
@@ -29,15 +30,16 @@ test('the domain package imports only itself', () => {
 test('the domain package reads no clock and does no I/O', () => {
   const offenders: string[] = [];
   for (const file of files(root)) {
-    const text = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\/.*$/gm, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '');
     if (/new Date\(\s*\)|Date\.now\(|performance\.now\(|process\.|require\(|fetch\(/.test(text)) offenders.push(relative(root, file));
   }
   assert.deepEqual(offenders, []);
 });
 
 test('the database layer does not import the server, and the server does not import the web app', () => {
-  const check = (dir: string, forbidden: RegExp) => files(new URL(dir, import.meta.url).pathname)
-    .filter((f) => forbidden.test(readFileSync(f, 'utf8')));
+  const check = (dir: string, forbidden: RegExp) => files(new URL(dir, import.meta.url).pathname).filter((f) => forbidden.test(readFileSync(f, 'utf8')));
   assert.deepEqual(check('../../db/src', /from ['"](@vagen\/server|\.\.\/\.\.\/server|fastify)/), []);
   assert.deepEqual(check('../../server/src', /from ['"](@vagen\/web|\.\.\/\.\.\/web|react)/), []);
 });

@@ -3,8 +3,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  addDaysIso, addMonthsIso, daysBetweenIso, endOfSwedishDay, formatSwedishDate, formatSwedishMonth, isIsoDate, monthBounds,
-  plainDate, startOfSwedishDay, subtractMonthsFromInstant, swedishDate, swedishInstant, swedishMonth, wallClock, weekdayIso,
+  addDaysIso,
+  addMonthsIso,
+  daysBetweenIso,
+  endOfSwedishDay,
+  formatSwedishDate,
+  formatSwedishMonth,
+  isIsoDate,
+  monthBounds,
+  plainDate,
+  startOfSwedishDay,
+  subtractMonthsFromInstant,
+  swedishDate,
+  swedishInstant,
+  swedishMonth,
+  wallClock,
+  weekdayIso,
   wholeYearsBetween,
 } from '../src/calendar.ts';
 
@@ -44,11 +58,14 @@ test('summer time starts on the last Sunday of March and ends on the last Sunday
 });
 
 test('every instant lies within the Swedish day it is dated by', () => {
-  fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
-    const at = new Date(ms);
-    const day = swedishDate(at);
-    assert.ok(startOfSwedishDay(day).getTime() <= ms && ms <= endOfSwedishDay(day).getTime(), `${at.toISOString()} → ${day}`);
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+      const at = new Date(ms);
+      const day = swedishDate(at);
+      assert.ok(startOfSwedishDay(day).getTime() <= ms && ms <= endOfSwedishDay(day).getTime(), `${at.toISOString()} → ${day}`);
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('date arithmetic', () => {

@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  appealPlan, checkAppealAgainst, checkDraft, itemsFromCalculation, type EffectiveCalculation,
-  checkFourEyesDecider, checkReadyToDecide, communicationBlocks, communicationStatus, delegationCovering, noDelegationMessage, rolesThatMayDecide,
-  type ApplicationContent, type DecisionDraft, type DelegationRow,
+  appealPlan,
+  checkAppealAgainst,
+  checkDraft,
+  itemsFromCalculation,
+  type EffectiveCalculation,
+  checkFourEyesDecider,
+  checkReadyToDecide,
+  communicationBlocks,
+  communicationStatus,
+  delegationCovering,
+  noDelegationMessage,
+  rolesThatMayDecide,
+  type ApplicationContent,
+  type DecisionDraft,
+  type DelegationRow,
 } from '../src/index.ts';
 
 const rows: DelegationRow[] = [
@@ -40,13 +52,20 @@ test('four-eyes: the presenting officer may not decide when it is on', () => {
 });
 
 const content: ApplicationContent = {
-  version: 1, applicant: { personId: null, name: 'A' }, coApplicant: { personId: null, name: 'B' },
+  version: 1,
+  applicant: { personId: null, name: 'A' },
+  coApplicant: { personId: null, name: 'B' },
   children: [{ id: 'c1', personId: null, name: 'C', birthDate: '2018-01-01', daysAtHome: null, lunchAtPreschool: false }],
-  housing: { tenure: 'firstHand', rent: 0, personsInDwelling: 3, sharesHousehold: false, note: '' }, incomes: [], costs: [], assets: [],
-  period: { start: '2026-03-01', end: '2026-03-31' }, jobStimulus: [],
+  housing: { tenure: 'firstHand', rent: 0, personsInDwelling: 3, sharesHousehold: false, note: '' },
+  incomes: [],
+  costs: [],
+  assets: [],
+  period: { start: '2026-03-01', end: '2026-03-31' },
+  jobStimulus: [],
 };
 const ctx = {
-  applicationPeriod: { start: '2026-03-01', end: '2026-03-31' }, content,
+  applicationPeriod: { start: '2026-03-01', end: '2026-03-31' },
+  content,
   legalReferences: [
     { id: 'L', text: '12 kap. 1 § socialtjänstlagen (2025:400)', title: 't', verified: true, appealBasis: 'right' as const, use: ['decision' as const] },
     { id: 'D', text: '12 kap. 2 § socialtjänstlagen (2025:400)', title: 'd', verified: true, appealBasis: 'discretionary' as const, use: ['decision' as const] },
@@ -55,47 +74,87 @@ const ctx = {
   obstacleCodes: [{ code: 'x', label: 'X', group: 'other' }],
 };
 const draft: DecisionDraft = {
-  outcome: 'partlyRefused', periodStart: '2026-03-01', periodEnd: '2026-03-31', amount: 100, systemAmount: 100, amountReason: '',
+  outcome: 'partlyRefused',
+  periodStart: '2026-03-01',
+  periodEnd: '2026-03-31',
+  amount: 100,
+  systemAmount: 100,
+  amountReason: '',
   items: [{ key: 'cost:t', kind: 'cost', label: 'Tandvård', applied: 200, approved: 100, refused: 100, reason: '' }],
-  legalBasisIds: ['L'], reasons: 'Motivering som är tillräckligt lång för att godtas.', supportObstacles: [{ adult: 'applicant', personId: null, code: 'x' }],
-  childPerspective: null, recoveryBasis: null,
+  legalBasisIds: ['L'],
+  reasons: 'Motivering som är tillräckligt lång för att godtas.',
+  supportObstacles: [{ adult: 'applicant', personId: null, code: 'x' }],
+  childPerspective: null,
+  recoveryBasis: null,
 };
 
 test('ready to decide: every adult has a försörjningshinder, refused items have reasons, children are considered', () => {
   const paths = checkReadyToDecide(draft, ctx).map((e) => e.path);
   assert.deepEqual(paths, ['/items/0/reason', '/supportObstacles/1', '/childPerspective/consideration']);
   const ok: DecisionDraft = {
-    ...draft, items: [{ ...draft.items[0]!, reason: 'Inte skäligt.' }], supportObstacles: [...draft.supportObstacles, { adult: 'coApplicant', personId: null, code: 'x' }],
+    ...draft,
+    items: [{ ...draft.items[0]!, reason: 'Inte skäligt.' }],
+    supportObstacles: [...draft.supportObstacles, { adult: 'coApplicant', personId: null, code: 'x' }],
     childPerspective: { children: [], consideration: 'Barnets behov är tillgodosedda.', childSpokenTo: false, spokenToNote: '' },
   };
   assert.deepEqual(checkReadyToDecide(ok, ctx), []);
-  assert.deepEqual(checkReadyToDecide({ ...ok, outcome: 'granted' }, ctx).map((e) => e.path), ['/outcome']);
-  assert.deepEqual(checkReadyToDecide({ ...ok, amount: 50 }, ctx).map((e) => e.path), ['/amountReason']);
-  assert.deepEqual(checkReadyToDecide({ ...ok, periodStart: '2026-02-28' }, ctx).map((e) => e.path), ['/periodStart']);
+  assert.deepEqual(
+    checkReadyToDecide({ ...ok, outcome: 'granted' }, ctx).map((e) => e.path),
+    ['/outcome'],
+  );
+  assert.deepEqual(
+    checkReadyToDecide({ ...ok, amount: 50 }, ctx).map((e) => e.path),
+    ['/amountReason'],
+  );
+  assert.deepEqual(
+    checkReadyToDecide({ ...ok, periodStart: '2026-02-28' }, ctx).map((e) => e.path),
+    ['/periodStart'],
+  );
 });
 
 const ready: DecisionDraft = {
-  ...draft, items: [{ ...draft.items[0]!, reason: 'Inte skäligt.' }], supportObstacles: [...draft.supportObstacles, { adult: 'coApplicant', personId: null, code: 'x' }],
+  ...draft,
+  items: [{ ...draft.items[0]!, reason: 'Inte skäligt.' }],
+  supportObstacles: [...draft.supportObstacles, { adult: 'coApplicant', personId: null, code: 'x' }],
   childPerspective: { children: [], consideration: 'Barnets behov är tillgodosedda.', childSpokenTo: false, spokenToNote: '' },
 };
 const norm = { key: 'norm', kind: 'norm' as const, label: 'Riksnorm', applied: 500, approved: 500, refused: 0, reason: '' };
 const income = { key: 'income', kind: 'income' as const, label: 'Inkomster', applied: 100, approved: 100, refused: 0, reason: '' };
 
 test('the legal basis must settle how the decision is appealed: a reference of kind none alone is not enough', () => {
-  assert.deepEqual(checkReadyToDecide({ ...ready, legalBasisIds: ['P'] }, ctx).map((e) => e.path), ['/legalBasisIds']);
+  assert.deepEqual(
+    checkReadyToDecide({ ...ready, legalBasisIds: ['P'] }, ctx).map((e) => e.path),
+    ['/legalBasisIds'],
+  );
   assert.deepEqual(checkReadyToDecide({ ...ready, legalBasisIds: ['D'] }, ctx), []);
 });
 
-test('a decision under both 12 kap. 1 § and 2 §: every item names its basis, both are used, and an item basis must be one of the decision\'s', () => {
+test("a decision under both 12 kap. 1 § and 2 §: every item names its basis, both are used, and an item basis must be one of the decision's", () => {
   const both: DecisionDraft = { ...ready, legalBasisIds: ['L', 'D'], items: [norm, ready.items[0]!, income] };
-  assert.deepEqual(checkReadyToDecide(both, ctx).map((e) => e.path), ['/items/0/legalBasisId', '/items/1/legalBasisId']);
+  assert.deepEqual(
+    checkReadyToDecide(both, ctx).map((e) => e.path),
+    ['/items/0/legalBasisId', '/items/1/legalBasisId'],
+  );
   const allRight = { ...both, items: [{ ...norm, legalBasisId: 'L' }, { ...ready.items[0]!, legalBasisId: 'L' }, income] };
-  assert.deepEqual(checkReadyToDecide(allRight, ctx).map((e) => e.path), ['/legalBasisIds/1'], '12 kap. 2 § chosen but no item decided under it');
+  assert.deepEqual(
+    checkReadyToDecide(allRight, ctx).map((e) => e.path),
+    ['/legalBasisIds/1'],
+    '12 kap. 2 § chosen but no item decided under it',
+  );
   const perItem = { ...both, items: [{ ...norm, legalBasisId: 'L' }, { ...ready.items[0]!, legalBasisId: 'D' }, income] };
   assert.deepEqual(checkReadyToDecide(perItem, ctx), []);
-  assert.deepEqual(checkDraft({ ...perItem, legalBasisIds: ['L'] }, ctx).map((e) => e.path), ['/items/1/legalBasisId']);
-  assert.deepEqual(checkDraft({ ...perItem, items: [norm, ready.items[0]!, { ...income, legalBasisId: 'L' }] }, ctx).map((e) => e.path), ['/items/2/legalBasisId']);
-  assert.deepEqual(checkDraft({ ...perItem, legalBasisIds: ['L', 'D', 'P'], items: [{ ...norm, legalBasisId: 'P' }, ready.items[0]!, income] }, ctx).map((e) => e.path), ['/items/0/legalBasisId']);
+  assert.deepEqual(
+    checkDraft({ ...perItem, legalBasisIds: ['L'] }, ctx).map((e) => e.path),
+    ['/items/1/legalBasisId'],
+  );
+  assert.deepEqual(
+    checkDraft({ ...perItem, items: [norm, ready.items[0]!, { ...income, legalBasisId: 'L' }] }, ctx).map((e) => e.path),
+    ['/items/2/legalBasisId'],
+  );
+  assert.deepEqual(
+    checkDraft({ ...perItem, legalBasisIds: ['L', 'D', 'P'], items: [{ ...norm, legalBasisId: 'P' }, ready.items[0]!, income] }, ctx).map((e) => e.path),
+    ['/items/0/legalBasisId'],
+  );
 });
 
 test('appeal plan: 12 kap. 1 § and 5 § are appealed, 2 § only laglighetsprövad, per item when mixed; incomes have no route', () => {
@@ -110,8 +169,17 @@ test('appeal plan: 12 kap. 1 § and 5 § are appealed, 2 § only laglighetspröv
   assert.equal(appealPlan([L, F], []).route, 'appeal', 'an avvisning without items is routed by its references');
   const mixed = appealPlan([L, D], [{ ...norm, legalBasisId: 'L' }, { ...ready.items[0]!, legalBasisId: 'D' }, income]);
   assert.equal(mixed.route, 'mixed');
-  assert.deepEqual(mixed.items.map((i) => [i.key, i.route]), [['norm', 'appeal'], ['cost:t', 'legalityReview']]);
-  assert.deepEqual(mixed.legalityReviewReferences.map((r) => r.id), ['D']);
+  assert.deepEqual(
+    mixed.items.map((i) => [i.key, i.route]),
+    [
+      ['norm', 'appeal'],
+      ['cost:t', 'legalityReview'],
+    ],
+  );
+  assert.deepEqual(
+    mixed.legalityReviewReferences.map((r) => r.id),
+    ['D'],
+  );
   assert.deepEqual(checkAppealAgainst(mixed, ['norm']), { ok: true });
   assert.deepEqual(checkAppealAgainst(mixed, ['norm', 'cost:t']), { ok: false, itemKeys: ['cost:t'] });
   assert.deepEqual(checkAppealAgainst(appealPlan([D], [norm])), { ok: false, itemKeys: [] });
@@ -119,13 +187,30 @@ test('appeal plan: 12 kap. 1 § and 5 § are appealed, 2 § only laglighetspröv
   assert.equal(appealPlan([F, D, L], [norm]).route, 'legalityReview');
 });
 
-test('items from the calculation keep the worker\'s legal basis and name provisional sources', () => {
+test("items from the calculation keep the worker's legal basis and name provisional sources", () => {
   const row = (key: string, kind: 'personal' | 'cost' | 'income', value: number, status: 'official' | 'provisional') => ({
-    key, kind, label: key, applied: kind === 'cost' ? value : null, systemValue: value, workerValue: null, value, origin: 'system' as const, adjustmentId: null,
-    note: null, adjustable: true, explanation: '', rule: '', warnings: [], ...(kind === 'cost' ? { costType: 'rent' as const } : {}),
+    key,
+    kind,
+    label: key,
+    applied: kind === 'cost' ? value : null,
+    systemValue: value,
+    workerValue: null,
+    value,
+    origin: 'system' as const,
+    adjustmentId: null,
+    note: null,
+    adjustable: true,
+    explanation: '',
+    rule: '',
+    warnings: [],
+    ...(kind === 'cost' ? { costType: 'rent' as const } : {}),
     source: { id: status === 'provisional' ? 'referensvarde-2027' : 'riksnorm-2026', status, text: status === 'provisional' ? 'Referensvärde 2027 (förslag)' : 'SFS 2025:1046' },
   });
-  const calc = { months: [{ month: '2027-01', rows: [row('p1', 'personal', 400, 'provisional'), row('p2', 'personal', 100, 'official'), row('cost:hyra', 'cost', 300, 'official'), row('i1', 'income', 50, 'official')] }] } as unknown as EffectiveCalculation;
+  const calc = {
+    months: [
+      { month: '2027-01', rows: [row('p1', 'personal', 400, 'provisional'), row('p2', 'personal', 100, 'official'), row('cost:hyra', 'cost', 300, 'official'), row('i1', 'income', 50, 'official')] },
+    ],
+  } as unknown as EffectiveCalculation;
   const items = itemsFromCalculation(content, calc, [{ ...norm, legalBasisId: 'D' }]);
   const n = items.find((i) => i.key === 'norm')!;
   assert.equal(n.approved, 500);

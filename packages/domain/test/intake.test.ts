@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  canDoIntakeAction, caseWeight, describeHeavyRule, checkVisitTime, intakeChecklistGateMessage, intakeDeadline, intakeStatusAfter, subtractMonthsFromInstant,
-  interviewToNormInput, isIntakeOverdue, isNewStaff, isWithinReopenPeriod, missingIntakeChecklistItems, validateIntakeInterview,
-  yearsOfExperience, type IntakeInterview, type IntakeSettings,
+  canDoIntakeAction,
+  caseWeight,
+  describeHeavyRule,
+  checkVisitTime,
+  intakeChecklistGateMessage,
+  intakeDeadline,
+  intakeStatusAfter,
+  subtractMonthsFromInstant,
+  interviewToNormInput,
+  isIntakeOverdue,
+  isNewStaff,
+  isWithinReopenPeriod,
+  missingIntakeChecklistItems,
+  validateIntakeInterview,
+  yearsOfExperience,
+  type IntakeInterview,
+  type IntakeSettings,
 } from '../src/index.ts';
 
 const settings: Pick<IntakeSettings, 'deadlineDays' | 'visitHours' | 'heavyCase'> = {
@@ -39,12 +53,21 @@ test('visit times: future, weekday, 08–17 Stockholm time, also across the chan
 });
 
 test('checklists: the gate lists the required items not ticked, in Swedish', () => {
-  const checklists = { stages: {
-    beforeBooking: [{ key: 'a', label: 'Identitet', required: true }, { key: 'b', label: 'Tolk', required: false }, { key: 'c', label: 'Intervju', required: true }],
-    beforeHandover: [],
-  } };
+  const checklists = {
+    stages: {
+      beforeBooking: [
+        { key: 'a', label: 'Identitet', required: true },
+        { key: 'b', label: 'Tolk', required: false },
+        { key: 'c', label: 'Intervju', required: true },
+      ],
+      beforeHandover: [],
+    },
+  };
   const missing = missingIntakeChecklistItems(checklists, 'beforeBooking', { beforeBooking: { a: { by: 'u', at: 't' } } });
-  assert.deepEqual(missing.map((m) => m.key), ['c']);
+  assert.deepEqual(
+    missing.map((m) => m.key),
+    ['c'],
+  );
   assert.equal(intakeChecklistGateMessage('beforeBooking', missing), 'Nybesöket kan inte bokas förrän checklistan är klar. Detta saknas: Intervju.');
   assert.deepEqual(missingIntakeChecklistItems(checklists, 'beforeHandover', {}), []);
 });
@@ -84,11 +107,25 @@ test('reopen period: within N calendar months of closure, month ends clamped', (
 });
 
 const interview: IntakeInterview = {
-  need: 'Mat', ownEfforts: '', address: { line: '', postalCode: '', city: '' }, housing: { tenure: 'firstHand', monthlyCost: 650000, note: '' },
-  household: { coApplicant: true, children: [{ birthDate: '2020-05-01', lunchAtPreschool: true }, { birthDate: '2012-01-01', daysAtHome: 15 }] },
-  family: '', otherPersonsAtAddress: { present: false, note: '' }, ownership: { car: false, company: false, tenantOwnedFlat: false, note: '' },
+  need: 'Mat',
+  ownEfforts: '',
+  address: { line: '', postalCode: '', city: '' },
+  housing: { tenure: 'firstHand', monthlyCost: 650000, note: '' },
+  household: {
+    coApplicant: true,
+    children: [
+      { birthDate: '2020-05-01', lunchAtPreschool: true },
+      { birthDate: '2012-01-01', daysAtHome: 15 },
+    ],
+  },
+  family: '',
+  otherPersonsAtAddress: { present: false, note: '' },
+  ownership: { car: false, company: false, tenantOwnedFlat: false, note: '' },
   earlierAssistance: { received: false, where: '', when: '' },
-  incomes: [{ type: 'salary', person: 'coApplicant', amount: 1200000 }, { type: 'childAllowance', person: 'applicant', amount: 0 }],
+  incomes: [
+    { type: 'salary', person: 'coApplicant', amount: 1200000 },
+    { type: 'childAllowance', person: 'applicant', amount: 0 },
+  ],
   otherCosts: [{ type: 'electricity', amount: 40000 }],
 };
 
@@ -96,9 +133,18 @@ test('the interview becomes the engine input: household, rent, other costs and i
   assert.deepEqual(interviewToNormInput(interview, '2026-03', '2281'), {
     month: '2026-03',
     municipality: '2281',
-    adults: [{ id: 'sokande', role: 'applicant' }, { id: 'medsokande', role: 'coApplicant' }],
-    children: [{ id: 'barn1', birthDate: '2020-05-01', lunchAtPreschool: true }, { id: 'barn2', birthDate: '2012-01-01', daysAtHome: 15 }],
-    costs: [{ type: 'rent', amount: 650000 }, { type: 'electricity', amount: 40000 }],
+    adults: [
+      { id: 'sokande', role: 'applicant' },
+      { id: 'medsokande', role: 'coApplicant' },
+    ],
+    children: [
+      { id: 'barn1', birthDate: '2020-05-01', lunchAtPreschool: true },
+      { id: 'barn2', birthDate: '2012-01-01', daysAtHome: 15 },
+    ],
+    costs: [
+      { type: 'rent', amount: 650000 },
+      { type: 'electricity', amount: 40000 },
+    ],
     incomes: [{ type: 'salary', person: 'medsokande', amount: 1200000 }],
   });
 });
@@ -106,7 +152,8 @@ test('the interview becomes the engine input: household, rent, other costs and i
 test('interview validation: dates, children under 21, incomes of a co-applicant who is not there', () => {
   assert.deepEqual(validateIntakeInterview(interview, '2026-03-10'), []);
   const bad = { ...interview, need: ' ', household: { coApplicant: false, children: [{ birthDate: '2026-02-30' }, { birthDate: '2027-01-01' }, { birthDate: '2005-03-10' }] } };
-  assert.deepEqual(validateIntakeInterview(bad, '2026-03-10').map((e) => e.path), [
-    '/household/children/0/birthDate', '/household/children/1/birthDate', '/household/children/2/birthDate', '/incomes/0/person', '/need',
-  ]);
+  assert.deepEqual(
+    validateIntakeInterview(bad, '2026-03-10').map((e) => e.path),
+    ['/household/children/0/birthDate', '/household/children/1/birthDate', '/household/children/2/birthDate', '/incomes/0/person', '/need'],
+  );
 });

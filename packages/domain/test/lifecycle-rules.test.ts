@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  addMonthsIso, autoCloseDate, autoCloseVerdict, casesToAutoClose, compareQueueItems, describeElapsed, isOverdue, reopenableCase,
-  workItemKindLabel,
-} from '../src/index.ts';
+import { addMonthsIso, autoCloseDate, autoCloseVerdict, casesToAutoClose, compareQueueItems, describeElapsed, isOverdue, reopenableCase, workItemKindLabel } from '../src/index.ts';
 
 const rule = { closeAfterMonthsWithoutApplication: 1, reopenWithinMonths: 3 };
 
@@ -27,7 +24,10 @@ test('a case without an application for a full month closes; one with a recent a
   const closed = { id: 'e', status: 'closed', openedOn: '2024-01-01', lastApplicationOn: null };
   const intake = { id: 'f', status: 'investigation', openedOn: '2024-01-01', lastApplicationOn: null };
   const appealed = { id: 'g', status: 'active', openedOn: '2024-01-01', lastApplicationOn: '2025-01-01', openAppeals: 1 };
-  assert.deepEqual(casesToAutoClose([old, recent, never, reopened, closed, intake, appealed], '2026-03-10', rule).map((x) => x.id), ['a', 'c']);
+  assert.deepEqual(
+    casesToAutoClose([old, recent, never, reopened, closed, intake, appealed], '2026-03-10', rule).map((x) => x.id),
+    ['a', 'c'],
+  );
   assert.match(autoCloseVerdict(never, '2026-03-10', rule).reason, /öppnades eller återaktualiserades 2026-01-02/);
   assert.equal(autoCloseVerdict({ ...old, lastApplicationOn: '2026-01-05' }, '2026-03-10', { ...rule, closeAfterMonthsWithoutApplication: 2 }).close, true);
 });
@@ -53,7 +53,10 @@ test('queue order: priority, due date (none last), received', () => {
     { id: '5', priority: 3, dueAt: null, receivedAt: '2026-02-01T08:00:00Z' },
     { id: '6', priority: 2, dueAt: '2026-03-11T00:00:00Z', receivedAt: '2026-03-10T08:00:00Z' },
   ];
-  assert.deepEqual([...items].sort(compareQueueItems).map((i) => i.id), ['4', '6', '3', '2', '5', '1']);
+  assert.deepEqual(
+    [...items].sort(compareQueueItems).map((i) => i.id),
+    ['4', '6', '3', '2', '5', '1'],
+  );
 });
 
 test('time since receipt in plain words, overdue flag', () => {

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  CLEARING_RANGES, ibanMod97Valid, mod10Valid, mod11Valid, toIso20022Account, validateBankAccount, validateBankgiro,
-  validatePaymentAccount, validatePlusgiro, validateSwedishIban,
+  CLEARING_RANGES,
+  ibanMod97Valid,
+  mod10Valid,
+  mod11Valid,
+  toIso20022Account,
+  validateBankAccount,
+  validateBankgiro,
+  validatePaymentAccount,
+  validatePlusgiro,
+  validateSwedishIban,
 } from '../src/index.ts';
 
 // Check digits in the valid examples were computed independently (Python, weights written out by hand).
@@ -118,17 +126,21 @@ test('validatePaymentAccount dispatches on kind and the file form follows the Sw
 });
 
 test('property: changing one digit of a valid bankgiro makes it invalid (mod 10 catches every single-digit error)', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
-    const digits = '5050105'.split('').map(Number);
-    digits[pos] = (digits[pos]! + delta) % 10;
-    return !mod10Valid(`${digits.join('')}5`);
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
+      const digits = '5050105'.split('').map(Number);
+      digits[pos] = (digits[pos]! + delta) % 10;
+      return !mod10Valid(`${digits.join('')}5`);
+    }),
+  );
 });
 
 test('property: mod 11 catches every single-digit error in a type 1 account', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
-    const digits = '0001234560'.split('').map(Number);
-    digits[pos] = (digits[pos]! + delta) % 10;
-    return !mod11Valid(digits.join(''));
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
+      const digits = '0001234560'.split('').map(Number);
+      digits[pos] = (digits[pos]! + delta) % 10;
+      return !mod11Valid(digits.join(''));
+    }),
+  );
 });

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import {
-  addBankingDays, bankingDayOffReason, checkChosenPaymentDate, easterSunday, isBankingDay, onOrBeforeBankingDay,
-  plannedPaymentDate, type PaymentDateRule,
-} from '../src/index.ts';
+import { addBankingDays, bankingDayOffReason, checkChosenPaymentDate, easterSunday, isBankingDay, onOrBeforeBankingDay, plannedPaymentDate, type PaymentDateRule } from '../src/index.ts';
 
 const RULE: PaymentDateRule = { ordinary: { dayOfMonth: 27, monthOffset: -1 }, acute: { bankingDaysFromToday: 0 }, leadBankingDays: 0 };
 
@@ -19,10 +16,21 @@ test('Easter Sunday (known dates)', () => {
 
 test('banking days: weekends, public holidays (Easter-based too) and the bank eves are not banking days', () => {
   const off: [string, RegExp][] = [
-    ['2026-01-01', /nyårsdagen/], ['2026-01-06', /trettondedag/], ['2026-04-03', /långfredagen/], ['2026-04-06', /annandag påsk/],
-    ['2026-05-01', /första maj/], ['2026-05-14', /himmelsfärd/], ['2026-06-19', /midsommarafton/], ['2026-12-24', /julafton/],
-    ['2026-12-25', /juldagen/], ['2026-12-26', /annandag jul/], ['2026-12-31', /nyårsafton/], ['2026-03-14', /lördag/], ['2026-03-15', /söndag/],
-    ['2025-06-06', /nationaldag/], ['2025-06-20', /midsommarafton/],
+    ['2026-01-01', /nyårsdagen/],
+    ['2026-01-06', /trettondedag/],
+    ['2026-04-03', /långfredagen/],
+    ['2026-04-06', /annandag påsk/],
+    ['2026-05-01', /första maj/],
+    ['2026-05-14', /himmelsfärd/],
+    ['2026-06-19', /midsommarafton/],
+    ['2026-12-24', /julafton/],
+    ['2026-12-25', /juldagen/],
+    ['2026-12-26', /annandag jul/],
+    ['2026-12-31', /nyårsafton/],
+    ['2026-03-14', /lördag/],
+    ['2026-03-15', /söndag/],
+    ['2025-06-06', /nationaldag/],
+    ['2025-06-20', /midsommarafton/],
   ];
   for (const [date, why] of off) {
     assert.equal(isBankingDay(date), false, date);
@@ -75,10 +83,13 @@ test('a date chosen by the caseworker must be a banking day and not in the past'
 
 test('property: the planned date is always a banking day, never before today, and never after the rule day when that is possible', () => {
   const day = fc.integer({ min: 0, max: 365 * 6 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
-  fc.assert(fc.property(day, day, fc.boolean(), (today, periodDay, acute) => {
-    const periodStart = `${periodDay.slice(0, 7)}-01`;
-    const p = plannedPaymentDate(RULE, { periodStart, today, timing: acute ? 'acute' : 'ordinary' });
-    return isBankingDay(p.date) && p.date >= today && (p.basis !== 'rule' && p.basis !== 'moved' || p.date === onOrBeforeBankingDay(p.date));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(day, day, fc.boolean(), (today, periodDay, acute) => {
+      const periodStart = `${periodDay.slice(0, 7)}-01`;
+      const p = plannedPaymentDate(RULE, { periodStart, today, timing: acute ? 'acute' : 'ordinary' });
+      return isBankingDay(p.date) && p.date >= today && ((p.basis !== 'rule' && p.basis !== 'moved') || p.date === onOrBeforeBankingDay(p.date));
+    }),
+    { numRuns: 500 },
+  );
   assert.equal(addBankingDays('2026-12-23', 1), '2026-12-28');
 });

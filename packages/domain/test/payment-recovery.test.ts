@@ -3,8 +3,14 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
-  checkDraft, checkReadyToDecide, grantConditionErrors, type ApplicationContent, type DecisionDraft, type DecisionLegalReference,
-  type GrantDecisionFacts, type RecoveryBasesDocument,
+  checkDraft,
+  checkReadyToDecide,
+  grantConditionErrors,
+  type ApplicationContent,
+  type DecisionDraft,
+  type DecisionLegalReference,
+  type GrantDecisionFacts,
+  type RecoveryBasesDocument,
 } from '../src/index.ts';
 
 const CASEWORK = fileURLToPath(new URL('../rules/casework/', import.meta.url));
@@ -21,18 +27,30 @@ test('recovery grounds: one document per law, meeting on 1 July 2025, each groun
   assert.equal(current.law, 'socialtjänstlagen (2025:400)');
   assert.equal(old.law, 'socialtjänstlagen (2001:453)');
   for (const doc of recoveryDocs) {
-    assert.ok(doc.bases.every((b) => b.legalReference.endsWith(doc.law)), doc.id);
+    assert.ok(
+      doc.bases.every((b) => b.legalReference.endsWith(doc.law)),
+      doc.id,
+    );
     assert.equal(new Set(doc.bases.map((b) => b.code)).size, doc.bases.length, doc.id);
   }
   // "Should reasonably have realised" is new in 2025:400 and has no counterpart in the old law.
   assert.equal(ground(current, 'shouldHaveRealised').legalReference, '33 kap. 1 § andra stycket socialtjänstlagen (2025:400)');
-  assert.equal(old.bases.find((b) => b.code === 'shouldHaveRealised'), undefined);
+  assert.equal(
+    old.bases.find((b) => b.code === 'shouldHaveRealised'),
+    undefined,
+  );
 });
 
 test('recovery grounds to be stated when granting point at legal references a grant decision can choose, and only those', () => {
-  const recoveryRefIds = legalRefs.filter((r) => r.use.includes('recovery')).map((r) => r.id).sort();
+  const recoveryRefIds = legalRefs
+    .filter((r) => r.use.includes('recovery'))
+    .map((r) => r.id)
+    .sort();
   const stated = current.bases.filter((b) => b.requiresStatedInGrant);
-  assert.deepEqual(stated.map((b) => b.code), ['advanceOnBenefit', 'labourDispute', 'assetsNotAvailable', 'agreedRepayment']);
+  assert.deepEqual(
+    stated.map((b) => b.code),
+    ['advanceOnBenefit', 'labourDispute', 'assetsNotAvailable', 'agreedRepayment'],
+  );
   assert.deepEqual(stated.flatMap((b) => b.grantReferenceIds).sort(), recoveryRefIds);
   assert.ok(current.bases.filter((b) => !b.requiresStatedInGrant).every((b) => b.grantReferenceIds.length === 0));
   // The letter shows the reference's text; it must be the same provision the claim will cite.
@@ -70,28 +88,57 @@ test('grant conditions: grounds in 33 kap. 2–3 §§ need a written, served dec
   assert.deepEqual(paths({ ...good, statedReferenceId: 'SOL-33-3' }), ['/body/basis']);
   assert.deepEqual(paths({ ...good, servedOn: null, statedReferenceId: null }), ['/body/decisionId', '/body/basis']);
   assert.match(grantConditionErrors(advance, { ...good, servedOn: null })[0]!.message, /33 kap\. 2 § 1 a socialtjänstlagen \(2025:400\) kräver att beslutet om bistånd har delgetts/);
-  assert.match(grantConditionErrors(ground(current, 'agreedRepayment'), { ...good, statedReferenceId: 'SOL-33-2-1A' })[0]!.message,
-    /angav inte ”bistånd utöver rätten, under villkor om återbetalning” som grund/);
+  assert.match(
+    grantConditionErrors(ground(current, 'agreedRepayment'), { ...good, statedReferenceId: 'SOL-33-2-1A' })[0]!.message,
+    /angav inte ”bistånd utöver rätten, under villkor om återbetalning” som grund/,
+  );
 });
 
 const content: ApplicationContent = {
-  version: 1, applicant: { personId: null, name: 'A' }, coApplicant: null, children: [],
-  housing: { tenure: 'firstHand', rent: 0, personsInDwelling: 1, sharesHousehold: false, note: '' }, incomes: [], costs: [], assets: [],
-  period: { start: '2026-03-01', end: '2026-03-31' }, jobStimulus: [],
+  version: 1,
+  applicant: { personId: null, name: 'A' },
+  coApplicant: null,
+  children: [],
+  housing: { tenure: 'firstHand', rent: 0, personsInDwelling: 1, sharesHousehold: false, note: '' },
+  incomes: [],
+  costs: [],
+  assets: [],
+  period: { start: '2026-03-01', end: '2026-03-31' },
+  jobStimulus: [],
 };
 const ctx = { applicationPeriod: { start: '2026-03-01', end: '2026-03-31' }, content, legalReferences: legalRefs, obstacleCodes: [{ code: 'x', label: 'X', group: 'other' }] };
 const draft: DecisionDraft = {
-  outcome: 'granted', periodStart: '2026-03-01', periodEnd: '2026-03-31', amount: 100, systemAmount: 100, amountReason: '',
-  items: [], legalBasisIds: ['SOL-12-1'], reasons: 'Motivering som är tillräckligt lång för att godtas.',
-  supportObstacles: [{ adult: 'applicant', personId: null, code: 'x' }], childPerspective: null,
+  outcome: 'granted',
+  periodStart: '2026-03-01',
+  periodEnd: '2026-03-31',
+  amount: 100,
+  systemAmount: 100,
+  amountReason: '',
+  items: [],
+  legalBasisIds: ['SOL-12-1'],
+  reasons: 'Motivering som är tillräckligt lång för att godtas.',
+  supportObstacles: [{ adult: 'applicant', personId: null, code: 'x' }],
+  childPerspective: null,
   recoveryBasis: { legalReferenceId: 'SOL-33-2-1A', text: 'Biståndet är ett förskott på sjukpenning.' },
 };
 
 test('decision draft: the repayment ground is a choice among the recovery references, and only when granting', () => {
   assert.deepEqual(checkReadyToDecide(draft, ctx), []);
   for (const id of ['SOL-33-2-1B', 'SOL-33-2-1C', 'SOL-33-3']) assert.deepEqual(checkDraft({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, legalReferenceId: id } }, ctx), []);
-  assert.deepEqual(checkDraft({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, legalReferenceId: 'SOL-12-1' } }, ctx).map((e) => e.path), ['/recoveryBasis/legalReferenceId']);
-  assert.deepEqual(checkDraft({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, legalReferenceId: 'SOL-33' } }, ctx).map((e) => e.path), ['/recoveryBasis/legalReferenceId']);
-  assert.deepEqual(checkReadyToDecide({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, text: ' ' } }, ctx).map((e) => e.path), ['/recoveryBasis/text']);
-  assert.deepEqual(checkReadyToDecide({ ...draft, outcome: 'refused', amount: 0, amountReason: 'Inget beviljas.' }, ctx).map((e) => e.path), ['/recoveryBasis']);
+  assert.deepEqual(
+    checkDraft({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, legalReferenceId: 'SOL-12-1' } }, ctx).map((e) => e.path),
+    ['/recoveryBasis/legalReferenceId'],
+  );
+  assert.deepEqual(
+    checkDraft({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, legalReferenceId: 'SOL-33' } }, ctx).map((e) => e.path),
+    ['/recoveryBasis/legalReferenceId'],
+  );
+  assert.deepEqual(
+    checkReadyToDecide({ ...draft, recoveryBasis: { ...draft.recoveryBasis!, text: ' ' } }, ctx).map((e) => e.path),
+    ['/recoveryBasis/text'],
+  );
+  assert.deepEqual(
+    checkReadyToDecide({ ...draft, outcome: 'refused', amount: 0, amountReason: 'Inget beviljas.' }, ctx).map((e) => e.path),
+    ['/recoveryBasis'],
+  );
 });

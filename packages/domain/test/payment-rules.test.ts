@@ -2,8 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  applyRecoveryEntry, buildAccountingCsv, buildPain001, checkPaymentSplit, evaluatePaymentApproval, formatCsvAmount,
-  formatIsoAmount, parseIsoAmount, paymentStageOf, recoveryBalance, stopRefusal, verifyPain001, type PaymentApprovalFacts,
+  applyRecoveryEntry,
+  buildAccountingCsv,
+  buildPain001,
+  checkPaymentSplit,
+  evaluatePaymentApproval,
+  formatCsvAmount,
+  formatIsoAmount,
+  parseIsoAmount,
+  paymentStageOf,
+  recoveryBalance,
+  stopRefusal,
+  verifyPain001,
+  type PaymentApprovalFacts,
 } from '../src/index.ts';
 
 const facts = (over: Partial<PaymentApprovalFacts> = {}): PaymentApprovalFacts => ({
@@ -19,9 +30,16 @@ const facts = (over: Partial<PaymentApprovalFacts> = {}): PaymentApprovalFacts =
 test('kassa approval: passes when another person approves and every check holds', () => {
   const r = evaluatePaymentApproval(facts());
   assert.equal(r.ok, true);
-  assert.deepEqual(r.checks.map((c) => [c.code, c.ok]), [
-    ['decisionExists', true], ['amountWithinDecision', true], ['accountVerified', true], ['payeeVerified', true], ['fourEyes', true],
-  ]);
+  assert.deepEqual(
+    r.checks.map((c) => [c.code, c.ok]),
+    [
+      ['decisionExists', true],
+      ['amountWithinDecision', true],
+      ['accountVerified', true],
+      ['payeeVerified', true],
+      ['fourEyes', true],
+    ],
+  );
 });
 
 test('kassa approval: refusals with status and Swedish message', () => {
@@ -82,17 +100,31 @@ test('återkrav ledger: running balance, never negative', () => {
   assert.equal(applyRecoveryEntry(10, 'repaid', 0).ok, false);
   assert.equal(applyRecoveryEntry(10, 'adjusted', 0).ok, false);
   assert.equal(applyRecoveryEntry(10, 'repaid', 1.5).ok, false);
-  fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('claimed', 'repaid', 'writtenOff', 'adjusted' as const), fc.integer({ min: -100_000, max: 100_000 }))), (entries) => {
-    let balance = 0;
-    for (const [kind, amount] of entries) {
-      const r = applyRecoveryEntry(balance, kind, amount);
-      if (r.ok) balance = r.balanceAfter;
-      if (balance < 0) return false;
-    }
-    return true;
-  }));
-  assert.deepEqual(recoveryBalance([{ kind: 'claimed', amount: 100 }, { kind: 'repaid', amount: 40 }]), { balance: 60, brokenAt: null });
-  assert.deepEqual(recoveryBalance([{ kind: 'claimed', amount: 100 }, { kind: 'repaid', amount: 140 }]), { balance: 100, brokenAt: 1 });
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom('claimed', 'repaid', 'writtenOff', 'adjusted' as const), fc.integer({ min: -100_000, max: 100_000 }))), (entries) => {
+      let balance = 0;
+      for (const [kind, amount] of entries) {
+        const r = applyRecoveryEntry(balance, kind, amount);
+        if (r.ok) balance = r.balanceAfter;
+        if (balance < 0) return false;
+      }
+      return true;
+    }),
+  );
+  assert.deepEqual(
+    recoveryBalance([
+      { kind: 'claimed', amount: 100 },
+      { kind: 'repaid', amount: 40 },
+    ]),
+    { balance: 60, brokenAt: null },
+  );
+  assert.deepEqual(
+    recoveryBalance([
+      { kind: 'claimed', amount: 100 },
+      { kind: 'repaid', amount: 140 },
+    ]),
+    { balance: 100, brokenAt: 1 },
+  );
 });
 
 test('ISO amounts: öre → two decimals and back, exactly', () => {
@@ -117,12 +149,31 @@ const input = {
   currency: 'SEK' as const,
   batches: [
     {
-      paymentInfoId: 'VAGEN-2281-000001-1', executionDate: '2026-03-27', transactions: [
-        { endToEndId: 'P1', amountOre: 734_550, creditorName: 'Nora Nordin', creditorAccount: { otherId: '30001234560', schemeCode: 'BBAN' as const }, creditorClearing: '3000', remittance: 'Ekonomiskt bistånd EB-2026-000001 april 2026' },
-        { endToEndId: 'P2', amountOre: 650_000, creditorName: 'Bostads AB <Vägby> & Co', creditorAccount: { otherId: '50501055', schemeProprietary: 'BGNR' as const }, remittance: 'Hyra april EB-2026-000001' },
+      paymentInfoId: 'VAGEN-2281-000001-1',
+      executionDate: '2026-03-27',
+      transactions: [
+        {
+          endToEndId: 'P1',
+          amountOre: 734_550,
+          creditorName: 'Nora Nordin',
+          creditorAccount: { otherId: '30001234560', schemeCode: 'BBAN' as const },
+          creditorClearing: '3000',
+          remittance: 'Ekonomiskt bistånd EB-2026-000001 april 2026',
+        },
+        {
+          endToEndId: 'P2',
+          amountOre: 650_000,
+          creditorName: 'Bostads AB <Vägby> & Co',
+          creditorAccount: { otherId: '50501055', schemeProprietary: 'BGNR' as const },
+          remittance: 'Hyra april EB-2026-000001',
+        },
       ],
     },
-    { paymentInfoId: 'VAGEN-2281-000001-2', executionDate: '2026-03-11', transactions: [{ endToEndId: 'P3', amountOre: 1, creditorName: 'X', creditorAccount: { iban: 'SE5550000000051234567890' }, remittance: 'EB' }] },
+    {
+      paymentInfoId: 'VAGEN-2281-000001-2',
+      executionDate: '2026-03-11',
+      transactions: [{ endToEndId: 'P3', amountOre: 1, creditorName: 'X', creditorAccount: { iban: 'SE5550000000051234567890' }, remittance: 'EB' }],
+    },
   ],
 };
 
@@ -163,10 +214,16 @@ test('pain.001 verification catches a missing or wrong CtrlSum, a wrong NbOfTxs,
 test('accounting CSV: one debit row per payment, one credit row with the total; Swedish headers, two decimals', () => {
   const csv = buildAccountingCsv({
     settings: {
-      costAccount: { konto: '4711', name: 'Ekonomiskt bistånd' }, bankAccount: { konto: '1930', name: 'Bank' }, verksamhet: '7600',
-      ansvar: { default: '7100', byUnitName: { Nord: '7110' } }, motpart: { client: '900', landlord: '800', other: '800' }, verificationPrefix: 'EB',
+      costAccount: { konto: '4711', name: 'Ekonomiskt bistånd' },
+      bankAccount: { konto: '1930', name: 'Bank' },
+      verksamhet: '7600',
+      ansvar: { default: '7100', byUnitName: { Nord: '7110' } },
+      motpart: { client: '900', landlord: '800', other: '800' },
+      verificationPrefix: 'EB',
     },
-    verificationNumber: 12, bookingDate: '2026-03-10', paymentFileReference: 'VAGEN-2281-000012',
+    verificationNumber: 12,
+    bookingDate: '2026-03-10',
+    paymentFileReference: 'VAGEN-2281-000012',
     rows: [
       { caseNumber: 'EB-2026-000001', unitName: 'Nord', payeeKind: 'client', amountOre: 734_550, endToEndId: 'P1', period: '2026-04' },
       { caseNumber: 'EB-2026-000002', unitName: 'Syd', payeeKind: 'landlord', amountOre: 650_000, endToEndId: 'P2', period: '2026-04' },

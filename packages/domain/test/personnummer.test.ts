@@ -71,24 +71,27 @@ test('leap days: 29 February only in leap years', () => {
 });
 
 test('property: every generated number is valid, and changing any one digit makes it invalid', () => {
-  fc.assert(fc.property(
-    fc.date({ min: new Date('1900-01-01'), max: new Date('2026-11-01'), noInvalidDate: true }),
-    fc.integer({ min: 0, max: 999 }),
-    fc.boolean(),
-    fc.integer({ min: 2, max: 11 }),
-    fc.integer({ min: 1, max: 9 }),
-    (date, serial, samordning, position, delta) => {
-      const iso = date.toISOString().slice(0, 10);
-      const pnr = makePersonnummer(iso, serial, samordning);
-      const parsed = parsePersonnummer(pnr, TODAY);
-      assert.ok(parsed.ok, pnr);
-      assert.equal(parsed.value.birthDate, iso);
-      const digits = pnr.split('');
-      digits[position] = String((Number(digits[position]) + delta) % 10);
-      const changed = digits.join('');
-      // Luhn catches every single-digit change in the last ten digits.
-      assert.equal(parsePersonnummer(changed, TODAY).ok, false, changed);
-    },
-  ), { numRuns: 2000 });
+  fc.assert(
+    fc.property(
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2026-11-01'), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 999 }),
+      fc.boolean(),
+      fc.integer({ min: 2, max: 11 }),
+      fc.integer({ min: 1, max: 9 }),
+      (date, serial, samordning, position, delta) => {
+        const iso = date.toISOString().slice(0, 10);
+        const pnr = makePersonnummer(iso, serial, samordning);
+        const parsed = parsePersonnummer(pnr, TODAY);
+        assert.ok(parsed.ok, pnr);
+        assert.equal(parsed.value.birthDate, iso);
+        const digits = pnr.split('');
+        digits[position] = String((Number(digits[position]) + delta) % 10);
+        const changed = digits.join('');
+        // Luhn catches every single-digit change in the last ten digits.
+        assert.equal(parsePersonnummer(changed, TODAY).ok, false, changed);
+      },
+    ),
+    { numRuns: 2000 },
+  );
   assert.equal(luhnCheckDigit('811218987'), 6);
 });

@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  APPLICATION_STATUS_MACHINE, CASE_STATUS_MACHINE, DECISION_STATUS_MACHINE, INTAKE_STATUS_MACHINE, applicationStatusAfterContent,
-  canTransition, checkApplicationTransition, checkCalculationForDecision, checkCaseTransition, checkDecisionTransition, checkIntakeTransition,
-  effectsOfDecision, isStatusOf, nextStatuses, type StatusMachine,
+  APPLICATION_STATUS_MACHINE,
+  CASE_STATUS_MACHINE,
+  DECISION_STATUS_MACHINE,
+  INTAKE_STATUS_MACHINE,
+  applicationStatusAfterContent,
+  canTransition,
+  checkApplicationTransition,
+  checkCalculationForDecision,
+  checkCaseTransition,
+  checkDecisionTransition,
+  checkIntakeTransition,
+  effectsOfDecision,
+  isStatusOf,
+  nextStatuses,
+  type StatusMachine,
 } from '../src/index.ts';
 
 const machines: StatusMachine<string>[] = [CASE_STATUS_MACHINE, APPLICATION_STATUS_MACHINE, INTAKE_STATUS_MACHINE, DECISION_STATUS_MACHINE];
@@ -25,7 +37,14 @@ test('a case opens in intake or investigation; it is never created active or clo
 });
 
 test('the moves the server makes on a case are allowed: hand-over, first grant, auto-close, referral, reopening', () => {
-  for (const [from, to] of [['intake', 'investigation'], ['investigation', 'active'], ['active', 'closed'], ['monitoring', 'closed'], ['intake', 'closed'], ['closed', 'investigation']] as const) {
+  for (const [from, to] of [
+    ['intake', 'investigation'],
+    ['investigation', 'active'],
+    ['active', 'closed'],
+    ['monitoring', 'closed'],
+    ['intake', 'closed'],
+    ['closed', 'investigation'],
+  ] as const) {
     assert.equal(checkCaseTransition(from, to, to === 'closed' ? 'noApplication' : null).ok, true, `${from} → ${to}`);
   }
 });
@@ -99,5 +118,8 @@ test('the calculation behind a decision is the current one, not older than the a
   assert.match(JSON.stringify(checkCalculationForDecision({ draftCalculationId: 'c1', current, applicationUpdatedAt: null, fourEyesOnCalculation: false })), /Beräkningen har ändrats/);
   assert.match(JSON.stringify(checkCalculationForDecision({ draftCalculationId: 'c2', current, applicationUpdatedAt: '2026-03-02T10:00:00.000Z', fourEyesOnCalculation: false })), /Beräkna igen/);
   assert.match(JSON.stringify(checkCalculationForDecision({ draftCalculationId: 'c2', current, applicationUpdatedAt: null, fourEyesOnCalculation: true })), /fyra ögon/);
-  assert.equal(checkCalculationForDecision({ draftCalculationId: 'c2', current: { ...current, approvedAt: '2026-03-01T11:00:00.000Z' }, applicationUpdatedAt: null, fourEyesOnCalculation: true }).ok, true);
+  assert.equal(
+    checkCalculationForDecision({ draftCalculationId: 'c2', current: { ...current, approvedAt: '2026-03-01T11:00:00.000Z' }, applicationUpdatedAt: null, fourEyesOnCalculation: true }).ok,
+    true,
+  );
 });

@@ -1,7 +1,10 @@
 /// <reference path="./oidc-provider.d.ts" />
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
-interface Entry { payload: AdapterPayload; expiresAt: number }
+interface Entry {
+  payload: AdapterPayload;
+  expiresAt: number;
+}
 
 /** What revoking a grant takes away: the tokens issued under it (not, say, a sign-in still in progress). */
 const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);

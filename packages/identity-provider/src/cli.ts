@@ -14,11 +14,28 @@ const running = await startIdentityProvider({
   host: process.env.IDP_HOST ?? '127.0.0.1',
   publicUrl: process.env.IDP_PUBLIC_URL || undefined,
   clients: [
-    { kind: 'eid', clientId: env('VAGEN_EID_CLIENT_ID', 'vagen-eid'), clientSecret: env('VAGEN_EID_CLIENT_SECRET', 'vagen-eid-demo'), redirectUris: [`${vagen}/api/v1/client-auth/callback`], name: 'Vägen – Mina sidor' },
-    { kind: 'staff', clientId: env('VAGEN_STAFF_OIDC_CLIENT_ID', 'vagen-staff'), clientSecret: env('VAGEN_STAFF_OIDC_CLIENT_SECRET', 'vagen-staff-demo'), redirectUris: [`${vagen}/api/v1/auth/oidc/callback`], name: 'Vägen – personal' },
+    {
+      kind: 'eid',
+      clientId: env('VAGEN_EID_CLIENT_ID', 'vagen-eid'),
+      clientSecret: env('VAGEN_EID_CLIENT_SECRET', 'vagen-eid-demo'),
+      redirectUris: [`${vagen}/api/v1/client-auth/callback`],
+      name: 'Vägen – Mina sidor',
+    },
+    {
+      kind: 'staff',
+      clientId: env('VAGEN_STAFF_OIDC_CLIENT_ID', 'vagen-staff'),
+      clientSecret: env('VAGEN_STAFF_OIDC_CLIENT_SECRET', 'vagen-staff-demo'),
+      redirectUris: [`${vagen}/api/v1/auth/oidc/callback`],
+      name: 'Vägen – personal',
+    },
   ],
 });
 process.stdout.write(`Testinloggning (OpenID Connect) kör på ${running.issuer} – endast för utveckling och demo, aldrig i produktion.\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { running.close().then(() => process.exit(0), () => process.exit(1)); });
+  process.once(signal, () => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }

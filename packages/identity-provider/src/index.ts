@@ -33,7 +33,10 @@ export interface IdentityProviderClient {
   name?: string;
 }
 
-export interface PersonName { givenName: string; familyName: string }
+export interface PersonName {
+  givenName: string;
+  familyName: string;
+}
 
 export interface IdentityProviderOptions {
   /** 0 picks a free port. */
@@ -94,8 +97,13 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
 
   // A stand-in asks every time: a sign-in never silently reuses the previous person's session here.
   const policy = interactionPolicy.base();
-  policy.get('login')?.checks.push(new interactionPolicy.Check('fresh_sign_in', 'the stand-in identifies anew for every sign-in',
-    (ctx) => (ctx.oidc.result && 'login' in ctx.oidc.result ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT)));
+  policy
+    .get('login')
+    ?.checks.push(
+      new interactionPolicy.Check('fresh_sign_in', 'the stand-in identifies anew for every sign-in', (ctx) =>
+        ctx.oidc.result && 'login' in ctx.oidc.result ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+      ),
+    );
 
   const provider: Provider = new Provider(issuer, {
     adapter: memoryAdapterFactory(clientMetadata),
@@ -154,7 +162,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   }
 
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined) {
-    let details;
+    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
     try {
       details = await provider.interactionDetails(req, res);
     } catch {
@@ -163,8 +171,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     if (details.uid !== uid) return send(res, 400, errorPage('Inloggningen har gått ut eller är redan avslutad.'));
     const info = clientInfo.get(String(details.params.client_id));
     if (!info) return send(res, 400, errorPage('Tjänsten som bad om inloggningen är okänd.'));
-    const render = (status: number, extra: { value?: string; error?: string } = {}) =>
-      send(res, status, signInPage({ kind: info.kind, uid, serviceName: info.name, ...extra }));
+    const render = (status: number, extra: { value?: string; error?: string } = {}) => send(res, status, signInPage({ kind: info.kind, uid, serviceName: info.name, ...extra }));
 
     if (req.method === 'GET' && !action) return render(200);
     if (req.method !== 'POST' || (action !== 'login' && action !== 'abort')) return send(res, 405, errorPage('Det går inte att göra så här.'));
@@ -214,11 +221,14 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   return {
     issuer,
     addClient,
-    unref: () => { server.unref(); },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    unref: () => {
+      server.unref();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

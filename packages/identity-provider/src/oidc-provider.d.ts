@@ -26,7 +26,13 @@ declare module 'oidc-provider' {
     };
   }
 
-  export interface AdapterPayload { [key: string]: unknown; grantId?: string; uid?: string; userCode?: string; consumed?: number }
+  export interface AdapterPayload {
+    [key: string]: unknown;
+    grantId?: string;
+    uid?: string;
+    userCode?: string;
+    consumed?: number;
+  }
   export interface Adapter {
     upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void>;
     find(id: string): Promise<AdapterPayload | undefined>;
@@ -43,8 +49,13 @@ declare module 'oidc-provider' {
       static readonly NO_NEED_TO_PROMPT: boolean;
       constructor(reason: string, description: string, check: (ctx: KoaContextLike) => boolean | Promise<boolean>);
     }
-    interface Prompt { name: string; checks: Check[] }
-    interface Policy extends Array<Prompt> { get(name: string): Prompt | undefined }
+    interface Prompt {
+      name: string;
+      checks: Check[];
+    }
+    interface Policy extends Array<Prompt> {
+      get(name: string): Prompt | undefined;
+    }
     function base(): Policy;
   }
 

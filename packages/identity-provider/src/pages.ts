@@ -55,13 +55,15 @@ export interface SignInPage {
 
 export function signInPage({ kind, uid, value = '', error, serviceName }: SignInPage): string {
   const action = `/interaction/${encodeURIComponent(uid)}`;
-  const field = kind === 'eid'
-    ? { name: 'personnummer', label: 'Personnummer', hint: '12 siffror, till exempel 19850412-1234.', autocomplete: 'off', inputmode: 'numeric' }
-    : { name: 'username', label: 'Användarnamn', hint: 'Ditt användarnamn i Vägen.', autocomplete: 'username', inputmode: 'text' };
+  const field =
+    kind === 'eid'
+      ? { name: 'personnummer', label: 'Personnummer', hint: '12 siffror, till exempel 19850412-1234.', autocomplete: 'off', inputmode: 'numeric' }
+      : { name: 'username', label: 'Användarnamn', hint: 'Ditt användarnamn i Vägen.', autocomplete: 'username', inputmode: 'text' };
   const title = kind === 'eid' ? 'Testlegitimering – inte BankID' : 'Kommunens inloggning – testversion';
-  const warning = kind === 'eid'
-    ? `<div class="warning" role="note"><strong>Testlegitimering – inte BankID</strong>Det här är en testtjänst som ersätter BankID och Freja när Vägen körs för utveckling och demonstration. Den kontrollerar inte vem du är. Använd aldrig riktiga personuppgifter här.</div>`
-    : `<div class="warning" role="note"><strong>Testinloggning – inte kommunens riktiga inloggning</strong>Den här testtjänsten ersätter kommunens inloggning när Vägen körs för utveckling och demonstration. Den frågar inte efter lösenord.</div>`;
+  const warning =
+    kind === 'eid'
+      ? `<div class="warning" role="note"><strong>Testlegitimering – inte BankID</strong>Det här är en testtjänst som ersätter BankID och Freja när Vägen körs för utveckling och demonstration. Den kontrollerar inte vem du är. Använd aldrig riktiga personuppgifter här.</div>`
+      : `<div class="warning" role="note"><strong>Testinloggning – inte kommunens riktiga inloggning</strong>Den här testtjänsten ersätter kommunens inloggning när Vägen körs för utveckling och demonstration. Den frågar inte efter lösenord.</div>`;
   const describedBy = error ? `${field.name}-hint ${field.name}-error` : `${field.name}-hint`;
   const body = `<h1>${escapeHtml(title)}</h1>
 ${warning}
@@ -82,7 +84,11 @@ ${warning}
 }
 
 export function errorPage(message: string): string {
-  return page('Inloggningen gick inte', `<h1>Inloggningen gick inte</h1>
+  return page(
+    'Inloggningen gick inte',
+    `<h1>Inloggningen gick inte</h1>
 <p>${escapeHtml(message)}</p>
-<p>Gå tillbaka till tjänsten du kom från och börja om.</p>`, true);
+<p>Gå tillbaka till tjänsten du kom från och börja om.</p>`,
+    true,
+  );
 }

@@ -54,13 +54,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const app = Fastify({
     logger: options.logger
       ? {
-        // Never log query strings (one-time codes) or cookies; personnummer never appear in URLs by design.
-        ...(options.logStream ? { stream: options.logStream } : {}),
-        serializers: {
-          req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
-          res: (res) => ({ statusCode: res.statusCode }),
-        },
-      }
+          // Never log query strings (one-time codes) or cookies; personnummer never appear in URLs by design.
+          ...(options.logStream ? { stream: options.logStream } : {}),
+          serializers: {
+            req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
       : false,
     // One access line per request (written in onResponse below) instead of Fastify's two.
     disableRequestLogging: true,
@@ -153,9 +153,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false, cacheControl: false,
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      cacheControl: false,
       // @fastify/static 10 hands setHeaders the Fastify reply, not the raw response.
-      setHeaders: (res, path) => (res as unknown as { header(k: string, v: string): void }).header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
+      setHeaders: (res, path) => (res as unknown as { header(k: string, v: string): void }).header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     // Every other GET for a page (not the API, not a file) is the web app's route.
     app.get('/*', (request, reply) => {
       const path = request.url.split('?')[0]!;
@@ -166,7 +172,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     });
-    app.get('/', (_request, reply) => { reply.header('cache-control', 'no-cache'); return reply.sendFile('index.html'); });
+    app.get('/', (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
     app.get('/assets/*', (request, reply) => reply.sendFile(`assets/${(request.params as { '*': string })['*']}`));
   }
   return app;

@@ -46,8 +46,17 @@ export async function audit(db: Kysely<Database>, actor: RequestActor | null, at
 }
 
 const AUDIT_COLUMNS = [
-  ['at', 'timestamptz'], ['actor_kind', 'text'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['action', 'text'],
-  ['target_type', 'text'], ['target_id', 'text'], ['case_id', 'uuid'], ['person_id', 'uuid'], ['purpose', 'text'], ['outcome', 'text'],
+  ['at', 'timestamptz'],
+  ['actor_kind', 'text'],
+  ['actor_id', 'uuid'],
+  ['actor_role', 'text'],
+  ['action', 'text'],
+  ['target_type', 'text'],
+  ['target_id', 'text'],
+  ['case_id', 'uuid'],
+  ['person_id', 'uuid'],
+  ['purpose', 'text'],
+  ['outcome', 'text'],
 ] as const satisfies readonly (readonly [keyof AuditRow, string])[];
 
 /** One statement text for any number of rows (arrays, not a VALUES list), so it is prepared once per connection. */
@@ -60,7 +69,10 @@ function insertMany(db: Kysely<Database>, rows: AuditRow[]) {
 const writers = new WeakMap<Kysely<Database>, AuditWriter>();
 function writerFor(db: Kysely<Database>): AuditWriter {
   let writer = writers.get(db);
-  if (!writer) writers.set(db, (writer = new AuditWriter(db)));
+  if (!writer) {
+    writer = new AuditWriter(db);
+    writers.set(db, writer);
+  }
   return writer;
 }
 
@@ -74,7 +86,11 @@ class AuditWriter {
   private queue: { row: AuditRow; done: (error?: unknown) => void }[] = [];
   private inFlight = 0;
 
-  constructor(private readonly db: Kysely<Database>, private readonly maxInFlight = 2, private readonly maxBatch = 500) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly maxInFlight = 2,
+    private readonly maxBatch = 500,
+  ) {}
 
   write(row: AuditRow): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -89,12 +105,26 @@ class AuditWriter {
       while (this.queue.length) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          await insertMany(this.db, batch.map((b) => b.row));
+          await insertMany(
+            this.db,
+            batch.map((b) => b.row),
+          );
           for (const b of batch) b.done();
         } catch (error) {
           if (batch.length === 1) batch[0]!.done(error);
           else {
-            await Promise.all(batch.map((b) => this.db.insertInto('audit_log').values(b.row).execute().then(() => b.done(), (e: unknown) => b.done(e ?? error))));
+            await Promise.all(
+              batch.map((b) =>
+                this.db
+                  .insertInto('audit_log')
+                  .values(b.row)
+                  .execute()
+                  .then(
+                    () => b.done(),
+                    (e: unknown) => b.done(e ?? error),
+                  ),
+              ),
+            );
           }
         }
       }

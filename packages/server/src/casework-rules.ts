@@ -47,7 +47,9 @@ export class CaseworkRules {
 export function loadCaseworkRules(dir: string = process.env.VAGEN_CASEWORK_RULES_DIR ?? DEFAULT_CASEWORK_RULES_DIR): CaseworkRules {
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return new CaseworkRules([]);
   }

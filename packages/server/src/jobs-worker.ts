@@ -12,7 +12,10 @@ export const builtinJobs: Record<string, JobHandler> = {
   'sessions.cleanup': async (_payload, deps) => {
     const now = deps.now();
     const idleCutoff = new Date(now.getTime() - deps.settings.idleTimeoutMinutes * 60_000).toISOString();
-    await deps.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)])).execute();
+    await deps.db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)]))
+      .execute();
     const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
     await deps.db.deleteFrom('sign_in_flows').where('created_at', '<', hourAgo).execute();
     await enqueueJob(deps.db, 'sessions.cleanup', {}, now, { runAt: new Date(now.getTime() + CLEANUP_EVERY_MS), uniqueKey: 'sessions.cleanup:next' });
@@ -47,9 +50,11 @@ export function startJobWorker(deps: AppDeps, log: FastifyBaseLogger, handlers: 
   };
   const loop = () => {
     if (stopped) return;
-    running = tick().catch((err) => log.error({ err: String(err) }, 'job poll failed')).finally(() => {
-      if (!stopped) timer = setTimeout(loop, pollMs);
-    });
+    running = tick()
+      .catch((err) => log.error({ err: String(err) }, 'job poll failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, pollMs);
+      });
   };
   const seed = async () => {
     await enqueueJob(deps.db, 'sessions.cleanup', {}, deps.now(), { uniqueKey: 'sessions.cleanup:next' });

@@ -11,11 +11,9 @@ import { startVagen } from './start.ts';
 
 const config = productionConfig(process.env);
 if (!config.ok) {
-  process.stderr.write([
-    'Vägen startar inte: inloggningen är inte säker för drift. / Vägen will not start: sign-in is not safe for production.',
-    ...config.problems.map((p) => `  - ${p}`),
-    '',
-  ].join('\n'));
+  process.stderr.write(
+    ['Vägen startar inte: inloggningen är inte säker för drift. / Vägen will not start: sign-in is not safe for production.', ...config.problems.map((p) => `  - ${p}`), ''].join('\n'),
+  );
   process.exit(1);
 }
 
@@ -24,7 +22,7 @@ const running = await startVagen({
   port,
   host: process.env.HOST ?? '0.0.0.0',
   databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATABASE_URL ? undefined : process.env.DATA_DIR ?? './data',
+  dataDir: process.env.DATABASE_URL ? undefined : (process.env.DATA_DIR ?? './data'),
   logger: true,
   settings: { secureCookies: config.secureCookies },
   signIn: config.signIn,
@@ -38,6 +36,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (shuttingDown) return;
     shuttingDown = true;
     running.app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    running.close().then(() => process.exit(0), () => process.exit(1));
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }

@@ -26,30 +26,34 @@ export interface NewWorkItem {
 
 export async function openWorkItem(db: Kysely<Database>, item: NewWorkItem, now: Date): Promise<string> {
   const id = newId();
-  await db.insertInto('work_items').values({
-    id,
-    municipality_code: item.municipality,
-    unit_id: item.unitId,
-    case_id: item.caseId,
-    kind: item.kind,
-    ref_type: item.ref?.type ?? null,
-    ref_id: item.ref?.id ?? null,
-    title: item.title,
-    priority: item.priority,
-    received_at: item.receivedAt.toISOString(),
-    due_at: item.dueAt ? item.dueAt.toISOString() : null,
-    assigned_to: item.assignedTo ?? null,
-    assigned_role: item.assignedRole ?? null,
-    created_at: now.toISOString(),
-    closed_at: null,
-    closed_by: null,
-  }).execute();
+  await db
+    .insertInto('work_items')
+    .values({
+      id,
+      municipality_code: item.municipality,
+      unit_id: item.unitId,
+      case_id: item.caseId,
+      kind: item.kind,
+      ref_type: item.ref?.type ?? null,
+      ref_id: item.ref?.id ?? null,
+      title: item.title,
+      priority: item.priority,
+      received_at: item.receivedAt.toISOString(),
+      due_at: item.dueAt ? item.dueAt.toISOString() : null,
+      assigned_to: item.assignedTo ?? null,
+      assigned_role: item.assignedRole ?? null,
+      created_at: now.toISOString(),
+      closed_at: null,
+      closed_by: null,
+    })
+    .execute();
   return id;
 }
 
 /** Closes the open items about one thing (e.g. all items of kind 'paymentApproval' for a payment). */
 export async function closeWorkItems(db: Kysely<Database>, where: { refType: string; refId: string; kind?: string }, closedBy: string | null, now: Date): Promise<number> {
-  let q = db.updateTable('work_items')
+  let q = db
+    .updateTable('work_items')
     .set({ closed_at: now.toISOString(), closed_by: closedBy })
     .where('ref_type', '=', where.refType)
     .where('ref_id', '=', where.refId)

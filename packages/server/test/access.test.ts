@@ -7,8 +7,12 @@ import { countedRelations, listCases, staffCaseListJson } from '../src/cases/lis
 import { as, auditCount, clientLogin, createWorld, login, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 describe('staff see the cases of their units and cases assigned to them', () => {
   test('a Nord caseworker reads a Nord case', async () => {
@@ -16,7 +20,13 @@ describe('staff see the cases of their units and cases assigned to them', () => 
     assert.equal(res.statusCode, 200);
     const body = res.json();
     assert.equal(body.caseNumber, 'EB-2026-000001');
-    assert.deepEqual(body.household.members.map((m: { firstName: string; roleLabel: string }) => [m.firstName, m.roleLabel]), [['Nora', 'Sökande'], ['Kim', 'Barn']]);
+    assert.deepEqual(
+      body.household.members.map((m: { firstName: string; roleLabel: string }) => [m.firstName, m.roleLabel]),
+      [
+        ['Nora', 'Sökande'],
+        ['Kim', 'Barn'],
+      ],
+    );
     assert.equal(body.statusHistory.length, 1);
   });
 
@@ -42,12 +52,27 @@ describe('staff see the cases of their units and cases assigned to them', () => 
   test('the case list holds only visible cases', async () => {
     const syd = await as(w, await login(w, 'syd')).get('/api/v1/cases');
     assert.equal(syd.statusCode, 200);
-    const numbers = syd.json().items.map((c: { caseNumber: string }) => c.caseNumber).sort();
+    const numbers = syd
+      .json()
+      .items.map((c: { caseNumber: string }) => c.caseNumber)
+      .sort();
     assert.deepEqual(numbers, ['EB-2026-000002', 'EB-2026-000004']);
     const nord = await as(w, await login(w, 'nord')).get('/api/v1/cases');
-    assert.deepEqual(nord.json().items.map((c: { caseNumber: string }) => c.caseNumber).sort(), ['EB-2026-000001', 'EB-2026-000003', 'EB-2026-000004']);
+    assert.deepEqual(
+      nord
+        .json()
+        .items.map((c: { caseNumber: string }) => c.caseNumber)
+        .sort(),
+      ['EB-2026-000001', 'EB-2026-000003', 'EB-2026-000004'],
+    );
     const chef = await as(w, await login(w, 'chef')).get('/api/v1/cases');
-    assert.deepEqual(chef.json().items.map((c: { caseNumber: string }) => c.caseNumber).sort(), ['EB-2026-000001', 'EB-2026-000002', 'EB-2026-000004']);
+    assert.deepEqual(
+      chef
+        .json()
+        .items.map((c: { caseNumber: string }) => c.caseNumber)
+        .sort(),
+      ['EB-2026-000001', 'EB-2026-000002', 'EB-2026-000004'],
+    );
   });
 
   test('staff of another municipality see nothing of ours', async () => {
@@ -94,7 +119,10 @@ describe('protected identity (skyddade personuppgifter)', () => {
 
   test('search by personnummer in the body finds a visible case', async () => {
     const res = await as(w, await login(w, 'nord')).post('/api/v1/cases/search', { query: w.pnr.nord });
-    assert.deepEqual(res.json().items.map((c: { caseNumber: string }) => c.caseNumber), ['EB-2026-000001']);
+    assert.deepEqual(
+      res.json().items.map((c: { caseNumber: string }) => c.caseNumber),
+      ['EB-2026-000001'],
+    );
   });
 });
 
@@ -103,7 +131,10 @@ describe('clients see only their own household', () => {
     const s = await clientLogin(w, w.pnr.nord);
     const res = await as(w, s).get('/api/v1/me/cases');
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json().items.map((c: { caseNumber: string }) => c.caseNumber), ['EB-2026-000001']);
+    assert.deepEqual(
+      res.json().items.map((c: { caseNumber: string }) => c.caseNumber),
+      ['EB-2026-000001'],
+    );
   });
 
   test("a client cannot read another household's case, nor the staff case API", async () => {
@@ -115,16 +146,30 @@ describe('clients see only their own household', () => {
   });
 
   test('Mina sidor shows decided decisions only, never drafts', async () => {
-    const base = { case_id: w.ids.caseNord, application_id: null, outcome: 'granted' as const, period_start: '2026-03-01', period_end: '2026-03-31', decided_by: w.ids.users.nord!, decided_at: '2026-03-05T10:00:00.000Z' };
-    await w.handle.db.insertInto('decisions').values([
-      { ...base, id: '00000000-0000-4000-8000-000000000901', amount: 512300, status: 'decided' },
-      { ...base, id: '00000000-0000-4000-8000-000000000902', amount: 999900, status: 'draft' },
-    ]).execute();
+    const base = {
+      case_id: w.ids.caseNord,
+      application_id: null,
+      outcome: 'granted' as const,
+      period_start: '2026-03-01',
+      period_end: '2026-03-31',
+      decided_by: w.ids.users.nord!,
+      decided_at: '2026-03-05T10:00:00.000Z',
+    };
+    await w.handle.db
+      .insertInto('decisions')
+      .values([
+        { ...base, id: '00000000-0000-4000-8000-000000000901', amount: 512300, status: 'decided' },
+        { ...base, id: '00000000-0000-4000-8000-000000000902', amount: 999900, status: 'draft' },
+      ])
+      .execute();
     const s = await clientLogin(w, w.pnr.nord);
     const amounts = (await as(w, s).get('/api/v1/me/cases')).json().items[0].decisions.map((d: { amount: number }) => d.amount);
     assert.deepEqual(amounts, [512300]);
     const staffView = (await as(w, await login(w, 'nord')).get(`/api/v1/cases/${w.ids.caseNord}`)).json();
-    assert.deepEqual(staffView.decisions.map((d: { amount: number }) => d.amount), [512300]);
+    assert.deepEqual(
+      staffView.decisions.map((d: { amount: number }) => d.amount),
+      [512300],
+    );
   });
 
   test('a child in the household is not a party and cannot sign in to see the case', async () => {
@@ -175,10 +220,15 @@ describe('audit log', () => {
     const nord = await login(w, 'nord');
     const syd = await login(w, 'syd');
     const before = await auditCount(w, { action: 'case.read', outcome: 'success' });
-    const firstId = Number((await w.handle.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
-    const reads = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2
-      ? as(w, nord).get(`/api/v1/cases/${w.ids.caseNord}`)
-      : as(w, syd).get(`/api/v1/cases/${w.ids.caseSyd}`))));
+    const firstId = Number(
+      (
+        await w.handle.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m,
+    );
+    const reads = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? as(w, nord).get(`/api/v1/cases/${w.ids.caseNord}`) : as(w, syd).get(`/api/v1/cases/${w.ids.caseSyd}`))));
     assert.deepEqual(new Set(reads.map((r) => r.statusCode)), new Set([200]));
     assert.equal(await auditCount(w, { action: 'case.read', outcome: 'success' }), before + 30);
     const rows = await w.handle.db.selectFrom('audit_log').selectAll().where('id', '>', firstId).where('action', '=', 'case.read').execute();
@@ -203,7 +253,11 @@ describe('audit log', () => {
       const list = await as(w, s).get('/api/v1/cases');
       assert.equal(list.statusCode, 503);
       const concurrent = await Promise.all(Array.from({ length: 10 }, () => as(w, s).get(`/api/v1/cases/${w.ids.caseNord}`)));
-      assert.deepEqual(concurrent.map((r) => r.statusCode), Array(10).fill(503), 'a batch that cannot be written refuses every read in it');
+      assert.deepEqual(
+        concurrent.map((r) => r.statusCode),
+        Array(10).fill(503),
+        'a batch that cannot be written refuses every read in it',
+      );
       const entries = await w.handle.db.selectFrom('journal_entries').select('id').execute();
       const write = await as(w, s).post(`/api/v1/cases/${w.ids.caseNord}/journal`, { eventDate: '2026-03-10', title: 'Test', body: 'Text' });
       assert.equal(write.statusCode, 503);
@@ -235,10 +289,18 @@ test('the list PostgreSQL writes as JSON has the same items, field by field, as 
   const { loadActor } = await import('../src/auth/sessions.ts');
   // A case without a responsible worker, and one with a status other than active, so nulls and labels are compared.
   const nordCase = await w.handle.db.selectFrom('cases').selectAll().where('id', '=', w.ids.caseNord).executeTakeFirstOrThrow();
-  await w.handle.db.insertInto('cases').values({
-    ...nordCase, id: '00000000-0000-4000-8000-000000000051', case_number: 'EB-2026-000051', responsible_worker_id: null,
-    status: 'closed', opened_at: '2025-12-31T23:59:59.999Z', updated_at: '2026-02-03T04:05:06.789Z',
-  } as never).execute();
+  await w.handle.db
+    .insertInto('cases')
+    .values({
+      ...nordCase,
+      id: '00000000-0000-4000-8000-000000000051',
+      case_number: 'EB-2026-000051',
+      responsible_worker_id: null,
+      status: 'closed',
+      opened_at: '2025-12-31T23:59:59.999Z',
+      updated_at: '2026-02-03T04:05:06.789Z',
+    } as never)
+    .execute();
   try {
     for (const username of ['nord', 'chef']) {
       const s = await sessionOf(username);
@@ -277,23 +339,42 @@ async function casesByCheck(actor: Actor, policy: CaseReadPolicy) {
  * For each user: the SQL condition finds exactly the cases the pure check lets them read, and every status, "mine"
  * and page of the case list (and of the generic list used by searches) is the same as the pure check's.
  */
-async function assertListsFollowPolicy(policy: CaseReadPolicy, list: (username: string, actor: Extract<Actor, { kind: 'staff' }>, filter: { limit: number; offset: number; status?: string; mine: boolean }) => Promise<ListPage>) {
+async function assertListsFollowPolicy(
+  policy: CaseReadPolicy,
+  list: (username: string, actor: Extract<Actor, { kind: 'staff' }>, filter: { limit: number; offset: number; status?: string; mine: boolean }) => Promise<ListPage>,
+) {
   for (const username of ['nord', 'syd', 'chef', 'annan', 'kassa', 'admin']) {
     const actor = await actorOf(username);
     const readable = await casesByCheck(actor, policy);
-    const bySql = await w.handle.db.selectFrom('cases').select('cases.id').where(visibleCasesCondition(actor, policy))
-      .orderBy('cases.updated_at', 'desc').orderBy('cases.id').execute();
-    assert.deepEqual(bySql.map((r) => r.id), readable.map((r) => r.id), `${username}: SQL condition and pure check`);
+    const bySql = await w.handle.db.selectFrom('cases').select('cases.id').where(visibleCasesCondition(actor, policy)).orderBy('cases.updated_at', 'desc').orderBy('cases.id').execute();
+    assert.deepEqual(
+      bySql.map((r) => r.id),
+      readable.map((r) => r.id),
+      `${username}: SQL condition and pure check`,
+    );
     for (const status of [undefined, 'active', 'closed']) {
       for (const mine of [false, true]) {
         const expected = readable.filter((c) => (!status || c.status === status) && (!mine || c.mine)).map((c) => c.id);
-        for (const [limit, offset] of [[50, 0], [1, 0], [1, 1], [2, 1]] as const) {
+        for (const [limit, offset] of [
+          [50, 0],
+          [1, 0],
+          [1, 1],
+          [2, 1],
+        ] as const) {
           const label = `${username} ${status} ${mine} ${limit}/${offset}`;
           const res = await list(username, actor, { limit, offset, mine, ...(status ? { status } : {}) });
-          assert.deepEqual(res.items.map((c) => c.id), expected.slice(offset, offset + limit), label);
+          assert.deepEqual(
+            res.items.map((c) => c.id),
+            expected.slice(offset, offset + limit),
+            label,
+          );
           assert.equal(res.total, expected.length, label);
           const generic = await listCases(w.handle.db, actor, { limit, offset, mine, status }, policy);
-          assert.deepEqual(generic.items.map((c) => c.id), expected.slice(offset, offset + limit), `generic ${label}`);
+          assert.deepEqual(
+            generic.items.map((c) => c.id),
+            expected.slice(offset, offset + limit),
+            `generic ${label}`,
+          );
           assert.equal(generic.total, expected.length, `generic ${label}`);
         }
       }
@@ -311,10 +392,19 @@ describe('the index-ordered case list gives the same pages as the access rule it
       { n: 9, unit: w.ids.unitNord, responsible: null, second: w.ids.users.syd!, status: 'active' },
     ];
     for (const e of extra) {
-      await w.handle.db.insertInto('cases').values({
-        ...sydCase, id: `00000000-0000-4000-8000-00000000000${e.n}`, case_number: `EB-2026-00009${e.n}`, unit_id: e.unit,
-        responsible_worker_id: e.responsible, second_worker_id: e.second, status: e.status, updated_at: `2026-01-0${e.n}T10:00:00.000Z`,
-      } as never).execute();
+      await w.handle.db
+        .insertInto('cases')
+        .values({
+          ...sydCase,
+          id: `00000000-0000-4000-8000-00000000000${e.n}`,
+          case_number: `EB-2026-00009${e.n}`,
+          unit_id: e.unit,
+          responsible_worker_id: e.responsible,
+          second_worker_id: e.second,
+          status: e.status,
+          updated_at: `2026-01-0${e.n}T10:00:00.000Z`,
+        } as never)
+        .execute();
     }
     await assertListsFollowPolicy(CASE_READ_POLICY, async (username, _actor, filter) => {
       const qs = new URLSearchParams({ limit: String(filter.limit), offset: String(filter.offset), mine: String(filter.mine), ...(filter.status ? { status: filter.status } : {}) });
@@ -328,11 +418,19 @@ describe('a new way of seeing a case is one more relation in the policy', () => 
   // table of its own (a path, not opening protected cases), and a FUT investigator in a column of the case (opening
   // protected cases, and making the case the investigator's own).
   const mentor: CaseRelation = {
-    name: 'mentor', actor: 'staff', match: 'userId', opensProtected: false, assigned: false,
+    name: 'mentor',
+    actor: 'staff',
+    match: 'userId',
+    opensProtected: false,
+    assigned: false,
     path: { column: 'id', steps: [{ table: 'test_case_mentors', from: 'case_id', to: 'user_id' }] },
   };
   const investigator: CaseRelation = {
-    name: 'futInvestigator', actor: 'staff', match: 'userId', opensProtected: true, assigned: true,
+    name: 'futInvestigator',
+    actor: 'staff',
+    match: 'userId',
+    opensProtected: true,
+    assigned: true,
     path: { column: 'test_fut_investigator_id', steps: [] },
   };
   const policy: CaseReadPolicy = { ...CASE_READ_POLICY, relations: [...CASE_READ_POLICY.relations, mentor, investigator] };
@@ -351,8 +449,7 @@ describe('a new way of seeing a case is one more relation in the policy', () => 
       const sees = async (actor: Extract<Actor, { kind: 'staff' }>, caseId: string, p: CaseReadPolicy) => {
         const check = canReadCase(actor, (await loadCaseAccessFacts(db, caseId, p))!, p);
         const bySql = (await db.selectFrom('cases').select('id').where('id', '=', caseId).where(visibleCasesCondition(actor, p)).execute()).length === 1;
-        const inList = (JSON.parse(await staffCaseListJson(db, actor, { limit: 50, offset: 0 }, p)) as ListPage)
-          .items.some((c) => c.id === caseId);
+        const inList = (JSON.parse(await staffCaseListJson(db, actor, { limit: 50, offset: 0 }, p)) as ListPage).items.some((c) => c.id === caseId);
         assert.equal(bySql, check, 'SQL condition and pure check');
         assert.equal(inList, check, 'case list and pure check');
         return check;
@@ -366,15 +463,14 @@ describe('a new way of seeing a case is one more relation in the policy', () => 
       const chefMine = JSON.parse(await staffCaseListJson(db, chef, { limit: 50, offset: 0, mine: true }, policy)) as ListPage;
       assert.deepEqual(chefMine.items.map((c) => c.id).sort(), [w.ids.caseSyd, w.ids.caseProtected].sort(), "the investigator's cases are the investigator's own");
       assert.equal(chefMine.total, 2);
-      await assertListsFollowPolicy(policy, async (_username, actor, filter) =>
-        JSON.parse(await staffCaseListJson(db, actor, filter, policy)) as ListPage);
+      await assertListsFollowPolicy(policy, async (_username, actor, filter) => JSON.parse(await staffCaseListJson(db, actor, filter, policy)) as ListPage);
     } finally {
       await sql`drop table test_case_mentors`.execute(db);
       await sql`alter table cases drop column test_fut_investigator_id`.execute(db);
     }
   });
 
-  test('the relations the case list counts from counters are all of the real policy\'s column relations', () => {
+  test("the relations the case list counts from counters are all of the real policy's column relations", () => {
     // Otherwise the list is still right, but counts that relation's cases one by one.
     const columns = CASE_READ_POLICY.relations.filter((r) => r.actor === 'staff' && !r.opensProtected && !r.path.steps.length);
     assert.deepEqual(countedRelations(CASE_READ_POLICY), columns);

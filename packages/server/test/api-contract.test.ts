@@ -9,7 +9,9 @@ import { DEFAULT_SETTINGS, type AppDeps } from '../src/context.ts';
  * answer from a route without one).
  */
 
-interface OpenApiOperation { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }
+interface OpenApiOperation {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
 type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>> };
 
 /** Every route of the app as "METHOD /path" (OpenAPI form, {id}), with whether a success response has a schema. */
@@ -26,8 +28,7 @@ async function routes() {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const answers = Object.entries(op.responses ?? {});
       // A body answer declares its schema; 204 and redirects declare that they have no body.
-      const declared = answers.some(([status, r]) =>
-        (/^2\d\d$/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema !== undefined)) || status === '204' || /^3\d\d$/.test(status));
+      const declared = answers.some(([status, r]) => (/^2\d\d$/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema !== undefined)) || status === '204' || /^3\d\d$/.test(status));
       out.push({ route: `${method.toUpperCase()} ${path}`, path, declared });
     }
   }

@@ -7,27 +7,68 @@ import { as, auditCount, createWorld, login, type World } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 let n = 0;
 /** A decided decision on a case (the decision flow itself belongs to the assessment area). */
-async function decision(caseId: string, o: {
-  decidedAt?: string; outcome?: 'granted' | 'partlyRefused' | 'refused'; amount?: number; status?: string; letter?: boolean;
-  legalBasis?: { id: string; text: string; verified: boolean; appealBasis: string }[]; items?: unknown[];
-} = {}) {
+async function decision(
+  caseId: string,
+  o: {
+    decidedAt?: string;
+    outcome?: 'granted' | 'partlyRefused' | 'refused';
+    amount?: number;
+    status?: string;
+    letter?: boolean;
+    legalBasis?: { id: string; text: string; verified: boolean; appealBasis: string }[];
+    items?: unknown[];
+  } = {},
+) {
   const id = `00000000-0000-4000-9000-${String(++n).padStart(12, '0')}`;
-  await w.handle.db.insertInto('decisions').values({
-    id, case_id: caseId, application_id: null, outcome: o.outcome ?? 'partlyRefused', period_start: '2026-03-01', period_end: '2026-03-31',
-    amount: o.amount ?? 512_300, decided_by: w.ids.users.nord!, decided_at: o.decidedAt ?? '2026-03-11T10:00:00.000Z', status: o.status ?? 'decided',
-    ...(o.legalBasis ? { legal_basis: JSON.stringify(o.legalBasis) } : {}), ...(o.items ? { items: JSON.stringify(o.items) } : {}),
-  }).execute();
+  await w.handle.db
+    .insertInto('decisions')
+    .values({
+      id,
+      case_id: caseId,
+      application_id: null,
+      outcome: o.outcome ?? 'partlyRefused',
+      period_start: '2026-03-01',
+      period_end: '2026-03-31',
+      amount: o.amount ?? 512_300,
+      decided_by: w.ids.users.nord!,
+      decided_at: o.decidedAt ?? '2026-03-11T10:00:00.000Z',
+      status: o.status ?? 'decided',
+      ...(o.legalBasis ? { legal_basis: JSON.stringify(o.legalBasis) } : {}),
+      ...(o.items ? { items: JSON.stringify(o.items) } : {}),
+    })
+    .execute();
   if (o.letter) {
-    const pdf = await renderLetterPdf({ sender: { municipality: 'Testkommun', unit: 'Nord' }, date: '11 mars 2026', title: 'Beslut om ekonomiskt bistånd', blocks: [{ type: 'paragraph', text: 'Beslut.' }] });
-    await storeDocument(w.handle.db, {
-      caseId, municipality: '2281', kind: 'decisionLetter', title: 'Beslut om ekonomiskt bistånd mars 2026', mimeType: 'application/pdf', content: pdf,
-      related: { type: 'decision', id }, createdBy: w.ids.users.nord!, locked: true, visibleToClient: true,
-    }, new Date(o.decidedAt ?? '2026-03-11T10:00:00.000Z'));
+    const pdf = await renderLetterPdf({
+      sender: { municipality: 'Testkommun', unit: 'Nord' },
+      date: '11 mars 2026',
+      title: 'Beslut om ekonomiskt bistånd',
+      blocks: [{ type: 'paragraph', text: 'Beslut.' }],
+    });
+    await storeDocument(
+      w.handle.db,
+      {
+        caseId,
+        municipality: '2281',
+        kind: 'decisionLetter',
+        title: 'Beslut om ekonomiskt bistånd mars 2026',
+        mimeType: 'application/pdf',
+        content: pdf,
+        related: { type: 'decision', id },
+        createdBy: w.ids.users.nord!,
+        locked: true,
+        visibleToClient: true,
+      },
+      new Date(o.decidedAt ?? '2026-03-11T10:00:00.000Z'),
+    );
   }
   return id;
 }
@@ -39,8 +80,26 @@ test('an appeal in time (Easter extends the period) is registered, stored as a d
   const nord = as(w, await login(w, 'nord'));
   const decisionId = await decision(w.ids.caseNord, { letter: true });
   // Ordinary and acute items already waiting for the same worker.
-  for (const [priority, title, due] of [[PRIORITY.ordinary, 'Vanlig', null], [PRIORITY.acute, 'Akut', '2026-04-08T10:00:00Z'], [PRIORITY.deadline, 'Frist', '2026-04-09T10:00:00Z']] as const) {
-    await openWorkItem(w.handle.db, { municipality: '2281', unitId: w.ids.unitNord, caseId: w.ids.caseNord, kind: 'assessment', title, priority, receivedAt: new Date('2026-04-01T08:00:00Z'), dueAt: due ? new Date(due) : null, assignedTo: w.ids.users.nord! }, w.clock.now);
+  for (const [priority, title, due] of [
+    [PRIORITY.ordinary, 'Vanlig', null],
+    [PRIORITY.acute, 'Akut', '2026-04-08T10:00:00Z'],
+    [PRIORITY.deadline, 'Frist', '2026-04-09T10:00:00Z'],
+  ] as const) {
+    await openWorkItem(
+      w.handle.db,
+      {
+        municipality: '2281',
+        unitId: w.ids.unitNord,
+        caseId: w.ids.caseNord,
+        kind: 'assessment',
+        title,
+        priority,
+        receivedAt: new Date('2026-04-01T08:00:00Z'),
+        dueAt: due ? new Date(due) : null,
+        assignedTo: w.ids.users.nord!,
+      },
+      w.clock.now,
+    );
   }
   const before = await auditCount(w, { action: 'appeal.register', outcome: 'success' });
   const res = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register);
@@ -70,7 +129,10 @@ test('an appeal in time (Easter extends the period) is registered, stored as a d
   assert.equal(queue.items[0].priority, 1);
   assert.equal(queue.items[0].caseNumber, 'EB-2026-000001');
   assert.equal(queue.items[0].sinceReceived, '1 dag');
-  assert.deepEqual(queue.items.slice(1, 4).map((i: { title: string }) => i.title), ['Akut', 'Frist', 'Vanlig']);
+  assert.deepEqual(
+    queue.items.slice(1, 4).map((i: { title: string }) => i.title),
+    ['Akut', 'Frist', 'Vanlig'],
+  );
 
   const list = (await nord.get(`/api/v1/cases/${w.ids.caseNord}/appeals`)).json();
   assert.equal(list.items.length, 1);
@@ -147,21 +209,35 @@ test('omprövning that changes the decision as requested creates a replacing dec
   const a = (await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register)).json();
 
   const worse = await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
-    result: 'changed', reason: 'Ny bedömning.', fullyAsRequested: true, newDecision: { outcome: 'granted', amount: 400_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
+    result: 'changed',
+    reason: 'Ny bedömning.',
+    fullyAsRequested: true,
+    newDecision: { outcome: 'granted', amount: 400_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
   });
   assert.equal(worse.statusCode, 400);
   assert.equal(worse.json().fields[0].path, '/body/newDecision/amount');
   const asText = await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
-    result: 'changed', reason: 'Ny bedömning.', fullyAsRequested: true, newDecision: { outcome: 'granted', amount: '650000', periodStart: '2026-03-01', periodEnd: '2026-03-31' },
+    result: 'changed',
+    reason: 'Ny bedömning.',
+    fullyAsRequested: true,
+    newDecision: { outcome: 'granted', amount: '650000', periodStart: '2026-03-01', periodEnd: '2026-03-31' },
   });
   assert.equal(asText.statusCode, 400);
   assert.equal(asText.json().fields[0].path, '/body/newDecision/amount');
   const missing = await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, { result: 'changed', reason: 'Ny bedömning.' });
-  assert.deepEqual(missing.json().fields.map((f: { path: string }) => f.path).sort(), ['/body/fullyAsRequested', '/body/newDecision']);
+  assert.deepEqual(
+    missing
+      .json()
+      .fields.map((f: { path: string }) => f.path)
+      .sort(),
+    ['/body/fullyAsRequested', '/body/newDecision'],
+  );
   assert.equal((await w.handle.db.selectFrom('decisions').select('id').where('replaces_decision_id', '=', decisionId).execute()).length, 0, 'nothing saved');
 
   const res = await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
-    result: 'changed', reason: 'Hyran är skälig enligt riktlinjerna; hela hyran beviljas.', fullyAsRequested: true,
+    result: 'changed',
+    reason: 'Hyran är skälig enligt riktlinjerna; hela hyran beviljas.',
+    fullyAsRequested: true,
     newDecision: { outcome: 'granted', amount: 650_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
   });
   assert.equal(res.statusCode, 200, res.body);
@@ -184,7 +260,10 @@ test('omprövning that changes the decision as requested creates a replacing dec
   assert.ok(!(await nord.get('/api/v1/queue')).json().items.some((i: { ref: { id: string } | null }) => i.ref?.id === a.id), 'the appeal left the queue');
   assert.equal((await nord.post(`/api/v1/appeals/${a.id}/forward`, {})).statusCode, 409, 'a lapsed appeal is not forwarded');
   const page = (await nord.get(`/api/v1/cases/${w.ids.caseNord}`)).json();
-  assert.ok(page.decisions.some((d: { id: string }) => d.id === replacing.id), 'the new decision shows on the case');
+  assert.ok(
+    page.decisions.some((d: { id: string }) => d.id === replacing.id),
+    'the new decision shows on the case',
+  );
 });
 
 test('omprövning unchanged, then forwarding stores a cover letter listing the enclosed documents', async () => {
@@ -205,7 +284,10 @@ test('omprövning unchanged, then forwarding stores a cover letter listing the e
   assert.equal(body.courtName, 'Förvaltningsrätten i Härnösand');
   assert.equal(body.forwardedAt, '2026-04-09T07:00:00.000Z');
   assert.equal(body.forwardedByName, 'Test nord');
-  assert.deepEqual(body.history.map((h: { toStatus: string }) => h.toStatus), ['registered', 'reconsidered', 'forwarded']);
+  assert.deepEqual(
+    body.history.map((h: { toStatus: string }) => h.toStatus),
+    ['registered', 'reconsidered', 'forwarded'],
+  );
   assert.deepEqual(body.documents.map((d: { role: string }) => d.role).sort(), ['appeal', 'enclosedDecisionLetter', 'forwardingLetter', 'reconsiderationLetter']);
   const cover = body.documents.find((d: { kind: string }) => d.kind === 'appealForwarding');
   const text = await pdfText((await nord2.get(`/api/v1/documents/${cover.id}`)).rawPayload);
@@ -227,7 +309,9 @@ test('partly changed: the new decision replaces the old, and the appeal still go
   const decisionId = await decision(w.ids.caseNord, { amount: 300_000 });
   const a = (await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register)).json();
   const r = await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
-    result: 'changed', reason: 'Elkostnaden beviljas, hyran inte.', fullyAsRequested: false,
+    result: 'changed',
+    reason: 'Elkostnaden beviljas, hyran inte.',
+    fullyAsRequested: false,
     newDecision: { outcome: 'partlyRefused', amount: 350_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
   });
   assert.equal(r.json().status, 'reconsidered');
@@ -246,7 +330,10 @@ test('withdrawal, access and bad input', async () => {
   assert.equal(bad.statusCode, 400);
   const badDates = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, { ...register, receivedOn: '2026-04-30', notifiedOn: '2026-02-01' });
   assert.equal(badDates.statusCode, 400);
-  assert.deepEqual(badDates.json().fields.map((f: { path: string }) => f.path), ['/body/receivedOn', '/body/notifiedOn']);
+  assert.deepEqual(
+    badDates.json().fields.map((f: { path: string }) => f.path),
+    ['/body/receivedOn', '/body/notifiedOn'],
+  );
   assert.equal((await w.handle.db.selectFrom('appeals').select('id').where('decision_id', '=', decisionId).execute()).length, 0);
 
   const draft = await decision(w.ids.caseNord, { status: 'draft' });
@@ -274,7 +361,16 @@ test('withdrawal, access and bad input', async () => {
 
 const SOL_12_1 = { id: 'SOL-12-1', text: '12 kap. 1 § socialtjänstlagen (2025:400)', verified: true, appealBasis: 'right' };
 const SOL_12_2 = { id: 'SOL-12-2', text: '12 kap. 2 § socialtjänstlagen (2025:400)', verified: true, appealBasis: 'discretionary' };
-const item = (key: string, label: string, legalBasisId?: string) => ({ key, kind: key === 'norm' ? 'norm' : 'cost', label, applied: 100_000, approved: 100_000, refused: 0, reason: '', ...(legalBasisId ? { legalBasisId } : {}) });
+const item = (key: string, label: string, legalBasisId?: string) => ({
+  key,
+  kind: key === 'norm' ? 'norm' : 'cost',
+  label,
+  applied: 100_000,
+  approved: 100_000,
+  refused: 0,
+  reason: '',
+  ...(legalBasisId ? { legalBasisId } : {}),
+});
 
 test('a förvaltningsbesvär cannot be registered against a decision under 12 kap. 2 § alone: 409 saying laglighetsprövning applies; nothing stored', async () => {
   w.clock.now = new Date('2026-04-08T07:00:00Z');
@@ -287,7 +383,13 @@ test('a förvaltningsbesvär cannot be registered against a decision under 12 ka
   const res = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register);
   assert.equal(res.statusCode, 409, res.body);
   const message = res.json().message;
-  for (const expected of [/12 kap\. 2 § socialtjänstlagen \(2025:400\)/, /kan inte överklagas till förvaltningsrätten \(35 kap\. 1 §/, /laglighetsprövning enligt 13 kap\. kommunallagen \(2017:725\)/, /anslagstavla/, /Svara den enskilde/]) {
+  for (const expected of [
+    /12 kap\. 2 § socialtjänstlagen \(2025:400\)/,
+    /kan inte överklagas till förvaltningsrätten \(35 kap\. 1 §/,
+    /laglighetsprövning enligt 13 kap\. kommunallagen \(2017:725\)/,
+    /anslagstavla/,
+    /Svara den enskilde/,
+  ]) {
     assert.match(message, expected);
   }
   assert.equal((await w.handle.db.selectFrom('appeals').select('id').where('decision_id', '=', decisionId).execute()).length, 0);
@@ -296,16 +398,25 @@ test('a förvaltningsbesvär cannot be registered against a decision under 12 ka
 test('a decision with items under both: the 12 kap. 2 § item cannot be appealed (400 on the item), the 12 kap. 1 § items can', async () => {
   w.clock.now = new Date('2026-04-08T07:00:00Z');
   const nord = as(w, await login(w, 'nord'));
-  const decisionId = await decision(w.ids.caseNord, { legalBasis: [SOL_12_1, SOL_12_2], items: [item('norm', 'Riksnorm', 'SOL-12-1'), item('cost:rent', 'Hyra', 'SOL-12-1'), item('cost:tv', 'Tv-apparat', 'SOL-12-2')] });
+  const decisionId = await decision(w.ids.caseNord, {
+    legalBasis: [SOL_12_1, SOL_12_2],
+    items: [item('norm', 'Riksnorm', 'SOL-12-1'), item('cost:rent', 'Hyra', 'SOL-12-1'), item('cost:tv', 'Tv-apparat', 'SOL-12-2')],
+  });
   const bad = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, { ...register, itemKeys: ['cost:rent', 'cost:tv'] });
   assert.equal(bad.statusCode, 400, bad.body);
-  assert.deepEqual(bad.json().fields.map((f: { path: string }) => f.path), ['/body/itemKeys/1']);
+  assert.deepEqual(
+    bad.json().fields.map((f: { path: string }) => f.path),
+    ['/body/itemKeys/1'],
+  );
   assert.match(bad.json().fields[0].message, /Raden ”Tv-apparat” är beslutat enligt 12 kap\. 2 §.*laglighetsprövning/);
   const ok = await nord.post(`/api/v1/decisions/${decisionId}/appeals`, { ...register, itemKeys: ['cost:rent'] });
   assert.equal(ok.statusCode, 201, ok.body);
   const a = ok.json();
   assert.equal(a.challenge.route, 'mixed');
-  assert.deepEqual(a.challenge.legalityReviewItems.map((i: { key: string }) => i.key), ['cost:tv']);
+  assert.deepEqual(
+    a.challenge.legalityReviewItems.map((i: { key: string }) => i.key),
+    ['cost:tv'],
+  );
   assert.match(a.history[0].note, /Överklagandet kan gälla: Hyra\. Beslutat enligt 12 kap\. 2 § socialtjänstlagen \(2025:400\) och kan bara laglighetsprövas: Tv-apparat/);
 });
 
@@ -316,7 +427,11 @@ test('an appeal registered before the decision was known to be 12 kap. 2 § only
   const a = (await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register)).json();
   assert.equal(a.challenge.route, 'unknown', 'a decision recorded without its legal basis');
   assert.equal((await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, { result: 'unchanged', reason: 'Står fast.' })).statusCode, 200);
-  await w.handle.db.updateTable('decisions').set({ legal_basis: JSON.stringify([SOL_12_2]) }).where('id', '=', decisionId).execute();
+  await w.handle.db
+    .updateTable('decisions')
+    .set({ legal_basis: JSON.stringify([SOL_12_2]) })
+    .where('id', '=', decisionId)
+    .execute();
   const f = await nord.post(`/api/v1/appeals/${a.id}/forward`, {});
   assert.equal(f.statusCode, 409, f.body);
   assert.match(f.json().message, /Det överklagade beslutet är beslutat enligt 12 kap\. 2 §.*laglighetsprövning/);
@@ -347,9 +462,14 @@ test('the omprövning letter cites FL 39 § for the changed decision, not 46 §'
   const nord = as(w, await login(w, 'nord'));
   const decisionId = await decision(w.ids.caseNord, { amount: 300_000 });
   const a = (await nord.post(`/api/v1/decisions/${decisionId}/appeals`, register)).json();
-  const r = (await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
-    result: 'changed', reason: 'Elkostnaden beviljas.', fullyAsRequested: false, newDecision: { outcome: 'partlyRefused', amount: 350_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
-  })).json();
+  const r = (
+    await nord.post(`/api/v1/appeals/${a.id}/reconsideration`, {
+      result: 'changed',
+      reason: 'Elkostnaden beviljas.',
+      fullyAsRequested: false,
+      newDecision: { outcome: 'partlyRefused', amount: 350_000, periodStart: '2026-03-01', periodEnd: '2026-03-31' },
+    })
+  ).json();
   const letter = r.documents.find((d: { kind: string }) => d.kind === 'reconsiderationLetter');
   const text = (await pdfText((await nord.get(`/api/v1/documents/${letter.id}`)).rawPayload)).replace(/\s+/g, ' ');
   assert.ok(text.includes('gäller överklagandet det nya beslutet (39 § förvaltningslagen)'), text);

@@ -9,7 +9,10 @@ export const fixtureId = (k: number) => `00000000-0000-4000-8000-${String(k).pad
 /** Adds a staff user in unit Nord; returns the user id. */
 export async function addStaff(world: World, username: string, role: StaffRole): Promise<string> {
   const id = fixtureId(n++);
-  await world.handle.db.insertInto('staff_users').values({ id, municipality_code: '2281', username, display_name: `Test ${username}`, role, password_hash: await hashPassword(PASSWORD), employed_since: '2020-01-01' }).execute();
+  await world.handle.db
+    .insertInto('staff_users')
+    .values({ id, municipality_code: '2281', username, display_name: `Test ${username}`, role, password_hash: await hashPassword(PASSWORD), employed_since: '2020-01-01' })
+    .execute();
   await world.handle.db.insertInto('staff_units').values({ user_id: id, unit_id: world.ids.unitNord }).execute();
   return id;
 }
@@ -19,10 +22,20 @@ export async function addApplication(world: World, opts: { month?: string; caseI
   const id = fixtureId(n++);
   const month = opts.month ?? '2025-09';
   const end = `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()}`;
-  await world.handle.db.insertInto('applications').values({
-    id, case_id: opts.caseId ?? world.ids.caseNord, kind: 'new', period_month: `${month}-01`, channel: 'phone', submitted_at: '2025-08-25T08:00:00.000Z',
-    status: opts.status ?? 'registered', period_start: `${month}-01`, period_end: end,
-  }).execute();
+  await world.handle.db
+    .insertInto('applications')
+    .values({
+      id,
+      case_id: opts.caseId ?? world.ids.caseNord,
+      kind: 'new',
+      period_month: `${month}-01`,
+      channel: 'phone',
+      submitted_at: '2025-08-25T08:00:00.000Z',
+      status: opts.status ?? 'registered',
+      period_start: `${month}-01`,
+      period_end: end,
+    })
+    .execute();
   return id;
 }
 

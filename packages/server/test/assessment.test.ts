@@ -8,8 +8,14 @@ import { addApplication, as, coupleContent, put, sessions } from './assessment-f
 
 let world: World;
 let s: { nord: Session; chef: Session; syd: Session };
-before(async () => { world = await createWorld(); s = await sessions(world); });
-after(async () => { useCaseworkRulesForAssessment(null); await world.close(); });
+before(async () => {
+  world = await createWorld();
+  s = await sessions(world);
+});
+after(async () => {
+  useCaseworkRulesForAssessment(null);
+  await world.close();
+});
 
 test('an empty application offers a template from the household; the case page reads it (audited)', async () => {
   const id = await addApplication(world);
@@ -21,7 +27,7 @@ test('an empty application offers a template from the household; the case page r
   assert.equal(a.content.applicant.name, 'Nora Nordin');
   assert.equal(a.content.children.length, 1);
   assert.equal(a.content.period.start, '2025-09-01');
-  assert.equal(await auditCount(world, { action: 'application.read', outcome: 'success' }) >= 1, true);
+  assert.equal((await auditCount(world, { action: 'application.read', outcome: 'success' })) >= 1, true);
   // Another unit's worker: the same answer as a missing application.
   assert.equal((await as(world, s.syd).get(`/api/v1/applications/${id}`)).statusCode, 404);
   const overview = await as(world, s.nord).get(`/api/v1/cases/${world.ids.caseNord}/assessment`);
@@ -52,7 +58,10 @@ test('amounts as text → 400 with field paths; nothing is saved', async () => {
   const res3 = await put(world, s.nord, `/api/v1/applications/${id}`, coupleContent({ costs: [{ type: 'rent', amount: 100 }], incomes: [{ type: 'salary', person: 'barn9', amount: 1 }] }));
   assert.equal(res3.statusCode, 400);
   const p3 = res3.json().fields.map((f: { path: string }) => f.path);
-  assert.deepEqual(['/body/costs/0/type', '/body/incomes/0/person'].filter((p) => !p3.includes(p)), []);
+  assert.deepEqual(
+    ['/body/costs/0/type', '/body/incomes/0/person'].filter((p) => !p3.includes(p)),
+    [],
+  );
   assert.match(res3.json().fields.find((f: { path: string }) => f.path === '/body/costs/0/type').message, /housing\.rent/);
 });
 
@@ -93,7 +102,10 @@ test('calculation: a couple with two children, September 2025 (riksnorm 2025, ex
   assert.equal(rent.applied, 800_000);
   assert.equal(rent.systemValue, 741_600);
   // The warning sits on the row it is about.
-  assert.deepEqual(rent.warnings.map((w: { type: string }) => w.type), ['EXPENSE_CAPPED']);
+  assert.deepEqual(
+    rent.warnings.map((w: { type: string }) => w.type),
+    ['EXPENSE_CAPPED'],
+  );
   assert.ok(!c.months[0].warnings.some((w: { type: string }) => w.type === 'EXPENSE_CAPPED'));
   const stored = await world.handle.db.selectFrom('calculations').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
   assert.equal((stored.months as { month: { input: { month: string } } }[])[0]!.month.input.month, '2025-09');
@@ -101,7 +113,17 @@ test('calculation: a couple with two children, September 2025 (riksnorm 2025, ex
 
 test('an adjustment keeps the system value, survives recalculation and content changes; delete and restore', async () => {
   const id = await addApplication(world);
-  await put(world, s.nord, `/api/v1/applications/${id}`, coupleContent({ costs: [{ id: 'el', type: 'electricity', amount: 40000 }, { id: 'tand', type: 'dentalCare', amount: 300000, note: 'Akut tandvård' }] }));
+  await put(
+    world,
+    s.nord,
+    `/api/v1/applications/${id}`,
+    coupleContent({
+      costs: [
+        { id: 'el', type: 'electricity', amount: 40000 },
+        { id: 'tand', type: 'dentalCare', amount: 300000, note: 'Akut tandvård' },
+      ],
+    }),
+  );
   await as(world, s.nord).post(`/api/v1/applications/${id}/calculations`);
   // Without a note: 400. A row that does not exist: 400.
   assert.equal((await as(world, s.nord).post(`/api/v1/applications/${id}/adjustments`, { lineKey: 'cost:tand', value: 150000, note: ' ' })).statusCode, 400);
@@ -109,7 +131,8 @@ test('an adjustment keeps the system value, survives recalculation and content c
   assert.equal((await as(world, s.nord).post(`/api/v1/applications/${id}/adjustments`, { lineKey: 'cost:tand', value: '1500', note: 'x' })).statusCode, 400);
   const adj = await as(world, s.nord).post(`/api/v1/applications/${id}/adjustments`, { lineKey: 'cost:tand', value: 150000, note: 'Enligt kostnadsförslag från tandläkaren' });
   assert.equal(adj.statusCode, 201, adj.body);
-  const row = (c: { months: { rows: { key: string }[] }[] }) => c.months[0]!.rows.find((r) => r.key === 'cost:tand') as unknown as { systemValue: number; workerValue: number | null; value: number; origin: string; note: string | null; adjustmentId: string };
+  const row = (c: { months: { rows: { key: string }[] }[] }) =>
+    c.months[0]!.rows.find((r) => r.key === 'cost:tand') as unknown as { systemValue: number; workerValue: number | null; value: number; origin: string; note: string | null; adjustmentId: string };
   let r = row(adj.json());
   assert.deepEqual([r.systemValue, r.workerValue, r.value, r.origin], [300000, 150000, 150000, 'caseworker']);
   assert.equal(r.note, 'Enligt kostnadsförslag från tandläkaren');
@@ -118,7 +141,12 @@ test('an adjustment keeps the system value, survives recalculation and content c
   r = row(again.json());
   assert.deepEqual([r.systemValue, r.workerValue], [300000, 150000]);
   // Nor does a change of the content (the row keeps its id).
-  const changed = coupleContent({ costs: [{ id: 'tand', type: 'dentalCare', amount: 320000, note: 'Akut tandvård' }, { id: 'el', type: 'electricity', amount: 45000 }] });
+  const changed = coupleContent({
+    costs: [
+      { id: 'tand', type: 'dentalCare', amount: 320000, note: 'Akut tandvård' },
+      { id: 'el', type: 'electricity', amount: 45000 },
+    ],
+  });
   assert.equal((await put(world, s.nord, `/api/v1/applications/${id}`, changed)).statusCode, 200);
   const third = await as(world, s.nord).post(`/api/v1/applications/${id}/calculations`);
   r = row(third.json());
@@ -131,12 +159,17 @@ test('an adjustment keeps the system value, survives recalculation and content c
   assert.ok(del.json().adjustments.some((a: { id: string; deletedAt: string | null }) => a.id === r.adjustmentId && a.deletedAt));
   const restored = await as(world, s.nord).post(`/api/v1/adjustments/${r.adjustmentId}/restore`);
   assert.equal(row(restored.json()).workerValue, 150000);
-  assert.equal(await auditCount(world, { action: 'calculation.adjust', outcome: 'success' }) >= 1, true);
+  assert.equal((await auditCount(world, { action: 'calculation.adjust', outcome: 'success' })) >= 1, true);
 });
 
 test('four-eyes on the calculation: another person approves', async () => {
   const base = getCaseworkRules().documents.filter((d) => d.kind !== 'fourEyes');
-  useCaseworkRulesForAssessment(new CaseworkRules([...base, { kind: 'fourEyes', id: 'fe-test', municipality: '2281', validFrom: '2020-01-01', validTo: null, source: 'test', sections: { calculation: true, decision: false, payment: true } }]));
+  useCaseworkRulesForAssessment(
+    new CaseworkRules([
+      ...base,
+      { kind: 'fourEyes', id: 'fe-test', municipality: '2281', validFrom: '2020-01-01', validTo: null, source: 'test', sections: { calculation: true, decision: false, payment: true } },
+    ]),
+  );
   try {
     const id = await addApplication(world);
     await put(world, s.nord, `/api/v1/applications/${id}`, coupleContent());

@@ -4,15 +4,22 @@ import { after, before, test } from 'node:test';
 import { as, createWorld, login, PASSWORD, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 test('staff sign in and get their profile, a CSRF token and an httpOnly, strict, Secure "__Host-" session cookie', async () => {
   const res = await w.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'Nord', password: PASSWORD } });
   assert.equal(res.statusCode, 200);
   const body = res.json();
   assert.equal(body.user.roleLabel, 'Socialsekreterare');
-  assert.deepEqual(body.user.units.map((u: { name: string }) => u.name), ['Försörjningsstöd Nord']);
+  assert.deepEqual(
+    body.user.units.map((u: { name: string }) => u.name),
+    ['Försörjningsstöd Nord'],
+  );
   assert.ok(body.csrfToken.length > 20);
   const cookie = res.cookies.find((c) => c.name === '__Host-vagen_session')!;
   assert.equal(cookie.httpOnly, true);
@@ -21,7 +28,10 @@ test('staff sign in and get their profile, a CSRF token and an httpOnly, strict,
   assert.equal(cookie.path, '/');
   assert.equal(cookie.domain, undefined);
   const stored = await w.handle.db.selectFrom('sessions').select('token_hash').execute();
-  assert.ok(stored.every((s) => s.token_hash !== cookie.value), 'only a hash of the token is stored');
+  assert.ok(
+    stored.every((s) => s.token_hash !== cookie.value),
+    'only a hash of the token is stored',
+  );
 });
 
 test('a wrong password gives 401 with a Swedish message', async () => {
@@ -85,7 +95,12 @@ test('a change without the CSRF token is refused', async () => {
   const res = await w.app.inject({ method: 'POST', url: `/api/v1/cases/${w.ids.caseNord}/journal`, headers: { cookie: s.cookie }, payload: { eventDate: '2026-03-10', title: 'x', body: 'y' } });
   assert.equal(res.statusCode, 403);
   assert.equal(res.json().error, 'CSRF');
-  const wrong = await w.app.inject({ method: 'POST', url: `/api/v1/cases/${w.ids.caseNord}/journal`, headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) }, payload: { eventDate: '2026-03-10', title: 'x', body: 'y' } });
+  const wrong = await w.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${w.ids.caseNord}/journal`,
+    headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    payload: { eventDate: '2026-03-10', title: 'x', body: 'y' },
+  });
   assert.equal(wrong.statusCode, 403);
 });
 
@@ -103,7 +118,9 @@ test('a session is reused for a moment per process: a sign-out elsewhere takes e
     const s = await login(w, 'nord');
     assert.equal((await as(w, s).get('/api/v1/auth/session')).statusCode, 200);
     // Another server process signs the session out: only the database row goes.
-    const hash = createHash('sha256').update(decodeURIComponent(s.cookie.split('=')[1]!)).digest('hex');
+    const hash = createHash('sha256')
+      .update(decodeURIComponent(s.cookie.split('=')[1]!))
+      .digest('hex');
     await w.handle.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
     await new Promise((r) => setTimeout(r, 200));
     assert.equal((await as(w, s).get('/api/v1/auth/session')).statusCode, 401);

@@ -9,8 +9,12 @@ import { as, createWorld, login, type World } from './harness.ts';
  * list that PostgreSQL writes as JSON text: these tests make sure each answer of the area is provoked at least once.
  */
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 test('the case list without free text (JSON written by PostgreSQL) matches the contract, in every shape', async () => {
   const s = as(w, await login(w, 'nord'));

@@ -17,7 +17,10 @@ before(async () => {
   // The Nord case is under investigation: its first decision that grants assistance makes it active.
   await world.handle.db.updateTable('cases').set({ status: 'investigation' }).where('id', '=', world.ids.caseNord).execute();
 });
-after(async () => { useCaseworkRulesForAssessment(null); await world.close(); });
+after(async () => {
+  useCaseworkRulesForAssessment(null);
+  await world.close();
+});
 
 /** An application with content and calculation: dental care 3 000 kr adjusted to 1 500 kr → partlyRefused. */
 async function prepared(extraCosts: unknown[] = []) {
@@ -35,7 +38,10 @@ async function prepared(extraCosts: unknown[] = []) {
 
 const complete = {
   reasons: 'Du har ansökt om bistånd för september 2025. Tandvården beviljas delvis enligt 12 kap. 1 § socialtjänstlagen eftersom en del av kostnadsförslaget avser estetisk behandling.',
-  supportObstacles: [{ adult: 'applicant', code: 'unemployed.none' }, { adult: 'coApplicant', code: 'partTime.insufficient' }],
+  supportObstacles: [
+    { adult: 'applicant', code: 'unemployed.none' },
+    { adult: 'coApplicant', code: 'partTime.insufficient' },
+  ],
   childPerspective: { consideration: 'Barnens behov av mat och boende täcks av beslutet; tandvården gäller en vuxen.', childSpokenTo: false },
   itemReasons: [{ key: 'cost:tand', reason: 'Estetisk behandling är inte en skälig kostnad.' }],
 };
@@ -52,7 +58,10 @@ test('draft from the calculation: partlyRefused proposal, items per cost, defaul
   // Norm 15 550 + rent 7 000 + el 400 + tand 1 500 − income 10 650 = 13 800 kr.
   assert.equal(d.amount, 1_380_000);
   assert.equal(d.systemAmount, 1_380_000);
-  assert.deepEqual(d.legalBasis.map((l: { id: string }) => l.id), ['SOL-12-1', 'SOL-12-7']);
+  assert.deepEqual(
+    d.legalBasis.map((l: { id: string }) => l.id),
+    ['SOL-12-1', 'SOL-12-7'],
+  );
   assert.match(d.reasons, /13\s800 kr/);
   assert.equal(d.childPerspective.children.length, 2);
   assert.equal(d.communicationStatus, 'missing');
@@ -66,7 +75,10 @@ test('a decision period outside the application → 400 with the field path; not
   const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
   const res = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { periodStart: '2025-08-15', reasons: 'Ändrad text som inte ska sparas.' });
   assert.equal(res.statusCode, 400, res.body);
-  assert.deepEqual(res.json().fields.map((f: { path: string }) => f.path), ['/body/periodStart']);
+  assert.deepEqual(
+    res.json().fields.map((f: { path: string }) => f.path),
+    ['/body/periodStart'],
+  );
   const after = (await as(world, nord).get(`/api/v1/decisions/${d.id}`)).json();
   assert.equal(after.periodStart, '2025-09-01');
   assert.equal(after.reasons, d.reasons);
@@ -89,7 +101,12 @@ test('partlyRefused is blocked until kommunicering is recorded (409), then decid
   assert.equal((await as(world, nord).get(`/api/v1/decisions/${d.id}`)).json().status, 'draft');
   // Sent with a deadline a week ahead: still blocked while waiting for the answer; a work item waits for it.
   const sent = await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, {
-    kind: 'sent', text: 'Vi tänker bevilja 1 500 kr av tandvården på 3 000 kr.', sentAt: '2026-03-10T08:00:00Z', channel: 'letter', answerDeadline: '2026-03-17T23:00:00Z', createLetter: true,
+    kind: 'sent',
+    text: 'Vi tänker bevilja 1 500 kr av tandvården på 3 000 kr.',
+    sentAt: '2026-03-10T08:00:00Z',
+    channel: 'letter',
+    answerDeadline: '2026-03-17T23:00:00Z',
+    createLetter: true,
   });
   assert.equal(sent.statusCode, 201, sent.body);
   assert.ok(sent.json().letterUrl);
@@ -123,13 +140,28 @@ test('partlyRefused is blocked until kommunicering is recorded (409), then decid
     const open = await world.handle.db.selectFrom('work_items').select('id').where('ref_id', '=', d.id).where('closed_at', 'is', null).execute();
     assert.equal(open.length, 0);
     const events = await world.handle.db.selectFrom('assessment_events').select(['event', 'to_status']).where('object_id', '=', d.id).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.event), ['drafted', 'edited', 'decided']);
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['drafted', 'edited', 'decided'],
+    );
     // The letter: amounts, reasons, legal basis, appeal instructions; försörjningshinder are not printed. Reading it is audited.
     const pdf = await as(world, nord).get(`/api/v1/decisions/${d.id}/letter`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
-    for (const expected of ['13 800 kr', '3 000 kr', '1 500 kr', 'Estetisk behandling är inte en skälig kostnad', 'Tandvården beviljas delvis', '12 kap. 1 § socialtjänstlagen (2025:400)', '3 veckor', 'förvaltningsrätten', 'skriftligt', 'förvaltningslagen 44 §', 'Test nord']) {
+    for (const expected of [
+      '13 800 kr',
+      '3 000 kr',
+      '1 500 kr',
+      'Estetisk behandling är inte en skälig kostnad',
+      'Tandvården beviljas delvis',
+      '12 kap. 1 § socialtjänstlagen (2025:400)',
+      '3 veckor',
+      'förvaltningsrätten',
+      'skriftligt',
+      'förvaltningslagen 44 §',
+      'Test nord',
+    ]) {
       assert.ok(text.includes(expected), `${expected} in ${text}`);
     }
     assert.ok(!text.includes('Arbetslös') && !text.includes('försörjningshinder'), 'försörjningshinder are internal');
@@ -150,9 +182,18 @@ test('partlyRefused is blocked until kommunicering is recorded (409), then decid
 test('kommunicering recorded as unnecessary with a reason lets a refusal be decided', async () => {
   const id = await prepared();
   const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
-  await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { ...complete, outcome: 'refused', reasons: 'Avslag: hushållets inkomster täcker behovet enligt 12 kap. 1 § socialtjänstlagen.', amountReason: 'Avslag på hela ansökan.' });
+  await as(world, nord).patch(`/api/v1/decisions/${d.id}`, {
+    ...complete,
+    outcome: 'refused',
+    reasons: 'Avslag: hushållets inkomster täcker behovet enligt 12 kap. 1 § socialtjänstlagen.',
+    amountReason: 'Avslag på hela ansökan.',
+  });
   assert.equal((await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst' })).statusCode, 400);
-  const rec = await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Den enskilde har själv uppgett inkomsterna och känner till underlaget.' });
+  const rec = await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, {
+    kind: 'unnecessary',
+    exceptionId: 'notAgainst',
+    reason: 'Den enskilde har själv uppgett inkomsterna och känner till underlaget.',
+  });
   assert.equal(rec.statusCode, 201, rec.body);
   const ok = await as(world, nord).post(`/api/v1/decisions/${d.id}/decide`);
   assert.equal(ok.statusCode, 200, ok.body);
@@ -174,7 +215,7 @@ test('a worker without delegation for the amount gets 403 naming who may decide,
   assert.match(res.json().message, /delegation/);
   const afterRow = await world.handle.db.selectFrom('decisions').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
   assert.deepEqual(afterRow, before);
-  assert.equal(await auditCount(world, { action: 'decision.decide', outcome: 'denied' }) >= 1, true);
+  assert.equal((await auditCount(world, { action: 'decision.decide', outcome: 'denied' })) >= 1, true);
   // "Skicka till beslutsfattare": awaiting approval, a work item for the right role.
   const sub = await as(world, nord).post(`/api/v1/decisions/${d.id}/submit`);
   assert.equal(sub.statusCode, 200, sub.body);
@@ -189,7 +230,12 @@ test('a worker without delegation for the amount gets 403 naming who may decide,
 
 test('four-eyes on decisions: the presenting officer cannot decide; another person with delegation can', async () => {
   const base = getCaseworkRules().documents.filter((doc) => doc.kind !== 'fourEyes');
-  useCaseworkRulesForAssessment(new CaseworkRules([...base, { kind: 'fourEyes', id: 'fe-test', municipality: '2281', validFrom: '2020-01-01', validTo: null, source: 'test', sections: { calculation: false, decision: true, payment: true } }]));
+  useCaseworkRulesForAssessment(
+    new CaseworkRules([
+      ...base,
+      { kind: 'fourEyes', id: 'fe-test', municipality: '2281', validFrom: '2020-01-01', validTo: null, source: 'test', sections: { calculation: false, decision: true, payment: true } },
+    ]),
+  );
   try {
     const id = await prepared();
     const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
@@ -226,7 +272,10 @@ test('a changed calculation must be brought into the draft before deciding; dism
   assert.equal(dis.statusCode, 201, dis.body);
   assert.equal(dis.json().outcome, 'dismissed');
   // The dismissed application was one for assistance under 12 kap. 1 §: that settles how the dismissal is appealed.
-  assert.deepEqual(dis.json().legalBasis.map((l: { id: string }) => l.id), ['SOL-12-1', 'FL-20']);
+  assert.deepEqual(
+    dis.json().legalBasis.map((l: { id: string }) => l.id),
+    ['SOL-12-1', 'FL-20'],
+  );
 });
 
 // ---- Legal content of the letters: appeal instructions follow the legal basis ------------------------------------------
@@ -237,7 +286,10 @@ async function readyDraft(patch: Record<string, unknown> = {}) {
   const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
   const p = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { ...complete, ...patch });
   assert.equal(p.statusCode, 200, p.body);
-  assert.equal((await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' })).statusCode, 201);
+  assert.equal(
+    (await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' })).statusCode,
+    201,
+  );
   return p.json();
 }
 
@@ -256,9 +308,14 @@ test('a decision under 12 kap. 1 §: förvaltningsbesvär with where to send it 
   for (const expected of [
     'Beslutet är fattat enligt 12 kap. 1 § socialtjänstlagen (2025:400) och 12 kap. 7 § socialtjänstlagen (2025:400)',
     'kan du överklaga till förvaltningsrätten (35 kap. 1 § socialtjänstlagen (2025:400))',
-    'Så överklagar du till förvaltningsrätten', 'Box 100, 852 30 Vägby', 'https://e-tjanster.vagby.example/overklaga',
-    'inom 3 veckor', 'förvaltningslagen 44 §', 'avvisas det, och då prövas det inte (förvaltningslagen 45 §)',
-  ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+    'Så överklagar du till förvaltningsrätten',
+    'Box 100, 852 30 Vägby',
+    'https://e-tjanster.vagby.example/overklaga',
+    'inom 3 veckor',
+    'förvaltningslagen 44 §',
+    'avvisas det, och då prövas det inte (förvaltningslagen 45 §)',
+  ])
+    assert.ok(text.includes(expected), `${expected} in ${text}`);
   assert.ok(!text.includes('Laglighetsprövning') && !text.includes('kommunallagen'), 'no laglighetsprövning text for a 12 kap. 1 § decision');
   assert.ok(!text.includes('Föredragande'), 'the decider prepared the decision: no föredragande (FL 31 §)');
 });
@@ -269,10 +326,14 @@ test('a decision under 12 kap. 2 § alone: the laglighetsprövning text instead,
   const text = await letterText(chef, d.id);
   for (const expected of [
     'Beslutet är fattat enligt 12 kap. 2 § socialtjänstlagen (2025:400). Ett sådant beslut kan inte överklagas till förvaltningsrätten på vanligt sätt',
-    'laglighetsprövning (13 kap. kommunallagen (2017:725))', 'alla som är medlemmar i kommunen', 'direkt till förvaltningsrätten (Förvaltningsrätten i Härnösand)',
+    'laglighetsprövning (13 kap. kommunallagen (2017:725))',
+    'alla som är medlemmar i kommunen',
+    'direkt till förvaltningsrätten (Förvaltningsrätten i Härnösand)',
     'inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet över beslutet har justerats',
-    'kan inte sätta ett annat beslut i dess ställe', 'Föredragande: Test nord',
-  ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+    'kan inte sätta ett annat beslut i dess ställe',
+    'Föredragande: Test nord',
+  ])
+    assert.ok(text.includes(expected), `${expected} in ${text}`);
   assert.ok(!text.includes('Så överklagar du till förvaltningsrätten') && !text.includes('Box 100'), 'no förvaltningsbesvär text for a 12 kap. 2 § decision');
 });
 
@@ -281,33 +342,62 @@ test('a decision with items under both: each item needs its basis (400), is stor
   const incomplete = await as(world, nord).post(`/api/v1/decisions/${d.id}/decide`);
   assert.equal(incomplete.statusCode, 400, incomplete.body);
   const paths = incomplete.json().fields.map((f: { path: string }) => f.path);
-  assert.ok(paths.includes('/decision/items/0/legalBasisId') && !paths.some((p: string) => p.endsWith(`/${d.items.length - 1}/legalBasisId`)), `norm and costs need a basis, incomes not: ${paths.join()}`);
+  assert.ok(
+    paths.includes('/decision/items/0/legalBasisId') && !paths.some((p: string) => p.endsWith(`/${d.items.length - 1}/legalBasisId`)),
+    `norm and costs need a basis, incomes not: ${paths.join()}`,
+  );
   // A basis that is not among the decision's references, or one that does not settle the route: 400 on the field sent.
-  const notChosen = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { itemLegalBasis: [{ key: 'norm', legalBasisId: 'SOL-12-1' }, { key: 'cost:tand', legalBasisId: 'SOL-12-5' }] });
+  const notChosen = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, {
+    itemLegalBasis: [
+      { key: 'norm', legalBasisId: 'SOL-12-1' },
+      { key: 'cost:tand', legalBasisId: 'SOL-12-5' },
+    ],
+  });
   assert.equal(notChosen.statusCode, 400);
-  assert.deepEqual(notChosen.json().fields.map((f: { path: string }) => f.path), ['/body/itemLegalBasis/1/legalBasisId']);
+  assert.deepEqual(
+    notChosen.json().fields.map((f: { path: string }) => f.path),
+    ['/body/itemLegalBasis/1/legalBasisId'],
+  );
   const unknownRow = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { itemLegalBasis: [{ key: 'cost:nope', legalBasisId: 'SOL-12-1' }] });
-  assert.deepEqual(unknownRow.json().fields.map((f: { path: string }) => f.path), ['/body/itemLegalBasis/0/key']);
+  assert.deepEqual(
+    unknownRow.json().fields.map((f: { path: string }) => f.path),
+    ['/body/itemLegalBasis/0/key'],
+  );
   const keys = d.items.filter((i: { kind: string }) => i.kind !== 'income').map((i: { key: string }) => i.key);
   const set = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, { itemLegalBasis: keys.map((key: string) => ({ key, legalBasisId: key === 'cost:tand' ? 'SOL-12-2' : 'SOL-12-1' })) });
   assert.equal(set.statusCode, 200, set.body);
   assert.equal(set.json().items.find((i: { key: string }) => i.key === 'cost:tand').legalBasisId, 'SOL-12-2');
   assert.equal(set.json().appealRoute.route, 'mixed');
-  assert.deepEqual(set.json().appealRoute.items.filter((i: { route: string }) => i.route === 'legalityReview').map((i: { key: string }) => i.key), ['cost:tand']);
+  assert.deepEqual(
+    set
+      .json()
+      .appealRoute.items.filter((i: { route: string }) => i.route === 'legalityReview')
+      .map((i: { key: string }) => i.key),
+    ['cost:tand'],
+  );
   const text = await letterText(nord, d.id);
   for (const expected of [
     'Beslutet har delar som är fattade enligt olika lagrum',
     'Det här kan du överklaga till förvaltningsrätten (35 kap. 1 § socialtjänstlagen (2025:400)): Riksnorm (personliga och gemensamma kostnader), Boendekostnad (hyra), Hushållsel.',
     'Det här är beslutat enligt 12 kap. 2 § socialtjänstlagen (2025:400) och kan inte överklagas på det sättet, bara laglighetsprövas: Tandvård (Akut tandvård)',
-    'Så överklagar du till förvaltningsrätten', 'Box 100', 'Laglighetsprövning', '13 kap. kommunallagen (2017:725)',
-  ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+    'Så överklagar du till förvaltningsrätten',
+    'Box 100',
+    'Laglighetsprövning',
+    '13 kap. kommunallagen (2017:725)',
+  ])
+    assert.ok(text.includes(expected), `${expected} in ${text}`);
 });
 
 test('the kommunicering letter tells of the right to give information orally before the nämnd (SoL 14 kap. 8 §)', async () => {
   const id = await prepared();
   const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
   const sent = await as(world, nord).post(`/api/v1/decisions/${d.id}/communication`, {
-    kind: 'sent', text: 'Vi tänker bevilja 1 500 kr av tandvården.', sentAt: '2026-03-10T08:00:00Z', channel: 'letter', answerDeadline: '2026-03-17T23:00:00Z', createLetter: true,
+    kind: 'sent',
+    text: 'Vi tänker bevilja 1 500 kr av tandvården.',
+    sentAt: '2026-03-10T08:00:00Z',
+    channel: 'letter',
+    answerDeadline: '2026-03-17T23:00:00Z',
+    createLetter: true,
   });
   assert.equal(sent.statusCode, 201, sent.body);
   const text = (await pdfText((await as(world, nord).get(sent.json().letterUrl)).rawPayload)).replace(/\s+/g, ' ');
@@ -321,7 +411,11 @@ test('an amount built on a provisional source is marked in the letter with the s
   const effective = calc.effective as { months: { rows: { kind: string; source?: { id: string; status: string; text: string } }[] }[] };
   const row = effective.months[0]!.rows.find((r) => r.kind === 'personal')!;
   row.source = { id: 'test-referensvarde-2027', status: 'provisional', text: 'referensvärdet för 2027 (förslag, ännu inte beslutat)' };
-  await world.handle.db.updateTable('calculations').set({ effective: JSON.stringify(effective) }).where('id', '=', calc.id).execute();
+  await world.handle.db
+    .updateTable('calculations')
+    .set({ effective: JSON.stringify(effective) })
+    .where('id', '=', calc.id)
+    .execute();
   const d = (await as(world, nord).post(`/api/v1/applications/${id}/decisions`)).json();
   assert.deepEqual(d.items.find((i: { key: string }) => i.key === 'norm').provisionalSources, [{ id: 'test-referensvarde-2027', text: 'referensvärdet för 2027 (förslag, ännu inte beslutat)' }]);
   assert.equal(d.items.find((i: { key: string }) => i.key === 'cost:tand').provisionalSources, undefined);
@@ -342,20 +436,31 @@ test('a decision made before 1 July 2025 cites the old law: 4 kap. SoL 2001:453 
   try {
     const nordJune = await login(world, 'nord');
     const id = await addApplication(world, { month: '2025-06' });
-    const content = coupleContent({ period: { start: '2025-06-01', end: '2025-06-30' }, housing: { tenure: 'firstHand', rent: 500000, personsInDwelling: 4 }, costs: [{ id: 'tand', type: 'dentalCare', amount: 300000, note: 'Akut tandvård' }] });
+    const content = coupleContent({
+      period: { start: '2025-06-01', end: '2025-06-30' },
+      housing: { tenure: 'firstHand', rent: 500000, personsInDwelling: 4 },
+      costs: [{ id: 'tand', type: 'dentalCare', amount: 300000, note: 'Akut tandvård' }],
+    });
     assert.equal((await put(world, nordJune, `/api/v1/applications/${id}`, content)).statusCode, 200);
     assert.equal((await as(world, nordJune).post(`/api/v1/applications/${id}/calculations`)).statusCode, 201);
     await as(world, nordJune).post(`/api/v1/applications/${id}/adjustments`, { lineKey: 'cost:tand', value: 150000, note: 'Delvis estetisk behandling' });
     const d = (await as(world, nordJune).post(`/api/v1/applications/${id}/decisions`)).json();
-    assert.deepEqual(d.legalBasis.map((l: { id: string }) => l.id), ['SOL2001-4-1', 'SOL2001-4-3']);
-    assert.equal((await as(world, nordJune).patch(`/api/v1/decisions/${d.id}`, { ...complete, reasons: 'Tandvården beviljas delvis enligt 4 kap. 1 § socialtjänstlagen (2001:453).' })).statusCode, 200);
+    assert.deepEqual(
+      d.legalBasis.map((l: { id: string }) => l.id),
+      ['SOL2001-4-1', 'SOL2001-4-3'],
+    );
+    assert.equal(
+      (await as(world, nordJune).patch(`/api/v1/decisions/${d.id}`, { ...complete, reasons: 'Tandvården beviljas delvis enligt 4 kap. 1 § socialtjänstlagen (2001:453).' })).statusCode,
+      200,
+    );
     await as(world, nordJune).post(`/api/v1/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' });
     const text = await letterText(nordJune, d.id);
     for (const expected of [
       'Beslutet fattades före den 1 juli 2025. Därför gäller den äldre socialtjänstlagen (2001:453)',
       'Beslutet är fattat enligt 4 kap. 1 § socialtjänstlagen (2001:453)',
       'kan du överklaga till förvaltningsrätten (16 kap. 3 § socialtjänstlagen (2001:453))',
-    ]) assert.ok(text.includes(expected), `${expected} in ${text}`);
+    ])
+      assert.ok(text.includes(expected), `${expected} in ${text}`);
     assert.ok(!text.includes('socialtjänstlagen (2025:400)'), `no reference to the new law in a decision made under the old one: ${text}`);
   } finally {
     useCaseworkRulesForAssessment(null);

@@ -9,20 +9,53 @@ before(async () => {
   w = await createWorld();
   const db = w.handle.db;
   const at = new Date('2026-03-09T10:00:00Z');
-  ids.letter = await storeDocument(db, {
-    caseId: w.ids.caseNord, municipality: '2281', kind: 'decisionLetter', title: 'Beslut om ekonomiskt bistånd – mars 2026', mimeType: 'application/pdf',
-    content: Buffer.from('%PDF-1.4 test'), visibleToClient: true, createdBy: w.ids.users.nord!, locked: true,
-  }, at);
-  ids.internal = await storeDocument(db, {
-    caseId: w.ids.caseNord, municipality: '2281', kind: 'upload', title: 'Kontoutdrag', mimeType: 'text/plain',
-    content: Buffer.from('intern handling'), createdBy: w.ids.users.nord!, locked: false,
-  }, new Date('2026-03-09T11:00:00Z'));
-  ids.paymentFile = await storeDocument(db, {
-    caseId: null, municipality: '2281', kind: 'paymentFile', title: 'Betalfil 2026-03-25', mimeType: 'application/xml',
-    content: Buffer.from('<Document/>'), createdBy: w.ids.users.kassa!, locked: true,
-  }, at);
+  ids.letter = await storeDocument(
+    db,
+    {
+      caseId: w.ids.caseNord,
+      municipality: '2281',
+      kind: 'decisionLetter',
+      title: 'Beslut om ekonomiskt bistånd – mars 2026',
+      mimeType: 'application/pdf',
+      content: Buffer.from('%PDF-1.4 test'),
+      visibleToClient: true,
+      createdBy: w.ids.users.nord!,
+      locked: true,
+    },
+    at,
+  );
+  ids.internal = await storeDocument(
+    db,
+    {
+      caseId: w.ids.caseNord,
+      municipality: '2281',
+      kind: 'upload',
+      title: 'Kontoutdrag',
+      mimeType: 'text/plain',
+      content: Buffer.from('intern handling'),
+      createdBy: w.ids.users.nord!,
+      locked: false,
+    },
+    new Date('2026-03-09T11:00:00Z'),
+  );
+  ids.paymentFile = await storeDocument(
+    db,
+    {
+      caseId: null,
+      municipality: '2281',
+      kind: 'paymentFile',
+      title: 'Betalfil 2026-03-25',
+      mimeType: 'application/xml',
+      content: Buffer.from('<Document/>'),
+      createdBy: w.ids.users.kassa!,
+      locked: true,
+    },
+    at,
+  );
 });
-after(async () => { await w.close(); });
+after(async () => {
+  await w.close();
+});
 
 test('the documents of a case: listed with kind, author, lock and visibility; the list is audited', async () => {
   const nord = as(w, await login(w, 'nord'));
@@ -30,7 +63,11 @@ test('the documents of a case: listed with kind, author, lock and visibility; th
   const res = await nord.get(`/api/v1/cases/${w.ids.caseNord}/documents`);
   assert.equal(res.statusCode, 200);
   const items = res.json().items;
-  assert.deepEqual(items.map((d: { id: string }) => d.id), [ids.internal, ids.letter], 'newest first; the payment file is not on the case');
+  assert.deepEqual(
+    items.map((d: { id: string }) => d.id),
+    [ids.internal, ids.letter],
+    'newest first; the payment file is not on the case',
+  );
   assert.deepEqual(
     { kindLabel: items[1].kindLabel, createdByName: items[1].createdByName, locked: items[1].locked, visibleToClient: items[1].visibleToClient, url: items[1].url },
     { kindLabel: 'Beslutsbrev', createdByName: 'Test nord', locked: true, visibleToClient: true, url: `/api/v1/documents/${ids.letter}` },

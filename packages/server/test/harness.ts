@@ -20,10 +20,16 @@ export interface World {
   deps: AppDeps;
   clock: { now: Date };
   ids: {
-    unitNord: string; unitSyd: string;
+    unitNord: string;
+    unitSyd: string;
     users: Record<string, string>;
-    caseNord: string; caseSyd: string; caseProtected: string; caseAssignedAcross: string;
-    personNord: string; personSyd: string; personProtected: string;
+    caseNord: string;
+    caseSyd: string;
+    caseProtected: string;
+    caseAssignedAcross: string;
+    personNord: string;
+    personSyd: string;
+    personProtected: string;
   };
   pnr: { nord: string; syd: string; protected: string; child: string };
   close(): Promise<void>;
@@ -39,7 +45,10 @@ export function testSignIn(): Promise<SignInSettings> {
     const staff = { clientId: 'vagen-staff', clientSecret: 'test-staff-secret', redirectUri: `${TEST_ORIGIN}/api/v1/auth/oidc/callback` };
     const idp = await startIdentityProvider({
       port: 0,
-      clients: [{ kind: 'eid', ...eid, redirectUris: [eid.redirectUri] }, { kind: 'staff', ...staff, redirectUris: [staff.redirectUri] }],
+      clients: [
+        { kind: 'eid', ...eid, redirectUris: [eid.redirectUri] },
+        { kind: 'staff', ...staff, redirectUris: [staff.redirectUri] },
+      ],
     });
     idp.unref();
     return {
@@ -60,13 +69,23 @@ export async function createWorld(): Promise<World> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
 
-  const unitNord = uid(1), unitSyd = uid(2);
-  await db.insertInto('municipalities').values([{ code: '2281', name: 'Testkommun' }, { code: '0180', name: 'Annan kommun' }]).execute();
-  await db.insertInto('units').values([
-    { id: unitNord, municipality_code: '2281', name: 'Försörjningsstöd Nord' },
-    { id: unitSyd, municipality_code: '2281', name: 'Försörjningsstöd Syd' },
-    { id: uid(3), municipality_code: '0180', name: 'Annan enhet' },
-  ]).execute();
+  const unitNord = uid(1),
+    unitSyd = uid(2);
+  await db
+    .insertInto('municipalities')
+    .values([
+      { code: '2281', name: 'Testkommun' },
+      { code: '0180', name: 'Annan kommun' },
+    ])
+    .execute();
+  await db
+    .insertInto('units')
+    .values([
+      { id: unitNord, municipality_code: '2281', name: 'Försörjningsstöd Nord' },
+      { id: unitSyd, municipality_code: '2281', name: 'Försörjningsstöd Syd' },
+      { id: uid(3), municipality_code: '0180', name: 'Annan enhet' },
+    ])
+    .execute();
   const staff: [string, StaffRole, string[], string?][] = [
     ['nord', 'caseWorker', [unitNord]],
     ['syd', 'caseWorker', [unitSyd]],
@@ -80,7 +99,10 @@ export async function createWorld(): Promise<World> {
   for (const [username, role, units, municipality] of staff) {
     const id = uid(n++);
     users[username] = id;
-    await db.insertInto('staff_users').values({ id, municipality_code: municipality ?? '2281', username, display_name: `Test ${username}`, role, password_hash: hash, employed_since: '2020-01-01' }).execute();
+    await db
+      .insertInto('staff_users')
+      .values({ id, municipality_code: municipality ?? '2281', username, display_name: `Test ${username}`, role, password_hash: hash, employed_since: '2020-01-01' })
+      .execute();
     for (const unit of units) await db.insertInto('staff_units').values({ user_id: id, unit_id: unit }).execute();
   }
 
@@ -91,9 +113,29 @@ export async function createWorld(): Promise<World> {
     child: makePersonnummer('2015-06-01', 222),
   };
   const person = async (id: string, p: string, first: string, last: string, prot = false) => {
-    await db.insertInto('persons').values({ id, personnummer: p, first_name: first, last_name: last, sex: 'K', birth_date: `${p.slice(0, 4)}-${p.slice(4, 6)}-${p.slice(6, 8)}`, address_line: 'Storgatan 1', postal_code: '85230', city: 'Vägby', protected_identity: prot, phone: null, email: null }).execute();
+    await db
+      .insertInto('persons')
+      .values({
+        id,
+        personnummer: p,
+        first_name: first,
+        last_name: last,
+        sex: 'K',
+        birth_date: `${p.slice(0, 4)}-${p.slice(4, 6)}-${p.slice(6, 8)}`,
+        address_line: 'Storgatan 1',
+        postal_code: '85230',
+        city: 'Vägby',
+        protected_identity: prot,
+        phone: null,
+        email: null,
+      })
+      .execute();
   };
-  const personNord = uid(200), personSyd = uid(201), personProtected = uid(202), child = uid(203), personAcross = uid(204);
+  const personNord = uid(200),
+    personSyd = uid(201),
+    personProtected = uid(202),
+    child = uid(203),
+    personAcross = uid(204);
   await person(personNord, pnr.nord, 'Nora', 'Nordin');
   await person(personSyd, pnr.syd, 'Sara', 'Sydberg');
   await person(personProtected, pnr.protected, 'Hemlig', 'Hemligsson', true);
@@ -102,15 +144,35 @@ export async function createWorld(): Promise<World> {
   await db.insertInto('protected_access').values({ person_id: personProtected, user_id: users.nord! }).execute();
 
   const caseRow = async (n: number, unit: string, worker: string, members: [string, 'applicant' | 'coApplicant' | 'child'][]) => {
-    const householdId = uid(300 + n), caseId = uid(400 + n);
+    const householdId = uid(300 + n),
+      caseId = uid(400 + n);
     await db.insertInto('households').values({ id: householdId, municipality_code: '2281' }).execute();
     for (const [pid, role] of members) await db.insertInto('household_members').values({ household_id: householdId, person_id: pid, role, days_at_home: null }).execute();
     const at = '2026-01-05T10:00:00.000Z';
-    await db.insertInto('cases').values({ id: caseId, case_number: `EB-2026-00000${n}`, municipality_code: '2281', unit_id: unit, household_id: householdId, responsible_worker_id: worker, second_worker_id: null, status: 'active', opened_at: at, closed_at: null, closure_reason: null, updated_at: at }).execute();
+    await db
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        case_number: `EB-2026-00000${n}`,
+        municipality_code: '2281',
+        unit_id: unit,
+        household_id: householdId,
+        responsible_worker_id: worker,
+        second_worker_id: null,
+        status: 'active',
+        opened_at: at,
+        closed_at: null,
+        closure_reason: null,
+        updated_at: at,
+      })
+      .execute();
     await db.insertInto('case_status_history').values({ case_id: caseId, from_status: null, to_status: 'active', actor_kind: 'staff', actor_id: worker, reason: null, at }).execute();
     return caseId;
   };
-  const caseNord = await caseRow(1, unitNord, users.nord!, [[personNord, 'applicant'], [child, 'child']]);
+  const caseNord = await caseRow(1, unitNord, users.nord!, [
+    [personNord, 'applicant'],
+    [child, 'child'],
+  ]);
   const caseSyd = await caseRow(2, unitSyd, users.syd!, [[personSyd, 'applicant']]);
   const caseProtected = await caseRow(3, unitNord, users.nord!, [[personProtected, 'applicant']]);
   // A Syd case whose responsible worker is the Nord worker: assigned cases are visible across units.
@@ -118,14 +180,23 @@ export async function createWorld(): Promise<World> {
 
   const app = await buildApp(deps, { checkResponses: { requireDeclared: true } });
   return {
-    app, handle, deps, clock,
+    app,
+    handle,
+    deps,
+    clock,
     ids: { unitNord, unitSyd, users, caseNord, caseSyd, caseProtected, caseAssignedAcross, personNord, personSyd, personProtected },
     pnr,
-    async close() { await app.close(); await handle.close(); },
+    async close() {
+      await app.close();
+      await handle.close();
+    },
   };
 }
 
-export interface Session { cookie: string; csrf: string }
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
 
 export async function login(world: World, username: string, password = PASSWORD): Promise<Session> {
   const res = await world.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

@@ -16,7 +16,8 @@ export async function createIntakeWorld(): Promise<IntakeWorld> {
     await db.insertInto('staff_users').values({ id, municipality_code: '2281', username, display_name: name, role, password_hash, employed_since: employedSince }).execute();
     await db.insertInto('staff_units').values({ user_id: id, unit_id: w.ids.unitNord }).execute();
   };
-  const mottagning = uid(150), ny = uid(151);
+  const mottagning = uid(150),
+    ny = uid(151);
   await add(mottagning, 'mottagning', 'intakeWorker', '2018-05-01', 'Test mottagning');
   await add(ny, 'ny', 'caseWorker', '2026-01-15', 'Test nyanställd');
   return Object.assign(w, { extra: { mottagning, ny } });

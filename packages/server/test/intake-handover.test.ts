@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { as, auditCount, login } from './harness.ts';
-import {
-  BEFORE_BOOKING_REQUIRED, BEFORE_HANDOVER_REQUIRED, createIntakeWorld, intakeWorker, newPnr, registration, singleAdultInterview, type IntakeWorld,
-} from './intake-fixtures.ts';
+import { BEFORE_BOOKING_REQUIRED, BEFORE_HANDOVER_REQUIRED, createIntakeWorld, intakeWorker, newPnr, registration, singleAdultInterview, type IntakeWorld } from './intake-fixtures.ts';
 import { pdfText } from './pdf-text.ts';
 
 let w: IntakeWorld;
-before(async () => { w = await createIntakeWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createIntakeWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 type Client = Awaited<ReturnType<typeof intakeWorker>>;
 // The clock stands at Tuesday 10 March 2026, 10:00 in Stockholm (09:00 UTC, CET).
@@ -29,7 +31,11 @@ async function interviewed(m: Client, over: Record<string, unknown> = {}) {
 }
 
 const booking = (workerId: string, over: Record<string, unknown> = {}) => ({
-  visitAt: THURSDAY_1030, place: 'Socialkontoret, Storgatan 10, Vägby', workerId, documents: ['payslips', 'lease', 'bankStatements'], ...over,
+  visitAt: THURSDAY_1030,
+  place: 'Socialkontoret, Storgatan 10, Vägby',
+  workerId,
+  documents: ['payslips', 'lease', 'bankStatements'],
+  ...over,
 });
 
 test('booking is refused until the checklist is complete; ticking records who and when', async () => {
@@ -81,7 +87,10 @@ test('a first visit must be in the future, on a weekday, between 08 and 17, with
   for (const [over, path] of cases) {
     const res = await m.post(`/api/v1/intake/${r.id}/booking`, booking(w.ids.users.nord!, over));
     assert.equal(res.statusCode, 400, `${JSON.stringify(over)}: ${res.body}`);
-    assert.ok(res.json().fields.some((f: { path: string }) => f.path === path), `${path} in ${res.body}`);
+    assert.ok(
+      res.json().fields.some((f: { path: string }) => f.path === path),
+      `${path} in ${res.body}`,
+    );
   }
   const row = await w.handle.db.selectFrom('intakes').select(['status', 'visit_at']).where('id', '=', r.id).executeTakeFirstOrThrow();
   assert.deepEqual([row.status, row.visit_at], ['interviewed', null]);
@@ -97,7 +106,10 @@ test('booking creates the letter PDF with the ticked documents, a journal entry 
   assert.equal(d.status, 'booked');
   assert.equal(d.booking.visitAt, THURSDAY_1030);
   assert.equal(d.booking.worker.name, 'Test nord');
-  assert.deepEqual(d.booking.documents.map((x: { key: string }) => x.key), ['payslips', 'lease', 'bankStatements']);
+  assert.deepEqual(
+    d.booking.documents.map((x: { key: string }) => x.key),
+    ['payslips', 'lease', 'bankStatements'],
+  );
   assert.equal(d.timestamps.bookedAt, '2026-03-10T09:00:00.000Z');
 
   const db = w.handle.db;
@@ -110,7 +122,18 @@ test('booking creates the letter PDF with the ticked documents, a journal entry 
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.equal(await auditCount(w, { action: 'document.read' }), auditBefore + 1);
   const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
-  for (const expected of ['Kallelse till nybesök', 'Lönespecifikationer för de senaste 3 månaderna', 'Hyresavtal och senaste hyresavi', 'Kontoutdrag för alla konton', 'torsdag 12 mars 2026', '10:30', 'Test nord', 'Storgatan 10', r.caseNumber, 'Alva Ek']) {
+  for (const expected of [
+    'Kallelse till nybesök',
+    'Lönespecifikationer för de senaste 3 månaderna',
+    'Hyresavtal och senaste hyresavi',
+    'Kontoutdrag för alla konton',
+    'torsdag 12 mars 2026',
+    '10:30',
+    'Test nord',
+    'Storgatan 10',
+    r.caseNumber,
+    'Alva Ek',
+  ]) {
     assert.ok(text.includes(expected), `${expected} in ${text}`);
   }
   assert.ok(!text.includes('Beslut från CSN'), 'documents not ticked are not in the letter');
@@ -161,7 +184,9 @@ test('assignment needs the hand-over checklist; it sets the worker, moves the ca
   assert.equal(badWorker.statusCode, 400);
 
   w.clock.now = new Date('2026-03-10T13:30:00Z');
-  t.after(() => { w.clock.now = new Date('2026-03-10T09:00:00Z'); });
+  t.after(() => {
+    w.clock.now = new Date('2026-03-10T09:00:00Z');
+  });
   const later = await intakeWorker(w); // the morning's session has timed out
   const auditBefore = await auditCount(w, { action: 'intake.assign', caseId: r.caseId });
   const res = await later.post(`/api/v1/intake/${r.id}/assign`, { workerId: w.ids.users.nord, secondWorkerId: w.extra.ny, note: 'Har pratat med handläggaren.' });
@@ -176,10 +201,13 @@ test('assignment needs the hand-over checklist; it sets the worker, moves the ca
   const c = await db.selectFrom('cases').selectAll().where('id', '=', r.caseId).executeTakeFirstOrThrow();
   assert.deepEqual([c.status, c.responsible_worker_id, c.second_worker_id], ['investigation', w.ids.users.nord, w.extra.ny]);
   const history = await db.selectFrom('case_status_history').selectAll().where('case_id', '=', r.caseId).orderBy('id').execute();
-  assert.deepEqual(history.map((h) => [h.from_status, h.to_status, h.actor_id, h.at]), [
-    [null, 'intake', w.extra.mottagning, '2026-03-10T09:00:00.000Z'],
-    ['intake', 'investigation', w.extra.mottagning, '2026-03-10T13:30:00.000Z'],
-  ]);
+  assert.deepEqual(
+    history.map((h) => [h.from_status, h.to_status, h.actor_id, h.at]),
+    [
+      [null, 'intake', w.extra.mottagning, '2026-03-10T09:00:00.000Z'],
+      ['intake', 'investigation', w.extra.mottagning, '2026-03-10T13:30:00.000Z'],
+    ],
+  );
   assert.match(history[1]!.reason!, /Test nord/);
   const items = await db.selectFrom('work_items').selectAll().where('case_id', '=', r.caseId).execute();
   assert.ok(items.find((i) => i.kind === 'intake')!.closed_at, 'the intake item is closed');

@@ -4,22 +4,39 @@ import { auditCount } from './harness.ts';
 import { createIntakeWorld, intakeWorker, newPnr, registration, singleAdultInterview, type IntakeWorld } from './intake-fixtures.ts';
 
 let w: IntakeWorld;
-before(async () => { w = await createIntakeWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createIntakeWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 const count = async (table: 'intakes' | 'cases' | 'applications' | 'persons' | 'work_items') =>
-  Number((await w.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await w.handle.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('a registration with a bad personnummer, an unknown unit and a time in the future is refused and saves nothing', async () => {
   const m = await intakeWorker(w);
   const before = await Promise.all([count('intakes'), count('cases'), count('applications'), count('persons'), count('work_items')]);
-  const res = await m.post('/api/v1/intake', registration(w, {
-    unitId: w.ids.unitSyd,
-    receivedAt: '2026-03-11T09:00:00Z',
-    applicant: { personnummer: '19880714-1234', firstName: 'Alva', lastName: 'Ek' },
-  }));
+  const res = await m.post(
+    '/api/v1/intake',
+    registration(w, {
+      unitId: w.ids.unitSyd,
+      receivedAt: '2026-03-11T09:00:00Z',
+      applicant: { personnummer: '19880714-1234', firstName: 'Alva', lastName: 'Ek' },
+    }),
+  );
   assert.equal(res.statusCode, 400);
-  const paths = res.json().fields.map((f: { path: string }) => f.path).sort();
+  const paths = res
+    .json()
+    .fields.map((f: { path: string }) => f.path)
+    .sort();
   assert.deepEqual(paths, ['/body/applicant/personnummer', '/body/receivedAt', '/body/unitId']);
   for (const f of res.json().fields) assert.ok(f.message.length > 5 && /[a-zåäö]/.test(f.message), 'Swedish message');
   const afterCounts = await Promise.all([count('intakes'), count('cases'), count('applications'), count('persons'), count('work_items')]);
@@ -27,7 +44,13 @@ test('a registration with a bad personnummer, an unknown unit and a time in the 
 
   const text = await m.post('/api/v1/intake', registration(w, { track: 'snabb', channel: 'fax' }));
   assert.equal(text.statusCode, 400);
-  assert.deepEqual(text.json().fields.map((f: { path: string }) => f.path).sort(), ['/body/channel', '/body/track']);
+  assert.deepEqual(
+    text
+      .json()
+      .fields.map((f: { path: string }) => f.path)
+      .sort(),
+    ['/body/channel', '/body/track'],
+  );
   const kassa = await m.post('/api/v1/intake', registration(w, { unitId: '00000000-0000-4000-8000-000000000099' }));
   assert.equal(kassa.statusCode, 400);
   assert.equal(kassa.json().fields[0].path, '/body/unitId');
@@ -53,12 +76,30 @@ test('an acute contact gets a 2-day deadline, a case in intake, an application, 
   const a = await db.selectFrom('applications').selectAll().where('id', '=', r.applicationId).executeTakeFirstOrThrow();
   assert.deepEqual([a.kind, a.channel, a.status, a.period_month, a.period_start, a.period_end], ['new', 'phone', 'registered', '2026-03-01', '2026-03-01', '2026-03-31']);
   const events = await db.selectFrom('intake_events').selectAll().where('intake_id', '=', r.id).execute();
-  assert.deepEqual(events.map((e) => [e.kind, e.to_status, e.actor_id]), [['registered', 'registered', w.extra.mottagning]]);
+  assert.deepEqual(
+    events.map((e) => [e.kind, e.to_status, e.actor_id]),
+    [['registered', 'registered', w.extra.mottagning]],
+  );
   const item = await db.selectFrom('work_items').selectAll().where('ref_id', '=', r.id).executeTakeFirstOrThrow();
   assert.deepEqual([item.kind, item.priority, item.due_at, item.assigned_role, item.assigned_to, item.unit_id], ['intake', 2, '2026-03-12T09:00:00.000Z', 'intakeWorker', null, w.ids.unitNord]);
   assert.equal(await auditCount(w, { action: 'intake.register' }), auditBefore + 1);
 
-  const again = await m.post('/api/v1/intake', registration(w, { applicant: { personnummer: (await db.selectFrom('persons').select('personnummer').where('id', '=', (await db.selectFrom('intakes').select('applicant_person_id').where('id', '=', r.id).executeTakeFirstOrThrow()).applicant_person_id).executeTakeFirstOrThrow()).personnummer, firstName: 'Alva', lastName: 'Ek' } }));
+  const again = await m.post(
+    '/api/v1/intake',
+    registration(w, {
+      applicant: {
+        personnummer: (
+          await db
+            .selectFrom('persons')
+            .select('personnummer')
+            .where('id', '=', (await db.selectFrom('intakes').select('applicant_person_id').where('id', '=', r.id).executeTakeFirstOrThrow()).applicant_person_id)
+            .executeTakeFirstOrThrow()
+        ).personnummer,
+        firstName: 'Alva',
+        lastName: 'Ek',
+      },
+    }),
+  );
   assert.equal(again.statusCode, 409, 'an open case for the same person stops a second registration');
   assert.match(again.json().message, /pågående ärende/);
 });
@@ -81,7 +122,11 @@ test('the queue shows acute contacts first, time since receipt and overdue; read
   const firstOrdinary = items.findIndex((i) => i.track === 'ordinary');
   assert.ok(items.slice(0, firstOrdinary).every((i) => i.track === 'acute') && items.slice(firstOrdinary).every((i) => i.track === 'ordinary'), 'acute first');
   const ordinary = items.slice(firstOrdinary);
-  assert.deepEqual(ordinary.map((i) => i.deadlineAt), [...ordinary.map((i) => i.deadlineAt)].sort(), 'then by deadline');
+  assert.deepEqual(
+    ordinary.map((i) => i.deadlineAt),
+    [...ordinary.map((i) => i.deadlineAt)].sort(),
+    'then by deadline',
+  );
   const old = items.find((i) => i.receivedAt === '2026-02-01T08:00:00.000Z')!;
   assert.equal(old.overdue, true);
   assert.equal(old.minutesSinceReceipt, (Date.parse('2026-03-10T09:00:00Z') - Date.parse('2026-02-01T08:00:00Z')) / 60000);
@@ -101,7 +146,11 @@ test('the interview is saved with history; the preliminary calculation of a sing
   const early = await m.post(`/api/v1/intake/${r.id}/preliminary-calculation`);
   assert.equal(early.statusCode, 409, 'no calculation before the interview');
 
-  const bad = await m.post(`/api/v1/intake/${r.id}/interview`, { ...singleAdultInterview, housing: { tenure: 'firstHand', monthlyCost: '4000' }, incomes: [{ type: 'salary', person: 'coApplicant', amount: 100 }] });
+  const bad = await m.post(`/api/v1/intake/${r.id}/interview`, {
+    ...singleAdultInterview,
+    housing: { tenure: 'firstHand', monthlyCost: '4000' },
+    incomes: [{ type: 'salary', person: 'coApplicant', amount: 100 }],
+  });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().fields[0].path, '/body/housing/monthlyCost');
   const noCo = await m.post(`/api/v1/intake/${r.id}/interview`, { ...singleAdultInterview, incomes: [{ type: 'salary', person: 'coApplicant', amount: 100 }] });
@@ -132,16 +181,26 @@ test('the interview is saved with history; the preliminary calculation of a sing
   const detail = (await m.get(`/api/v1/intake/${r.id}`)).json();
   assert.equal(detail.preliminary.result.totals.assistance, 922000);
   assert.equal(detail.preliminary.calculatedByName, 'Test mottagning');
-  assert.deepEqual(detail.history.map((h: { kind: string }) => h.kind), ['preliminaryCalculated', 'interviewSaved', 'interviewSaved', 'registered']);
+  assert.deepEqual(
+    detail.history.map((h: { kind: string }) => h.kind),
+    ['preliminaryCalculated', 'interviewSaved', 'interviewSaved', 'registered'],
+  );
   assert.equal(detail.people[0].personnummer.length, 13);
 });
 
 test('a capped rent gives the engine warning in the preliminary calculation', async () => {
   const m = await intakeWorker(w);
   const r = (await m.post('/api/v1/intake', registration(w))).json();
-  await m.post(`/api/v1/intake/${r.id}/interview`, { ...singleAdultInterview, housing: { tenure: 'firstHand', monthlyCost: 900000 }, incomes: [{ type: 'unemploymentBenefit', person: 'applicant', amount: 300000 }] });
+  await m.post(`/api/v1/intake/${r.id}/interview`, {
+    ...singleAdultInterview,
+    housing: { tenure: 'firstHand', monthlyCost: 900000 },
+    incomes: [{ type: 'unemploymentBenefit', person: 'applicant', amount: 300000 }],
+  });
   const c = (await m.post(`/api/v1/intake/${r.id}/preliminary-calculation`)).json();
-  assert.ok(c.result.warnings.some((x: { type: string }) => x.type === 'EXPENSE_CAPPED'), JSON.stringify(c.result.warnings));
+  assert.ok(
+    c.result.warnings.some((x: { type: string }) => x.type === 'EXPENSE_CAPPED'),
+    JSON.stringify(c.result.warnings),
+  );
   assert.equal(c.result.totals.income, 300000);
 });
 
@@ -192,7 +251,10 @@ test('the case page lists the intakes of the case (audited, same access as the c
   const before = await auditCount(w, { action: 'intake.list', caseId: r.caseId });
   const res = await m.get(`/api/v1/cases/${r.caseId}/intakes`);
   assert.equal(res.statusCode, 200);
-  assert.deepEqual(res.json().items.map((i: { id: string; trackLabel: string; channelLabel: string; statusLabel: string }) => [i.id, i.trackLabel, i.channelLabel, i.statusLabel]), [[r.id, 'Akut', 'Besök', 'Registrerad']]);
+  assert.deepEqual(
+    res.json().items.map((i: { id: string; trackLabel: string; channelLabel: string; statusLabel: string }) => [i.id, i.trackLabel, i.channelLabel, i.statusLabel]),
+    [[r.id, 'Akut', 'Besök', 'Registrerad']],
+  );
   assert.equal(await auditCount(w, { action: 'intake.list', caseId: r.caseId }), before + 1);
   const { as, login } = await import('./harness.ts');
   assert.equal((await as(w, await login(w, 'syd')).get(`/api/v1/cases/${r.caseId}/intakes`)).statusCode, 404);

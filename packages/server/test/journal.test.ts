@@ -4,14 +4,21 @@ import { makePersonnummer } from '@vagen/domain';
 import { as, auditCount, createWorld, login, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 test('a journal entry is editable by its author until signed, then locked; a correction refers to it', async () => {
   const nord = as(w, await login(w, 'nord'));
   const created = await nord.post(`/api/v1/cases/${w.ids.caseNord}/journal`, {
-    eventDate: '2026-03-09', title: 'Telefonsamtal', body: 'Sökande ringde om hyran.',
-    receivedOrallyFrom: 'Sökande, per telefon', receivedOrallyAt: '2026-03-09T13:15:00Z',
+    eventDate: '2026-03-09',
+    title: 'Telefonsamtal',
+    body: 'Sökande ringde om hyran.',
+    receivedOrallyFrom: 'Sökande, per telefon',
+    receivedOrallyAt: '2026-03-09T13:15:00Z',
   });
   assert.equal(created.statusCode, 201);
   const entry = created.json();
@@ -80,7 +87,10 @@ test('a case moves through its statuses with history; closing needs a reason; a 
   const body = closed.json();
   assert.equal(body.status, 'closed');
   assert.equal(body.closureReason, 'work');
-  assert.deepEqual(body.statusHistory.slice(0, 2).map((h: { toStatus: string }) => h.toStatus), ['closed', 'active']);
+  assert.deepEqual(
+    body.statusHistory.slice(0, 2).map((h: { toStatus: string }) => h.toStatus),
+    ['closed', 'active'],
+  );
   assert.equal(body.statusHistory[0].actorName, 'Test nord');
   assert.equal(body.statusHistory[0].reason, 'Fått anställning');
   const reopened = await nord.post(`/api/v1/cases/${w.ids.caseNord}/status`, { status: 'investigation', reason: 'Ny ansökan' });
@@ -98,11 +108,21 @@ test('a new case with household; the case number runs on', async () => {
   assert.equal(res.json().caseNumber, 'EB-2026-000005', 'after the four existing 2026 cases');
   const page = (await nord.get(`/api/v1/cases/${res.json().id}`)).json();
   assert.equal(page.status, 'intake');
-  assert.deepEqual(page.household.members.map((m: { role: string; sex: string }) => [m.role, m.sex]), [['applicant', 'M'], ['child', 'K']], 'sex from the second-to-last digit');
+  assert.deepEqual(
+    page.household.members.map((m: { role: string; sex: string }) => [m.role, m.sex]),
+    [
+      ['applicant', 'M'],
+      ['child', 'K'],
+    ],
+    'sex from the second-to-last digit',
+  );
   const adultChild = await nord.post('/api/v1/cases', {
     unitId: w.ids.unitSyd,
     applicant: { personnummer: makePersonnummer('2010-01-01', 125), firstName: 'Ung', lastName: 'Person' },
   });
   assert.equal(adultChild.statusCode, 400);
-  assert.deepEqual(adultChild.json().fields.map((f: { path: string }) => f.path), ['/body/unitId', '/body/applicant/personnummer']);
+  assert.deepEqual(
+    adultChild.json().fields.map((f: { path: string }) => f.path),
+    ['/body/unitId', '/body/applicant/personnummer'],
+  );
 });

@@ -5,13 +5,26 @@ import { AUTO_CLOSE_JOB, nextAutoCloseRun, runAutoClose } from '../src/lifecycle
 import { as, createWorld, login, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 async function application(caseId: string, submittedAt: string) {
-  await w.handle.db.insertInto('applications').values({
-    id: crypto.randomUUID(), case_id: caseId, kind: 'renewal', period_month: `${submittedAt.slice(0, 7)}-01`, channel: 'web', submitted_at: submittedAt, status: 'decided',
-  }).execute();
+  await w.handle.db
+    .insertInto('applications')
+    .values({
+      id: crypto.randomUUID(),
+      case_id: caseId,
+      kind: 'renewal',
+      period_month: `${submittedAt.slice(0, 7)}-01`,
+      channel: 'web',
+      submitted_at: submittedAt,
+      status: 'decided',
+    })
+    .execute();
 }
 
 test('cases.autoClose closes a case without an application for a month and leaves one with a recent application', async () => {
@@ -72,7 +85,21 @@ test('an open appeal keeps a case open', async () => {
   const db = w.handle.db;
   w.clock.now = new Date('2026-05-01T09:00:00Z');
   const decisionId = crypto.randomUUID();
-  await db.insertInto('decisions').values({ id: decisionId, case_id: w.ids.caseSyd, application_id: null, outcome: 'refused', period_start: '2026-03-01', period_end: '2026-03-31', amount: 0, decided_by: w.ids.users.syd!, decided_at: '2026-03-05T10:00:00.000Z', status: 'decided' }).execute();
+  await db
+    .insertInto('decisions')
+    .values({
+      id: decisionId,
+      case_id: w.ids.caseSyd,
+      application_id: null,
+      outcome: 'refused',
+      period_start: '2026-03-01',
+      period_end: '2026-03-31',
+      amount: 0,
+      decided_by: w.ids.users.syd!,
+      decided_at: '2026-03-05T10:00:00.000Z',
+      status: 'decided',
+    })
+    .execute();
   const syd = as(w, await login(w, 'syd'));
   const a = await syd.post(`/api/v1/decisions/${decisionId}/appeals`, { receivedOn: '2026-03-20', channel: 'email', text: 'Jag överklagar.' });
   assert.equal(a.statusCode, 201, a.body);

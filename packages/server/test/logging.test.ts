@@ -5,12 +5,21 @@ import { buildApp } from '../src/app.ts';
 import { as, createWorld, login, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 test('structured JSON logs hold no personnummer, no cookies and no one-time codes', async () => {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const app = await buildApp(w.deps, { logger: true, logStream: stream });
   const world = { ...w, app };
   try {
@@ -24,8 +33,11 @@ test('structured JSON logs hold no personnummer, no cookies and no one-time code
   const text = lines.join('');
   const access = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request completed');
   assert.equal(access.length, 4, 'one line per request');
-  assert.deepEqual(access.map((l) => [l.req.method, l.req.url, typeof l.res.statusCode, typeof l.responseTime]).at(-1),
-    ['GET', '/api/v1/client-auth/callback', 'number', 'number'], 'method, path without the query, status and time');
+  assert.deepEqual(
+    access.map((l) => [l.req.method, l.req.url, typeof l.res.statusCode, typeof l.responseTime]).at(-1),
+    ['GET', '/api/v1/client-auth/callback', 'number', 'number'],
+    'method, path without the query, status and time',
+  );
   const digits = w.pnr.nord;
   assert.doesNotMatch(text, new RegExp(`${digits}|${digits.slice(0, 8)}-${digits.slice(8)}|${digits.slice(2)}`));
   assert.doesNotMatch(text, /19850412|secretcode123|secretstate456|vagen_session=/);
@@ -35,9 +47,17 @@ test('a server closing finishes the request in flight', async () => {
   const app = await buildApp(w.deps);
   let release!: () => void;
   let entered!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
-  const inHandler = new Promise<void>((r) => { entered = r; });
-  app.get('/slow-test', async () => { entered(); await gate; return { done: true }; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const inHandler = new Promise<void>((r) => {
+    entered = r;
+  });
+  app.get('/slow-test', async () => {
+    entered();
+    await gate;
+    return { done: true };
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
   const inFlight = fetch(`http://127.0.0.1:${address.port}/slow-test`).then((r) => r.json());

@@ -31,8 +31,7 @@ async function buildTestApp(): Promise<FastifyInstance> {
 const app = await buildTestApp();
 after(() => app.close());
 
-const post = (payload: unknown, ip = '10.0.0.1') =>
-  app.inject({ method: 'POST', url: '/api/v1/norm-calculations', payload: payload as object, remoteAddress: ip });
+const post = (payload: unknown, ip = '10.0.0.1') => app.inject({ method: 'POST', url: '/api/v1/norm-calculations', payload: payload as object, remoteAddress: ip });
 
 test('200: single adult 2025 → norm 5 180 kr, without sign-in', async () => {
   const res = await post({ month: '2025-05', adults: [{ id: 'a1', role: 'applicant' }] });
@@ -50,7 +49,10 @@ test('200: the contract example (2026, verified table, capped rent, shared house
   const res = await post({
     month: '2026-03',
     municipality: '2281',
-    adults: [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant' }],
+    adults: [
+      { id: 'a1', role: 'applicant' },
+      { id: 'a2', role: 'coApplicant' },
+    ],
     children: [{ id: 'c1', birthDate: '2021-05-10', daysAtHome: 31, lunchAtPreschool: true }],
     householdSize: 5,
     costs: [{ type: 'rent', amount: 850000 }],
@@ -93,7 +95,10 @@ test('400 with field paths: schema errors (floats for öre, negative, unknown ro
   const res = await post({
     month: '2025-05',
     adults: [{ id: 'a1', role: 'boss' }],
-    costs: [{ type: 'rent', amount: 100.5 }, { type: 'rent', amount: -1 }],
+    costs: [
+      { type: 'rent', amount: 100.5 },
+      { type: 'rent', amount: -1 },
+    ],
     color: 'blue',
   });
   assert.equal(res.statusCode, 400);
@@ -109,7 +114,10 @@ test('400 with field paths: schema errors (floats for öre, negative, unknown ro
 test('400 with field paths: domain errors (coApplicant without applicant, child older than 20, missing table)', async () => {
   const co = await post({ month: '2025-05', adults: [{ id: 'a2', role: 'coApplicant' }] });
   assert.equal(co.statusCode, 400);
-  assert.deepEqual(co.json().fields.map((f: { path: string }) => f.path), ['/body/adults/0/role']);
+  assert.deepEqual(
+    co.json().fields.map((f: { path: string }) => f.path),
+    ['/body/adults/0/role'],
+  );
 
   const old = await post({ month: '2025-05', adults: [{ id: 'a1', role: 'applicant' }], children: [{ id: 'c1', birthDate: '2001-01-01' }] });
   assert.equal(old.statusCode, 400);

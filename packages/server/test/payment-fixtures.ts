@@ -25,16 +25,40 @@ export async function insertDecision(world: World, d: DecisionFixture): Promise<
   let letterId: string | null = null;
   if (d.withLetter) {
     const c = await db.selectFrom('cases').select('municipality_code').where('id', '=', d.caseId).executeTakeFirstOrThrow();
-    letterId = await storeDocument(db, {
-      caseId: d.caseId, municipality: c.municipality_code, kind: 'decisionLetter', title: 'Beslut om ekonomiskt bistånd', mimeType: 'application/pdf',
-      content: Buffer.from('%PDF-1.4 test'), visibleToClient: true, related: { type: 'decision', id }, createdBy: d.decidedBy, locked: true,
-    }, new Date(d.decidedAt ?? '2026-03-09T10:00:00.000Z'));
+    letterId = await storeDocument(
+      db,
+      {
+        caseId: d.caseId,
+        municipality: c.municipality_code,
+        kind: 'decisionLetter',
+        title: 'Beslut om ekonomiskt bistånd',
+        mimeType: 'application/pdf',
+        content: Buffer.from('%PDF-1.4 test'),
+        visibleToClient: true,
+        related: { type: 'decision', id },
+        createdBy: d.decidedBy,
+        locked: true,
+      },
+      new Date(d.decidedAt ?? '2026-03-09T10:00:00.000Z'),
+    );
   }
-  await db.insertInto('decisions').values({
-    id, case_id: d.caseId, application_id: null, outcome: d.outcome ?? 'granted', period_start: d.periodStart ?? '2026-04-01',
-    period_end: d.periodEnd ?? '2026-04-30', amount: d.amount, decided_by: d.decidedBy, decided_at: d.decidedAt ?? '2026-03-09T10:00:00.000Z',
-    status: d.status ?? 'decided', recovery_basis: d.recoveryBasis ? JSON.stringify(d.recoveryBasis) : null, letter_document_id: letterId,
-  }).execute();
+  await db
+    .insertInto('decisions')
+    .values({
+      id,
+      case_id: d.caseId,
+      application_id: null,
+      outcome: d.outcome ?? 'granted',
+      period_start: d.periodStart ?? '2026-04-01',
+      period_end: d.periodEnd ?? '2026-04-30',
+      amount: d.amount,
+      decided_by: d.decidedBy,
+      decided_at: d.decidedAt ?? '2026-03-09T10:00:00.000Z',
+      status: d.status ?? 'decided',
+      recovery_basis: d.recoveryBasis ? JSON.stringify(d.recoveryBasis) : null,
+      letter_document_id: letterId,
+    })
+    .execute();
   return id;
 }
 
@@ -42,9 +66,18 @@ export async function insertDecision(world: World, d: DecisionFixture): Promise<
 export async function addStaff(world: World, username: string, role: string, unitIds: string[]): Promise<string> {
   const id = randomUUID();
   const hash = await world.handle.db.selectFrom('staff_users').select('password_hash').where('username', '=', 'nord').executeTakeFirstOrThrow();
-  await world.handle.db.insertInto('staff_users').values({
-    id, municipality_code: '2281', username, display_name: `Test ${username}`, role, password_hash: hash.password_hash, employed_since: '2020-01-01',
-  }).execute();
+  await world.handle.db
+    .insertInto('staff_users')
+    .values({
+      id,
+      municipality_code: '2281',
+      username,
+      display_name: `Test ${username}`,
+      role,
+      password_hash: hash.password_hash,
+      employed_since: '2020-01-01',
+    })
+    .execute();
   for (const unit of unitIds) await world.handle.db.insertInto('staff_units').values({ user_id: id, unit_id: unit }).execute();
   return id;
 }

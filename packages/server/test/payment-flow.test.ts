@@ -14,7 +14,15 @@ let paymentIds: string[] = [];
 
 const db = () => world.handle.db;
 const paymentRows = (decision: string) => db().selectFrom('payments').selectAll().where('decision_id', '=', decision).orderBy('amount', 'desc').execute();
-const historyCount = async () => Number((await db().selectFrom('payment_status_history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const historyCount = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom('payment_status_history')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 before(async () => {
   world = await createWorld();
@@ -75,7 +83,12 @@ test('accounts: registered, listed, verified once (who, when, how)', async () =>
 test('proposal: bad input and sums that do not add up change nothing', async () => {
   const url = `/api/v1/decisions/${decisionId}/payments`;
   const before = await historyCount();
-  const wrongSum = await as(world, nord).post(url, { parts: [{ accountId: clientAccount, amount: 3_000_00 }, { accountId: landlordAccount, amount: 1_999_99 }] });
+  const wrongSum = await as(world, nord).post(url, {
+    parts: [
+      { accountId: clientAccount, amount: 3_000_00 },
+      { accountId: landlordAccount, amount: 1_999_99 },
+    ],
+  });
   assert.equal(wrongSum.statusCode, 400);
   assert.equal(wrongSum.json().fields[0].path, '/body/parts');
   assert.match(wrongSum.json().fields[0].message, /4 999,99 kr.*exakt.*5 000 kr/);
@@ -101,7 +114,10 @@ test('proposal: bad input and sums that do not add up change nothing', async () 
 
 test('proposal: split between the client and the landlord, day 27 of the month before, work items for the kassa', async () => {
   const res = await as(world, nord).post(`/api/v1/decisions/${decisionId}/payments`, {
-    parts: [{ accountId: clientAccount, amount: 3_000_00 }, { accountId: landlordAccount, amount: 2_000_00 }],
+    parts: [
+      { accountId: clientAccount, amount: 3_000_00 },
+      { accountId: landlordAccount, amount: 2_000_00 },
+    ],
   });
   assert.equal(res.statusCode, 201, res.body);
   const body = res.json();
@@ -114,7 +130,8 @@ test('proposal: split between the client and the landlord, day 27 of the month b
     assert.equal(p.history.length, 1);
   }
   assert.deepEqual(body.payments.map((p: { payee: string; payeeName: string; amount: number }) => [p.payee, p.payeeName, p.amount]).sort(), [
-    ['client', 'Nora Nordin', 3_000_00], ['landlord', 'Bostads AB Vägby', 2_000_00],
+    ['client', 'Nora Nordin', 3_000_00],
+    ['landlord', 'Bostads AB Vägby', 2_000_00],
   ]);
   paymentIds = body.payments.sort((a: { amount: number }, b: { amount: number }) => b.amount - a.amount).map((p: { id: string }) => p.id);
   const items = await db().selectFrom('work_items').selectAll().where('kind', '=', 'paymentApproval').where('closed_at', 'is', null).execute();
@@ -138,7 +155,7 @@ test('kassa: only the kassa approves; an unverified account is refused and nothi
   assert.equal(row.approval_checks, null);
   assert.equal(await historyCount(), h);
   assert.equal((await db().selectFrom('work_items').select('id').where('ref_id', '=', clientPayment!).where('closed_at', 'is', null).execute()).length, 1);
-  assert.ok(await auditCount(world, { action: 'payment.approve', outcome: 'denied' }) >= 2);
+  assert.ok((await auditCount(world, { action: 'payment.approve', outcome: 'denied' })) >= 2);
 });
 
 test('kassa: the work list shows the checks; approval records them with who and when; a second approval is 409', async () => {
@@ -147,9 +164,16 @@ test('kassa: the work list shows the checks; approval records them with who and 
   assert.equal(list.statusCode, 200, list.body);
   const item = list.json().items.find((i: { id: string }) => i.id === paymentIds[0]);
   assert.equal(item.checkPreview.ok, true);
-  assert.deepEqual(item.checkPreview.checks.map((c: { code: string; ok: boolean }) => [c.code, c.ok]), [
-    ['decisionExists', true], ['amountWithinDecision', true], ['accountVerified', true], ['payeeVerified', true], ['fourEyes', true],
-  ]);
+  assert.deepEqual(
+    item.checkPreview.checks.map((c: { code: string; ok: boolean }) => [c.code, c.ok]),
+    [
+      ['decisionExists', true],
+      ['amountWithinDecision', true],
+      ['accountVerified', true],
+      ['payeeVerified', true],
+      ['fourEyes', true],
+    ],
+  );
   assert.equal(item.decision.amount, 5_000_00);
   assert.equal((await as(world, nord).get('/api/v1/payments')).statusCode, 403);
   for (const id of paymentIds) {
@@ -159,7 +183,10 @@ test('kassa: the work list shows the checks; approval records them with who and 
     assert.equal(res.json().approvedByName, 'Test kassa');
     assert.equal(res.json().approvedAt, world.clock.now.toISOString());
     assert.equal(res.json().checks.length, 5);
-    assert.deepEqual(res.json().history.map((x: { toStage: string }) => x.toStage), ['planned', 'approved']);
+    assert.deepEqual(
+      res.json().history.map((x: { toStage: string }) => x.toStage),
+      ['planned', 'approved'],
+    );
   }
   const second = await as(world, kassa).post(`/api/v1/payments/${paymentIds[0]}/approve`);
   assert.equal(second.statusCode, 409);
@@ -239,7 +266,10 @@ test('payment file: pain.001 validates against the XSD, holds the exact amounts 
     assert.equal(p.payment_file_id, file.id);
   }
   const docs = await db().selectFrom('documents').selectAll().where('related_id', '=', file.id).execute();
-  assert.deepEqual(docs.map((d) => [d.kind, d.case_id, d.locked_at !== null]).sort(), [['accountingExport', null, true], ['paymentFile', null, true]]);
+  assert.deepEqual(docs.map((d) => [d.kind, d.case_id, d.locked_at !== null]).sort(), [
+    ['accountingExport', null, true],
+    ['paymentFile', null, true],
+  ]);
   assert.equal(await auditCount(world, { action: 'payment.send', caseId: world.ids.caseNord }), 2);
   assert.equal(await auditCount(world, { action: 'paymentFile.download.xml' }), 1);
   // Nothing is left to send.
@@ -251,7 +281,10 @@ test('accounting export: semicolon CSV with Swedish headers, konto 4711 per paym
   const file = files.json().items[0];
   const csvRes = await as(world, kassa).get(file.csvUrl);
   assert.equal(csvRes.statusCode, 200);
-  const lines = csvRes.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csvRes.body
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   assert.equal(lines[0], 'Verifikation;Bokföringsdatum;Konto;Kontonamn;Ansvar;Verksamhet;Motpart;Debet;Kredit;Ärende;Referens;Text');
   assert.equal(lines.length, 4);
   const debits = lines.slice(1, 3).sort();
@@ -277,7 +310,10 @@ test('the bank confirms: payments paid; the case shows the whole history', async
   for (const p of paid) {
     assert.equal(p.stage, 'paid');
     assert.equal(p.paidAt, '2026-03-27T12:00:00.000Z');
-    assert.deepEqual(p.history.map((h: { toStage: string }) => h.toStage), ['planned', 'approved', 'sent', 'paid']);
+    assert.deepEqual(
+      p.history.map((h: { toStage: string }) => h.toStage),
+      ['planned', 'approved', 'sent', 'paid'],
+    );
     assert.ok(p.history.every((h: { actorName: string | null; at: string }) => h.actorName && h.at));
   }
   const d = view.json().decisions.find((x: { id: string }) => x.id === decisionId);
@@ -324,9 +360,22 @@ test('a file that fails the XSD is not stored and the payments stay approved (42
 });
 
 test('audit: every read and write of the area is in the audit log', async () => {
-  for (const action of ['paymentAccount.create', 'paymentAccount.list', 'payment.propose', 'payment.approve', 'payment.stop', 'payment.list',
-    'paymentFile.create', 'paymentFile.list', 'paymentFile.download.xml', 'paymentFile.download.csv', 'paymentFile.confirm', 'payment.send', 'payment.paid']) {
-    assert.ok(await auditCount(world, { action, outcome: 'success' }) > 0, action);
+  for (const action of [
+    'paymentAccount.create',
+    'paymentAccount.list',
+    'payment.propose',
+    'payment.approve',
+    'payment.stop',
+    'payment.list',
+    'paymentFile.create',
+    'paymentFile.list',
+    'paymentFile.download.xml',
+    'paymentFile.download.csv',
+    'paymentFile.confirm',
+    'payment.send',
+    'payment.paid',
+  ]) {
+    assert.ok((await auditCount(world, { action, outcome: 'success' })) > 0, action);
   }
   const own = await db().selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'payment.approve').where('outcome', '=', 'success').execute();
   assert.ok(own.every((a) => a.actor_id === world.ids.users.kassa));

@@ -24,11 +24,17 @@ test('återkrav: bases come from configuration; bad input gives 400 with field p
   const codes = list.json().bases.map((b: { code: string }) => b.code);
   assert.deepEqual(codes, ['incorrectInformation', 'shouldHaveRealised', 'advanceOnBenefit', 'labourDispute', 'assetsNotAvailable', 'agreedRepayment']);
   assert.equal(list.json().law, 'socialtjänstlagen (2025:400)');
-  assert.deepEqual(list.json().bases.map((b: { legalReference: string }) => b.legalReference), [
-    '33 kap. 1 § första stycket socialtjänstlagen (2025:400)', '33 kap. 1 § andra stycket socialtjänstlagen (2025:400)',
-    '33 kap. 2 § 1 a socialtjänstlagen (2025:400)', '33 kap. 2 § 1 b socialtjänstlagen (2025:400)', '33 kap. 2 § 1 c socialtjänstlagen (2025:400)',
-    '33 kap. 3 § socialtjänstlagen (2025:400)',
-  ]);
+  assert.deepEqual(
+    list.json().bases.map((b: { legalReference: string }) => b.legalReference),
+    [
+      '33 kap. 1 § första stycket socialtjänstlagen (2025:400)',
+      '33 kap. 1 § andra stycket socialtjänstlagen (2025:400)',
+      '33 kap. 2 § 1 a socialtjänstlagen (2025:400)',
+      '33 kap. 2 § 1 b socialtjänstlagen (2025:400)',
+      '33 kap. 2 § 1 c socialtjänstlagen (2025:400)',
+      '33 kap. 3 § socialtjänstlagen (2025:400)',
+    ],
+  );
   const bad: [unknown, string][] = [
     [{ basis: 'nope', amount: 100_00, decidedDate: '2026-03-01', grantedDate: '2026-02-01' }, '/body/basis'],
     [{ basis: 'incorrectInformation', amount: '100', decidedDate: '2026-03-01', grantedDate: '2026-02-01' }, '/body/amount'],
@@ -42,7 +48,10 @@ test('återkrav: bases come from configuration; bad input gives 400 with field p
   for (const [body, path] of bad) {
     const res = await as(world, nord).post(url(), body);
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().fields.some((f: { path: string }) => f.path === path), `${path}: ${res.body}`);
+    assert.ok(
+      res.json().fields.some((f: { path: string }) => f.path === path),
+      `${path}: ${res.body}`,
+    );
   }
   assert.equal((await world.handle.db.selectFrom('recovery_claims').select('id').execute()).length, 0);
   assert.equal((await as(world, syd).post(url(), { basis: 'incorrectInformation', amount: 100_00, decidedDate: '2026-03-01' })).statusCode, 404);
@@ -58,7 +67,10 @@ test('återkrav: registered with a claimed ledger row; repayments and write-offs
   assert.equal(claim.basisLabel, 'Felaktiga uppgifter, inte anmälda ändringar eller annars felaktigt utbetalt');
   assert.equal(claim.legalReference, '33 kap. 1 § första stycket socialtjänstlagen (2025:400)');
   assert.equal(claim.grantedOn, '2026-03-09');
-  assert.deepEqual(claim.ledger.map((e: { kind: string; balanceAfter: number }) => [e.kind, e.balanceAfter]), [['claimed', 2_500_00]]);
+  assert.deepEqual(
+    claim.ledger.map((e: { kind: string; balanceAfter: number }) => [e.kind, e.balanceAfter]),
+    [['claimed', 2_500_00]],
+  );
 
   const ledger = `/api/v1/recovery-claims/${claimId}/ledger`;
   const repaid = await as(world, kassa).post(ledger, { kind: 'repaid', amount: 1_000_00, entryDate: '2026-03-09', note: 'Inbetalning bankgiro' });
@@ -82,9 +94,15 @@ test('återkrav: registered with a claimed ledger row; repayments and write-offs
   assert.equal(off.statusCode, 201);
   assert.equal(off.json().balance, 0);
   assert.equal(off.json().state, 'settled');
-  assert.deepEqual(off.json().ledger.map((e: { kind: string; balanceAfter: number; createdByName: string }) => [e.kind, e.balanceAfter, e.createdByName]), [
-    ['claimed', 2_500_00, 'Test nord'], ['repaid', 1_500_00, 'Test kassa'], ['adjusted', 1_300_00, 'Test nord'], ['writtenOff', 0, 'Test nord'],
-  ]);
+  assert.deepEqual(
+    off.json().ledger.map((e: { kind: string; balanceAfter: number; createdByName: string }) => [e.kind, e.balanceAfter, e.createdByName]),
+    [
+      ['claimed', 2_500_00, 'Test nord'],
+      ['repaid', 1_500_00, 'Test kassa'],
+      ['adjusted', 1_300_00, 'Test nord'],
+      ['writtenOff', 0, 'Test nord'],
+    ],
+  );
 });
 
 test('återkrav: listed on the case; every read and write is audited', async () => {
@@ -93,8 +111,8 @@ test('återkrav: listed on the case; every read and write is audited', async () 
   assert.equal(list.json().items[0].ledger.length, 4);
   assert.equal(await auditCount(world, { action: 'recoveryClaim.create', caseId: world.ids.caseNord, outcome: 'success' }), 1);
   assert.equal(await auditCount(world, { action: 'recoveryClaim.ledger', caseId: world.ids.caseNord, outcome: 'success' }), 3);
-  assert.ok(await auditCount(world, { action: 'recoveryClaim.list', caseId: world.ids.caseNord, outcome: 'success' }) >= 2);
-  assert.ok(await auditCount(world, { action: 'recoveryClaim.create', outcome: 'denied' }) >= 1);
+  assert.ok((await auditCount(world, { action: 'recoveryClaim.list', caseId: world.ids.caseNord, outcome: 'success' })) >= 2);
+  assert.ok((await auditCount(world, { action: 'recoveryClaim.create', outcome: 'denied' })) >= 1);
 });
 
 const fieldsOf = (res: { json: () => { fields: { path: string; message: string }[] } }) => res.json().fields;
@@ -109,12 +127,22 @@ test('återkrav under 33 kap. 2 §: refused with a clear message unless the gran
   const refused = await as(world, nord).post(url(), { basis: 'advanceOnBenefit', decisionId: silent, amount: 6_000_00, decidedDate: '2026-03-10' });
   assert.equal(refused.statusCode, 400, refused.body);
   assert.equal(refused.json().message, 'Återkravet kan inte göras på den grunden.');
-  assert.deepEqual(fieldsOf(refused).map((f) => f.path), ['/body/basis']);
-  assert.equal(fieldsOf(refused)[0]!.message,
-    'Beslutet om bistånd angav inte ”förskott på förmån eller ersättning” som grund för återbetalning. Återkrav enligt 33 kap. 2 § 1 a socialtjänstlagen (2025:400) kan bara göras om beslutet innehöll den grunden.');
+  assert.deepEqual(
+    fieldsOf(refused).map((f) => f.path),
+    ['/body/basis'],
+  );
+  assert.equal(
+    fieldsOf(refused)[0]!.message,
+    'Beslutet om bistånd angav inte ”förskott på förmån eller ersättning” som grund för återbetalning. Återkrav enligt 33 kap. 2 § 1 a socialtjänstlagen (2025:400) kan bara göras om beslutet innehöll den grunden.',
+  );
   assert.equal(await claimsOnDecision(silent), 0);
-  const deniedForGrant = await world.handle.db.selectFrom('audit_log').select('id').where('action', '=', 'recoveryClaim.create').where('outcome', '=', 'denied')
-    .where('purpose', '=', 'grantConditions').execute();
+  const deniedForGrant = await world.handle.db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('action', '=', 'recoveryClaim.create')
+    .where('outcome', '=', 'denied')
+    .where('purpose', '=', 'grantConditions')
+    .execute();
   assert.equal(deniedForGrant.length, 1);
   // The same ground with no grant decision at all.
   const noDecision = await as(world, nord).post(url(), { basis: 'agreedRepayment', grantedDate: '2026-03-01', amount: 1_000_00, decidedDate: '2026-03-10' });
@@ -124,11 +152,18 @@ test('återkrav under 33 kap. 2 §: refused with a clear message unless the gran
 
   // Stated the ground, but not yet served: refused on the decision.
   const stated = await insertDecision(world, {
-    caseId, amount: 7_000_00, decidedBy, withLetter: true, recoveryBasis: { legalReferenceId: 'SOL-33-2-1A', text: 'Biståndet är ett förskott på sjukpenning från Försäkringskassan.' },
+    caseId,
+    amount: 7_000_00,
+    decidedBy,
+    withLetter: true,
+    recoveryBasis: { legalReferenceId: 'SOL-33-2-1A', text: 'Biståndet är ett förskott på sjukpenning från Försäkringskassan.' },
   });
   const unserved = await as(world, nord).post(url(), { basis: 'advanceOnBenefit', decisionId: stated, amount: 7_000_00, decidedDate: '2026-03-10' });
   assert.equal(unserved.statusCode, 400);
-  assert.deepEqual(fieldsOf(unserved).map((f) => f.path), ['/body/decisionId']);
+  assert.deepEqual(
+    fieldsOf(unserved).map((f) => f.path),
+    ['/body/decisionId'],
+  );
   assert.match(fieldsOf(unserved)[0]!.message, /har delgetts den enskilde\. Ingen delgivning är registrerad/);
   // Service is recorded with its day and way; not in the future, not before the decision, only once.
   const service = `/api/v1/decisions/${stated}/service`;
@@ -143,7 +178,10 @@ test('återkrav under 33 kap. 2 §: refused with a clear message unless the gran
   // Another ground than the one stated is still refused; the stated one is accepted.
   const other = await as(world, nord).post(url(), { basis: 'labourDispute', decisionId: stated, amount: 7_000_00, decidedDate: '2026-03-10' });
   assert.equal(other.statusCode, 400);
-  assert.deepEqual(fieldsOf(other).map((f) => f.path), ['/body/basis']);
+  assert.deepEqual(
+    fieldsOf(other).map((f) => f.path),
+    ['/body/basis'],
+  );
   const ok = await as(world, nord).post(url(), { basis: 'advanceOnBenefit', decisionId: stated, amount: 7_000_00, decidedDate: '2026-03-10' });
   assert.equal(ok.statusCode, 201, ok.body);
   assert.equal(ok.json().legalReference, '33 kap. 2 § 1 a socialtjänstlagen (2025:400)');

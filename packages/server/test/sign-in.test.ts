@@ -8,8 +8,12 @@ import { productionConfig } from '../src/auth/config.ts';
 import { as, auditCount, clientLogin, createWorld, sessionCookie, signInThroughProvider, testSignIn, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 const flowCookie = (res: { cookies: { name: string; value: string }[] }) => {
   const c = res.cookies.find((x) => x.name === '__Host-vagen_signin');
@@ -29,7 +33,7 @@ describe('client e-ID through the OpenID Connect provider', () => {
     assert.ok(authorize.searchParams.get('state') && authorize.searchParams.get('nonce'));
     assert.match(authorize.searchParams.get('scope')!, /https:\/\/id\.oidc\.se\/scope\/naturalPersonNumber/);
     const flow = start.cookies.find((c) => c.name === '__Host-vagen_signin')!;
-    assert.equal(flow.sameSite, 'Lax', 'the cookie must come along on the provider\'s redirect back');
+    assert.equal(flow.sameSite, 'Lax', "the cookie must come along on the provider's redirect back");
     assert.equal(flow.httpOnly, true);
     assert.equal(flow.secure, true);
 
@@ -43,12 +47,18 @@ describe('client e-ID through the OpenID Connect provider', () => {
     assert.deepEqual(session.json().person, { id: w.ids.personNord, firstName: 'Nora', lastName: 'Nordin' });
     const mine = await as(w, { cookie, csrf: session.json().csrfToken }).get('/api/v1/me/cases');
     assert.equal(mine.statusCode, 200);
-    assert.deepEqual(mine.json().items.map((c: { id: string }) => c.id), [w.ids.caseNord]);
+    assert.deepEqual(
+      mine.json().items.map((c: { id: string }) => c.id),
+      [w.ids.caseNord],
+    );
     assert.equal(await auditCount(w, { action: 'auth.login', outcome: 'success' }), before + 1);
 
     const replay = await w.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: flowCookie(start) } });
     assert.equal(replay.headers.location, '/mina-sidor/logga-in?fel=avbruten', 'a sign-in completes once');
-    assert.equal(replay.cookies.some((c) => c.name === '__Host-vagen_session'), false);
+    assert.equal(
+      replay.cookies.some((c) => c.name === '__Host-vagen_session'),
+      false,
+    );
   });
 
   test('a returnTo outside Mina sidor is ignored', async () => {
@@ -56,7 +66,7 @@ describe('client e-ID through the OpenID Connect provider', () => {
     assert.equal(callback.headers.location, '/mina-sidor');
   });
 
-  test('a callback in another browser (without the sign-in cookie, or with another sign-in\'s) is refused', async () => {
+  test("a callback in another browser (without the sign-in cookie, or with another sign-in's) is refused", async () => {
     const mine = await w.app.inject({ method: 'GET', url: '/api/v1/client-auth/start' });
     const theirs = await w.app.inject({ method: 'GET', url: '/api/v1/client-auth/start' });
     const back = await signInAtProvider(mine.headers.location as string, { personnummer: w.pnr.nord });
@@ -64,7 +74,10 @@ describe('client e-ID through the OpenID Connect provider', () => {
     assert.equal(without.headers.location, '/mina-sidor/logga-in?fel=avbruten');
     const crossed = await w.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: flowCookie(theirs) } });
     assert.equal(crossed.headers.location, '/mina-sidor/logga-in?fel=avbruten', 'the state does not match that sign-in');
-    assert.equal(crossed.cookies.some((c) => c.name === '__Host-vagen_session'), false);
+    assert.equal(
+      crossed.cookies.some((c) => c.name === '__Host-vagen_session'),
+      false,
+    );
   });
 
   test('a changed state is refused', async () => {
@@ -73,7 +86,10 @@ describe('client e-ID through the OpenID Connect provider', () => {
     back.searchParams.set('state', 'x'.repeat(43));
     const res = await w.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: flowCookie(start) } });
     assert.equal(res.headers.location, '/mina-sidor/logga-in?fel=avbruten');
-    assert.equal(res.cookies.some((c) => c.name === '__Host-vagen_session'), false);
+    assert.equal(
+      res.cookies.some((c) => c.name === '__Host-vagen_session'),
+      false,
+    );
   });
 
   test('an ID token whose nonce is not the one sent is refused', async () => {
@@ -83,13 +99,19 @@ describe('client e-ID through the OpenID Connect provider', () => {
     await w.handle.db.updateTable('sign_in_flows').set({ nonce: 'another-nonce-entirely' }).execute();
     const res = await w.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: flowCookie(start) } });
     assert.equal(res.headers.location, '/mina-sidor/logga-in?fel=avbruten');
-    assert.equal(res.cookies.some((c) => c.name === '__Host-vagen_session'), false);
+    assert.equal(
+      res.cookies.some((c) => c.name === '__Host-vagen_session'),
+      false,
+    );
   });
 
   test('cancelling at the provider comes back as cancelled, without a session', async () => {
     const res = await signInThroughProvider(w, '/api/v1/client-auth/start', { abort: true });
     assert.equal(res.headers.location, '/mina-sidor/logga-in?fel=avbruten');
-    assert.equal(res.cookies.some((c) => c.name === '__Host-vagen_session'), false);
+    assert.equal(
+      res.cookies.some((c) => c.name === '__Host-vagen_session'),
+      false,
+    );
   });
 
   test('a person with no record hears so', async () => {
@@ -97,16 +119,23 @@ describe('client e-ID through the OpenID Connect provider', () => {
     assert.equal(res.headers.location, '/mina-sidor/logga-in?fel=okand');
   });
 
-  test('the provider\'s page warns that it is a test and refuses an invalid personnummer in Swedish', async () => {
+  test("the provider's page warns that it is a test and refuses an invalid personnummer in Swedish", async () => {
     const start = await w.app.inject({ method: 'GET', url: '/api/v1/client-auth/start' });
     const first = await fetch(start.headers.location as string, { redirect: 'manual' });
     const page = new URL(first.headers.get('location')!, start.headers.location as string);
-    const cookies = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookies = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const html = await (await fetch(page, { headers: { cookie: cookies } })).text();
     assert.match(html, /Testlegitimering – inte BankID/);
     assert.match(html, /<label for="personnummer">Personnummer<\/label>/);
     const wrongCheckDigit = w.pnr.nord.slice(0, 11) + String((Number(w.pnr.nord[11]) + 1) % 10);
-    const bad = await fetch(`${page.href}/login`, { method: 'POST', headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ personnummer: wrongCheckDigit }) });
+    const bad = await fetch(`${page.href}/login`, {
+      method: 'POST',
+      headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ personnummer: wrongCheckDigit }),
+    });
     assert.equal(bad.status, 400);
     const body = await bad.text();
     assert.match(body, /inte ett giltigt personnummer/);
@@ -134,7 +163,7 @@ describe('client e-ID through the OpenID Connect provider', () => {
   });
 });
 
-describe('staff through the municipality\'s identity provider', () => {
+describe("staff through the municipality's identity provider", () => {
   test('the sign-in page learns that it is offered', async () => {
     assert.deepEqual((await w.app.inject({ method: 'GET', url: '/api/v1/auth/methods' })).json(), { staffOidc: true });
     const saved = w.deps.staffOidc;
@@ -156,13 +185,22 @@ describe('staff through the municipality\'s identity provider', () => {
   });
 
   test('an unknown user is refused, with no account created', async () => {
-    const before = await w.handle.db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await w.handle.db
+      .selectFrom('staff_users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const callback = await signInThroughProvider(w, '/api/v1/auth/oidc/start', { username: 'ny.person' });
     assert.equal(callback.headers.location, '/logga-in?fel=okand');
-    assert.equal(callback.cookies.some((c) => c.name === '__Host-vagen_session'), false);
-    const after = await w.handle.db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(
+      callback.cookies.some((c) => c.name === '__Host-vagen_session'),
+      false,
+    );
+    const after = await w.handle.db
+      .selectFrom('staff_users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
-    assert.equal(await auditCount(w, { action: 'auth.login', outcome: 'denied' }) > 0, true);
+    assert.equal((await auditCount(w, { action: 'auth.login', outcome: 'denied' })) > 0, true);
   });
 
   test('a deactivated account is refused', async () => {
@@ -205,7 +243,9 @@ describe('headers', () => {
 
 describe('the production entry', () => {
   const full = {
-    VAGEN_EID_ISSUER: 'https://eid.example.se', VAGEN_EID_CLIENT_ID: 'vagen', VAGEN_EID_CLIENT_SECRET: 's',
+    VAGEN_EID_ISSUER: 'https://eid.example.se',
+    VAGEN_EID_CLIENT_ID: 'vagen',
+    VAGEN_EID_CLIENT_SECRET: 's',
     VAGEN_EID_REDIRECT_URI: 'https://vagen.kommun.se/api/v1/client-auth/callback',
   };
 
@@ -220,7 +260,13 @@ describe('the production entry', () => {
       const config = productionConfig({ ...full, VAGEN_EID_ISSUER: issuer });
       assert.equal(config.ok, false, issuer);
     }
-    const staff = productionConfig({ ...full, VAGEN_STAFF_OIDC_ISSUER: 'http://idp.kommun.se', VAGEN_STAFF_OIDC_CLIENT_ID: 'v', VAGEN_STAFF_OIDC_CLIENT_SECRET: 's', VAGEN_STAFF_OIDC_REDIRECT_URI: 'https://vagen.kommun.se/api/v1/auth/oidc/callback' });
+    const staff = productionConfig({
+      ...full,
+      VAGEN_STAFF_OIDC_ISSUER: 'http://idp.kommun.se',
+      VAGEN_STAFF_OIDC_CLIENT_ID: 'v',
+      VAGEN_STAFF_OIDC_CLIENT_SECRET: 's',
+      VAGEN_STAFF_OIDC_REDIRECT_URI: 'https://vagen.kommun.se/api/v1/auth/oidc/callback',
+    });
     assert.equal(staff.ok, false);
   });
 
@@ -249,7 +295,18 @@ describe('the production entry', () => {
   test('the entry itself exits and says why', () => {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VAGEN_')));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', main], { env: { ...env, VAGEN_EID_ISSUER: 'http://localhost:3001', VAGEN_EID_CLIENT_ID: 'a', VAGEN_EID_CLIENT_SECRET: 'b', VAGEN_EID_REDIRECT_URI: 'http://localhost:3000/api/v1/client-auth/callback', PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: {
+        ...env,
+        VAGEN_EID_ISSUER: 'http://localhost:3001',
+        VAGEN_EID_CLIENT_ID: 'a',
+        VAGEN_EID_CLIENT_SECRET: 'b',
+        VAGEN_EID_REDIRECT_URI: 'http://localhost:3000/api/v1/client-auth/callback',
+        PORT: '0',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /Vägen startar inte/);
     assert.match(run.stderr, /will not start/);
@@ -257,7 +314,7 @@ describe('the production entry', () => {
   });
 });
 
-test('the server\'s own code never imports the local test provider', async () => {
+test("the server's own code never imports the local test provider", async () => {
   const { readdir, readFile } = await import('node:fs/promises');
   const src = fileURLToPath(new URL('../src/', import.meta.url));
   const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));

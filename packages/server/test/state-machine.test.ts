@@ -16,10 +16,11 @@ const repo = new URL('../../../', import.meta.url).pathname;
 const STATE_MACHINE = 'packages/server/src/status/change.ts';
 const SCANNED = ['packages/server/src', 'tools/src'];
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
-});
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
+  });
 
 /** The text of a call's argument list starting at the "(" at `open`, up to its matching ")". */
 function argumentsAt(text: string, open: number): string {
@@ -60,13 +61,17 @@ test('the scan finds every kind of direct status write', () => {
     "await tx.updateTable('intakes as i').set({ ...(a ? { status: 'booked' } : {}) }).execute();",
     "await tx.insertInto('case_status_history').values({}).execute();",
     "await tx.insertInto('cases').values({}).execute();",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a sample of source code that the scan must flag
     'await sql`update cases set status = ${s} where id = ${id}`.execute(db);',
     // Not status writes:
     "await tx.updateTable('cases').set({ updated_at: now }).where('status', '=', 'active').execute();",
     "await tx.updateTable('payments').set({ status: 'sent' }).execute();",
     "await tx.selectFrom('case_status_history').selectAll().execute();",
   ].join('\n');
-  assert.deepEqual(directStatusWrites(sample).map(([line]) => line), [1, 2, 6, 7, 8, 9]);
+  assert.deepEqual(
+    directStatusWrites(sample).map(([line]) => line),
+    [1, 2, 6, 7, 8, 9],
+  );
 });
 
 test('no source file outside the state machine writes a case, application or intake status or a status-history row', () => {
@@ -82,11 +87,15 @@ test('no source file outside the state machine writes a case, application or int
 });
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
 const history = (caseId: string) => w.handle.db.selectFrom('case_status_history').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-const caseStatus = async (caseId: string) => (await w.handle.db.selectFrom('cases').select(['status', 'closed_at', 'closure_reason', 'updated_at']).where('id', '=', caseId).executeTakeFirstOrThrow());
+const caseStatus = async (caseId: string) => await w.handle.db.selectFrom('cases').select(['status', 'closed_at', 'closure_reason', 'updated_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
 
 test('an allowed move writes the status and exactly one history row with actor and reason', async () => {
   w.clock.now = new Date('2026-03-11T08:00:00Z');
@@ -153,7 +162,15 @@ test('a new case starts only in an opening status, with its first history row fr
   const db = w.handle.db;
   const householdId = crypto.randomUUID();
   await db.insertInto('households').values({ id: householdId, municipality_code: '2281' }).execute();
-  const row = (id: string, n: string) => ({ id, case_number: `EB-2026-9${n}`, municipality_code: '2281', unit_id: w.ids.unitNord, household_id: householdId, responsible_worker_id: null, second_worker_id: null });
+  const row = (id: string, n: string) => ({
+    id,
+    case_number: `EB-2026-9${n}`,
+    municipality_code: '2281',
+    unit_id: w.ids.unitNord,
+    household_id: householdId,
+    responsible_worker_id: null,
+    second_worker_id: null,
+  });
   const at = new Date('2026-03-15T10:00:00Z');
   const refused = crypto.randomUUID();
   await assert.rejects(
@@ -164,20 +181,35 @@ test('a new case starts only in an opening status, with its first history row fr
   const opened = crypto.randomUUID();
   await db.transaction().execute((tx) => openCase(tx, row(opened, '00002'), { status: 'intake', actor: { kind: 'staff', id: w.ids.users.nord! }, reason: 'Ärendet öppnat', at }));
   const rows = await history(opened);
-  assert.deepEqual(rows.map((h) => [h.from_status, h.to_status, h.actor_kind, h.actor_id, h.reason, h.at]), [[null, 'intake', 'staff', w.ids.users.nord, 'Ärendet öppnat', at.toISOString()]]);
+  assert.deepEqual(
+    rows.map((h) => [h.from_status, h.to_status, h.actor_kind, h.actor_id, h.reason, h.at]),
+    [[null, 'intake', 'staff', w.ids.users.nord, 'Ärendet öppnat', at.toISOString()]],
+  );
 });
 
 test('an application: an allowed move writes one event with from and to; a decided application does not move', async () => {
   const db = w.handle.db;
   const id = crypto.randomUUID();
-  await db.insertInto('applications').values({
-    id, case_id: w.ids.caseNord, kind: 'renewal', period_month: '2026-04-01', channel: 'web', submitted_at: '2026-03-10T08:00:00.000Z', status: 'registered',
-  }).execute();
+  await db
+    .insertInto('applications')
+    .values({
+      id,
+      case_id: w.ids.caseNord,
+      kind: 'renewal',
+      period_month: '2026-04-01',
+      channel: 'web',
+      submitted_at: '2026-03-10T08:00:00.000Z',
+      status: 'registered',
+    })
+    .execute();
   const events = () => db.selectFrom('assessment_events').selectAll().where('object_id', '=', id).orderBy('id').execute();
   const at = new Date('2026-03-16T10:00:00Z');
   await db.transaction().execute((tx) => changeApplicationStatus(tx, id, 'decided', { actor: { kind: 'staff', id: w.ids.users.chef! }, event: 'decided', at }));
   const written = await events();
-  assert.deepEqual(written.map((e) => [e.event, e.from_status, e.to_status, e.actor_kind, e.actor_id, e.at]), [['decided', 'registered', 'decided', 'staff', w.ids.users.chef, at.toISOString()]]);
+  assert.deepEqual(
+    written.map((e) => [e.event, e.from_status, e.to_status, e.actor_kind, e.actor_id, e.at]),
+    [['decided', 'registered', 'decided', 'staff', w.ids.users.chef, at.toISOString()]],
+  );
   await assert.rejects(
     db.transaction().execute((tx) => changeApplicationStatus(tx, id, 'inAssessment', { actor: { kind: 'staff', id: w.ids.users.nord! }, event: 'contentReplaced', at, set: { content: '{}' } })),
     (err: unknown) => err instanceof HttpProblem && err.statusCode === 409 && /Ansökan kan inte gå från status ”Beslutad” till ”Under utredning”/.test(err.message),

@@ -13,7 +13,9 @@ before(async () => {
   world = await createWorld();
   await world.handle.db.updateTable('cases').set({ status: 'investigation' }).where('id', '=', world.ids.caseNord).execute();
 });
-after(async () => { await world.close(); });
+after(async () => {
+  await world.close();
+});
 
 test('a decision made at 2026-03-28T23:30Z is dated 2026-03-29 in the journal and the letter', async () => {
   world.clock.now = new Date('2026-03-28T23:10:00Z');
@@ -27,7 +29,10 @@ test('a decision made at 2026-03-28T23:30Z is dated 2026-03-29 in the journal an
   assert.equal(d.outcome, 'granted');
   const patched = await as(world, nord).patch(`/api/v1/decisions/${d.id}`, {
     reasons: 'Hushållets inkomster räcker inte till normen och de skäliga kostnaderna för september 2025.',
-    supportObstacles: [{ adult: 'applicant', code: 'unemployed.none' }, { adult: 'coApplicant', code: 'partTime.insufficient' }],
+    supportObstacles: [
+      { adult: 'applicant', code: 'unemployed.none' },
+      { adult: 'coApplicant', code: 'partTime.insufficient' },
+    ],
     childPerspective: { consideration: 'Barnens behov av mat och boende täcks av beslutet.', childSpokenTo: false },
   });
   assert.equal(patched.statusCode, 200, patched.body);
@@ -39,8 +44,7 @@ test('a decision made at 2026-03-28T23:30Z is dated 2026-03-29 in the journal an
   assert.equal(decided.json().decidedAt, '2026-03-28T23:30:00.000Z');
 
   // … and the legal records carry the Swedish day.
-  const journal = await world.handle.db.selectFrom('journal_entries').select(['event_date', 'title'])
-    .where('case_id', '=', world.ids.caseNord).where('step', '=', 'decision').execute();
+  const journal = await world.handle.db.selectFrom('journal_entries').select(['event_date', 'title']).where('case_id', '=', world.ids.caseNord).where('step', '=', 'decision').execute();
   assert.equal(journal.length, 1);
   assert.equal(String(journal[0]!.event_date).slice(0, 10), '2026-03-29');
 

@@ -10,7 +10,7 @@ import { createWorld, login, type Session, type World } from './harness.ts';
  */
 let w: World;
 let s: Session;
-let routes: { method: string; path: string }[] = [];
+const routes: { method: string; path: string }[] = [];
 
 before(async () => {
   w = await createWorld();
@@ -22,13 +22,19 @@ before(async () => {
     }
   }
 });
-after(async () => { await w.close(); });
+after(async () => {
+  await w.close();
+});
 
 const body = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 40 }),
-  fc.dictionary(fc.constantFrom('amount', 'personnummer', 'status', 'outcome', 'periodStart', 'unitId', 'text', 'parts', 'adults', 'month', 'extra'),
-    fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.integer(), fc.double(), fc.constant(null))).map((o) => JSON.stringify(o)),
+  fc
+    .dictionary(
+      fc.constantFrom('amount', 'personnummer', 'status', 'outcome', 'periodStart', 'unitId', 'text', 'parts', 'adults', 'month', 'extra'),
+      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.integer(), fc.double(), fc.constant(null)),
+    )
+    .map((o) => JSON.stringify(o)),
 );
 
 test('the server has write endpoints to check', () => {
@@ -44,7 +50,9 @@ test('1 000 malformed bodies to every write endpoint: never a 5xx', async () => 
       fc.asyncProperty(body, async (payload) => {
         requests++;
         const res = await w.app.inject({
-          method: route.method as 'POST', url, payload,
+          method: route.method as 'POST',
+          url,
+          payload,
           headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
         });
         assert.ok(res.statusCode < 500, `${route.method} ${url} answered ${res.statusCode} to ${payload}: ${res.body.slice(0, 300)}`);

@@ -15,7 +15,9 @@ before(async () => {
   entryId = (await as(w, s).post(`/api/v1/cases/${w.ids.caseNord}/journal`, { eventDate: '2026-03-10', title: 'Signerad', body: 'Text' })).json().id;
   await as(w, s).post(`/api/v1/journal-entries/${entryId}/sign`);
 });
-after(async () => { await w.close(); });
+after(async () => {
+  await w.close();
+});
 
 describe('personnummer', () => {
   const base = () => ({ unitId: w.ids.unitNord, applicant: { personnummer: '', firstName: 'Test', lastName: 'Testsson' } });
@@ -29,9 +31,8 @@ describe('personnummer', () => {
   for (const [value, message] of cases) {
     test(`"${value}" is refused with a field error`, async () => {
       const body = base();
-      body.applicant.personnummer = value.endsWith('1234') && message.source.includes('Kontroll')
-        ? makePersonnummer('1985-04-12', 123).slice(0, 11) + String((Number(makePersonnummer('1985-04-12', 123)[11]) + 1) % 10)
-        : value;
+      body.applicant.personnummer =
+        value.endsWith('1234') && message.source.includes('Kontroll') ? makePersonnummer('1985-04-12', 123).slice(0, 11) + String((Number(makePersonnummer('1985-04-12', 123)[11]) + 1) % 10) : value;
       const before = await w.handle.db.selectFrom('persons').select('id').execute();
       const res = await as(w, s).post('/api/v1/cases', body);
       assert.equal(res.statusCode, 400);
@@ -58,7 +59,10 @@ describe('bad input gets 400 with field paths in Swedish', () => {
   test('amounts as text, unknown fields and missing fields', async () => {
     const res = await as(w, s).post(`/api/v1/cases/${w.ids.caseNord}/journal`, { eventDate: '10 mars', title: '', extra: 1 });
     assert.equal(res.statusCode, 400);
-    const paths = res.json().fields.map((f: { path: string }) => f.path).sort();
+    const paths = res
+      .json()
+      .fields.map((f: { path: string }) => f.path)
+      .sort();
     assert.deepEqual(paths, ['/body/body', '/body/eventDate', '/body/extra', '/body/title']);
     assert.ok(res.json().fields.every((f: { message: string }) => /[a-zåäö]/.test(f.message)));
   });
@@ -98,13 +102,15 @@ describe('1 000 random malformed bodies to every write endpoint: never a 5xx', (
   ];
 
   // Malformed: arbitrary JSON values, broken JSON text, and valid bodies with one field replaced or added.
-  const malformedBody = (valid: Record<string, unknown>) => fc.oneof(
-    fc.jsonValue().map((v) => JSON.stringify(v)),
-    fc.string({ maxLength: 60 }),
-    fc.tuple(fc.constantFrom(...Object.keys(valid), 'extra', '__proto__', 'constructor'), fc.oneof(fc.jsonValue(), fc.string(), fc.integer(), fc.double(), fc.constant(null)))
-      .map(([key, value]) => JSON.stringify({ ...valid, [key]: value })),
-    fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })).map((o) => JSON.stringify(o)),
-  );
+  const malformedBody = (valid: Record<string, unknown>) =>
+    fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 60 }),
+      fc
+        .tuple(fc.constantFrom(...Object.keys(valid), 'extra', '__proto__', 'constructor'), fc.oneof(fc.jsonValue(), fc.string(), fc.integer(), fc.double(), fc.constant(null)))
+        .map(([key, value]) => JSON.stringify({ ...valid, [key]: value })),
+      fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })).map((o) => JSON.stringify(o)),
+    );
 
   for (const index of Array.from({ length: 11 }, (_, i) => i)) {
     test(`endpoint ${index + 1}`, async () => {
@@ -115,7 +121,9 @@ describe('1 000 random malformed bodies to every write endpoint: never a 5xx', (
         fc.asyncProperty(malformedBody(e.valid), async (payload) => {
           runs++;
           const res = await w.app.inject({
-            method: e.method, url: e.url, payload,
+            method: e.method,
+            url: e.url,
+            payload,
             headers: { 'content-type': 'application/json', ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}) },
           });
           assert.ok(res.statusCode < 500, `${e.method} ${e.url} answered ${res.statusCode} to ${payload}: ${res.body}`);

@@ -3,10 +3,14 @@ import { after, before, test } from 'node:test';
 import { as, auditCount, createWorld, login, type World } from './harness.ts';
 
 let w: World;
-before(async () => { w = await createWorld(); });
-after(async () => { await w.close(); });
+before(async () => {
+  w = await createWorld();
+});
+after(async () => {
+  await w.close();
+});
 
-test('a watch (bevakning) is a dated item in the owner\'s queue until it is done', async () => {
+test("a watch (bevakning) is a dated item in the owner's queue until it is done", async () => {
   const nord = as(w, await login(w, 'nord'));
   const before = await auditCount(w, { action: 'watch.create', outcome: 'success' });
   const res = await nord.post(`/api/v1/cases/${w.ids.caseNord}/watches`, { dueOn: '2026-03-20', text: 'Kontrollera att hyresavin för april kommit in.' });

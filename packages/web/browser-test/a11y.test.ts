@@ -25,7 +25,7 @@ async function checkStructure(page: Page, expected: { lang: string; dir?: string
   assert.match(await page.title(), new RegExp(expected.titleIncludes));
   assert.equal(await page.locator('html').getAttribute('lang'), expected.lang);
   assert.equal(await page.locator('html').getAttribute('dir'), expected.dir ?? 'ltr');
-  assert.equal(await page.locator('header').count() >= 1, true, 'header finns');
+  assert.equal((await page.locator('header').count()) >= 1, true, 'header finns');
   assert.equal(await page.locator('main#innehall').count(), 1, 'main finns');
   // The skip link is the first focusable element and moves focus to main.
   const firstClass = await page.evaluate(() => {

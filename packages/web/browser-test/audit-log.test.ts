@@ -23,7 +23,10 @@ test('a manager finds who read a person’s case', async () => {
   assert.equal(await worker.page.getByRole('link', { name: 'Logguppföljning' }).count(), 0, 'not for caseworkers');
   await worker.page.locator('table a').first().click();
   await worker.page.locator('h1').filter({ hasText: 'Ärende' }).waitFor();
-  const pnr = (await worker.page.locator('td', { hasText: /^\d{8}-\d{4}$/ }).first().textContent())!.trim();
+  const pnr = (await worker.page
+    .locator('td', { hasText: /^\d{8}-\d{4}$/ })
+    .first()
+    .textContent())!.trim();
   await worker.context.close();
 
   const { page, context } = await newPage(browser, app.url);

@@ -20,8 +20,20 @@ import { pdfText } from '@vagen/server/test/pdf-text.ts';
 import { validatePain001Xsd } from '@vagen/server/payments/xsd.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff } from './support.ts';
 import {
-  addDays, foldSpace, isoAmount, kronorInput, moneyPattern, moneySource, nextWeekday, parseKronor, selectOptionStartingWith, startScenarioApp,
-  stockholmToday, unusedPersonnummer, UrlWatch, type ScenarioApp,
+  addDays,
+  foldSpace,
+  isoAmount,
+  kronorInput,
+  moneyPattern,
+  moneySource,
+  nextWeekday,
+  parseKronor,
+  selectOptionStartingWith,
+  startScenarioApp,
+  stockholmToday,
+  unusedPersonnummer,
+  UrlWatch,
+  type ScenarioApp,
 } from './casework-support.ts';
 
 const STEP_TIMEOUT = 240_000;
@@ -92,7 +104,10 @@ function step(name: string, fn: () => Promise<void>): void {
       await fn();
     } catch (err) {
       if (current && !current.isClosed() && !/^Föregående steg/.test(String((err as Error).message))) {
-        const shown = await current.locator('[role="alert"]:not(:empty), [role="status"]:not(:empty), .notice-error').allInnerTexts().catch(() => []);
+        const shown = await current
+          .locator('[role="alert"]:not(:empty), [role="status"]:not(:empty), .notice-error')
+          .allInnerTexts()
+          .catch(() => []);
         if (shown.length) console.log(`Meddelanden på sidan när steget misslyckades:\n  ${shown.join('\n  ')}`);
         await screenshot(current, `scenario-fel-${name.slice(0, 2).replace(/\W/g, '')}`, false).catch(() => undefined);
       }
@@ -198,7 +213,10 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
         await box.check();
         await announced(page, `Markerat: ${label}.`);
         // Saved: who ticked it and when is shown with the box.
-        await page.locator(`label[for="${id}"]`).getByText(/Markerad av Linnea Holmberg/).waitFor();
+        await page
+          .locator(`label[for="${id}"]`)
+          .getByText(/Markerad av Linnea Holmberg/)
+          .waitFor();
       }
     };
     await tickAll(0);
@@ -208,15 +226,19 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     await page.getByLabel('Tid för nybesöket').fill(`${visitDate}T10:00`);
     await selectOptionStartingWith(page.getByLabel('Nybesöket bokas hos'), WORKER);
     await page.getByLabel('Plats', { exact: true }).fill('Socialkontoret, Storgatan 10, plan 2');
-    const documents = ['Id-handling (pass, id-kort eller körkort)', 'Hyresavtal och senaste hyresavi', 'Kontoutdrag för alla konton, de senaste 3 månaderna',
-      'Räkningar du söker bistånd för (el, hemförsäkring, tandvård, medicin)'];
+    const documents = [
+      'Id-handling (pass, id-kort eller körkort)',
+      'Hyresavtal och senaste hyresavi',
+      'Kontoutdrag för alla konton, de senaste 3 månaderna',
+      'Räkningar du söker bistånd för (el, hemförsäkring, tandvård, medicin)',
+    ];
     const booking = page.getByRole('group', { name: 'Handlingar att ta med' });
     for (const d of documents) await booking.getByRole('checkbox', { name: d, exact: true }).check();
     await page.getByRole('button', { name: 'Boka nybesök', exact: true }).click();
     await announced(page, /Nybesöket är bokat .* Kallelsen är skapad\./);
     const letterLink = page.getByRole('link', { name: /^Öppna kallelsen \(PDF\)/ });
     await letterLink.waitFor();
-    const summons = await page.request.get(urls.add(page, need(await letterLink.getAttribute('href') ?? undefined, 'kallelsens adress')));
+    const summons = await page.request.get(urls.add(page, need((await letterLink.getAttribute('href')) ?? undefined, 'kallelsens adress')));
     assert.equal(summons.status(), 200);
     assert.match(summons.headers()['content-type'] ?? '', /application\/pdf/);
     const summonsText = foldSpace(await pdfText(await summons.body()));
@@ -351,8 +373,14 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     await letter.waitFor();
     const decided = page.locator('.notice-success', { has: letter });
     // The case page reloads after the decision: the application is decided and the decision is listed.
-    await page.getByRole('table', { name: /^Ansökningar i ärendet/ }).getByRole('row', { name: /Beslutad/ }).waitFor();
-    await page.getByRole('table', { name: /^Beslut i ärendet \(1 st/ }).getByRole('row', { name: new RegExp(moneySource(decidedAmount)) }).waitFor();
+    await page
+      .getByRole('table', { name: /^Ansökningar i ärendet/ })
+      .getByRole('row', { name: /Beslutad/ })
+      .waitFor();
+    await page
+      .getByRole('table', { name: /^Beslut i ärendet \(1 st/ })
+      .getByRole('row', { name: new RegExp(moneySource(decidedAmount)) })
+      .waitFor();
     assert.match(foldSpace(await decided.innerText()), new RegExp(`Delavslag ${moneySource(decidedAmount)} för .*beslutat .* av ${WORKER}`));
     await shot(page, 'scenario-06-beslutat', decided);
     await expectNoAxeViolations(page, 'ärendesidan: beslut fattat');
@@ -360,14 +388,18 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     state.caseworker = page;
 
     // The decision letter: amounts, reasons and how to appeal.
-    const pdf = await page.request.get(urls.add(page, need(await letter.getAttribute('href') ?? undefined, 'beslutsbrevets adress')));
+    const pdf = await page.request.get(urls.add(page, need((await letter.getAttribute('href')) ?? undefined, 'beslutsbrevets adress')));
     assert.equal(pdf.status(), 200);
     assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
     const text = foldSpace(await pdfText(await pdf.body()));
     assert.match(text, /du får delvis bistånd/, 'rubriken säger delavslag');
     assert.match(text, new RegExp(`Du får ekonomiskt bistånd med ${moneySource(decidedAmount)}`), 'det beviljade beloppet');
     assert.match(text, new RegExp(`Att betala ut ${moneySource(decidedAmount)}`), 'summan i tabellen');
-    assert.match(text, new RegExp(`Tandvård[^:]*? ${moneySource(DENTAL_APPLIED)} ${moneySource(DENTAL_ADJUSTED)} ${moneySource(DENTAL_APPLIED - DENTAL_ADJUSTED)}`), 'tandvården: ansökt, beviljat, inte beviljat');
+    assert.match(
+      text,
+      new RegExp(`Tandvård[^:]*? ${moneySource(DENTAL_APPLIED)} ${moneySource(DENTAL_ADJUSTED)} ${moneySource(DENTAL_APPLIED - DENTAL_ADJUSTED)}`),
+      'tandvården: ansökt, beviljat, inte beviljat',
+    );
     assert.match(text, new RegExp(`Tandvård[^:]*: ${moneySource(DENTAL_APPLIED - DENTAL_ADJUSTED)} beviljas inte\\.`), 'skälet för det som inte beviljas');
     assert.ok(text.includes(foldSpace(itemReason)), 'skälet för tandvården står i brevet');
     assert.ok(text.includes(OWN_REASON), 'handläggarens motivering står i brevet');
@@ -408,7 +440,10 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     assert.match(decisionText, new RegExp(`${moneySource(amount)} kvar av ${moneySource(amount)}`));
     await selectOptionStartingWith(page.getByLabel('Konto för mottagare 1'), `${FULL_NAME} – `);
     await page.getByLabel('Belopp för mottagare 1 (kronor)').fill(kronorInput(amount));
-    await page.locator('#forslag-sum').getByText(/stämmer/).waitFor();
+    await page
+      .locator('#forslag-sum')
+      .getByText(/stämmer/)
+      .waitFor();
     await shot(page, 'scenario-07-utbetalningsforslag', page.getByRole('heading', { name: 'Nytt utbetalningsförslag' }));
     await page.getByRole('button', { name: 'Föreslå utbetalning' }).click();
     await announced(page, new RegExp(`Utbetalningen är föreslagen: ${moneySource(amount)} den .* Den väntar nu på kassans kontroll\\.`));
@@ -432,7 +467,10 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     await expectNoAxeViolations(page, 'kassa: väntar på kontroll');
     await approve.click();
     await announced(page, new RegExp(`Utbetalningen på ${moneySource(amount)} till ${FULL_NAME} är godkänd\\.`));
-    await page.getByRole('table', { name: /^Godkända utbetalningar/ }).getByRole('row', { name: new RegExp(FULL_NAME) }).waitFor();
+    await page
+      .getByRole('table', { name: /^Godkända utbetalningar/ })
+      .getByRole('row', { name: new RegExp(FULL_NAME) })
+      .waitFor();
     await shot(page, 'scenario-08-kassa-godkand', page.getByRole('heading', { name: /^Godkända, inte skickade/ }));
 
     await page.getByRole('button', { name: 'Skapa betalfil' }).click();
@@ -443,7 +481,7 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     await expectNoAxeViolations(page, 'kassa: betalfil skapad');
     await urls.snapshot(page);
 
-    const res = await page.request.get(urls.add(page, need(await fileLink.getAttribute('href') ?? undefined, 'betalfilens adress')));
+    const res = await page.request.get(urls.add(page, need((await fileLink.getAttribute('href')) ?? undefined, 'betalfilens adress')));
     assert.equal(res.status(), 200);
     const xml = await res.text();
     const v = await validatePain001Xsd(xml);

@@ -117,8 +117,12 @@ export class UrlWatch {
   readonly urls = new Set<string>();
 
   watch(context: BrowserContext, page: Page): void {
-    context.on('request', (req) => { this.urls.add(req.url()); });
-    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) this.urls.add(frame.url()); });
+    context.on('request', (req) => {
+      this.urls.add(req.url());
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.urls.add(frame.url());
+    });
   }
 
   /** A URL fetched outside the page's own requests (documents through `page.request`); returns it resolved. */

@@ -100,7 +100,10 @@ describe('personal', () => {
     // "Mina ärenden": every row has this worker as responsible (or second) worker.
     await page.getByRole('button', { name: 'Mina ärenden' }).click();
     await page.waitForURL(/mina=ja/);
-    await page.getByRole('status').filter({ hasText: /Visar|Inga ärenden/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Visar|Inga ärenden/ })
+      .waitFor();
     assert.equal(await page.getByRole('button', { name: 'Mina ärenden' }).getAttribute('aria-pressed'), 'true');
     await page.getByRole('button', { name: 'Alla ärenden' }).click();
     await page.waitForURL((u) => !u.searchParams.has('mina'));
@@ -128,7 +131,10 @@ describe('personal', () => {
     await household.locator('tbody tr').first().waitFor();
     assert.ok((await household.locator('tbody tr').count()) >= 1);
     // Money and time formatting in the tables (when there are rows).
-    const amounts = await page.locator('table', { has: page.locator('caption', { hasText: 'Beslut i ärendet' }) }).locator('td.num').allTextContents();
+    const amounts = await page
+      .locator('table', { has: page.locator('caption', { hasText: 'Beslut i ärendet' }) })
+      .locator('td.num')
+      .allTextContents();
     for (const a of amounts) assert.match(a, /^\d{1,3}(?:\s\d{3})*(?:,\d{2})?\s?kr$/u, `belopp i kronor: ${a}`);
     await currentUrlsClean(page, seen.urls);
 
@@ -157,7 +163,10 @@ describe('personal', () => {
     await entry.getByText('Signerad – låst').waitFor();
     assert.equal(await entry.getByRole('button', { name: 'Ändra' }).count(), 0, 'signerad anteckning kan inte ändras');
     assert.equal(await entry.getByRole('button', { name: 'Signera' }).count(), 0);
-    await entry.getByText(/Johan Ekström/).first().waitFor();
+    await entry
+      .getByText(/Johan Ekström/)
+      .first()
+      .waitFor();
 
     // Correction refers to the original.
     await entry.getByRole('button', { name: 'Skriv rättelse' }).click();
@@ -230,7 +239,10 @@ describe('personal', () => {
     assert.equal(firstPage.length, 10);
     await nav.getByRole('link', { name: 'Nästa sida' }).click();
     await page.waitForURL(/sida=2/);
-    await page.getByRole('status').filter({ hasText: `Visar 11–${Math.min(20, total)} av ${total} ärenden.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Visar 11–${Math.min(20, total)} av ${total} ärenden.` })
+      .waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TABLE', 'fokus på tabellen efter sidbyte');
     const secondPage = await page.locator('table.case-table tbody th a').allTextContents();
     assert.equal(secondPage.filter((c) => firstPage.includes(c)).length, 0, 'sida 2 visar andra ärenden');

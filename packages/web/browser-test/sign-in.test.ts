@@ -34,7 +34,9 @@ describe('inloggning via OpenID Connect i demon', () => {
     const { context, page } = await newPage(browser, app.url);
     const violations = watchCsp(page);
     const urls: string[] = [];
-    page.on('framenavigated', (f) => { if (f === page.mainFrame()) urls.push(f.url()); });
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) urls.push(f.url());
+    });
     const client = app.demoLogins.clients[1]!;
 
     await page.goto('/mina-sidor/logga-in');

@@ -52,8 +52,16 @@ export interface RowBatch {
 
 export function emptyBatch(): RowBatch {
   return {
-    persons: [], households: [], household_members: [], protected_access: [], cases: [], case_status_history: [],
-    applications: [], decisions: [], payments: [], journal_entries: [],
+    persons: [],
+    households: [],
+    household_members: [],
+    protected_access: [],
+    cases: [],
+    case_status_history: [],
+    applications: [],
+    decisions: [],
+    payments: [],
+    journal_entries: [],
   };
 }
 
@@ -110,9 +118,23 @@ interface HouseholdPlan {
   channel: string;
 }
 
-const OUTCOMES_RENEWAL = [['granted', 82], ['partlyRefused', 10], ['refused', 6.5], ['dismissed', 1.5]] as const;
-const OUTCOMES_SUPPLEMENTARY = [['granted', 60], ['partlyRefused', 15], ['refused', 25]] as const;
-const CHANNELS = [['web', 72], ['paper', 10], ['phone', 10], ['walkIn', 8]] as const;
+const OUTCOMES_RENEWAL = [
+  ['granted', 82],
+  ['partlyRefused', 10],
+  ['refused', 6.5],
+  ['dismissed', 1.5],
+] as const;
+const OUTCOMES_SUPPLEMENTARY = [
+  ['granted', 60],
+  ['partlyRefused', 15],
+  ['refused', 25],
+] as const;
+const CHANNELS = [
+  ['web', 72],
+  ['paper', 10],
+  ['phone', 10],
+  ['walkIn', 8],
+] as const;
 
 /** Working hours in UTC (08–16 Swedish time, give or take). */
 function workTime(rng: Rng, date: string): string {
@@ -170,7 +192,14 @@ function newPerson(
 }
 
 function adultAge(rng: Rng, minAge: number): number {
-  const bucket = rng.weighted([[[18, 24], 20], [[25, 34], 30], [[35, 44], 22], [[45, 54], 15], [[55, 64], 10], [[65, 75], 3]] as const);
+  const bucket = rng.weighted([
+    [[18, 24], 20],
+    [[25, 34], 30],
+    [[35, 44], 22],
+    [[45, 54], 15],
+    [[55, 64], 10],
+    [[65, 75], 3],
+  ] as const);
   return Math.max(minAge, rng.int(bucket[0], bucket[1]));
 }
 
@@ -207,8 +236,14 @@ function planHousehold(ctx: GeneratorContext, type: HouseholdType, opts: { minAd
   const samordningHousehold = rng.chance(0.03);
   const mk = (sex: 'K' | 'M', age: number, last: string, adult: boolean) =>
     newPerson(ctx, {
-      sex, age, lastName: last, address: addr, samordning: samordningHousehold && (adult || rng.chance(0.5)),
-      contact: adult && !opts.protectedIdentity, protectedIdentity: opts.protectedIdentity, createdAt: opts.createdAt,
+      sex,
+      age,
+      lastName: last,
+      address: addr,
+      samordning: samordningHousehold && (adult || rng.chance(0.5)),
+      contact: adult && !opts.protectedIdentity,
+      protectedIdentity: opts.protectedIdentity,
+      createdAt: opts.createdAt,
     });
   const members: Member[] = [];
   const applicantSex: 'K' | 'M' = type === 'singleParent' ? (rng.chance(0.8) ? 'K' : 'M') : type === 'single' ? (rng.chance(0.55) ? 'M' : 'K') : rng.chance(0.5) ? 'K' : 'M';
@@ -223,7 +258,12 @@ function planHousehold(ctx: GeneratorContext, type: HouseholdType, opts: { minAd
     members.push({ person: mk(sex, age, last, true), role: 'coApplicant', daysAtHome: null, age });
   }
   if (withChildren) {
-    const count = rng.weighted([[1, 40], [2, 33], [3, 17], [4, 10]] as const);
+    const count = rng.weighted([
+      [1, 40],
+      [2, 33],
+      [3, 17],
+      [4, 10],
+    ] as const);
     const youngestParent = Math.min(...members.map((m) => m.age));
     const maxChildAge = Math.max(0, Math.min(20, youngestParent - 18));
     const partTimeShare = type === 'singleParent' ? 0.18 : 0.06;
@@ -295,8 +335,13 @@ const STATUS_REASONS = {
   toMonitoring: ['Inkomst från arbete, ärendet bevakas', 'Ingen ny ansökan, ärendet bevakas', 'Väntar på beslut om sjukpenning'],
   backToActive: ['Ny ansökan efter bevakning'],
   toClosed: {
-    work: 'Självförsörjande genom arbete', studies: 'Studier med studiemedel', otherBenefit: 'Ersättning från annan myndighet',
-    moved: 'Flyttat från kommunen', noApplication: 'Ingen ny ansökan på tre månader', deceased: 'Sökande avliden', unknown: 'Okänd orsak',
+    work: 'Självförsörjande genom arbete',
+    studies: 'Studier med studiemedel',
+    otherBenefit: 'Ersättning från annan myndighet',
+    moved: 'Flyttat från kommunen',
+    noApplication: 'Ingen ny ansökan på tre månader',
+    deceased: 'Sökande avliden',
+    unknown: 'Okänd orsak',
   } satisfies Record<ClosureReason, string>,
 } as const;
 
@@ -325,7 +370,9 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
   };
 
   let lastTs = '';
-  const touch = (iso: string) => { if (iso > lastTs) lastTs = iso; };
+  const touch = (iso: string) => {
+    if (iso > lastTs) lastTs = iso;
+  };
   // Held in an object so that TypeScript does not narrow it across the closures that change it.
   const state: { status: CaseStatus | null; statusAt: string } = { status: null, statusAt: '' };
   const transition = (to: CaseStatus, iso: string, actorId: string | null, reason: string) => {
@@ -346,9 +393,17 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
 
   const journalEvents: { phase: JournalPhase; date: string }[] = [{ phase: 'firstContact', date: opened }];
   const firstApp: ApplicationRow = {
-    id: rng.uuid(), case_id: caseId, kind: 'new', period_month: monthStart(opened), channel: firstChannel,
-    submitted_at: openedAt, status: 'registered', applied_amount: hh.needKr * 100,
-    period_start: opened, period_end: monthEnd(opened), updated_at: openedAt,
+    id: rng.uuid(),
+    case_id: caseId,
+    kind: 'new',
+    period_month: monthStart(opened),
+    channel: firstChannel,
+    submitted_at: openedAt,
+    status: 'registered',
+    applied_amount: hh.needKr * 100,
+    period_start: opened,
+    period_end: monthEnd(opened),
+    updated_at: openedAt,
   };
   batch.applications.push(firstApp);
 
@@ -384,14 +439,28 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
     }
     for (const [payee, amount] of parts) {
       batch.payments.push({
-        id: rng.uuid(), case_id: caseId, decision_id: decision.id, amount, payee, planned_date: plannedDate,
-        status: paid ? 'paid' : 'planned', paid_at: paid ? at(plannedDate, 5, 0) : null,
+        id: rng.uuid(),
+        case_id: caseId,
+        decision_id: decision.id,
+        amount,
+        payee,
+        planned_date: plannedDate,
+        status: paid ? 'paid' : 'planned',
+        paid_at: paid ? at(plannedDate, 5, 0) : null,
       });
       if (paid) touch(at(plannedDate, 5, 0));
     }
   };
 
-  const decide = (app: ApplicationRow, decidedDate: string, outcomeOptions: readonly (readonly [DecisionRow['outcome'], number])[], periodStart: string, periodEnd: string, neededOre: number, plannedDate: (decided: string) => string) => {
+  const decide = (
+    app: ApplicationRow,
+    decidedDate: string,
+    outcomeOptions: readonly (readonly [DecisionRow['outcome'], number])[],
+    periodStart: string,
+    periodEnd: string,
+    neededOre: number,
+    plannedDate: (decided: string) => string,
+  ) => {
     const outcome = rng.weighted(outcomeOptions);
     const applied = neededOre;
     let amount = 0;
@@ -402,8 +471,16 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
     const decidedAt = capIso(ctx, maxIso(maxIso(workTime(rng, decidedDate), app.submitted_at), state.statusAt));
     app.updated_at = decidedAt;
     const decision: DecisionRow = {
-      id: rng.uuid(), case_id: caseId, application_id: app.id!, outcome, period_start: periodStart, period_end: periodEnd,
-      amount, decided_by: deciderOn(decidedDate, app.kind), decided_at: decidedAt, status: 'decided',
+      id: rng.uuid(),
+      case_id: caseId,
+      application_id: app.id!,
+      outcome,
+      period_start: periodStart,
+      period_end: periodEnd,
+      amount,
+      decided_by: deciderOn(decidedDate, app.kind),
+      decided_at: decidedAt,
+      status: 'decided',
     };
     batch.decisions.push(decision);
     touch(decidedAt);
@@ -417,7 +494,19 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
     firstDecisionDate = minDate(addDays(investigationDate, rng.int(3, 21)), addDays(endDate, -1));
     if (firstDecisionDate < investigationDate) firstDecisionDate = investigationDate;
     const need = monthlyOre(hh.needKr, monthFactor(opened));
-    const first = decide(firstApp, firstDecisionDate, [['granted', 90], ['partlyRefused', 8], ['refused', 2]], opened, monthEnd(opened), need, (d) => addDays(d, rng.int(1, 3)));
+    const first = decide(
+      firstApp,
+      firstDecisionDate,
+      [
+        ['granted', 90],
+        ['partlyRefused', 8],
+        ['refused', 2],
+      ],
+      opened,
+      monthEnd(opened),
+      need,
+      (d) => addDays(d, rng.int(1, 3)),
+    );
     transition('active', first.decided_at, workerOn(firstDecisionDate), rng.pick(STATUS_REASONS.toActive));
     lastDecisionDate = firstDecisionDate;
   }
@@ -440,8 +529,17 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
       const submittedAt = capIso(ctx, maxIso(workTime(rng, submitted), lastTs));
       if (state.status === 'monitoring') transition('active', submittedAt, workerOn(submitted), rng.pick(STATUS_REASONS.backToActive));
       const app: ApplicationRow = {
-        id: rng.uuid(), case_id: caseId, kind: 'renewal', period_month: period, channel, submitted_at: submittedAt,
-        status: 'registered', applied_amount: 0, period_start: period, period_end: monthEnd(period), updated_at: submittedAt,
+        id: rng.uuid(),
+        case_id: caseId,
+        kind: 'renewal',
+        period_month: period,
+        channel,
+        submitted_at: submittedAt,
+        status: 'registered',
+        applied_amount: 0,
+        period_start: period,
+        period_end: monthEnd(period),
+        updated_at: submittedAt,
       };
       batch.applications.push(app);
       touch(submittedAt);
@@ -465,8 +563,16 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
         if (supDate > lastDecisionDate && supDecided <= ctx.today && supDecided <= endDate) {
           const supAt = capIso(ctx, workTime(rng, supDate));
           const sup: ApplicationRow = {
-            id: rng.uuid(), case_id: caseId, kind: 'supplementary', period_month: period, channel,
-            submitted_at: supAt, status: 'registered', applied_amount: 0, period_start: supDate, period_end: monthEnd(period),
+            id: rng.uuid(),
+            case_id: caseId,
+            kind: 'supplementary',
+            period_month: period,
+            channel,
+            submitted_at: supAt,
+            status: 'registered',
+            applied_amount: 0,
+            period_start: supDate,
+            period_end: monthEnd(period),
             updated_at: supAt,
           };
           batch.applications.push(sup);
@@ -514,7 +620,7 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
   }
   addJournal(ctx, batch, hh, caseId, journalEvents, {
     channel: firstChannel,
-    closureReason: plan.endStatus === 'closed' ? plan.closureReason ?? 'unknown' : null,
+    closureReason: plan.endStatus === 'closed' ? (plan.closureReason ?? 'unknown') : null,
     authorFor: (author, date) => {
       if (plan.actorsOverride) return staffId(plan.actorsOverride);
       if (author === 'intake') return intakeActor(date);
@@ -536,7 +642,7 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
     status: plan.endStatus,
     opened_at: openedAt,
     closed_at: closedAt,
-    closure_reason: plan.endStatus === 'closed' ? plan.closureReason ?? 'unknown' : null,
+    closure_reason: plan.endStatus === 'closed' ? (plan.closureReason ?? 'unknown') : null,
     updated_at: capIso(ctx, lastTs),
   };
   batch.cases.push(caseRow);
@@ -572,9 +678,16 @@ function addJournal(
   for (const ev of events) {
     let template: JournalTemplate;
     if (ev.phase === 'firstContact') {
-      const title = opts.channel === 'phone' ? (rng.chance(0.25) ? 'Akut ansökan – livsmedel' : 'Telefonsamtal – första kontakt')
-        : opts.channel === 'walkIn' ? 'Besök i receptionen – första kontakt'
-          : opts.channel === 'paper' ? 'Pappersansökan inkommen' : 'Webbansökan inkommen';
+      const title =
+        opts.channel === 'phone'
+          ? rng.chance(0.25)
+            ? 'Akut ansökan – livsmedel'
+            : 'Telefonsamtal – första kontakt'
+          : opts.channel === 'walkIn'
+            ? 'Besök i receptionen – första kontakt'
+            : opts.channel === 'paper'
+              ? 'Pappersansökan inkommen'
+              : 'Webbansökan inkommen';
       template = JOURNAL_TEMPLATES.find((t) => t.title === title)!;
     } else {
       const options = byPhase(ev.phase).filter((t) => !usedTitles.has(t.title));
@@ -615,7 +728,15 @@ function addJournal(
     e.updated_at = signedAt;
   });
   // Corrections refer to an earlier signed entry and are written as new, signed entries.
-  const corrections = ctx.compact ? (rng.chance(0.15) ? 1 : 0) : rng.weighted([[0, 65], [1, 30], [2, 5]] as const);
+  const corrections = ctx.compact
+    ? rng.chance(0.15)
+      ? 1
+      : 0
+    : rng.weighted([
+        [0, 65],
+        [1, 30],
+        [2, 5],
+      ] as const);
   const signed = entries.filter((e) => e.signed_at !== null);
   for (let k = 0; k < corrections && signed.length > 0; k++) {
     const original = rng.pick(signed);
@@ -627,7 +748,9 @@ function addJournal(
       author_id: original.author_id,
       event_date: date,
       title: `Rättelse: ${original.title}`,
-      body: rng.pick(CORRECTION_BODIES.filter((k) => k.appliesTo(original.title, original.received_orally_from ?? null))).body({ title: original.title, eventDate: original.event_date }, context(date)),
+      body: rng
+        .pick(CORRECTION_BODIES.filter((k) => k.appliesTo(original.title, original.received_orally_from ?? null)))
+        .body({ title: original.title, eventDate: original.event_date }, context(date)),
       received_orally_from: null,
       received_orally_at: null,
       corrects_entry_id: original.id,
@@ -647,24 +770,59 @@ function addJournal(
 // ---------------------------------------------------------------- households
 
 const RESPONSIBLE: Record<UnitKey, readonly (readonly [string, number])[]> = {
-  nord: [['handlaggare.nord', 62], ['forste', 18], ['arbetsmarknad', 20]],
-  syd: [['handlaggare.syd', 68], ['ekonomi', 22], ['nyanstalld', 10]],
+  nord: [
+    ['handlaggare.nord', 62],
+    ['forste', 18],
+    ['arbetsmarknad', 20],
+  ],
+  syd: [
+    ['handlaggare.syd', 68],
+    ['ekonomi', 22],
+    ['nyanstalld', 10],
+  ],
 };
 const CLOSURE_WEIGHTS: Record<ClosureReason, number> = { work: 30, studies: 10, otherBenefit: 15, moved: 12, noApplication: 20, deceased: 1, unknown: 6 };
 const SPLIT_PARTNER: Record<string, string> = {
-  'handlaggare.nord': 'arbetsmarknad', forste: 'arbetsmarknad', arbetsmarknad: 'handlaggare.nord',
-  'handlaggare.syd': 'ekonomi', nyanstalld: 'ekonomi', ekonomi: 'handlaggare.syd',
+  'handlaggare.nord': 'arbetsmarknad',
+  forste: 'arbetsmarknad',
+  arbetsmarknad: 'handlaggare.nord',
+  'handlaggare.syd': 'ekonomi',
+  nyanstalld: 'ekonomi',
+  ekonomi: 'handlaggare.syd',
 };
 
 /** Generates one household with its current case (and sometimes an older, closed case). */
 export function generateHousehold(ctx: GeneratorContext, batch: RowBatch, special?: SpecialHousehold): GeneratedHousehold {
   const { rng, today } = ctx;
-  let type: HouseholdType = rng.weighted([['single', 58], ['couple', 9], ['singleParent', 19], ['coupleWithChildren', 14]] as const);
+  let type: HouseholdType = rng.weighted([
+    ['single', 58],
+    ['couple', 9],
+    ['singleParent', 19],
+    ['coupleWithChildren', 14],
+  ] as const);
   let unit: UnitKey = rng.chance(0.5) ? 'nord' : 'syd';
-  let endStatus: CaseStatus = rng.weighted([['active', 68], ['intake', 5], ['investigation', 8], ['monitoring', 8], ['closed', 11]] as const);
-  if (special === 'clientNord') { type = 'single'; unit = 'nord'; endStatus = 'active'; }
-  if (special === 'clientSyd') { type = rng.chance(0.5) ? 'singleParent' : 'coupleWithChildren'; unit = 'syd'; endStatus = 'active'; }
-  if (special === 'protected') { type = 'singleParent'; unit = 'nord'; endStatus = 'active'; }
+  let endStatus: CaseStatus = rng.weighted([
+    ['active', 68],
+    ['intake', 5],
+    ['investigation', 8],
+    ['monitoring', 8],
+    ['closed', 11],
+  ] as const);
+  if (special === 'clientNord') {
+    type = 'single';
+    unit = 'nord';
+    endStatus = 'active';
+  }
+  if (special === 'clientSyd') {
+    type = rng.chance(0.5) ? 'singleParent' : 'coupleWithChildren';
+    unit = 'syd';
+    endStatus = 'active';
+  }
+  if (special === 'protected') {
+    type = 'singleParent';
+    unit = 'nord';
+    endStatus = 'active';
+  }
 
   const light = type === 'single';
   let responsible = rng.weighted(RESPONSIBLE[unit].filter(([u]) => light || u !== 'nyanstalld'));
@@ -688,9 +846,7 @@ export function generateHousehold(ctx: GeneratorContext, batch: RowBatch, specia
   // When the current case went to monitoring or was closed.
   const monitoringFrom = endStatus === 'monitoring' ? addDays(today, -rng.int(20, 120)) : undefined;
   const closedDate = endStatus === 'closed' ? addDays(today, -rng.int(5, 330)) : undefined;
-  const closureReason = endStatus === 'closed'
-    ? rng.weighted(CLOSURE_REASONS.map((r) => [r, CLOSURE_WEIGHTS[r]] as const))
-    : undefined;
+  const closureReason = endStatus === 'closed' ? rng.weighted(CLOSURE_REASONS.map((r) => [r, CLOSURE_WEIGHTS[r]] as const)) : undefined;
   const stretchEnd = monitoringFrom ?? closedDate;
   if (stretchEnd && daysBetween(currentOpened, stretchEnd) < 60) {
     // Too short a stretch for its story: the case opened earlier.
@@ -708,7 +864,17 @@ export function generateHousehold(ctx: GeneratorContext, batch: RowBatch, specia
     const currentStart = addDays(olderClosed, gapDays);
     const latestCurrentStart = isNew ? currentOpened : addDays(stretchEnd ?? today, stretchEnd ? -90 : -120);
     if (currentStart <= latestCurrentStart) {
-      olderCase = { opened: olderOpened, closed: olderClosed, reason: rng.weighted([['work', 40], ['studies', 12], ['otherBenefit', 18], ['noApplication', 22], ['unknown', 8]] as const) };
+      olderCase = {
+        opened: olderOpened,
+        closed: olderClosed,
+        reason: rng.weighted([
+          ['work', 40],
+          ['studies', 12],
+          ['otherBenefit', 18],
+          ['noApplication', 22],
+          ['unknown', 8],
+        ] as const),
+      };
       if (!isNew) currentOpened = currentStart;
     }
   }
@@ -729,8 +895,13 @@ export function generateHousehold(ctx: GeneratorContext, batch: RowBatch, specia
   if (olderCase) {
     const olderResponsible = rng.weighted(RESPONSIBLE[unit].filter(([u]) => u !== 'nyanstalld'));
     buildCase(ctx, batch, hh, {
-      unit, responsible: olderResponsible, second: null, openedDate: olderCase.opened, endStatus: 'closed',
-      closedDate: olderCase.closed, closureReason: olderCase.reason,
+      unit,
+      responsible: olderResponsible,
+      second: null,
+      openedDate: olderCase.opened,
+      endStatus: 'closed',
+      closedDate: olderCase.closed,
+      closureReason: olderCase.reason,
     });
   }
 

@@ -55,10 +55,7 @@ export interface DemoLogins {
  */
 export const COMPACT_ABOVE = 1000;
 
-const TABLE_ORDER: (keyof RowBatch)[] = [
-  'persons', 'households', 'household_members', 'protected_access', 'cases', 'case_status_history',
-  'applications', 'decisions', 'payments', 'journal_entries',
-];
+const TABLE_ORDER: (keyof RowBatch)[] = ['persons', 'households', 'household_members', 'protected_access', 'cases', 'case_status_history', 'applications', 'decisions', 'payments', 'journal_entries'];
 
 const CLIENT_NOTES: Record<SpecialHousehold, string> = {
   clientNord: 'Ensamstående, aktuell i Nord (handläggare: handlaggare.nord)',
@@ -79,14 +76,20 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const unitIds: Record<UnitKey, string> = { nord: rng.uuid(), syd: rng.uuid() };
   const staff: Record<string, SeedStaffUser> = {};
   const staffRows = DEMO_STAFF.map((s) => {
-    const employedSince = s.newlyEmployed
-      ? addDays(today, -rng.int(21, 42))
-      : addDays(yearsBefore(today, rng.int(1, 14)), -rng.int(0, 364));
+    const employedSince = s.newlyEmployed ? addDays(today, -rng.int(21, 42)) : addDays(yearsBefore(today, rng.int(1, 14)), -rng.int(0, 364));
     const id = rng.uuid();
     staff[s.username] = { id, username: s.username, employedSince };
     return {
-      id, municipality_code: DEMO_MUNICIPALITY.code, username: s.username, display_name: s.displayName, role: s.role,
-      password_hash: passwordHash, employed_since: employedSince, active: true, failed_logins: 0, locked_until: null,
+      id,
+      municipality_code: DEMO_MUNICIPALITY.code,
+      username: s.username,
+      display_name: s.displayName,
+      role: s.role,
+      password_hash: passwordHash,
+      employed_since: employedSince,
+      active: true,
+      failed_logins: 0,
+      locked_until: null,
       created_at: at(employedSince, 7, 0),
     };
   });
@@ -94,10 +97,13 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
 
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('municipalities').values({ code: DEMO_MUNICIPALITY.code, name: DEMO_MUNICIPALITY.name }).execute();
-    await tx.insertInto('units').values([
-      { id: unitIds.nord, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.nord },
-      { id: unitIds.syd, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.syd },
-    ]).execute();
+    await tx
+      .insertInto('units')
+      .values([
+        { id: unitIds.nord, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.nord },
+        { id: unitIds.syd, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.syd },
+      ])
+      .execute();
     await tx.insertInto('staff_users').values(staffRows).execute();
     await tx.insertInto('staff_units').values(staffUnitRows).execute();
   });
@@ -134,9 +140,12 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       }
     }
     await writing;
-    writing = db.transaction().execute(async (tx) => {
-      for (const table of TABLE_ORDER) await insertRows(tx, table, batch[table]);
-    }).then(() => options.onProgress?.(end, options.households));
+    writing = db
+      .transaction()
+      .execute(async (tx) => {
+        for (const table of TABLE_ORDER) await insertRows(tx, table, batch[table]);
+      })
+      .then(() => options.onProgress?.(end, options.households));
     // Keep a rejected write from being reported as unhandled while the next batch is generated.
     writing.catch(() => undefined);
   }
@@ -149,7 +158,11 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   return {
     municipality: { code: DEMO_MUNICIPALITY.code, name: DEMO_MUNICIPALITY.name },
     staff: DEMO_STAFF.map((s) => ({
-      username: s.username, password: DEMO_PASSWORD, role: s.role, displayName: s.displayName, units: s.units.map((u) => UNIT_NAMES[u]),
+      username: s.username,
+      password: DEMO_PASSWORD,
+      role: s.role,
+      displayName: s.displayName,
+      units: s.units.map((u) => UNIT_NAMES[u]),
     })),
     clients,
   };

@@ -14,8 +14,62 @@ const EXTRA_MALE = ['Mohammed', 'Ahmed', 'Ali', 'Omar', 'Yusuf', 'Abdi', 'Hassan
 const EXTRA_LAST = ['Mohamed', 'Abdullahi', 'Yilmaz', 'Haddad', 'Nowak', 'Kowalski', 'Hussein', 'Osman', 'Rahimi', 'Tesfaye', 'Karimi', 'Demir', 'Jusufović', 'Said', 'Nguyen', 'Farah'];
 
 // Names given to children in Sweden in the 2000s and 2010s, so that children and young adults get names of their time.
-const MODERN_FEMALE = ['Alice', 'Maja', 'Elsa', 'Astrid', 'Wilma', 'Freja', 'Olivia', 'Selma', 'Ella', 'Alma', 'Saga', 'Ebba', 'Vera', 'Agnes', 'Clara', 'Nora', 'Stella', 'Iris', 'Amira', 'Hiba', 'Yasmin', 'Nour', 'Mariam', 'Leah', 'Tyra', 'Ines'];
-const MODERN_MALE = ['William', 'Liam', 'Noah', 'Hugo', 'Lucas', 'Oliver', 'Elias', 'Adam', 'Alexander', 'Leo', 'Viktor', 'Oscar', 'Vincent', 'Theo', 'Isak', 'Melvin', 'Ibrahim', 'Yusuf', 'Loke', 'Ludvig', 'Charlie', 'Nils', 'Omar', 'Malik', 'Elton', 'Sixten'];
+const MODERN_FEMALE = [
+  'Alice',
+  'Maja',
+  'Elsa',
+  'Astrid',
+  'Wilma',
+  'Freja',
+  'Olivia',
+  'Selma',
+  'Ella',
+  'Alma',
+  'Saga',
+  'Ebba',
+  'Vera',
+  'Agnes',
+  'Clara',
+  'Nora',
+  'Stella',
+  'Iris',
+  'Amira',
+  'Hiba',
+  'Yasmin',
+  'Nour',
+  'Mariam',
+  'Leah',
+  'Tyra',
+  'Ines',
+];
+const MODERN_MALE = [
+  'William',
+  'Liam',
+  'Noah',
+  'Hugo',
+  'Lucas',
+  'Oliver',
+  'Elias',
+  'Adam',
+  'Alexander',
+  'Leo',
+  'Viktor',
+  'Oscar',
+  'Vincent',
+  'Theo',
+  'Isak',
+  'Melvin',
+  'Ibrahim',
+  'Yusuf',
+  'Loke',
+  'Ludvig',
+  'Charlie',
+  'Nils',
+  'Omar',
+  'Malik',
+  'Elton',
+  'Sixten',
+];
 
 const FEMALE = [...(firstNames?.female ?? ['Anna', 'Eva', 'Maria']), ...EXTRA_FEMALE];
 const MALE = [...(firstNames?.male ?? ['Erik', 'Lars', 'Karl']), ...EXTRA_MALE];

@@ -48,8 +48,20 @@ export class Rng {
     const c = this.word();
     const d = this.word();
     return (
-      hex8(a) + '-' + HEX[(b >>> 24) & 0xff]! + HEX[(b >>> 16) & 0xff]! + '-4' + HEX[(b >>> 8) & 0x0f]!.slice(1) + HEX[b & 0xff]! +
-      '-' + HEX[0x80 | ((c >>> 24) & 0x3f)]! + HEX[(c >>> 16) & 0xff]! + '-' + HEX[(c >>> 8) & 0xff]! + HEX[c & 0xff]! + hex8(d)
+      hex8(a) +
+      '-' +
+      HEX[(b >>> 24) & 0xff]! +
+      HEX[(b >>> 16) & 0xff]! +
+      '-4' +
+      HEX[(b >>> 8) & 0x0f]!.slice(1) +
+      HEX[b & 0xff]! +
+      '-' +
+      HEX[0x80 | ((c >>> 24) & 0x3f)]! +
+      HEX[(c >>> 16) & 0xff]! +
+      '-' +
+      HEX[(c >>> 8) & 0xff]! +
+      HEX[c & 0xff]! +
+      hex8(d)
     );
   }
 

@@ -52,8 +52,10 @@ export function describeAppealTimeliness(t: AppealTimeliness, formatDate: (d: st
   if (t.extendedOver.length) {
     parts.push(`Eftersom ${t.extendedOver.map((s) => `${formatDate(s.date)} är ${s.reason}`).join(', ')} förlängs tiden till nästa vardag, ${formatDate(t.lastDay)} (lag 1930:173).`);
   }
-  parts.push(t.inTime
-    ? `Överklagandet kom in ${formatDate(t.receivedOn)} och har kommit in i rätt tid.`
-    : `Överklagandet kom in ${formatDate(t.receivedOn)}, ${t.daysLate} ${t.daysLate === 1 ? 'dag' : 'dagar'} för sent. Det ska avvisas om inte ett undantag i 45 § förvaltningslagen gäller.`);
+  parts.push(
+    t.inTime
+      ? `Överklagandet kom in ${formatDate(t.receivedOn)} och har kommit in i rätt tid.`
+      : `Överklagandet kom in ${formatDate(t.receivedOn)}, ${t.daysLate} ${t.daysLate === 1 ? 'dag' : 'dagar'} för sent. Det ska avvisas om inte ett undantag i 45 § förvaltningslagen gäller.`,
+  );
   return parts.join(' ');
 }

@@ -28,8 +28,7 @@ export function checkChangeInFavour(original: DecisionTerms, replacement: Decisi
   if (replacement.periodStart > original.periodStart || replacement.periodEnd < original.periodEnd) {
     return { ok: false, field: replacement.periodStart > original.periodStart ? 'periodStart' : 'periodEnd', message: 'Perioden får inte bli kortare än i det överklagade beslutet.' };
   }
-  if (replacement.outcome === original.outcome && replacement.amount === original.amount
-    && replacement.periodStart === original.periodStart && replacement.periodEnd === original.periodEnd) {
+  if (replacement.outcome === original.outcome && replacement.amount === original.amount && replacement.periodStart === original.periodStart && replacement.periodEnd === original.periodEnd) {
     return { ok: false, field: 'same', message: 'Det nya beslutet är likadant som det överklagade. Välj ”Beslutet står fast” i stället.' };
   }
   return { ok: true };

@@ -61,7 +61,8 @@ export function buildNormInputs(content: ApplicationContent, municipality: strin
 }
 
 function daysIn(month: string): number {
-  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7));
+  const y = Number(month.slice(0, 4)),
+    m = Number(month.slice(5, 7));
   return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 }
 
@@ -103,7 +104,14 @@ export interface CalculationRow {
 }
 
 export interface CalculationTotals {
-  personal: number; common: number; norm: number; costsApplied: number; costs: number; need: number; income: number; assistance: number;
+  personal: number;
+  common: number;
+  norm: number;
+  costsApplied: number;
+  costs: number;
+  need: number;
+  income: number;
+  assistance: number;
 }
 
 export interface EffectiveMonth {
@@ -193,13 +201,19 @@ function warningKey(w: NormWarning, m: MonthInput, content: ApplicationContent):
 }
 
 function totalsOf(rows: CalculationRow[], pick: (r: CalculationRow) => number): CalculationTotals {
-  let personal = 0, common = 0, costsApplied = 0, costs = 0, income = 0;
+  let personal = 0,
+    common = 0,
+    costsApplied = 0,
+    costs = 0,
+    income = 0;
   for (const r of rows) {
     const v = pick(r);
     if (r.kind === 'personal') personal += v;
     else if (r.kind === 'common') common += v;
-    else if (r.kind === 'cost') { costs += v; costsApplied += r.applied ?? 0; }
-    else income += v; // income and (negative) job stimulus
+    else if (r.kind === 'cost') {
+      costs += v;
+      costsApplied += r.applied ?? 0;
+    } else income += v; // income and (negative) job stimulus
   }
   const norm = personal + common;
   const need = norm + costs;
@@ -252,9 +266,14 @@ export function applyAdjustments(content: ApplicationContent, months: { month: M
   });
   const sum = (f: (t: CalculationTotals) => number, which: 'totals' | 'systemTotals') => outMonths.reduce((s, mo) => s + f(mo[which]), 0);
   const totals: CalculationTotals = {
-    personal: sum((t) => t.personal, 'totals'), common: sum((t) => t.common, 'totals'), norm: sum((t) => t.norm, 'totals'),
-    costsApplied: sum((t) => t.costsApplied, 'totals'), costs: sum((t) => t.costs, 'totals'), need: sum((t) => t.need, 'totals'),
-    income: sum((t) => t.income, 'totals'), assistance: sum((t) => t.assistance, 'totals'),
+    personal: sum((t) => t.personal, 'totals'),
+    common: sum((t) => t.common, 'totals'),
+    norm: sum((t) => t.norm, 'totals'),
+    costsApplied: sum((t) => t.costsApplied, 'totals'),
+    costs: sum((t) => t.costs, 'totals'),
+    need: sum((t) => t.need, 'totals'),
+    income: sum((t) => t.income, 'totals'),
+    assistance: sum((t) => t.assistance, 'totals'),
   };
   const systemAssistance = sum((t) => t.assistance, 'systemTotals');
   const reduced = outMonths.some((mo) => mo.rows.some((r) => r.kind === 'cost' && r.applied !== null && r.value < r.applied));

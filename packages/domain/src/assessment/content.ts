@@ -57,9 +57,25 @@ export interface ApplicationHousing {
   sharesHousehold: boolean;
   note: string;
 }
-export interface ApplicationIncome { id: string; type: IncomeType; /** 'applicant' | 'coApplicant' | a child's id */ person: string; amount: number; note: string }
-export interface ApplicationCost { id: string; type: CostType; amount: number; note: string }
-export interface ApplicationAsset { id: string; kind: AssetKind; value: number; note: string }
+export interface ApplicationIncome {
+  id: string;
+  type: IncomeType /** 'applicant' | 'coApplicant' | a child's id */;
+  person: string;
+  amount: number;
+  note: string;
+}
+export interface ApplicationCost {
+  id: string;
+  type: CostType;
+  amount: number;
+  note: string;
+}
+export interface ApplicationAsset {
+  id: string;
+  kind: AssetKind;
+  value: number;
+  note: string;
+}
 
 export interface ApplicationContent {
   version: 1;
@@ -76,7 +92,10 @@ export interface ApplicationContent {
   jobStimulus: AdultRef[];
 }
 
-export interface ContentFieldError { path: string; message: string }
+export interface ContentFieldError {
+  path: string;
+  message: string;
+}
 export type ContentValidation = { ok: true; value: ApplicationContent } | { ok: false; errors: ContentFieldError[] };
 
 /** The cost line the rent becomes in the calculation (rent is entered under housing, not among the costs). */
@@ -96,7 +115,9 @@ export function isDate(v: unknown): v is string {
   if (typeof v !== 'string') return false;
   const m = DATE_RE.exec(v);
   if (!m) return false;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1) return false;
   const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= dim;
@@ -105,21 +126,27 @@ export function isDate(v: unknown): v is string {
 /** Calendar months (YYYY-MM) from start to end inclusive. */
 export function monthsOfPeriod(start: string, end: string): string[] {
   const out: string[] = [];
-  let y = Number(start.slice(0, 4)), m = Number(start.slice(5, 7));
+  let y = Number(start.slice(0, 4)),
+    m = Number(start.slice(5, 7));
   const endKey = end.slice(0, 7);
   for (let i = 0; i < 240; i++) {
     const key = `${y}-${String(m).padStart(2, '0')}`;
     out.push(key);
     if (key >= endKey) break;
     m++;
-    if (m > 12) { m = 1; y++; }
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 }
 
 class Errs {
   list: ContentFieldError[] = [];
-  add(path: string, message: string) { this.list.push({ path, message }); }
+  add(path: string, message: string) {
+    this.list.push({ path, message });
+  }
 }
 
 function keys(o: Obj, allowed: readonly string[], path: string, e: Errs) {
@@ -141,7 +168,10 @@ function text(v: unknown, path: string, e: Errs, opts: { required?: boolean; max
     if (opts.required) e.add(path, 'Uppgiften saknas.');
     return '';
   }
-  if (typeof v !== 'string') { e.add(path, 'Ska vara text.'); return ''; }
+  if (typeof v !== 'string') {
+    e.add(path, 'Ska vara text.');
+    return '';
+  }
   const t = v.trim();
   if (opts.required && t === '') e.add(path, 'Fältet får inte vara tomt.');
   if (t.length > (opts.max ?? MAX_NOTE)) e.add(path, `Högst ${opts.max ?? MAX_NOTE} tecken.`);
@@ -150,7 +180,10 @@ function text(v: unknown, path: string, e: Errs, opts: { required?: boolean; max
 
 function bool(v: unknown, path: string, e: Errs, dflt = false): boolean {
   if (v === undefined) return dflt;
-  if (typeof v !== 'boolean') { e.add(path, 'Ska vara ja/nej (true/false).'); return dflt; }
+  if (typeof v !== 'boolean') {
+    e.add(path, 'Ska vara ja/nej (true/false).');
+    return dflt;
+  }
   return v;
 }
 
@@ -162,19 +195,31 @@ function oneOf<T extends string>(v: unknown, values: readonly T[], path: string,
 
 function list(v: unknown, path: string, e: Errs): unknown[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) { e.add(path, 'Ska vara en lista.'); return []; }
-  if (v.length > MAX_CONTENT_ROWS) { e.add(path, `Högst ${MAX_CONTENT_ROWS} rader.`); return []; }
+  if (!Array.isArray(v)) {
+    e.add(path, 'Ska vara en lista.');
+    return [];
+  }
+  if (v.length > MAX_CONTENT_ROWS) {
+    e.add(path, `Högst ${MAX_CONTENT_ROWS} rader.`);
+    return [];
+  }
   return v;
 }
 
 function personIdOf(v: unknown, path: string, e: Errs): string | null {
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/i.test(v)) { e.add(path, 'Ogiltigt id.'); return null; }
+  if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/i.test(v)) {
+    e.add(path, 'Ogiltigt id.');
+    return null;
+  }
   return v;
 }
 
 function adult(v: unknown, path: string, e: Errs): ApplicationAdult {
-  if (!isObj(v)) { e.add(path, 'Ska vara ett objekt med personId och name.'); return { personId: null, name: '' }; }
+  if (!isObj(v)) {
+    e.add(path, 'Ska vara ett objekt med personId och name.');
+    return { personId: null, name: '' };
+  }
   keys(v, ['personId', 'name'], path, e);
   return { personId: personIdOf(v.personId, `${path}/personId`, e), name: text(v.name, `${path}/name`, e, { max: 200 }) };
 }
@@ -203,27 +248,32 @@ export function validateApplicationContent(raw: unknown, opts: { newRowId: () =>
     return v;
   };
 
-  const children: ApplicationChild[] = list(raw.children, '/children', e).map((c, i) => {
-    const p = `/children/${i}`;
-    if (!isObj(c)) { e.add(p, 'Ska vara ett objekt.'); return null; }
-    keys(c, ['id', 'personId', 'name', 'birthDate', 'daysAtHome', 'lunchAtPreschool'], p, e);
-    const birthDate = c.birthDate;
-    if (!isDate(birthDate)) e.add(`${p}/birthDate`, 'Ange födelsedatum som ÅÅÅÅ-MM-DD.');
-    else if (birthDate > opts.today) e.add(`${p}/birthDate`, 'Födelsedatum kan inte ligga i framtiden.');
-    let daysAtHome: number | null = null;
-    if (c.daysAtHome !== undefined && c.daysAtHome !== null) {
-      if (typeof c.daysAtHome !== 'number' || !Number.isInteger(c.daysAtHome) || c.daysAtHome < 0 || c.daysAtHome > 31) e.add(`${p}/daysAtHome`, 'Ange antal dagar hemma per månad (0–31).');
-      else daysAtHome = c.daysAtHome;
-    }
-    return {
-      id: rowId(c.id, `${p}/id`),
-      personId: personIdOf(c.personId, `${p}/personId`, e),
-      name: text(c.name, `${p}/name`, e, { required: true, max: 200 }),
-      birthDate: isDate(birthDate) ? birthDate : '',
-      daysAtHome,
-      lunchAtPreschool: bool(c.lunchAtPreschool, `${p}/lunchAtPreschool`, e),
-    };
-  }).filter((c): c is ApplicationChild => c !== null);
+  const children: ApplicationChild[] = list(raw.children, '/children', e)
+    .map((c, i) => {
+      const p = `/children/${i}`;
+      if (!isObj(c)) {
+        e.add(p, 'Ska vara ett objekt.');
+        return null;
+      }
+      keys(c, ['id', 'personId', 'name', 'birthDate', 'daysAtHome', 'lunchAtPreschool'], p, e);
+      const birthDate = c.birthDate;
+      if (!isDate(birthDate)) e.add(`${p}/birthDate`, 'Ange födelsedatum som ÅÅÅÅ-MM-DD.');
+      else if (birthDate > opts.today) e.add(`${p}/birthDate`, 'Födelsedatum kan inte ligga i framtiden.');
+      let daysAtHome: number | null = null;
+      if (c.daysAtHome !== undefined && c.daysAtHome !== null) {
+        if (typeof c.daysAtHome !== 'number' || !Number.isInteger(c.daysAtHome) || c.daysAtHome < 0 || c.daysAtHome > 31) e.add(`${p}/daysAtHome`, 'Ange antal dagar hemma per månad (0–31).');
+        else daysAtHome = c.daysAtHome;
+      }
+      return {
+        id: rowId(c.id, `${p}/id`),
+        personId: personIdOf(c.personId, `${p}/personId`, e),
+        name: text(c.name, `${p}/name`, e, { required: true, max: 200 }),
+        birthDate: isDate(birthDate) ? birthDate : '',
+        daysAtHome,
+        lunchAtPreschool: bool(c.lunchAtPreschool, `${p}/lunchAtPreschool`, e),
+      };
+    })
+    .filter((c): c is ApplicationChild => c !== null);
 
   let housing: ApplicationHousing = { tenure: 'none', rent: 0, personsInDwelling: 1, sharesHousehold: false, note: '' };
   if (!isObj(raw.housing)) e.add('/housing', 'Uppgifter om boendet saknas.');
@@ -246,30 +296,45 @@ export function validateApplicationContent(raw: unknown, opts: { newRowId: () =>
   }
 
   const personRefs = new Set(['applicant', ...(coApplicant ? ['coApplicant'] : []), ...children.map((c) => c.id)]);
-  const incomes: ApplicationIncome[] = list(raw.incomes, '/incomes', e).map((x, i) => {
-    const p = `/incomes/${i}`;
-    if (!isObj(x)) { e.add(p, 'Ska vara ett objekt.'); return null; }
-    keys(x, ['id', 'type', 'person', 'amount', 'note'], p, e);
-    const person = typeof x.person === 'string' ? x.person : 'applicant';
-    if (x.person !== undefined && !personRefs.has(person)) e.add(`${p}/person`, 'Personen finns inte i hushållet (sökande, medsökande eller ett barn).');
-    return { id: rowId(x.id, `${p}/id`), type: oneOf(x.type, INCOME_TYPES, `${p}/type`, e), person, amount: amount(x.amount, `${p}/amount`, e), note: text(x.note, `${p}/note`, e) };
-  }).filter((x): x is ApplicationIncome => x !== null);
+  const incomes: ApplicationIncome[] = list(raw.incomes, '/incomes', e)
+    .map((x, i) => {
+      const p = `/incomes/${i}`;
+      if (!isObj(x)) {
+        e.add(p, 'Ska vara ett objekt.');
+        return null;
+      }
+      keys(x, ['id', 'type', 'person', 'amount', 'note'], p, e);
+      const person = typeof x.person === 'string' ? x.person : 'applicant';
+      if (x.person !== undefined && !personRefs.has(person)) e.add(`${p}/person`, 'Personen finns inte i hushållet (sökande, medsökande eller ett barn).');
+      return { id: rowId(x.id, `${p}/id`), type: oneOf(x.type, INCOME_TYPES, `${p}/type`, e), person, amount: amount(x.amount, `${p}/amount`, e), note: text(x.note, `${p}/note`, e) };
+    })
+    .filter((x): x is ApplicationIncome => x !== null);
 
-  const costs: ApplicationCost[] = list(raw.costs, '/costs', e).map((x, i) => {
-    const p = `/costs/${i}`;
-    if (!isObj(x)) { e.add(p, 'Ska vara ett objekt.'); return null; }
-    keys(x, ['id', 'type', 'amount', 'note'], p, e);
-    const type = oneOf(x.type, COST_TYPES, `${p}/type`, e);
-    if (type === 'rent' && x.type === 'rent') e.add(`${p}/type`, 'Hyran anges under boendet (housing.rent), inte som en egen kostnad.');
-    return { id: rowId(x.id, `${p}/id`), type, amount: amount(x.amount, `${p}/amount`, e), note: text(x.note, `${p}/note`, e) };
-  }).filter((x): x is ApplicationCost => x !== null);
+  const costs: ApplicationCost[] = list(raw.costs, '/costs', e)
+    .map((x, i) => {
+      const p = `/costs/${i}`;
+      if (!isObj(x)) {
+        e.add(p, 'Ska vara ett objekt.');
+        return null;
+      }
+      keys(x, ['id', 'type', 'amount', 'note'], p, e);
+      const type = oneOf(x.type, COST_TYPES, `${p}/type`, e);
+      if (type === 'rent' && x.type === 'rent') e.add(`${p}/type`, 'Hyran anges under boendet (housing.rent), inte som en egen kostnad.');
+      return { id: rowId(x.id, `${p}/id`), type, amount: amount(x.amount, `${p}/amount`, e), note: text(x.note, `${p}/note`, e) };
+    })
+    .filter((x): x is ApplicationCost => x !== null);
 
-  const assets: ApplicationAsset[] = list(raw.assets, '/assets', e).map((x, i) => {
-    const p = `/assets/${i}`;
-    if (!isObj(x)) { e.add(p, 'Ska vara ett objekt.'); return null; }
-    keys(x, ['id', 'kind', 'value', 'note'], p, e);
-    return { id: rowId(x.id, `${p}/id`), kind: oneOf(x.kind, ASSET_KINDS, `${p}/kind`, e), value: amount(x.value, `${p}/value`, e), note: text(x.note, `${p}/note`, e) };
-  }).filter((x): x is ApplicationAsset => x !== null);
+  const assets: ApplicationAsset[] = list(raw.assets, '/assets', e)
+    .map((x, i) => {
+      const p = `/assets/${i}`;
+      if (!isObj(x)) {
+        e.add(p, 'Ska vara ett objekt.');
+        return null;
+      }
+      keys(x, ['id', 'kind', 'value', 'note'], p, e);
+      return { id: rowId(x.id, `${p}/id`), kind: oneOf(x.kind, ASSET_KINDS, `${p}/kind`, e), value: amount(x.value, `${p}/value`, e), note: text(x.note, `${p}/note`, e) };
+    })
+    .filter((x): x is ApplicationAsset => x !== null);
 
   let period = { start: '', end: '' };
   if (!isObj(raw.period)) e.add('/period', 'Ange perioden ansökan gäller (start och slut).');

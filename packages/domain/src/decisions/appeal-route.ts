@@ -20,7 +20,11 @@ export function routeOfKind(kind: AppealBasisKind | undefined): ChallengeRoute |
   return null;
 }
 
-export interface BasisReference { id: string; text: string; appealBasis?: AppealBasisKind }
+export interface BasisReference {
+  id: string;
+  text: string;
+  appealBasis?: AppealBasisKind;
+}
 
 /** Items that are decided on their own: the norm and each cost (incomes are only deducted). */
 export const itemHasOwnBasis = (item: Pick<DecisionItem, 'kind'>) => item.kind !== 'income';
@@ -31,7 +35,12 @@ export function itemBasisId(item: Pick<DecisionItem, 'legalBasisId'>, decisionBa
   return decisionBasis.find((r) => routeOfKind(r.appealBasis) !== null)?.id ?? null;
 }
 
-export interface RoutedItem { key: string; label: string; basisId: string | null; route: ChallengeRoute | null }
+export interface RoutedItem {
+  key: string;
+  label: string;
+  basisId: string | null;
+  route: ChallengeRoute | null;
+}
 
 export interface AppealPlan {
   /**

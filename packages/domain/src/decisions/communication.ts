@@ -39,7 +39,8 @@ export function communicationStatus(outcome: DecisionOutcome, c: CommunicationSt
 export function communicationBlocks(outcome: DecisionOutcome, c: CommunicationState | null, now: string): string | null {
   if (!isAdverse(outcome)) return null;
   const s = communicationStatus(outcome, c, now);
-  if (s === 'missing') return 'Beslutet går den enskilde emot. Innan det fattas ska underlaget kommuniceras (förvaltningslagen 25 §), eller så ska du anteckna varför kommunicering är uppenbart obehövlig.';
+  if (s === 'missing')
+    return 'Beslutet går den enskilde emot. Innan det fattas ska underlaget kommuniceras (förvaltningslagen 25 §), eller så ska du anteckna varför kommunicering är uppenbart obehövlig.';
   if (s === 'awaitingAnswer') return 'Underlaget är kommunicerat men svarstiden har inte gått ut och inget svar är registrerat. Registrera svaret eller vänta tills svarstiden har gått ut.';
   return null;
 }

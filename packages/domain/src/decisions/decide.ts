@@ -46,9 +46,7 @@ export function effectsOfDecision(
   d: { outcome: DecisionOutcome; amount: number },
   now: { applicationStatus: string; caseStatus: string },
 ): { ok: true; application: ApplicationStatus; case: CaseStatus | null } | { ok: false; message: string } {
-  const check = now.applicationStatus === 'decided'
-    ? { ok: false as const, message: 'Ansökan är redan beslutad.' }
-    : checkTransition(APPLICATION_STATUS_MACHINE, now.applicationStatus, 'decided');
+  const check = now.applicationStatus === 'decided' ? { ok: false as const, message: 'Ansökan är redan beslutad.' } : checkTransition(APPLICATION_STATUS_MACHINE, now.applicationStatus, 'decided');
   if (!check.ok) return check;
   return { ok: true, application: 'decided', case: grantsAssistance(d) && now.caseStatus === 'investigation' ? 'active' : null };
 }

@@ -6,11 +6,12 @@ import { adultsOf, ageOn, HOUSING_COST_ID, type ApplicationContent } from '../as
 import type { CalculationRow, EffectiveCalculation } from '../assessment/calculation.ts';
 import { appealPlan, itemHasOwnBasis, routeOfKind } from './appeal-route.ts';
 import { COST_TYPE_LABELS } from '../norm/labels.ts';
-import type {
-  DecisionDraft, DecisionItem, DecisionOutcome, DecisionLegalReference, SupportObstacleChoice, SupportObstacleCode,
-} from './types.ts';
+import type { DecisionDraft, DecisionItem, DecisionOutcome, DecisionLegalReference, SupportObstacleChoice, SupportObstacleCode } from './types.ts';
 
-export interface DecisionFieldError { path: string; message: string }
+export interface DecisionFieldError {
+  path: string;
+  message: string;
+}
 
 /** Items for the whole period: the norm, each cost (applied / approved / refused) and the incomes deducted. */
 export function itemsFromCalculation(content: ApplicationContent, calc: EffectiveCalculation, previous: readonly DecisionItem[] = []): DecisionItem[] {
@@ -27,9 +28,13 @@ export function itemsFromCalculation(content: ApplicationContent, calc: Effectiv
   let income = 0;
   for (const m of calc.months) {
     for (const r of m.rows) {
-      if (r.kind === 'personal' || r.kind === 'common') { norm += r.value; noteProvisional('norm', r); }
-      else if (r.kind === 'income' || r.kind === 'jobStimulus') { income += r.value; noteProvisional('income', r); }
-      else {
+      if (r.kind === 'personal' || r.kind === 'common') {
+        norm += r.value;
+        noteProvisional('norm', r);
+      } else if (r.kind === 'income' || r.kind === 'jobStimulus') {
+        income += r.value;
+        noteProvisional('income', r);
+      } else {
         const item = costs.get(r.key) ?? { key: r.key, kind: 'cost' as const, label: costLabel(content, r.key, r.costType), applied: 0, approved: 0, refused: 0, reason: reasonOf(r.key) };
         if (r.costType) item.costType = r.costType;
         item.applied += r.applied ?? 0;
@@ -90,7 +95,8 @@ export function checkDraft(d: DecisionDraft, ctx: DraftContext): DecisionFieldEr
     if (!item.legalBasisId) return;
     const ref = ctx.legalReferences.find((r) => r.id === item.legalBasisId);
     if (!itemHasOwnBasis(item)) errors.push({ path: `/items/${i}/legalBasisId`, message: 'Inkomster räknas av och har inget eget lagrum.' });
-    else if (!ref || !routeOfKind(ref.appealBasis)) errors.push({ path: `/items/${i}/legalBasisId`, message: 'Välj 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § (eller motsvarande) – lagrummet avgör hur raden kan överklagas.' });
+    else if (!ref || !routeOfKind(ref.appealBasis))
+      errors.push({ path: `/items/${i}/legalBasisId`, message: 'Välj 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § (eller motsvarande) – lagrummet avgör hur raden kan överklagas.' });
     else if (!d.legalBasisIds.includes(ref.id)) errors.push({ path: `/items/${i}/legalBasisId`, message: `Lagrummet för raden (${ref.text}) ska också vara valt bland beslutets lagrum.` });
   });
   const adults = adultsOf(ctx.content).map((a) => a.ref);
@@ -135,7 +141,8 @@ export function checkReadyToDecide(d: DecisionDraft, ctx: DraftContext): Decisio
   }
   if (d.legalBasisIds.length === 0) errors.push({ path: '/legalBasisIds', message: 'Ange vilket lagrum beslutet grundar sig på (förvaltningslagen 32 §).' });
   else errors.push(...appealBasisErrors(d, ctx));
-  if (d.reasons.trim().length < MIN_REASONS) errors.push({ path: '/reasons', message: 'Skriv en motivering som anger vilka regler som har tillämpats och vilka omständigheter som har varit avgörande (förvaltningslagen 32 §).' });
+  if (d.reasons.trim().length < MIN_REASONS)
+    errors.push({ path: '/reasons', message: 'Skriv en motivering som anger vilka regler som har tillämpats och vilka omständigheter som har varit avgörande (förvaltningslagen 32 §).' });
   const adults = adultsOf(ctx.content);
   adults.forEach((a, i) => {
     if (!d.supportObstacles.some((s) => s.adult === a.ref)) {

@@ -39,7 +39,11 @@ export interface DecisionItem {
   provisionalSources?: { id: string; text: string }[];
 }
 
-export interface SupportObstacleChoice { adult: AdultRef; personId: string | null; code: string }
+export interface SupportObstacleChoice {
+  adult: AdultRef;
+  personId: string | null;
+  code: string;
+}
 export interface ChildPerspective {
   children: { id: string; name: string; birthDate: string }[];
   /** How the decision considered the children (required when there are children). */
@@ -52,7 +56,10 @@ export interface ChildPerspective {
  * 'recovery' (the grounds that must be stated in the grant decision), and the circumstance in plain Swedish.
  * A later claim on such a ground is possible only if the decision stated it and was served.
  */
-export interface RecoveryBasis { legalReferenceId: string; text: string }
+export interface RecoveryBasis {
+  legalReferenceId: string;
+  text: string;
+}
 
 export interface DecisionDraft {
   outcome: DecisionOutcome;
@@ -90,7 +97,10 @@ export interface DecisionLegalReference {
   use: ('decision' | 'recovery' | 'procedure')[];
 }
 
-export interface CommunicationException { id: string; text: string }
+export interface CommunicationException {
+  id: string;
+  text: string;
+}
 
 /** The references letters cite for procedure, per law regime (the legalReferences document in force on the date). */
 export interface ProcedureReferences {
@@ -126,8 +136,15 @@ export interface ReasonPhrase {
   default?: boolean;
 }
 
-export interface SupportObstacleCode { code: string; label: string; group: string }
-export interface SupportObstaclesConfig { groups: { id: string; label: string }[]; codes: SupportObstacleCode[] }
+export interface SupportObstacleCode {
+  code: string;
+  label: string;
+  group: string;
+}
+export interface SupportObstaclesConfig {
+  groups: { id: string; label: string }[];
+  codes: SupportObstacleCode[];
+}
 
 export interface DelegationRow {
   id: string;

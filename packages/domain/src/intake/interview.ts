@@ -53,7 +53,6 @@ export interface IntakeFieldError {
   message: string;
 }
 
-
 /** Checks the facts that the schema cannot (dates, who an income belongs to). Paths are relative to the interview. */
 export function validateIntakeInterview(iv: IntakeInterview, today: string): IntakeFieldError[] {
   const errors: IntakeFieldError[] = [];

@@ -48,10 +48,15 @@ export function canDoIntakeAction(status: IntakeStatus, action: IntakeAction): I
 /** The status after an action: saving the interview moves a new contact forward; booking marks it booked. */
 export function intakeStatusAfter(status: IntakeStatus, action: IntakeAction): IntakeStatus {
   switch (action) {
-    case 'interview': return status === 'registered' ? 'interviewed' : status;
-    case 'book': return 'booked';
-    case 'handOver': return 'handedOver';
-    case 'refer': return 'referred';
-    default: return status;
+    case 'interview':
+      return status === 'registered' ? 'interviewed' : status;
+    case 'book':
+      return 'booked';
+    case 'handOver':
+      return 'handedOver';
+    case 'refer':
+      return 'referred';
+    default:
+      return status;
   }
 }

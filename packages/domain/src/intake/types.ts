@@ -60,8 +60,16 @@ export const INTAKE_CHECKLIST_STAGE_LABELS: Record<IntakeChecklistStage, string>
 
 /** Kinds of rows in the intake's history (every step with actor and time). */
 export const INTAKE_EVENT_KINDS = [
-  'registered', 'reopened', 'interviewSaved', 'preliminaryCalculated', 'responsibilityChecked', 'checklistTicked',
-  'checklistUnticked', 'booked', 'handedOver', 'referred',
+  'registered',
+  'reopened',
+  'interviewSaved',
+  'preliminaryCalculated',
+  'responsibilityChecked',
+  'checklistTicked',
+  'checklistUnticked',
+  'booked',
+  'handedOver',
+  'referred',
 ] as const;
 export type IntakeEventKind = (typeof INTAKE_EVENT_KINDS)[number];
 export const INTAKE_EVENT_LABELS: Record<IntakeEventKind, string> = {

@@ -32,9 +32,11 @@ export function caseWeight(facts: CaseWeightFacts, rule: HeavyCaseRule): { heavy
 export function describeHeavyRule(rule: HeavyCaseRule): string {
   const parts = [`minst ${rule.minChildren} barn i hushållet`];
   if (rule.protectedIdentity) parts.push('skyddade personuppgifter');
-  parts.push(rule.assistanceMonths >= rule.assistanceWindowMonths
-    ? `bistånd varje månad de senaste ${rule.assistanceWindowMonths} månaderna`
-    : `bistånd minst ${rule.assistanceMonths} av de senaste ${rule.assistanceWindowMonths} månaderna`);
+  parts.push(
+    rule.assistanceMonths >= rule.assistanceWindowMonths
+      ? `bistånd varje månad de senaste ${rule.assistanceWindowMonths} månaderna`
+      : `bistånd minst ${rule.assistanceMonths} av de senaste ${rule.assistanceWindowMonths} månaderna`,
+  );
   return `Ett ärende räknas som tungt vid något av: ${parts.join(', ')}.`;
 }
 

@@ -45,7 +45,10 @@ export function autoCloseDate(since: string, months: number): string {
 }
 
 export function autoCloseVerdict(c: AutoCloseCandidate, today: string, rule: CaseLifecycleRule): AutoCloseVerdict {
-  const since = [c.openedOn, c.lastApplicationOn, c.lastReopenedOn].filter((d): d is string => !!d).sort().at(-1)!;
+  const since = [c.openedOn, c.lastApplicationOn, c.lastReopenedOn]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1)!;
   const closesOn = autoCloseDate(since, rule.closeAfterMonthsWithoutApplication);
   const months = rule.closeAfterMonthsWithoutApplication;
   const period = months === 1 ? 'en månad' : `${months} månader`;

@@ -24,9 +24,7 @@ export interface AccountingExportInput {
   rows: readonly AccountingRow[];
 }
 
-export const ACCOUNTING_HEADERS = [
-  'Verifikation', 'Bokföringsdatum', 'Konto', 'Kontonamn', 'Ansvar', 'Verksamhet', 'Motpart', 'Debet', 'Kredit', 'Ärende', 'Referens', 'Text',
-] as const;
+export const ACCOUNTING_HEADERS = ['Verifikation', 'Bokföringsdatum', 'Konto', 'Kontonamn', 'Ansvar', 'Verksamhet', 'Motpart', 'Debet', 'Kredit', 'Ärende', 'Referens', 'Text'] as const;
 
 /** Öre → "1234,50". */
 export function formatCsvAmount(ore: number): string {
@@ -48,12 +46,32 @@ export function buildAccountingCsv(input: AccountingExportInput): string {
   for (const row of input.rows) {
     total += row.amountOre;
     lines.push([
-      ver, input.bookingDate, s.costAccount.konto, s.costAccount.name, s.ansvar.byUnitName[row.unitName] ?? s.ansvar.default, s.verksamhet,
-      s.motpart[row.payeeKind], formatCsvAmount(row.amountOre), '', row.caseNumber, row.endToEndId, `Ekonomiskt bistånd ${row.period}`,
+      ver,
+      input.bookingDate,
+      s.costAccount.konto,
+      s.costAccount.name,
+      s.ansvar.byUnitName[row.unitName] ?? s.ansvar.default,
+      s.verksamhet,
+      s.motpart[row.payeeKind],
+      formatCsvAmount(row.amountOre),
+      '',
+      row.caseNumber,
+      row.endToEndId,
+      `Ekonomiskt bistånd ${row.period}`,
     ]);
   }
   lines.push([
-    ver, input.bookingDate, s.bankAccount.konto, s.bankAccount.name, '', '', '', '', formatCsvAmount(total), '', input.paymentFileReference,
+    ver,
+    input.bookingDate,
+    s.bankAccount.konto,
+    s.bankAccount.name,
+    '',
+    '',
+    '',
+    '',
+    formatCsvAmount(total),
+    '',
+    input.paymentFileReference,
     `Betalfil ${input.paymentFileReference}, ${input.rows.length} utbetalningar`,
   ]);
   return `${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;

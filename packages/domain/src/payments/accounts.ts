@@ -49,11 +49,16 @@ function fail(field: AccountFieldError['field'], message: string): AccountValida
 
 export function validatePaymentAccount(input: PaymentAccountInput): AccountValidation {
   switch (input.kind) {
-    case 'bankgiro': return validateBankgiro(input.number);
-    case 'plusgiro': return validatePlusgiro(input.number);
-    case 'iban': return validateSwedishIban(input.number);
-    case 'bankAccount': return validateBankAccount(input.clearing ?? '', input.number);
-    default: return fail('number', 'Okänd kontotyp.');
+    case 'bankgiro':
+      return validateBankgiro(input.number);
+    case 'plusgiro':
+      return validatePlusgiro(input.number);
+    case 'iban':
+      return validateSwedishIban(input.number);
+    case 'bankAccount':
+      return validateBankAccount(input.clearing ?? '', input.number);
+    default:
+      return fail('number', 'Okänd kontotyp.');
   }
 }
 
@@ -117,10 +122,17 @@ export function validateBankAccount(clearingText: string, numberText: string): A
   if (number.length < len.min || number.length > len.max) return fail('number', `Ett kontonummer hos ${range.bank} har ${len.text}.`);
   let valid: boolean;
   switch (range.rule) {
-    case 'type1a': valid = mod11Valid(clearing.slice(1) + number); break;
-    case 'type1b': valid = mod11Valid(clearing + number); break;
-    case 'type2mod11': valid = mod11Valid(number); break;
-    default: valid = mod10Valid(number);
+    case 'type1a':
+      valid = mod11Valid(clearing.slice(1) + number);
+      break;
+    case 'type1b':
+      valid = mod11Valid(clearing + number);
+      break;
+    case 'type2mod11':
+      valid = mod11Valid(number);
+      break;
+    default:
+      valid = mod10Valid(number);
   }
   if (!valid) return fail('number', `Kontonumret stämmer inte (fel kontrollsiffra för ${range.bank}). Kontrollera clearing- och kontonumret.`);
   const shownClearing = range.rule === 'type2mod10var' && clearing.startsWith('8') ? `${clearing}-${mod10CheckDigit(clearing)}` : clearing;
@@ -132,16 +144,17 @@ export function validateBankAccount(clearingText: string, numberText: string): A
  * BBAN (clearing + account) for a Swedish bank account, the Bankgirot proprietary codes BGNR/PGNR for bankgiro and
  * plusgiro.
  */
-export type Iso20022Account =
-  | { iban: string }
-  | { otherId: string; schemeCode: 'BBAN' }
-  | { otherId: string; schemeProprietary: 'BGNR' | 'PGNR' };
+export type Iso20022Account = { iban: string } | { otherId: string; schemeCode: 'BBAN' } | { otherId: string; schemeProprietary: 'BGNR' | 'PGNR' };
 
 export function toIso20022Account(account: Pick<NormalisedAccount, 'kind' | 'clearing' | 'number'>): Iso20022Account {
   switch (account.kind) {
-    case 'iban': return { iban: account.number };
-    case 'bankgiro': return { otherId: account.number, schemeProprietary: 'BGNR' };
-    case 'plusgiro': return { otherId: account.number, schemeProprietary: 'PGNR' };
-    default: return { otherId: `${account.clearing ?? ''}${account.number}`, schemeCode: 'BBAN' };
+    case 'iban':
+      return { iban: account.number };
+    case 'bankgiro':
+      return { otherId: account.number, schemeProprietary: 'BGNR' };
+    case 'plusgiro':
+      return { otherId: account.number, schemeProprietary: 'PGNR' };
+    default:
+      return { otherId: `${account.clearing ?? ''}${account.number}`, schemeCode: 'BBAN' };
   }
 }

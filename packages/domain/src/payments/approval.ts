@@ -41,9 +41,7 @@ export interface ApprovalCheck {
   detail: string;
 }
 
-export type ApprovalOutcome =
-  | { ok: true; checks: ApprovalCheck[] }
-  | { ok: false; status: 403 | 409; reason: string; message: string; checks: ApprovalCheck[] };
+export type ApprovalOutcome = { ok: true; checks: ApprovalCheck[] } | { ok: false; status: 403 | 409; reason: string; message: string; checks: ApprovalCheck[] };
 
 export function evaluatePaymentApproval(f: PaymentApprovalFacts): ApprovalOutcome {
   const d = f.decision;
@@ -55,31 +53,58 @@ export function evaluatePaymentApproval(f: PaymentApprovalFacts): ApprovalOutcom
   const payeeOk = f.account !== null && (f.payment.payeeKind !== 'client' || f.account.holderIsParty);
   const checks: ApprovalCheck[] = [
     {
-      code: 'decisionExists', label: 'Beslutet finns och är fattat', ok: decided,
+      code: 'decisionExists',
+      label: 'Beslutet finns och är fattat',
+      ok: decided,
       detail: d === null ? 'Det finns inget beslut för utbetalningen.' : decided ? 'Beslutet är fattat.' : 'Beslutet är inte fattat ännu.',
     },
     {
-      code: 'amountWithinDecision', label: 'Beloppet stämmer med beslutet', ok: within,
-      detail: d === null ? 'Inget beslut att jämföra med.'
-        : f.activeSumForDecision === d.amount ? `Utbetalningarna för beslutet är ${formatKr(f.activeSumForDecision)}, lika med beslutat belopp.`
-          : f.activeSumForDecision < d.amount ? `Utbetalningarna för beslutet är ${formatKr(f.activeSumForDecision)} av beslutade ${formatKr(d.amount)}.`
-            : `Utbetalningarna för beslutet är ${formatKr(f.activeSumForDecision)}, mer än beslutade ${formatKr(d.amount)}.`,
+      code: 'amountWithinDecision',
+      label: 'Beloppet stämmer med beslutet',
+      ok: within,
+      detail:
+        d === null
+          ? 'Inget beslut att jämföra med.'
+          : f.activeSumForDecision === d.amount
+            ? `Utbetalningarna för beslutet är ${formatKr(f.activeSumForDecision)}, lika med beslutat belopp.`
+            : f.activeSumForDecision < d.amount
+              ? `Utbetalningarna för beslutet är ${formatKr(f.activeSumForDecision)} av beslutade ${formatKr(d.amount)}.`
+              : `Utbetalningarna för beslutet är ${formatKr(f.activeSumForDecision)}, mer än beslutade ${formatKr(d.amount)}.`,
     },
     {
-      code: 'accountVerified', label: 'Kontot är kontrollerat', ok: accountOk,
-      detail: f.account === null ? 'Utbetalningen saknar konto.'
-        : !f.account.valid ? 'Kontonumret är inte giltigt.'
-          : f.account.verifiedAt ? `Kontrollerat av ${f.account.verifiedByName ?? 'okänd'}.` : 'Kontot är inte kontrollerat av handläggaren.',
+      code: 'accountVerified',
+      label: 'Kontot är kontrollerat',
+      ok: accountOk,
+      detail:
+        f.account === null
+          ? 'Utbetalningen saknar konto.'
+          : !f.account.valid
+            ? 'Kontonumret är inte giltigt.'
+            : f.account.verifiedAt
+              ? `Kontrollerat av ${f.account.verifiedByName ?? 'okänd'}.`
+              : 'Kontot är inte kontrollerat av handläggaren.',
     },
     {
-      code: 'payeeVerified', label: 'Mottagaren stämmer med kontot', ok: payeeOk,
-      detail: payeeOk ? (f.payment.payeeKind === 'client' ? 'Kontot tillhör sökande eller medsökande i ärendet.' : 'Mottagaren är kontots innehavare.')
+      code: 'payeeVerified',
+      label: 'Mottagaren stämmer med kontot',
+      ok: payeeOk,
+      detail: payeeOk
+        ? f.payment.payeeKind === 'client'
+          ? 'Kontot tillhör sökande eller medsökande i ärendet.'
+          : 'Mottagaren är kontots innehavare.'
         : 'Kontot tillhör inte sökande eller medsökande i ärendet.',
     },
     {
-      code: 'fourEyes', label: 'Annan person än den som beslutade och föreslog', ok: !f.fourEyes || (!sameAsDecider && !sameAsProposer),
-      detail: !f.fourEyes ? 'Fyra ögon krävs inte för utbetalningar i kommunen.'
-        : sameAsDecider ? 'Du fattade beslutet.' : sameAsProposer ? 'Du föreslog utbetalningen.' : 'Godkännaren är en annan person.',
+      code: 'fourEyes',
+      label: 'Annan person än den som beslutade och föreslog',
+      ok: !f.fourEyes || (!sameAsDecider && !sameAsProposer),
+      detail: !f.fourEyes
+        ? 'Fyra ögon krävs inte för utbetalningar i kommunen.'
+        : sameAsDecider
+          ? 'Du fattade beslutet.'
+          : sameAsProposer
+            ? 'Du föreslog utbetalningen.'
+            : 'Godkännaren är en annan person.',
     },
   ];
   const refuse = (status: 403 | 409, reason: string, message: string): ApprovalOutcome => ({ ok: false, status, reason, message, checks });
@@ -90,7 +115,12 @@ export function evaluatePaymentApproval(f: PaymentApprovalFacts): ApprovalOutcom
   if (f.fourEyes && sameAsDecider) return refuse(403, 'fourEyes', 'Du fattade beslutet och kan därför inte godkänna utbetalningen. En annan person måste göra kassakontrollen (fyra ögon).');
   if (f.fourEyes && sameAsProposer) return refuse(403, 'fourEyes', 'Du föreslog utbetalningen och kan därför inte godkänna den. En annan person måste göra kassakontrollen (fyra ögon).');
   if (!within) return refuse(409, 'exceedsDecision', 'Utbetalningarna för beslutet överstiger det beslutade beloppet. Stoppa den felaktiga utbetalningen först.');
-  if (!accountOk) return refuse(409, 'accountNotVerified', f.account && !f.account.valid ? 'Kontonumret är inte giltigt.' : 'Kontot är inte kontrollerat. Handläggaren behöver kontrollera kontot innan utbetalningen kan godkännas.');
+  if (!accountOk)
+    return refuse(
+      409,
+      'accountNotVerified',
+      f.account && !f.account.valid ? 'Kontonumret är inte giltigt.' : 'Kontot är inte kontrollerat. Handläggaren behöver kontrollera kontot innan utbetalningen kan godkännas.',
+    );
   if (!payeeOk) return refuse(409, 'payeeNotVerified', 'Mottagaren stämmer inte med kontot: kontot tillhör inte sökande eller medsökande i ärendet.');
   return { ok: true, checks };
 }

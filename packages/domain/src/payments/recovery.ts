@@ -27,7 +27,10 @@ export interface GrantDecisionFacts {
   statedReferenceId: string | null;
 }
 
-export interface RecoveryFieldError { path: string; message: string }
+export interface RecoveryFieldError {
+  path: string;
+  message: string;
+}
 
 /**
  * Whether a claim on `ground` may rest on the grant decision. Grounds that must be stated when granting need a
@@ -38,7 +41,9 @@ export function grantConditionErrors(ground: RecoveryBasisConfig, grant: GrantDe
   if (!ground.requiresStatedInGrant) return [];
   const on = `Återkrav enligt ${ground.legalReference}`;
   if (!grant) {
-    return [{ path: '/body/decisionId', message: `${on} kräver att du väljer beslutet om bistånd. Beslutet ska ha meddelats skriftligt, ha delgetts den enskilde och ha angett grunden för återbetalning.` }];
+    return [
+      { path: '/body/decisionId', message: `${on} kräver att du väljer beslutet om bistånd. Beslutet ska ha meddelats skriftligt, ha delgetts den enskilde och ha angett grunden för återbetalning.` },
+    ];
   }
   const errors: RecoveryFieldError[] = [];
   if (!grant.grantsAssistance) errors.push({ path: '/body/decisionId', message: `${on} kräver ett fattat beslut som beviljar bistånd.` });
@@ -69,9 +74,12 @@ export const RECOVERY_STATE_LABELS: Record<RecoveryClaimState, string> = { open:
 /** Signed effect of an entry on the balance. `amount` is positive except for 'adjusted', which may be either sign. */
 export function recoveryEntryEffect(kind: RecoveryEntryKind, amount: number): number {
   switch (kind) {
-    case 'claimed': return amount;
-    case 'adjusted': return amount;
-    default: return -amount;
+    case 'claimed':
+      return amount;
+    case 'adjusted':
+      return amount;
+    default:
+      return -amount;
   }
 }
 

@@ -6,13 +6,21 @@ import type { letterParties } from './load.ts';
 import { fill, type AppealLetters } from './settings.ts';
 
 type Parties = Awaited<ReturnType<typeof letterParties>>;
-interface DecisionFacts { outcome: string; periodStart: string; periodEnd: string; amount: number; decidedAt: string }
+interface DecisionFacts {
+  outcome: string;
+  periodStart: string;
+  periodEnd: string;
+  amount: number;
+  decidedAt: string;
+}
 
 const period = (d: DecisionFacts) => `${formatSwedishDate(d.periodStart)} – ${formatSwedishDate(d.periodEnd)}`;
 
 function decisionTable(caption: string, d: DecisionFacts): LetterBlock {
   return {
-    type: 'table', caption, columns: ['Uppgift', 'Beslut'],
+    type: 'table',
+    caption,
+    columns: ['Uppgift', 'Beslut'],
     rows: [
       ['Beslutsdatum', formatSwedishDate(d.decidedAt)],
       ['Utfall', labelOf(DECISION_OUTCOME_LABELS, d.outcome)],
@@ -23,14 +31,29 @@ function decisionTable(caption: string, d: DecisionFacts): LetterBlock {
 }
 
 const base = (p: Parties, today: string, title: string, blocks: LetterBlock[], toClient: boolean): Letter => ({
-  sender: p.sender, date: formatSwedishDate(today), reference: p.caseNumber, recipient: toClient ? p.recipient : null, title, blocks, contact: p.contact,
+  sender: p.sender,
+  date: formatSwedishDate(today),
+  reference: p.caseNumber,
+  recipient: toClient ? p.recipient : null,
+  title,
+  blocks,
+  contact: p.contact,
 });
 
 /** The appeal as it arrived, kept as a document of the case and enclosed when forwarded. */
-export function appealDocumentPdf(t: AppealLetters, p: Parties, a: { receivedOn: string; channel: string; text: string; appellantName: string | null; registeredBy: string }, decision: DecisionFacts, today: string) {
+export function appealDocumentPdf(
+  t: AppealLetters,
+  p: Parties,
+  a: { receivedOn: string; channel: string; text: string; appellantName: string | null; registeredBy: string },
+  decision: DecisionFacts,
+  today: string,
+) {
   const intro = fill(t.appealDocument.intro, {
-    receivedOn: formatSwedishDate(a.receivedOn), channel: labelOf(APPEAL_CHANNEL_LABELS, a.channel).toLowerCase(),
-    decisionDate: formatSwedishDate(decision.decidedAt), decisionOutcome: labelOf(DECISION_OUTCOME_LABELS, decision.outcome).toLowerCase(), registeredBy: a.registeredBy,
+    receivedOn: formatSwedishDate(a.receivedOn),
+    channel: labelOf(APPEAL_CHANNEL_LABELS, a.channel).toLowerCase(),
+    decisionDate: formatSwedishDate(decision.decidedAt),
+    decisionOutcome: labelOf(DECISION_OUTCOME_LABELS, decision.outcome).toLowerCase(),
+    registeredBy: a.registeredBy,
   });
   const blocks: LetterBlock[] = [{ type: 'paragraph', text: intro }];
   if (a.appellantName) blocks.push({ type: 'paragraph', text: `Klagande: ${a.appellantName}` });
@@ -39,9 +62,12 @@ export function appealDocumentPdf(t: AppealLetters, p: Parties, a: { receivedOn:
 }
 
 export function reconsiderationPdf(
-  t: AppealLetters, p: Parties,
+  t: AppealLetters,
+  p: Parties,
   r: { result: 'unchanged' | 'changed'; reason: string; fullyAsRequested: boolean; receivedOn: string; courtName: string | null },
-  original: DecisionFacts, replacement: DecisionFacts | null, today: string,
+  original: DecisionFacts,
+  replacement: DecisionFacts | null,
+  today: string,
 ) {
   const v = { receivedOn: formatSwedishDate(r.receivedOn), decisionDate: formatSwedishDate(original.decidedAt), courtName: r.courtName ?? 'förvaltningsrätten' };
   const rt = t.reconsideration;
@@ -63,10 +89,15 @@ export function reconsiderationPdf(
 export function dismissalPdf(t: AppealLetters, p: Parties, a: { receivedOn: string; notifiedOn: string; lastDay: string; note: string | null }, decision: DecisionFacts, today: string) {
   const d = t.dismissal;
   const blocks: LetterBlock[] = [
-    { type: 'paragraph', text: fill(d.body, {
-      decisionDate: formatSwedishDate(decision.decidedAt), receivedOn: formatSwedishDate(a.receivedOn),
-      notifiedOn: formatSwedishDate(a.notifiedOn), lastDay: formatSwedishDate(a.lastDay),
-    }) },
+    {
+      type: 'paragraph',
+      text: fill(d.body, {
+        decisionDate: formatSwedishDate(decision.decidedAt),
+        receivedOn: formatSwedishDate(a.receivedOn),
+        notifiedOn: formatSwedishDate(a.notifiedOn),
+        lastDay: formatSwedishDate(a.lastDay),
+      }),
+    },
   ];
   if (a.note) blocks.push({ type: 'paragraph', text: a.note });
   blocks.push({ type: 'heading', text: 'Lagrum' }, { type: 'paragraph', text: d.legalBasis });
@@ -74,23 +105,44 @@ export function dismissalPdf(t: AppealLetters, p: Parties, a: { receivedOn: stri
   return renderLetterPdf(base(p, today, d.title, blocks, true));
 }
 
-export interface Enclosure { title: string; date: string }
+export interface Enclosure {
+  title: string;
+  date: string;
+}
 
 /** The cover letter to the court (FL 46 §): what is appealed, timeliness, omprövning, and the list of enclosed documents. */
 export function forwardingPdf(
-  t: AppealLetters, p: Parties,
+  t: AppealLetters,
+  p: Parties,
   a: {
-    receivedOn: string; lastDay: string; timely: boolean; exceptionLabel: string | null; reconsideration: 'unchanged' | 'changed'; reconsideredOn: string;
-    appellantName: string | null; note: string | null;
+    receivedOn: string;
+    lastDay: string;
+    timely: boolean;
+    exceptionLabel: string | null;
+    reconsideration: 'unchanged' | 'changed';
+    reconsideredOn: string;
+    appellantName: string | null;
+    note: string | null;
     /** The law the appealed decision was made under, its appeal paragraph and, for the repealed law, the transitional note. */
-    law: string; appealReference: string; transitionalNote: string;
+    law: string;
+    appealReference: string;
+    transitionalNote: string;
   },
-  court: { name: string; addressLines: string[] }, decision: DecisionFacts, replacement: DecisionFacts | null, enclosures: Enclosure[], today: string,
+  court: { name: string; addressLines: string[] },
+  decision: DecisionFacts,
+  replacement: DecisionFacts | null,
+  enclosures: Enclosure[],
+  today: string,
 ) {
   const f = t.forwarding;
   const v = {
-    receivedOn: formatSwedishDate(a.receivedOn), lastDay: formatSwedishDate(a.lastDay), exception: a.exceptionLabel ?? '', reconsideredOn: formatSwedishDate(a.reconsideredOn),
-    law: a.law, appealReference: a.appealReference, transitionalNote: a.transitionalNote,
+    receivedOn: formatSwedishDate(a.receivedOn),
+    lastDay: formatSwedishDate(a.lastDay),
+    exception: a.exceptionLabel ?? '',
+    reconsideredOn: formatSwedishDate(a.reconsideredOn),
+    law: a.law,
+    appealReference: a.appealReference,
+    transitionalNote: a.transitionalNote,
   };
   const blocks: LetterBlock[] = [
     { type: 'paragraph', text: fill(a.timely ? f.intro : f.introLateException, v).replace(/\s{2,}/g, ' ') },

@@ -1,9 +1,23 @@
 /** Reading appeals and the facts around them (decision, letter date, case, people). Callers check access and audit. */
 import type { Kysely } from 'kysely';
 import {
-  formatSwedishDate, swedishDate, APPEAL_CHANNEL_LABELS, APPEAL_STATUS_LABELS, DECISION_OUTCOME_LABELS, RECONSIDERATION_RESULT_LABELS, appealTimeliness,
-  canForwardAppeal, canReconsiderAppeal, canRecordLateOutcome, canWithdrawAppeal, describeAppealTimeliness, documentKindLabel,
-  isAppealStatus, labelOf, type AppealStatus, type DecisionItem,
+  formatSwedishDate,
+  swedishDate,
+  APPEAL_CHANNEL_LABELS,
+  APPEAL_STATUS_LABELS,
+  DECISION_OUTCOME_LABELS,
+  RECONSIDERATION_RESULT_LABELS,
+  appealTimeliness,
+  canForwardAppeal,
+  canReconsiderAppeal,
+  canRecordLateOutcome,
+  canWithdrawAppeal,
+  describeAppealTimeliness,
+  documentKindLabel,
+  isAppealStatus,
+  labelOf,
+  type AppealStatus,
+  type DecisionItem,
 } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import type { AppealSettings } from './settings.ts';
@@ -12,7 +26,8 @@ import { decisionAppealRoute, legalityOnlyMessage, type DecisionAppealRoute, typ
 export type Db = Kysely<Database>;
 
 export async function loadDecision(db: Db, decisionId: string) {
-  return db.selectFrom('decisions')
+  return db
+    .selectFrom('decisions')
     .select(['id', 'case_id', 'application_id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at', 'decided_by', 'status', 'replaces_decision_id', 'legal_basis', 'items'])
     .where('id', '=', decisionId)
     .executeTakeFirst();
@@ -40,15 +55,19 @@ export function challengeJson(route: DecisionAppealRoute) {
 
 /** The decision letter of a decision, if one was stored (linked from the decision, or related to it). */
 export async function findDecisionLetter(db: Db, decisionId: string) {
-  const linked = await db.selectFrom('decisions as d')
+  const linked = await db
+    .selectFrom('decisions as d')
     .innerJoin('documents as doc', 'doc.id', 'd.letter_document_id')
     .select(['doc.id', 'doc.title', 'doc.created_at'])
     .where('d.id', '=', decisionId)
     .executeTakeFirst();
   if (linked) return linked;
-  return db.selectFrom('documents')
+  return db
+    .selectFrom('documents')
     .select(['id', 'title', 'created_at'])
-    .where('related_type', '=', 'decision').where('related_id', '=', decisionId).where('kind', '=', 'decisionLetter')
+    .where('related_type', '=', 'decision')
+    .where('related_id', '=', decisionId)
+    .where('kind', '=', 'decisionLetter')
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
 }
@@ -61,21 +80,32 @@ export async function decisionLetterDate(db: Db, decision: Pick<DecisionRow, 'id
 
 /** Sender, recipient and contact for letters about a case. A protected address is never printed. */
 export async function letterParties(db: Db, caseId: string) {
-  const c = await db.selectFrom('cases')
+  const c = await db
+    .selectFrom('cases')
     .innerJoin('municipalities as m', 'm.code', 'cases.municipality_code')
     .innerJoin('units as u', 'u.id', 'cases.unit_id')
     .leftJoin('staff_users as w', 'w.id', 'cases.responsible_worker_id')
-    .select(['cases.case_number', 'cases.household_id', 'cases.municipality_code', 'cases.unit_id', 'cases.responsible_worker_id', 'm.name as municipality', 'u.name as unit', 'w.display_name as worker'])
+    .select([
+      'cases.case_number',
+      'cases.household_id',
+      'cases.municipality_code',
+      'cases.unit_id',
+      'cases.responsible_worker_id',
+      'm.name as municipality',
+      'u.name as unit',
+      'w.display_name as worker',
+    ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const applicant = await db.selectFrom('household_members as hm')
+  const applicant = await db
+    .selectFrom('household_members as hm')
     .innerJoin('persons as p', 'p.id', 'hm.person_id')
     .select(['p.id', 'p.first_name', 'p.last_name', 'p.address_line', 'p.postal_code', 'p.city', 'p.protected_identity'])
-    .where('hm.household_id', '=', c.household_id).where('hm.role', '=', 'applicant')
+    .where('hm.household_id', '=', c.household_id)
+    .where('hm.role', '=', 'applicant')
     .executeTakeFirst();
-  const addressLines = applicant && !applicant.protected_identity && applicant.address_line
-    ? [applicant.address_line, [applicant.postal_code, applicant.city].filter(Boolean).join(' ')].filter(Boolean)
-    : [];
+  const addressLines =
+    applicant && !applicant.protected_identity && applicant.address_line ? [applicant.address_line, [applicant.postal_code, applicant.city].filter(Boolean).join(' ')].filter(Boolean) : [];
   return {
     caseNumber: c.case_number,
     municipalityCode: c.municipality_code,
@@ -90,14 +120,20 @@ export async function letterParties(db: Db, caseId: string) {
 
 export function decisionJson(d: Pick<DecisionRow, 'id' | 'outcome' | 'period_start' | 'period_end' | 'amount' | 'decided_at'>) {
   return {
-    id: d.id, outcome: d.outcome, outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome), periodStart: d.period_start,
-    periodEnd: d.period_end, amount: Number(d.amount), decidedAt: d.decided_at,
+    id: d.id,
+    outcome: d.outcome,
+    outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome),
+    periodStart: d.period_start,
+    periodEnd: d.period_end,
+    amount: Number(d.amount),
+    decidedAt: d.decided_at,
   };
 }
 
 /** Appeals of one case (or one appeal) as the API shows them. */
 export async function appealsJson(db: Db, where: { caseId?: string; appealId?: string }, settings: AppealSettings, nowIso: string) {
-  let q = db.selectFrom('appeals as a')
+  let q = db
+    .selectFrom('appeals as a')
     .innerJoin('decisions as d', 'd.id', 'a.decision_id')
     .leftJoin('decisions as nd', 'nd.id', 'a.replacement_decision_id')
     .innerJoin('staff_users as rb', 'rb.id', 'a.registered_by')
@@ -105,10 +141,21 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
     .leftJoin('staff_users as fb', 'fb.id', 'a.forwarded_by')
     .selectAll('a')
     .select([
-      'd.outcome as d_outcome', 'd.period_start as d_period_start', 'd.period_end as d_period_end', 'd.amount as d_amount', 'd.decided_at as d_decided_at',
-      'd.legal_basis as d_legal_basis', 'd.items as d_items',
-      'nd.outcome as nd_outcome', 'nd.period_start as nd_period_start', 'nd.period_end as nd_period_end', 'nd.amount as nd_amount', 'nd.decided_at as nd_decided_at',
-      'rb.display_name as registered_by_name', 'cb.display_name as reconsidered_by_name', 'fb.display_name as forwarded_by_name',
+      'd.outcome as d_outcome',
+      'd.period_start as d_period_start',
+      'd.period_end as d_period_end',
+      'd.amount as d_amount',
+      'd.decided_at as d_decided_at',
+      'd.legal_basis as d_legal_basis',
+      'd.items as d_items',
+      'nd.outcome as nd_outcome',
+      'nd.period_start as nd_period_start',
+      'nd.period_end as nd_period_end',
+      'nd.amount as nd_amount',
+      'nd.decided_at as nd_decided_at',
+      'rb.display_name as registered_by_name',
+      'cb.display_name as reconsidered_by_name',
+      'fb.display_name as forwarded_by_name',
     ]);
   if (where.caseId) q = q.where('a.case_id', '=', where.caseId);
   if (where.appealId) q = q.where('a.id', '=', where.appealId);
@@ -116,12 +163,21 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [events, docs] = await Promise.all([
-    db.selectFrom('appeal_events as e').leftJoin('staff_users as s', 's.id', 'e.actor_id')
+    db
+      .selectFrom('appeal_events as e')
+      .leftJoin('staff_users as s', 's.id', 'e.actor_id')
       .select(['e.appeal_id', 'e.from_status', 'e.to_status', 'e.at', 'e.note', 'e.actor_kind', 's.display_name'])
-      .where('e.appeal_id', 'in', ids).orderBy('e.at').orderBy('e.id').execute(),
-    db.selectFrom('appeal_documents as ad').innerJoin('documents as doc', 'doc.id', 'ad.document_id')
+      .where('e.appeal_id', 'in', ids)
+      .orderBy('e.at')
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('appeal_documents as ad')
+      .innerJoin('documents as doc', 'doc.id', 'ad.document_id')
       .select(['ad.appeal_id', 'ad.role', 'doc.id', 'doc.title', 'doc.kind', 'doc.created_at', 'doc.mime_type'])
-      .where('ad.appeal_id', 'in', ids).orderBy('doc.created_at').execute(),
+      .where('ad.appeal_id', 'in', ids)
+      .orderBy('doc.created_at')
+      .execute(),
   ]);
   const today = swedishDate(nowIso);
   return rows.map((a) => {
@@ -154,17 +210,27 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
       lateException: a.late_exception,
       lateExceptionLabel: exception?.label ?? null,
       lateNote: a.late_note,
-      reconsideration: a.reconsideration_result ? {
-        result: a.reconsideration_result,
-        resultLabel: RECONSIDERATION_RESULT_LABELS[a.reconsideration_result],
-        reason: a.reconsideration_reason,
-        fullyAsRequested: a.fully_as_requested,
-        replacementDecision: a.replacement_decision_id && a.nd_outcome
-          ? decisionJson({ id: a.replacement_decision_id, outcome: a.nd_outcome, period_start: a.nd_period_start!, period_end: a.nd_period_end!, amount: a.nd_amount!, decided_at: a.nd_decided_at! })
-          : null,
-        at: a.reconsidered_at,
-        byName: a.reconsidered_by_name,
-      } : null,
+      reconsideration: a.reconsideration_result
+        ? {
+            result: a.reconsideration_result,
+            resultLabel: RECONSIDERATION_RESULT_LABELS[a.reconsideration_result],
+            reason: a.reconsideration_reason,
+            fullyAsRequested: a.fully_as_requested,
+            replacementDecision:
+              a.replacement_decision_id && a.nd_outcome
+                ? decisionJson({
+                    id: a.replacement_decision_id,
+                    outcome: a.nd_outcome,
+                    period_start: a.nd_period_start!,
+                    period_end: a.nd_period_end!,
+                    amount: a.nd_amount!,
+                    decided_at: a.nd_decided_at!,
+                  })
+                : null,
+            at: a.reconsidered_at,
+            byName: a.reconsidered_by_name,
+          }
+        : null,
       courtName: a.court_name,
       forwardedAt: a.forwarded_at,
       forwardedByName: a.forwarded_by_name,
@@ -172,17 +238,27 @@ export async function appealsJson(db: Db, where: { caseId?: string; appealId?: s
       forwardOverdue: open && a.forward_due_on < today,
       registeredAt: a.registered_at,
       registeredByName: a.registered_by_name,
-      history: events.filter((e) => e.appeal_id === a.id).map((e) => ({
-        fromStatus: e.from_status,
-        toStatus: e.to_status,
-        toLabel: isAppealStatus(e.to_status) ? APPEAL_STATUS_LABELS[e.to_status] : e.to_status,
-        at: e.at,
-        actorName: e.display_name ?? (e.actor_kind === 'system' ? 'Vägen (automatiskt)' : null),
-        note: e.note,
-      })),
-      documents: docs.filter((d) => d.appeal_id === a.id).map((d) => ({
-        id: d.id, title: d.title, kind: d.kind, kindLabel: documentKindLabel(d.kind), role: d.role, createdAt: d.created_at, mimeType: d.mime_type,
-      })),
+      history: events
+        .filter((e) => e.appeal_id === a.id)
+        .map((e) => ({
+          fromStatus: e.from_status,
+          toStatus: e.to_status,
+          toLabel: isAppealStatus(e.to_status) ? APPEAL_STATUS_LABELS[e.to_status] : e.to_status,
+          at: e.at,
+          actorName: e.display_name ?? (e.actor_kind === 'system' ? 'Vägen (automatiskt)' : null),
+          note: e.note,
+        })),
+      documents: docs
+        .filter((d) => d.appeal_id === a.id)
+        .map((d) => ({
+          id: d.id,
+          title: d.title,
+          kind: d.kind,
+          kindLabel: documentKindLabel(d.kind),
+          role: d.role,
+          createdAt: d.created_at,
+          mimeType: d.mime_type,
+        })),
       actions: {
         canReconsider: canReconsiderAppeal(state).ok,
         canForward: canForwardAppeal(state).ok,

@@ -16,13 +16,24 @@ export interface AppealSettings extends CaseworkDocument {
 export interface AppealLetters extends CaseworkDocument {
   appealDocument: { title: string; intro: string };
   reconsideration: {
-    title: string; unchangedIntro: string; unchangedNext: string; changedIntro: string; changedFully: string; changedPartly: string;
-    legalBasis: string; appealInstructions: string;
+    title: string;
+    unchangedIntro: string;
+    unchangedNext: string;
+    changedIntro: string;
+    changedFully: string;
+    changedPartly: string;
+    legalBasis: string;
+    appealInstructions: string;
   };
   dismissal: { title: string; body: string; legalBasis: string; appealInstructions: string };
   forwarding: {
-    title: string; intro: string; introLateException: string; reconsiderationUnchanged: string; reconsiderationChangedPartly: string;
-    enclosuresHeading: string; closing: string;
+    title: string;
+    intro: string;
+    introLateException: string;
+    reconsiderationUnchanged: string;
+    reconsiderationChangedPartly: string;
+    enclosuresHeading: string;
+    closing: string;
   };
 }
 

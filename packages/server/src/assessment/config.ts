@@ -3,9 +3,7 @@
  * försörjningshinder, delegation, four-eyes, decision and communication letter templates. Read through one function so
  * that tests can put in their own documents (e.g. four-eyes on).
  */
-import type {
-  CommunicationException, DecisionLegalReference, DecisionOutcome, DelegationRow, ProcedureReferences, ReasonPhrase, SupportObstacleCode,
-} from '@vagen/domain';
+import type { CommunicationException, DecisionLegalReference, DecisionOutcome, DelegationRow, ProcedureReferences, ReasonPhrase, SupportObstacleCode } from '@vagen/domain';
 import { getCaseworkRules, type CaseworkDocument, type CaseworkRules } from '../casework-rules.ts';
 import { HttpProblem } from '../errors.ts';
 
@@ -25,10 +23,19 @@ export interface LegalReferencesDoc extends CaseworkDocument {
   references: DecisionLegalReference[];
   communicationExceptions: CommunicationException[];
 }
-export interface ReasonPhrasesDoc extends CaseworkDocument { phrases: ReasonPhrase[] }
-export interface SupportObstaclesDoc extends CaseworkDocument { groups: { id: string; label: string }[]; codes: SupportObstacleCode[] }
-export interface DelegationDoc extends CaseworkDocument { rows: DelegationRow[] }
-export interface FourEyesDoc extends CaseworkDocument { sections: { calculation?: boolean; decision?: boolean; payment?: boolean } }
+export interface ReasonPhrasesDoc extends CaseworkDocument {
+  phrases: ReasonPhrase[];
+}
+export interface SupportObstaclesDoc extends CaseworkDocument {
+  groups: { id: string; label: string }[];
+  codes: SupportObstacleCode[];
+}
+export interface DelegationDoc extends CaseworkDocument {
+  rows: DelegationRow[];
+}
+export interface FourEyesDoc extends CaseworkDocument {
+  sections: { calculation?: boolean; decision?: boolean; payment?: boolean };
+}
 export interface DecisionLetterDoc extends CaseworkDocument {
   titles: Record<DecisionOutcome, string>;
   outcomeText: Record<DecisionOutcome, string>;
@@ -51,7 +58,12 @@ export interface DecisionLetterDoc extends CaseworkDocument {
   appealDeadlineWeeks: number;
 }
 export interface CommunicationLetterDoc extends CaseworkDocument {
-  title: string; intro: string; materialHeading: string; answerHeading: string; answer: string; legal: string;
+  title: string;
+  intro: string;
+  materialHeading: string;
+  answerHeading: string;
+  answer: string;
+  legal: string;
   /** The right to give information orally before the nämnd ({{oralRightReference}}). */
   oralRight: string;
 }

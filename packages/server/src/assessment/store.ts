@@ -2,8 +2,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
 import {
-  swedishDate, applyAdjustments, buildNormInputs, calculateNorm, isContentFilled, NormInputError,
-  type AdjustmentInput, type ApplicationContent, type Capability, type EffectiveCalculation, type MonthInput, type NormResult,
+  swedishDate,
+  applyAdjustments,
+  buildNormInputs,
+  calculateNorm,
+  isContentFilled,
+  NormInputError,
+  type AdjustmentInput,
+  type ApplicationContent,
+  type Capability,
+  type EffectiveCalculation,
+  type MonthInput,
+  type NormResult,
 } from '@vagen/domain';
 import type { CalculationsTable, Database } from '@vagen/db';
 import { guardCase } from '../cases/guard.ts';
@@ -33,8 +43,16 @@ export async function loadApplication(db: Db, id: string): Promise<ApplicationRe
   const a = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a) return null;
   return {
-    id: a.id, caseId: a.case_id, kind: a.kind, status: a.status, periodMonth: a.period_month, periodStart: a.period_start,
-    periodEnd: a.period_end, submittedAt: a.submitted_at, channel: a.channel, updatedAt: a.updated_at,
+    id: a.id,
+    caseId: a.case_id,
+    kind: a.kind,
+    status: a.status,
+    periodMonth: a.period_month,
+    periodStart: a.period_start,
+    periodEnd: a.period_end,
+    submittedAt: a.submitted_at,
+    channel: a.channel,
+    updatedAt: a.updated_at,
     content: isContentFilled(a.content) ? a.content : null,
   };
 }
@@ -47,35 +65,74 @@ export async function guardApplication(app: FastifyInstance, request: FastifyReq
   return { ...guarded, application };
 }
 
-export async function recordEvent(db: Db, e: { caseId: string; objectType: string; objectId: string; event: string; from?: string | null; to?: string | null; actorId: string | null; note?: string | null; at: Date }) {
-  await db.insertInto('assessment_events').values({
-    case_id: e.caseId, object_type: e.objectType, object_id: e.objectId, event: e.event, from_status: e.from ?? null, to_status: e.to ?? null,
-    actor_kind: e.actorId ? 'staff' : 'system', actor_id: e.actorId, note: e.note ?? null, at: e.at.toISOString(),
-  }).execute();
+export async function recordEvent(
+  db: Db,
+  e: { caseId: string; objectType: string; objectId: string; event: string; from?: string | null; to?: string | null; actorId: string | null; note?: string | null; at: Date },
+) {
+  await db
+    .insertInto('assessment_events')
+    .values({
+      case_id: e.caseId,
+      object_type: e.objectType,
+      object_id: e.objectId,
+      event: e.event,
+      from_status: e.from ?? null,
+      to_status: e.to ?? null,
+      actor_kind: e.actorId ? 'staff' : 'system',
+      actor_id: e.actorId,
+      note: e.note ?? null,
+      at: e.at.toISOString(),
+    })
+    .execute();
 }
 
 export async function caseRow(db: Db, caseId: string) {
-  return db.selectFrom('cases').innerJoin('units', 'units.id', 'cases.unit_id')
+  return db
+    .selectFrom('cases')
+    .innerJoin('units', 'units.id', 'cases.unit_id')
     .innerJoin('municipalities', 'municipalities.code', 'cases.municipality_code')
-    .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.municipality_code', 'cases.unit_id', 'cases.household_id',
-      'cases.responsible_worker_id', 'units.name as unit_name', 'municipalities.name as municipality_name'])
-    .where('cases.id', '=', caseId).executeTakeFirstOrThrow();
+    .select([
+      'cases.id',
+      'cases.case_number',
+      'cases.status',
+      'cases.municipality_code',
+      'cases.unit_id',
+      'cases.household_id',
+      'cases.responsible_worker_id',
+      'units.name as unit_name',
+      'municipalities.name as municipality_name',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function loadAdjustments(db: Db, applicationId: string): Promise<(AdjustmentInput & { systemValueAtCreation: number | null; deletedByName: string | null })[]> {
-  const rows = await db.selectFrom('calculation_adjustments as a')
+  const rows = await db
+    .selectFrom('calculation_adjustments as a')
     .innerJoin('staff_users as u', 'u.id', 'a.created_by')
     .leftJoin('staff_users as d', 'd.id', 'a.deleted_by')
     .select(['a.id', 'a.line_key', 'a.value', 'a.note', 'a.created_by', 'u.display_name', 'a.created_at', 'a.deleted_at', 'a.system_value', 'd.display_name as deleted_by_name'])
-    .where('a.application_id', '=', applicationId).orderBy('a.created_at').execute();
+    .where('a.application_id', '=', applicationId)
+    .orderBy('a.created_at')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, lineKey: r.line_key, value: Number(r.value), note: r.note, createdBy: r.created_by, createdByName: r.display_name,
-    createdAt: r.created_at, deletedAt: r.deleted_at, systemValueAtCreation: r.system_value === null ? null : Number(r.system_value),
+    id: r.id,
+    lineKey: r.line_key,
+    value: Number(r.value),
+    note: r.note,
+    createdBy: r.created_by,
+    createdByName: r.display_name,
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+    systemValueAtCreation: r.system_value === null ? null : Number(r.system_value),
     deletedByName: r.deleted_by_name,
   }));
 }
 
-export interface StoredMonth { month: MonthInput; result: NormResult }
+export interface StoredMonth {
+  month: MonthInput;
+  result: NormResult;
+}
 
 export interface CalculationRecord {
   id: string;
@@ -96,9 +153,20 @@ export interface CalculationRecord {
 
 function toCalculation(r: Selectable<CalculationsTable>): CalculationRecord {
   return {
-    id: r.id, applicationId: r.application_id, caseId: r.case_id, months: r.months as StoredMonth[], effective: r.effective as EffectiveCalculation,
-    adjustments: r.adjustments as AdjustmentInput[], systemAssistance: Number(r.system_assistance), assistance: Number(r.assistance), outcome: r.outcome,
-    createdBy: r.created_by, createdAt: r.created_at, supersededAt: r.superseded_at, approvedBy: r.approved_by, approvedAt: r.approved_at,
+    id: r.id,
+    applicationId: r.application_id,
+    caseId: r.case_id,
+    months: r.months as StoredMonth[],
+    effective: r.effective as EffectiveCalculation,
+    adjustments: r.adjustments as AdjustmentInput[],
+    systemAssistance: Number(r.system_assistance),
+    assistance: Number(r.assistance),
+    outcome: r.outcome,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    supersededAt: r.superseded_at,
+    approvedBy: r.approved_by,
+    approvedAt: r.approved_at,
   };
 }
 
@@ -108,8 +176,7 @@ export async function loadCalculation(db: Db, id: string): Promise<CalculationRe
 }
 
 export async function currentCalculation(db: Db, applicationId: string): Promise<CalculationRecord | null> {
-  const r = await db.selectFrom('calculations').selectAll().where('application_id', '=', applicationId).where('superseded_at', 'is', null)
-    .orderBy('created_at', 'desc').executeTakeFirst();
+  const r = await db.selectFrom('calculations').selectAll().where('application_id', '=', applicationId).where('superseded_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
   return r ? toCalculation(r) : null;
 }
 
@@ -122,7 +189,10 @@ export function computeMonths(content: ApplicationContent, municipality: string)
       return { month: m, result: calculateNorm(rules, m.input) };
     } catch (err) {
       if (err instanceof NormInputError) {
-        throw new ValidationFailure(err.fields.map((f) => ({ path: `/calculation/${m.month}${f.path}`, message: f.message })), `Beräkningen för ${m.month} kan inte göras: ${err.message}`);
+        throw new ValidationFailure(
+          err.fields.map((f) => ({ path: `/calculation/${m.month}${f.path}`, message: f.message })),
+          `Beräkningen för ${m.month} kan inte göras: ${err.message}`,
+        );
       }
       throw err;
     }
@@ -140,29 +210,71 @@ export async function recalculate(tx: Db, application: ApplicationRecord, place:
   const adjustments = (await loadAdjustments(tx, application.id)).map(({ systemValueAtCreation: _s, deletedByName: _d, ...a }) => a);
   const effective = applyAdjustments(application.content, months, adjustments);
   const id = newId();
-  const superseded = await tx.updateTable('calculations').set({ superseded_at: now.toISOString() }).where('application_id', '=', application.id)
-    .where('superseded_at', 'is', null).returning('id').execute();
+  const superseded = await tx
+    .updateTable('calculations')
+    .set({ superseded_at: now.toISOString() })
+    .where('application_id', '=', application.id)
+    .where('superseded_at', 'is', null)
+    .returning('id')
+    .execute();
   for (const s of superseded) await closeWorkItems(tx, { refType: 'calculation', refId: s.id, kind: 'calculationApproval' }, actorId, now);
-  await tx.insertInto('calculations').values({
-    id, application_id: application.id, case_id: application.caseId, months: JSON.stringify(months),
-    adjustments: JSON.stringify(adjustments.filter((a) => a.deletedAt === null)), effective: JSON.stringify(effective),
-    system_assistance: effective.systemAssistance, assistance: effective.totals.assistance, outcome: effective.outcome,
-    created_by: actorId, created_at: now.toISOString(), superseded_at: null, approved_by: null, approved_at: null,
-  }).execute();
+  await tx
+    .insertInto('calculations')
+    .values({
+      id,
+      application_id: application.id,
+      case_id: application.caseId,
+      months: JSON.stringify(months),
+      adjustments: JSON.stringify(adjustments.filter((a) => a.deletedAt === null)),
+      effective: JSON.stringify(effective),
+      system_assistance: effective.systemAssistance,
+      assistance: effective.totals.assistance,
+      outcome: effective.outcome,
+      created_by: actorId,
+      created_at: now.toISOString(),
+      superseded_at: null,
+      approved_by: null,
+      approved_at: null,
+    })
+    .execute();
   await recordEvent(tx, { caseId: application.caseId, objectType: 'calculation', objectId: id, event: 'calculated', to: effective.outcome, actorId, note, at: now });
   if (fourEyes(municipality, swedishDate(now)).calculation) {
-    await openWorkItem(tx, {
-      municipality, unitId: place.unit_id, caseId: application.caseId, kind: 'calculationApproval', ref: { type: 'calculation', id },
-      title: 'Godkänn beräkningen (fyra ögon)', priority: PRIORITY.deadline, receivedAt: now, assignedRole: null,
-    }, now);
+    await openWorkItem(
+      tx,
+      {
+        municipality,
+        unitId: place.unit_id,
+        caseId: application.caseId,
+        kind: 'calculationApproval',
+        ref: { type: 'calculation', id },
+        title: 'Godkänn beräkningen (fyra ögon)',
+        priority: PRIORITY.deadline,
+        receivedAt: now,
+        assignedRole: null,
+      },
+      now,
+    );
   }
   return (await loadCalculation(tx, id))!;
 }
 
 /** Household persons of a case (for names and for checking person ids in the content). */
 export async function householdPersons(db: Db, householdId: string) {
-  return db.selectFrom('household_members').innerJoin('persons', 'persons.id', 'household_members.person_id')
-    .select(['persons.id', 'persons.first_name', 'persons.last_name', 'persons.birth_date', 'household_members.role', 'household_members.days_at_home',
-      'persons.address_line', 'persons.postal_code', 'persons.city', 'persons.protected_identity'])
-    .where('household_members.household_id', '=', householdId).execute();
+  return db
+    .selectFrom('household_members')
+    .innerJoin('persons', 'persons.id', 'household_members.person_id')
+    .select([
+      'persons.id',
+      'persons.first_name',
+      'persons.last_name',
+      'persons.birth_date',
+      'household_members.role',
+      'household_members.days_at_home',
+      'persons.address_line',
+      'persons.postal_code',
+      'persons.city',
+      'persons.protected_identity',
+    ])
+    .where('household_members.household_id', '=', householdId)
+    .execute();
 }

@@ -29,7 +29,10 @@ function readClient(env: Env, prefix: string, defaultScope: string, problems: st
     return null;
   }
   const [issuer, clientId, clientSecret, redirectUri] = values as [string, string, string, string];
-  for (const [name, value] of [[names[0]!, issuer], [names[3]!, redirectUri]] as const) {
+  for (const [name, value] of [
+    [names[0]!, issuer],
+    [names[3]!, redirectUri],
+  ] as const) {
     if (!URL.canParse(value)) problems.push(`${name} är ingen giltig URL. / ${name} is not a valid URL.`);
   }
   return { issuer, clientId, clientSecret, redirectUri, scope: env[`${prefix}_SCOPE`]?.trim() || defaultScope };
@@ -41,9 +44,13 @@ function requireProductionGrade(name: string, settings: OidcClientSettings, prob
   if (!URL.canParse(settings.issuer) || !URL.canParse(settings.redirectUri)) return;
   const issuer = new URL(settings.issuer);
   if (issuer.protocol !== 'https:') {
-    problems.push(`${name}: utfärdaren ${settings.issuer} använder inte https. Bara en demo (VAGEN_DEMO=true) får logga in via http. / ${name}: the issuer ${settings.issuer} is not https. Only a demo (VAGEN_DEMO=true) may sign in over http.`);
+    problems.push(
+      `${name}: utfärdaren ${settings.issuer} använder inte https. Bara en demo (VAGEN_DEMO=true) får logga in via http. / ${name}: the issuer ${settings.issuer} is not https. Only a demo (VAGEN_DEMO=true) may sign in over http.`,
+    );
   } else if (LOCAL_HOSTS.has(issuer.hostname)) {
-    problems.push(`${name}: utfärdaren ${settings.issuer} är den lokala testinloggningen, som inte kontrollerar vem någon är. / ${name}: the issuer ${settings.issuer} is the local test sign-in, which identifies nobody.`);
+    problems.push(
+      `${name}: utfärdaren ${settings.issuer} är den lokala testinloggningen, som inte kontrollerar vem någon är. / ${name}: the issuer ${settings.issuer} is the local test sign-in, which identifies nobody.`,
+    );
   }
   if (new URL(settings.redirectUri).protocol !== 'https:') {
     problems.push(`${name}: återkomstadressen ${settings.redirectUri} använder inte https. / ${name}: the redirect URI ${settings.redirectUri} is not https.`);
@@ -69,12 +76,16 @@ export function productionConfig(env: Env): ProductionConfig {
   const staff = staffClient ? { ...staffClient, usernameClaim: env.VAGEN_STAFF_OIDC_USERNAME_CLAIM?.trim() || 'preferred_username' } : null;
   if (!demo) {
     if (!eid && !problems.length) {
-      problems.push('Ingen e-legitimation för sökande är inställd (VAGEN_EID_ISSUER m.fl.). Utan den kan ingen sökande logga in säkert. Sätt VAGEN_DEMO=true bara för en demo. / No client e-ID is configured (VAGEN_EID_ISSUER etc.). Set VAGEN_DEMO=true only for a demo.');
+      problems.push(
+        'Ingen e-legitimation för sökande är inställd (VAGEN_EID_ISSUER m.fl.). Utan den kan ingen sökande logga in säkert. Sätt VAGEN_DEMO=true bara för en demo. / No client e-ID is configured (VAGEN_EID_ISSUER etc.). Set VAGEN_DEMO=true only for a demo.',
+      );
     }
     if (eid) requireProductionGrade('VAGEN_EID', eid, problems);
     if (staff) requireProductionGrade('VAGEN_STAFF_OIDC', staff, problems);
     if (env.SECURE_COOKIES === 'false') {
-      problems.push('SECURE_COOKIES=false är bara tillåtet i en demo; i drift skickas kakor bara över https. / SECURE_COOKIES=false is only allowed in a demo; in production cookies travel over https only.');
+      problems.push(
+        'SECURE_COOKIES=false är bara tillåtet i en demo; i drift skickas kakor bara över https. / SECURE_COOKIES=false is only allowed in a demo; in production cookies travel over https only.',
+      );
     }
   }
   if (problems.length) return { ok: false, problems };

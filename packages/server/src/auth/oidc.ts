@@ -16,7 +16,11 @@ export interface OidcClientSettings {
   scope: string;
 }
 
-export interface FlowChecks { state: string; nonce: string; codeVerifier: string }
+export interface FlowChecks {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
 
 export type OidcOutcome =
   | { ok: true; claims: Record<string, unknown> }

@@ -46,18 +46,14 @@ export async function endSession(deps: AppDeps, request: FastifyRequest, reply: 
   reply.clearCookie(sessionCookieName(deps.settings), sessionCookieOptions(deps.settings));
 }
 
-const sessionQuery = queryTemplate((db: Kysely<Database>, v: { hash: string }) => db
-  .selectFrom('sessions')
-  .leftJoin('staff_users as u', (j) => j.onRef('u.id', '=', 'sessions.subject_id').on('sessions.subject_kind', '=', 'staff'))
-  .select([
-    'sessions.subject_kind', 'sessions.subject_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
-    'u.role', 'u.display_name', 'u.municipality_code', 'u.active',
-  ])
-  .select((eb) => eb.selectFrom('staff_units')
-    .select(sql<string>`string_agg(staff_units.unit_id::text, ',')`.as('ids'))
-    .whereRef('staff_units.user_id', '=', 'u.id')
-    .as('unit_ids'))
-  .where('sessions.token_hash', '=', v.hash));
+const sessionQuery = queryTemplate((db: Kysely<Database>, v: { hash: string }) =>
+  db
+    .selectFrom('sessions')
+    .leftJoin('staff_users as u', (j) => j.onRef('u.id', '=', 'sessions.subject_id').on('sessions.subject_kind', '=', 'staff'))
+    .select(['sessions.subject_kind', 'sessions.subject_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at', 'u.role', 'u.display_name', 'u.municipality_code', 'u.active'])
+    .select((eb) => eb.selectFrom('staff_units').select(sql<string>`string_agg(staff_units.unit_id::text, ',')`.as('ids')).whereRef('staff_units.user_id', '=', 'u.id').as('unit_ids'))
+    .where('sessions.token_hash', '=', v.hash),
+);
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof lookUpSession>>>;
 async function lookUpSession(deps: AppDeps, hash: string) {
@@ -69,7 +65,10 @@ const sessionCaches = new WeakMap<AppDeps, Map<string, { row: SessionRow; at: nu
 const SESSION_CACHE_MAX = 10_000;
 function sessionCacheOf(deps: AppDeps) {
   let cache = sessionCaches.get(deps);
-  if (!cache) sessionCaches.set(deps, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    sessionCaches.set(deps, cache);
+  }
   return cache;
 }
 

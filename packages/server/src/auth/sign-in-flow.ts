@@ -25,8 +25,13 @@ export async function beginSignIn(deps: AppDeps, reply: FastifyReply, rp: OidcRe
   await deps.db
     .insertInto('sign_in_flows')
     .values({
-      flow_hash: sha256(flow), purpose, state: checks.state, nonce: checks.nonce, code_verifier: checks.codeVerifier,
-      return_to: returnTo, created_at: deps.now().toISOString(),
+      flow_hash: sha256(flow),
+      purpose,
+      state: checks.state,
+      nonce: checks.nonce,
+      code_verifier: checks.codeVerifier,
+      return_to: returnTo,
+      created_at: deps.now().toISOString(),
     })
     .execute();
   reply.setCookie(flowCookieName(deps.settings), flow, { ...flowCookieOptions(deps.settings), maxAge: SIGN_IN_LIFETIME_MS / 1000 });
@@ -44,11 +49,7 @@ export async function finishSignIn(deps: AppDeps, request: FastifyRequest, reply
   const flow = request.cookies[name];
   reply.clearCookie(name, flowCookieOptions(deps.settings));
   if (!flow) return { ok: false, reason: 'failed', detail: 'no sign-in cookie' };
-  const row = await deps.db
-    .deleteFrom('sign_in_flows')
-    .where('flow_hash', '=', sha256(flow))
-    .returning(['purpose', 'state', 'nonce', 'code_verifier', 'return_to', 'created_at'])
-    .executeTakeFirst();
+  const row = await deps.db.deleteFrom('sign_in_flows').where('flow_hash', '=', sha256(flow)).returning(['purpose', 'state', 'nonce', 'code_verifier', 'return_to', 'created_at']).executeTakeFirst();
   if (!row || row.purpose !== purpose) return { ok: false, reason: 'failed', detail: 'unknown sign-in' };
   if (deps.now().getTime() - new Date(row.created_at).getTime() > SIGN_IN_LIFETIME_MS) return { ok: false, reason: 'cancelled', detail: 'sign-in took too long' };
   const query = new URLSearchParams(request.url.split('?')[1] ?? '');

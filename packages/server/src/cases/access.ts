@@ -1,8 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import {
-  CASE_READ_POLICY, actorValues, canReadCase, readableRelations, type Actor, type CaseAccessFacts, type CasePath,
-  type CaseReadPolicy, type CaseRelation,
-} from '@vagen/domain';
+import { CASE_READ_POLICY, actorValues, canReadCase, readableRelations, type Actor, type CaseAccessFacts, type CasePath, type CaseReadPolicy, type CaseRelation } from '@vagen/domain';
 import { queryTemplate, type Database } from '@vagen/db';
 
 // Everything here is derived from the access policy in the domain (CASE_READ_POLICY): the SQL condition "the actor
@@ -20,9 +17,12 @@ function constantCondition(ref: RawBuilder<unknown>, value: string | boolean | r
 /** The joined tables of a path's steps (aliases `<prefix>0`, `<prefix>1`, …) with the steps' fixed conditions. */
 function pathTables(path: CasePath, prefix: string) {
   const alias = (i: number) => `${prefix}${i}`;
-  const from = sql.join(path.steps.map((s, i) => (i === 0
-    ? sql`${sql.table(s.table)} as ${sql.id(alias(i))}`
-    : sql`join ${sql.table(s.table)} as ${sql.id(alias(i))} on ${col(alias(i), s.from)} = ${col(alias(i - 1), path.steps[i - 1]!.to)}`)), sql` `);
+  const from = sql.join(
+    path.steps.map((s, i) =>
+      i === 0 ? sql`${sql.table(s.table)} as ${sql.id(alias(i))}` : sql`join ${sql.table(s.table)} as ${sql.id(alias(i))} on ${col(alias(i), s.from)} = ${col(alias(i - 1), path.steps[i - 1]!.to)}`,
+    ),
+    sql` `,
+  );
   const conditions = path.steps.flatMap((s, i) => Object.entries(s.where ?? {}).map(([c, v]) => constantCondition(col(alias(i), c), v)));
   const last = path.steps.length - 1;
   return { from, conditions, first: col(alias(0), path.steps[0]!.from), value: col(alias(last), path.steps[last]!.to) };
@@ -33,9 +33,8 @@ export const and = (conditions: RawBuilder<SqlBool>[]) => (conditions.length ? s
 export const or = (conditions: RawBuilder<SqlBool>[]) => (conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`);
 
 /** A value set as SQL: one parameter, or a list of them. */
-const among = (ref: RawBuilder<unknown>, values: readonly unknown[]) => (values.length === 1
-  ? sql<SqlBool>`${ref} = ${values[0]}`
-  : sql<SqlBool>`${ref} in (${sql.join(values.map((v) => sql`${v}`))})`);
+const among = (ref: RawBuilder<unknown>, values: readonly unknown[]) =>
+  values.length === 1 ? sql<SqlBool>`${ref} = ${values[0]}` : sql<SqlBool>`${ref} in (${sql.join(values.map((v) => sql`${v}`))})`;
 
 /**
  * True when the case (`cases`) is related to one of `values` by the relation, e.g. its unit is among the user's
@@ -71,8 +70,7 @@ export function relationGrants(relation: CaseRelation, values: readonly unknown[
 }
 
 /** The staff user's municipality, the condition every staff branch starts from. */
-export const sameMunicipality = (municipality: unknown, policy: CaseReadPolicy = CASE_READ_POLICY) =>
-  sql<SqlBool>`${col('cases', policy.municipalityColumn)} = ${municipality}`;
+export const sameMunicipality = (municipality: unknown, policy: CaseReadPolicy = CASE_READ_POLICY) => sql<SqlBool>`${col('cases', policy.municipalityColumn)} = ${municipality}`;
 
 /**
  * The access policy as a SQL condition on `cases`, so that lists and searches never even load what the user may not
@@ -122,23 +120,33 @@ export function perPolicy<T extends object>(make: (policy: CaseReadPolicy) => T)
   const made = new WeakMap<CaseReadPolicy, T>();
   return (policy) => {
     let value = made.get(policy);
-    if (!value) made.set(policy, (value = make(policy)));
+    if (!value) {
+      value = make(policy);
+      made.set(policy, value);
+    }
     return value;
   };
 }
 
-const factsQuery = perPolicy((policy) => queryTemplate((db: Kysely<Database>, v: { caseId: string }) => db
-  .selectFrom('cases')
-  .select(['cases.municipality_code', 'cases.unit_id', 'cases.responsible_worker_id', 'cases.second_worker_id', 'cases.household_id'])
-  .select((eb) => eb.selectFrom('household_members as am')
-    .select('am.person_id')
-    .whereRef('am.household_id', '=', 'cases.household_id')
-    .where('am.role', '=', sql.lit('applicant'))
-    .orderBy('am.person_id')
-    .limit(1)
-    .as('applicant_person_id'))
-  .select(accessFactSelections(policy))
-  .where('cases.id', '=', v.caseId)));
+const factsQuery = perPolicy((policy) =>
+  queryTemplate((db: Kysely<Database>, v: { caseId: string }) =>
+    db
+      .selectFrom('cases')
+      .select(['cases.municipality_code', 'cases.unit_id', 'cases.responsible_worker_id', 'cases.second_worker_id', 'cases.household_id'])
+      .select((eb) =>
+        eb
+          .selectFrom('household_members as am')
+          .select('am.person_id')
+          .whereRef('am.household_id', '=', 'cases.household_id')
+          .where('am.role', '=', sql.lit('applicant'))
+          .orderBy('am.person_id')
+          .limit(1)
+          .as('applicant_person_id'),
+      )
+      .select(accessFactSelections(policy))
+      .where('cases.id', '=', v.caseId),
+  ),
+);
 
 /**
  * What the access policy needs for one case, and what callers commonly need besides (its unit, workers, household

@@ -2,10 +2,24 @@ import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseDetail } from '@vagen/contract';
 import {
-  APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, CLOSURE_REASON_LABELS, DECISION_OUTCOME_LABELS,
-  HOUSEHOLD_ROLE_LABELS, PAYMENT_STATUS_LABELS, SEX_LABELS,
-  allowedTransitions, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry, formatPersonnummer, hasCapability,
-  isCaseStatus, labelOf, type Actor,
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STATUS_LABELS,
+  CASE_STATUS_LABELS,
+  CHANNEL_LABELS,
+  CLOSURE_REASON_LABELS,
+  DECISION_OUTCOME_LABELS,
+  HOUSEHOLD_ROLE_LABELS,
+  PAYMENT_STATUS_LABELS,
+  SEX_LABELS,
+  allowedTransitions,
+  canCorrectJournalEntry,
+  canEditJournalEntry,
+  canSignJournalEntry,
+  formatPersonnummer,
+  hasCapability,
+  isCaseStatus,
+  labelOf,
+  type Actor,
 } from '@vagen/domain';
 import { queryTemplate, type Database } from '@vagen/db';
 import { accessFactSelections, accessFactsFromRow } from './access.ts';
@@ -17,61 +31,110 @@ function iso(v: string | null) {
   return v === null ? null : new Date(v).toISOString();
 }
 
-const casePageQuery = queryTemplate((db: Kysely<Database>, v: { caseId: string }) => db
-  .selectFrom('cases')
-  .innerJoin('units', 'units.id', 'cases.unit_id')
-  .leftJoin('staff_users as rw', 'rw.id', 'cases.responsible_worker_id')
-  .leftJoin('staff_users as sw', 'sw.id', 'cases.second_worker_id')
-  .select([
-    'cases.id', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.closure_reason',
-    'cases.household_id', 'cases.unit_id', 'units.name as unit_name',
-    'cases.municipality_code', 'cases.responsible_worker_id', 'cases.second_worker_id',
-    'rw.id as rw_id', 'rw.display_name as rw_name', 'sw.id as sw_id', 'sw.display_name as sw_name',
-  ])
-  .select((eb) => [
-    jsonArrayFrom(eb.selectFrom('household_members')
-      .innerJoin('persons', 'persons.id', 'household_members.person_id')
-      .select([
-        'persons.id', 'household_members.role', 'household_members.days_at_home', 'persons.first_name', 'persons.last_name',
-        'persons.personnummer', 'persons.birth_date', 'persons.sex', 'persons.address_line', 'persons.postal_code', 'persons.city',
-        'persons.protected_identity',
-      ])
-      .whereRef('household_members.household_id', '=', 'cases.household_id')).as('members'),
-    // What the access policy needs (cases/access.ts).
-    ...accessFactSelections(),
-    jsonArrayFrom(eb.selectFrom('case_status_history as h')
-      .leftJoin('staff_users as a', 'a.id', 'h.actor_id')
-      .select(['h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.actor_kind', 'a.display_name'])
-      .whereRef('h.case_id', '=', 'cases.id')
-      .orderBy('h.at', 'desc')
-      .orderBy('h.id', 'desc')).as('history'),
-    jsonArrayFrom(eb.selectFrom('journal_entries as j')
-      .innerJoin('staff_users as a', 'a.id', 'j.author_id')
-      .leftJoin('staff_users as s', 's.id', 'j.signed_by')
-      .select([
-        'j.id', 'j.event_date', 'j.title', 'j.body', 'j.author_id', 'a.display_name as author_name', 'j.created_at', 'j.updated_at',
-        'j.signed_at', 's.display_name as signed_by_name', 'j.corrects_entry_id', 'j.received_orally_from', 'j.received_orally_at', 'j.step',
-      ])
-      .whereRef('j.case_id', '=', 'cases.id')
-      .orderBy('j.event_date', 'desc')
-      .orderBy('j.created_at', 'desc')).as('journal'),
-    jsonArrayFrom(eb.selectFrom('applications as a')
-      .select(['a.id', 'a.kind', 'a.period_month', 'a.channel', 'a.submitted_at', 'a.status'])
-      .whereRef('a.case_id', '=', 'cases.id')
-      .orderBy('a.period_month', 'desc')
-      .orderBy('a.submitted_at', 'desc')).as('applications'),
-    jsonArrayFrom(eb.selectFrom('decisions as d')
-      .leftJoin('staff_users as u', 'u.id', 'd.decided_by')
-      .select(['d.id', 'd.outcome', 'd.period_start', 'd.period_end', 'd.amount', 'd.decided_at', 'u.display_name'])
-      .whereRef('d.case_id', '=', 'cases.id')
-      .where('d.status', '=', 'decided')
-      .orderBy('d.decided_at', 'desc')).as('decisions'),
-    jsonArrayFrom(eb.selectFrom('payments as p')
-      .select(['p.id', 'p.amount', 'p.payee', 'p.planned_date', 'p.status'])
-      .whereRef('p.case_id', '=', 'cases.id')
-      .orderBy('p.planned_date', 'desc')).as('payments'),
-  ])
-  .where('cases.id', '=', v.caseId));
+const casePageQuery = queryTemplate((db: Kysely<Database>, v: { caseId: string }) =>
+  db
+    .selectFrom('cases')
+    .innerJoin('units', 'units.id', 'cases.unit_id')
+    .leftJoin('staff_users as rw', 'rw.id', 'cases.responsible_worker_id')
+    .leftJoin('staff_users as sw', 'sw.id', 'cases.second_worker_id')
+    .select([
+      'cases.id',
+      'cases.case_number',
+      'cases.status',
+      'cases.opened_at',
+      'cases.closed_at',
+      'cases.closure_reason',
+      'cases.household_id',
+      'cases.unit_id',
+      'units.name as unit_name',
+      'cases.municipality_code',
+      'cases.responsible_worker_id',
+      'cases.second_worker_id',
+      'rw.id as rw_id',
+      'rw.display_name as rw_name',
+      'sw.id as sw_id',
+      'sw.display_name as sw_name',
+    ])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('household_members')
+          .innerJoin('persons', 'persons.id', 'household_members.person_id')
+          .select([
+            'persons.id',
+            'household_members.role',
+            'household_members.days_at_home',
+            'persons.first_name',
+            'persons.last_name',
+            'persons.personnummer',
+            'persons.birth_date',
+            'persons.sex',
+            'persons.address_line',
+            'persons.postal_code',
+            'persons.city',
+            'persons.protected_identity',
+          ])
+          .whereRef('household_members.household_id', '=', 'cases.household_id'),
+      ).as('members'),
+      // What the access policy needs (cases/access.ts).
+      ...accessFactSelections(),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_status_history as h')
+          .leftJoin('staff_users as a', 'a.id', 'h.actor_id')
+          .select(['h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.actor_kind', 'a.display_name'])
+          .whereRef('h.case_id', '=', 'cases.id')
+          .orderBy('h.at', 'desc')
+          .orderBy('h.id', 'desc'),
+      ).as('history'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('journal_entries as j')
+          .innerJoin('staff_users as a', 'a.id', 'j.author_id')
+          .leftJoin('staff_users as s', 's.id', 'j.signed_by')
+          .select([
+            'j.id',
+            'j.event_date',
+            'j.title',
+            'j.body',
+            'j.author_id',
+            'a.display_name as author_name',
+            'j.created_at',
+            'j.updated_at',
+            'j.signed_at',
+            's.display_name as signed_by_name',
+            'j.corrects_entry_id',
+            'j.received_orally_from',
+            'j.received_orally_at',
+            'j.step',
+          ])
+          .whereRef('j.case_id', '=', 'cases.id')
+          .orderBy('j.event_date', 'desc')
+          .orderBy('j.created_at', 'desc'),
+      ).as('journal'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('applications as a')
+          .select(['a.id', 'a.kind', 'a.period_month', 'a.channel', 'a.submitted_at', 'a.status'])
+          .whereRef('a.case_id', '=', 'cases.id')
+          .orderBy('a.period_month', 'desc')
+          .orderBy('a.submitted_at', 'desc'),
+      ).as('applications'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('decisions as d')
+          .leftJoin('staff_users as u', 'u.id', 'd.decided_by')
+          .select(['d.id', 'd.outcome', 'd.period_start', 'd.period_end', 'd.amount', 'd.decided_at', 'u.display_name'])
+          .whereRef('d.case_id', '=', 'cases.id')
+          .where('d.status', '=', 'decided')
+          .orderBy('d.decided_at', 'desc'),
+      ).as('decisions'),
+      jsonArrayFrom(eb.selectFrom('payments as p').select(['p.id', 'p.amount', 'p.payee', 'p.planned_date', 'p.status']).whereRef('p.case_id', '=', 'cases.id').orderBy('p.planned_date', 'desc')).as(
+        'payments',
+      ),
+    ])
+    .where('cases.id', '=', v.caseId),
+);
 
 /** The case page for a caller who has already checked access (and written the audit record). */
 export async function loadCaseDetail(db: Kysely<Database>, caseId: string, actor: Extract<Actor, { kind: 'staff' }>): Promise<CaseDetail> {
@@ -101,9 +164,7 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
     caseNumber: c.case_number,
     status,
     statusLabel: isCaseStatus(status) ? CASE_STATUS_LABELS[status] : status,
-    allowedTransitions: canChangeStatus && isCaseStatus(status)
-      ? allowedTransitions(status).map((s) => ({ status: s, label: CASE_STATUS_LABELS[s] }))
-      : [],
+    allowedTransitions: canChangeStatus && isCaseStatus(status) ? allowedTransitions(status).map((s) => ({ status: s, label: CASE_STATUS_LABELS[s] })) : [],
     unit: { id: c.unit_id, name: c.unit_name },
     responsibleWorker: c.rw_id ? { id: c.rw_id, name: c.rw_name } : null,
     secondWorker: c.sw_id ? { id: c.sw_id, name: c.sw_name } : null,
@@ -160,16 +221,32 @@ export async function loadCasePage(db: Kysely<Database>, caseId: string, actor: 
       };
     }),
     applications: applications.map((a) => ({
-      id: a.id, kind: a.kind, kindLabel: labelOf(APPLICATION_KIND_LABELS, a.kind), periodMonth: a.period_month.slice(0, 7),
-      channel: a.channel, channelLabel: labelOf(CHANNEL_LABELS, a.channel), submittedAt: iso(a.submitted_at), status: a.status,
+      id: a.id,
+      kind: a.kind,
+      kindLabel: labelOf(APPLICATION_KIND_LABELS, a.kind),
+      periodMonth: a.period_month.slice(0, 7),
+      channel: a.channel,
+      channelLabel: labelOf(CHANNEL_LABELS, a.channel),
+      submittedAt: iso(a.submitted_at),
+      status: a.status,
       statusLabel: labelOf(APPLICATION_STATUS_LABELS, a.status),
     })),
     decisions: decisions.map((d) => ({
-      id: d.id, outcome: d.outcome, outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome), periodStart: d.period_start,
-      periodEnd: d.period_end, amount: d.amount, decidedAt: iso(d.decided_at), decidedByName: d.display_name,
+      id: d.id,
+      outcome: d.outcome,
+      outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome),
+      periodStart: d.period_start,
+      periodEnd: d.period_end,
+      amount: d.amount,
+      decidedAt: iso(d.decided_at),
+      decidedByName: d.display_name,
     })),
     payments: payments.map((p) => ({
-      id: p.id, amount: p.amount, payee: p.payee, plannedDate: p.planned_date, status: p.status,
+      id: p.id,
+      amount: p.amount,
+      payee: p.payee,
+      plannedDate: p.planned_date,
+      status: p.status,
       statusLabel: labelOf(PAYMENT_STATUS_LABELS, p.status),
     })),
     permissions: { canWriteJournal: hasCapability(actor.role, 'journal.write'), canChangeStatus },

@@ -1,7 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Selectable, type SelectQueryBuilder } from 'kysely';
-import {
-  CASE_READ_POLICY, CASE_STATUS_LABELS, actorValues, hasCapability, isCaseStatus, type Actor, type CaseReadPolicy, type CaseRelation,
-} from '@vagen/domain';
+import { CASE_READ_POLICY, CASE_STATUS_LABELS, actorValues, hasCapability, isCaseStatus, type Actor, type CaseReadPolicy, type CaseRelation } from '@vagen/domain';
 import { queryTemplate, type Database } from '@vagen/db';
 import { and, assignedCondition, or, perPolicy, protectedCase, relatedCondition, relationGrants, sameMunicipality, visibleCasesCondition } from './access.ts';
 
@@ -28,13 +26,9 @@ interface StaffListValues extends Record<string, unknown> {
 }
 
 /** The list's statement, per access policy (tests build lists from other policies). */
-const staffListJsonQuery = perPolicy((policy) => queryTemplate((db: Kysely<Database>, v: StaffListValues) =>
-  listPageJsonQuery(db, staffPage(db, policy, v), staffTotal(db, policy, v))));
+const staffListJsonQuery = perPolicy((policy) => queryTemplate((db: Kysely<Database>, v: StaffListValues) => listPageJsonQuery(db, staffPage(db, policy, v), staffTotal(db, policy, v))));
 /** What a list row shows of the case itself: every column is in the list's covering indexes (migration 0012). */
-const LIST_COLUMNS = [
-  'cases.id', 'cases.updated_at', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.unit_id',
-  'cases.responsible_worker_id', 'cases.applicant_name',
-] as const;
+const LIST_COLUMNS = ['cases.id', 'cases.updated_at', 'cases.case_number', 'cases.status', 'cases.opened_at', 'cases.unit_id', 'cases.responsible_worker_id', 'cases.applicant_name'] as const;
 type ListRow = Pick<Selectable<Database['cases']>, 'id' | 'updated_at' | 'case_number' | 'status' | 'opened_at' | 'unit_id' | 'responsible_worker_id' | 'applicant_name'>;
 /** A page of list rows (LIST_COLUMNS), in list order. */
 type ListPage = SelectQueryBuilder<Database, never, ListRow>;
@@ -46,12 +40,21 @@ type ListPage = SelectQueryBuilder<Database, never, ListRow>;
  * serialises them again. The items are the same as listCases gives (a test compares every field).
  */
 export async function staffCaseListJson(
-  db: Kysely<Database>, actor: Extract<Actor, { kind: 'staff' }>, filter: Omit<CaseListFilter, 'text'>, policy: CaseReadPolicy = CASE_READ_POLICY,
+  db: Kysely<Database>,
+  actor: Extract<Actor, { kind: 'staff' }>,
+  filter: Omit<CaseListFilter, 'text'>,
+  policy: CaseReadPolicy = CASE_READ_POLICY,
 ): Promise<string> {
   if (!hasCapability(actor.role, policy.capability)) return '{"total":0,"items":[]}';
   const values: StaffListValues = {
-    municipality: actor.municipality, userId: actor.userId, unitIds: [...actor.unitIds], status: filter.status, mine: filter.mine === true,
-    limit: filter.limit, offset: filter.offset, scan: filter.limit + filter.offset,
+    municipality: actor.municipality,
+    userId: actor.userId,
+    unitIds: [...actor.unitIds],
+    status: filter.status,
+    mine: filter.mine === true,
+    limit: filter.limit,
+    offset: filter.offset,
+    scan: filter.limit + filter.offset,
   };
   const shape = `${values.unitIds.length}|${values.status === undefined ? '' : 's'}|${values.mine ? 'm' : ''}`;
   const row = (await db.executeQuery(staffListJsonQuery(policy)(db, shape, values))).rows[0]!;
@@ -61,16 +64,8 @@ export async function staffCaseListJson(
 /** Cases matching a filter (free-text searches, and any actor), as objects. */
 export async function listCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilter, policy: CaseReadPolicy = CASE_READ_POLICY) {
   const base = filteredCases(db, actor, filter, policy);
-  const page = base
-    .select(LIST_COLUMNS)
-    .orderBy('cases.updated_at', 'desc')
-    .orderBy('cases.id')
-    .limit(filter.limit)
-    .offset(filter.offset);
-  const [rows, count] = await Promise.all([
-    summaryRows(db, page as never as ListPage),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const page = base.select(LIST_COLUMNS).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(filter.limit).offset(filter.offset);
+  const [rows, count] = await Promise.all([summaryRows(db, page as never as ListPage), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
   return { total: Number(count.n), items: rows.map(summaryJson) };
 }
 
@@ -82,19 +77,30 @@ function filteredCases(db: Kysely<Database>, actor: Actor, filter: CaseListFilte
   const text = filter.text;
   if (text?.kind === 'caseNumber') return base.where('cases.case_number', '=', text.value);
   if (!text) return base;
-  return base.where((eb) => eb.exists(
-    eb.selectFrom('household_members as sm')
-      .innerJoin('persons as sp', 'sp.id', 'sm.person_id')
-      .select('sm.person_id')
-      .whereRef('sm.household_id', '=', 'cases.household_id')
-      .where('sm.role', 'in', ['applicant', 'coApplicant'])
-      .where(text.kind === 'personnummer'
-        ? (e) => e('sp.personnummer', '=', text.value)
-        : (e) => e.or(text.value.split(/\s+/).filter(Boolean).slice(0, 3).map((word) => e.or([
-          e(e.fn('lower', ['sp.first_name']), 'like', `${escapeLike(word.toLowerCase())}%`),
-          e(e.fn('lower', ['sp.last_name']), 'like', `${escapeLike(word.toLowerCase())}%`),
-        ])))),
-  ));
+  return base.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('household_members as sm')
+        .innerJoin('persons as sp', 'sp.id', 'sm.person_id')
+        .select('sm.person_id')
+        .whereRef('sm.household_id', '=', 'cases.household_id')
+        .where('sm.role', 'in', ['applicant', 'coApplicant'])
+        .where(
+          text.kind === 'personnummer'
+            ? (e) => e('sp.personnummer', '=', text.value)
+            : (e) =>
+                e.or(
+                  text.value
+                    .split(/\s+/)
+                    .filter(Boolean)
+                    .slice(0, 3)
+                    .map((word) =>
+                      e.or([e(e.fn('lower', ['sp.first_name']), 'like', `${escapeLike(word.toLowerCase())}%`), e(e.fn('lower', ['sp.last_name']), 'like', `${escapeLike(word.toLowerCase())}%`)]),
+                    ),
+                ),
+        ),
+    ),
+  );
 }
 
 /** A page of list rows with the unit's and the responsible worker's names, in list order. */
@@ -107,18 +113,17 @@ function summaryQuery(db: Kysely<Database>, page: ListPage) {
     .selectFrom(page.as('c'))
     .innerJoin('units', 'units.id', 'c.unit_id')
     .leftJoin('staff_users as rw', 'rw.id', 'c.responsible_worker_id')
-    .select([
-      'c.id', 'c.case_number', 'c.status', 'c.opened_at', 'c.updated_at', 'units.name as unit_name',
-      'c.applicant_name', 'rw.display_name as worker_name',
-    ]);
+    .select(['c.id', 'c.case_number', 'c.status', 'c.opened_at', 'c.updated_at', 'units.name as unit_name', 'c.applicant_name', 'rw.display_name as worker_name']);
 }
 
 // What summaryJson does, in SQL: the status label from the domain's table (a CASE over its entries, constants of
 // the statement: cheaper per row than looking the status up in a JSON literal), timestamps as toIso writes them
 // (UTC, milliseconds truncated, 'Z').
-const statusLabel = (column: string) => sql<string>`case ${sql.ref(column)} ${sql.join(
-  Object.entries(CASE_STATUS_LABELS).map(([status, label]) => sql`when ${sql.lit(status)} then ${sql.lit(label)}`), sql` `,
-)} else ${sql.ref(column)} end`;
+const statusLabel = (column: string) =>
+  sql<string>`case ${sql.ref(column)} ${sql.join(
+    Object.entries(CASE_STATUS_LABELS).map(([status, label]) => sql`when ${sql.lit(status)} then ${sql.lit(label)}`),
+    sql` `,
+  )} else ${sql.ref(column)} end`;
 const isoUtc = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** One row: the total, and the page's items as JSON text in list order (`[]` for an empty page). */
@@ -156,12 +161,17 @@ function summaryJson(r: Awaited<ReturnType<typeof summaryRows>>[number]) {
  * only the shape (how many units, status and "mine" present) may choose the query.
  */
 const staffActor = (v: StaffListValues): Extract<Actor, { kind: 'staff' }> => ({
-  kind: 'staff', role: 'caseWorker', userId: v.userId, municipality: v.municipality, unitIds: v.unitIds,
+  kind: 'staff',
+  role: 'caseWorker',
+  userId: v.userId,
+  municipality: v.municipality,
+  unitIds: v.unitIds,
 });
 
 /** Cases of the user's municipality with the status filter, granted by one relation to one of its values. */
 function relationCases(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListValues, relation: CaseRelation, value: unknown) {
-  let q = db.selectFrom('cases')
+  let q = db
+    .selectFrom('cases')
     .where(() => sameMunicipality(v.municipality, policy))
     .where(() => relationGrants(relation, [value], policy));
   if (v.status !== undefined) q = q.where('cases.status', '=', v.status);
@@ -190,9 +200,7 @@ function staffPage(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListVal
   const branches = listBranches(policy, v).map(({ relation, value, needsMine }, i) => {
     let q = relationCases(db, policy, v, relation, value);
     if (needsMine) q = q.where(() => assignedCondition(v.userId, policy));
-    return db
-      .selectFrom(q.select(LIST_COLUMNS).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(v.scan).as(`b${i}`))
-      .selectAll(`b${i}` as never) as never as ListPage;
+    return db.selectFrom(q.select(LIST_COLUMNS).orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(v.scan).as(`b${i}`)).selectAll(`b${i}` as never) as never as ListPage;
   });
   if (!branches.length) {
     return db.selectFrom('cases').select(LIST_COLUMNS).where(sql<boolean>`false`) as never as ListPage;
@@ -216,8 +224,7 @@ function staffPage(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListVal
 const COUNTED_COLUMNS: ReadonlySet<string> = new Set(['unit_id', 'responsible_worker_id', 'second_worker_id'] satisfies (keyof Database['case_list_counts'])[]);
 
 /** The relations the counters can answer: a column of the case that is one of the counters' keys, hidden when protected. */
-export const countedRelations = (policy: CaseReadPolicy) => policy.relations
-  .filter((r) => r.actor === 'staff' && !r.opensProtected && !r.path.steps.length && COUNTED_COLUMNS.has(r.path.column));
+export const countedRelations = (policy: CaseReadPolicy) => policy.relations.filter((r) => r.actor === 'staff' && !r.opensProtected && !r.path.steps.length && COUNTED_COLUMNS.has(r.path.column));
 
 /**
  * How many cases the list holds, as the sum of two disjoint parts, both derived from the policy:
@@ -232,22 +239,26 @@ function staffTotal(db: Kysely<Database>, policy: CaseReadPolicy, v: StaffListVa
   const counted = countedRelations(policy);
   const countedSet = new Set(counted);
   const assignedCounted = counted.filter((r) => r.assigned);
-  const onCounters = (table: string) => and([
-    sql<SqlBool>`${sql.ref(`${table}.${policy.municipalityColumn}`)} = ${v.municipality}`,
-    ...(v.status !== undefined ? [sql<SqlBool>`${sql.ref(`${table}.status`)} = ${v.status}`] : []),
-    or(counted.map((r) => relatedCondition(r, actorValues(actor, r), table))),
-    ...(v.mine ? [or(assignedCounted.map((r) => relatedCondition(r, [v.userId], table)))] : []),
-  ]);
-  const counters = db.selectFrom('case_list_counts')
+  const onCounters = (table: string) =>
+    and([
+      sql<SqlBool>`${sql.ref(`${table}.${policy.municipalityColumn}`)} = ${v.municipality}`,
+      ...(v.status !== undefined ? [sql<SqlBool>`${sql.ref(`${table}.status`)} = ${v.status}`] : []),
+      or(counted.map((r) => relatedCondition(r, actorValues(actor, r), table))),
+      ...(v.mine ? [or(assignedCounted.map((r) => relatedCondition(r, [v.userId], table)))] : []),
+    ]);
+  const counters = db
+    .selectFrom('case_list_counts')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
     .where(() => onCounters('case_list_counts'));
-  const direct = listBranches(policy, v).filter((b) => !countedSet.has(b.relation)).map(({ relation, value }) => {
-    let q = relationCases(db, policy, v, relation, value)
-      // `is not true`: a relation's column may be null, and then so is its comparison.
-      .where(sql<SqlBool>`(not ${protectedCase(policy)} and ${onCounters('cases')}) is not true`);
-    if (v.mine) q = q.where(() => assignedCondition(v.userId, policy));
-    return q.select('cases.id');
-  });
+  const direct = listBranches(policy, v)
+    .filter((b) => !countedSet.has(b.relation))
+    .map(({ relation, value }) => {
+      let q = relationCases(db, policy, v, relation, value)
+        // `is not true`: a relation's column may be null, and then so is its comparison.
+        .where(sql<SqlBool>`(not ${protectedCase(policy)} and ${onCounters('cases')}) is not true`);
+      if (v.mine) q = q.where(() => assignedCondition(v.userId, policy));
+      return q.select('cases.id');
+    });
   if (!direct.length) return sql<number>`((${counters}))::int`;
   let merged = direct[0]!;
   for (const d of direct.slice(1)) merged = merged.union(d);

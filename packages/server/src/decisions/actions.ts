@@ -12,8 +12,19 @@
  * stored, audit.
  */
 import {
-  swedishDate, checkCalculationForDecision, checkDecisionTransition, checkFourEyesDecider, checkReadyToDecide, communicationBlocks,
-  DECISION_OUTCOME_LABELS, delegationCovering, effectsOfDecision, isStaffRole, noDelegationMessage, rolesThatMayDecide, ROLE_LABELS,
+  swedishDate,
+  checkCalculationForDecision,
+  checkDecisionTransition,
+  checkFourEyesDecider,
+  checkReadyToDecide,
+  communicationBlocks,
+  DECISION_OUTCOME_LABELS,
+  delegationCovering,
+  effectsOfDecision,
+  isStaffRole,
+  noDelegationMessage,
+  rolesThatMayDecide,
+  ROLE_LABELS,
   type DecisionStatus,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
@@ -32,7 +43,10 @@ import { communicationState, currentCommunication, draftOf, periodText, toDecisi
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
 /** Who acts, and the person the case is about (for the audit record). */
-export interface DecisionActor { actor: Staff; personId: string | null }
+export interface DecisionActor {
+  actor: Staff;
+  personId: string | null;
+}
 
 function allow(from: string, to: DecisionStatus): void {
   const check = checkDecisionTransition(from, to);
@@ -47,19 +61,43 @@ export async function submitDecision(deps: AppDeps, { actor, personId }: Decisio
   const c = await caseRow(deps.db, d.caseId);
   const { ctx } = await draftContext(deps.db, d, c.municipality_code);
   const errors = checkReadyToDecide(draftOf(d), ctx);
-  if (errors.length) throw new ValidationFailure(errors.map((e) => ({ path: `/decision${e.path}`, message: e.message })), 'Beslutsutkastet är inte färdigt.');
+  if (errors.length)
+    throw new ValidationFailure(
+      errors.map((e) => ({ path: `/decision${e.path}`, message: e.message })),
+      'Beslutsutkastet är inte färdigt.',
+    );
   const roles = rolesThatMayDecide(delegation(c.municipality_code, date).rows, d.outcome, d.amount, date);
   const role = roles[0] ?? 'unitManager';
   await deps.db.transaction().execute(async (tx) => {
     const locked = await tx.selectFrom('decisions').select('status').where('id', '=', d.id).forUpdate().executeTakeFirstOrThrow();
     if (locked.status !== 'draft') throw conflict('Beslutet har redan skickats eller fattats.');
     await tx.updateTable('decisions').set({ status: 'awaitingApproval', presenting_officer: actor.userId, updated_at: now.toISOString() }).where('id', '=', d.id).execute();
-    await openWorkItem(tx, {
-      municipality: c.municipality_code, unitId: c.unit_id, caseId: d.caseId, kind: 'decisionApproval', ref: { type: 'decision', id: d.id },
-      title: `Fatta beslut: ${DECISION_OUTCOME_LABELS[d.outcome].toLowerCase()} ${formatKronor(d.amount)} (${c.case_number})`,
-      priority: PRIORITY.deadline, receivedAt: now, assignedRole: role,
-    }, now);
-    await recordEvent(tx, { caseId: d.caseId, objectType: 'decision', objectId: d.id, event: 'submitted', from: 'draft', to: 'awaitingApproval', actorId: actor.userId, note: `Till ${ROLE_LABELS[role]}`, at: now });
+    await openWorkItem(
+      tx,
+      {
+        municipality: c.municipality_code,
+        unitId: c.unit_id,
+        caseId: d.caseId,
+        kind: 'decisionApproval',
+        ref: { type: 'decision', id: d.id },
+        title: `Fatta beslut: ${DECISION_OUTCOME_LABELS[d.outcome].toLowerCase()} ${formatKronor(d.amount)} (${c.case_number})`,
+        priority: PRIORITY.deadline,
+        receivedAt: now,
+        assignedRole: role,
+      },
+      now,
+    );
+    await recordEvent(tx, {
+      caseId: d.caseId,
+      objectType: 'decision',
+      objectId: d.id,
+      event: 'submitted',
+      from: 'draft',
+      to: 'awaitingApproval',
+      actorId: actor.userId,
+      note: `Till ${ROLE_LABELS[role]}`,
+      at: now,
+    });
     await audit(tx, actor, now, { action: 'decision.submit', targetType: 'decision', targetId: d.id, caseId: d.caseId, personId, outcome: 'success' });
   });
 }
@@ -74,10 +112,21 @@ export async function returnDecision(deps: AppDeps, { actor, personId }: Decisio
     allow(locked.status, 'draft');
     await tx.updateTable('decisions').set({ status: 'draft', updated_at: now.toISOString() }).where('id', '=', d.id).execute();
     await closeWorkItems(tx, { refType: 'decision', refId: d.id, kind: 'decisionApproval' }, actor.userId, now);
-    await openWorkItem(tx, {
-      municipality: c.municipality_code, unitId: c.unit_id, caseId: d.caseId, kind: 'decisionReturned', ref: { type: 'decision', id: d.id },
-      title: `Beslutsutkast tillbaka från beslutsfattare (${c.case_number})`, priority: PRIORITY.deadline, receivedAt: now, assignedTo: d.presentingOfficer,
-    }, now);
+    await openWorkItem(
+      tx,
+      {
+        municipality: c.municipality_code,
+        unitId: c.unit_id,
+        caseId: d.caseId,
+        kind: 'decisionReturned',
+        ref: { type: 'decision', id: d.id },
+        title: `Beslutsutkast tillbaka från beslutsfattare (${c.case_number})`,
+        priority: PRIORITY.deadline,
+        receivedAt: now,
+        assignedTo: d.presentingOfficer,
+      },
+      now,
+    );
     await recordEvent(tx, { caseId: d.caseId, objectType: 'decision', objectId: d.id, event: 'returned', from: 'awaitingApproval', to: 'draft', actorId: actor.userId, note: note.trim(), at: now });
     await audit(tx, actor, now, { action: 'decision.return', targetType: 'decision', targetId: d.id, caseId: d.caseId, personId, outcome: 'success' });
   });
@@ -102,10 +151,17 @@ export async function makeDecision(deps: AppDeps, { actor, personId }: DecisionA
   }
   const { ctx, content, application } = await draftContext(deps.db, d, c.municipality_code);
   const errors = checkReadyToDecide(draftOf(d), ctx);
-  if (errors.length) throw new ValidationFailure(errors.map((e) => ({ path: `/decision${e.path}`, message: e.message })), 'Beslutet är inte färdigt.');
+  if (errors.length)
+    throw new ValidationFailure(
+      errors.map((e) => ({ path: `/decision${e.path}`, message: e.message })),
+      'Beslutet är inte färdigt.',
+    );
   const calc = await currentCalculation(deps.db, application.id);
   const calcCheck = checkCalculationForDecision({
-    draftCalculationId: d.calculationId, current: calc, applicationUpdatedAt: application.updatedAt, fourEyesOnCalculation: eyes.calculation,
+    draftCalculationId: d.calculationId,
+    current: calc,
+    applicationUpdatedAt: application.updatedAt,
+    fourEyesOnCalculation: eyes.calculation,
   });
   if (!calcCheck.ok) throw conflict(calcCheck.message);
   const comm = await currentCommunication(deps.db, d.id);
@@ -124,16 +180,47 @@ export async function makeDecision(deps: AppDeps, { actor, personId }: DecisionA
     const effects = effectsOfDecision(d, { applicationStatus: app0.status, caseStatus: cs.status });
     if (!effects.ok) throw conflict(effects.message);
 
-    const letterId = await storeDocument(tx, {
-      caseId: d.caseId, municipality: c.municipality_code, kind: 'decisionLetter', title: `Beslut om ekonomiskt bistånd ${periodText(d.periodStart, d.periodEnd)}`,
-      mimeType: 'application/pdf', content: letter, visibleToClient: true, related: { type: 'decision', id: d.id }, createdBy: actor.userId, locked: true,
-    }, now);
+    const letterId = await storeDocument(
+      tx,
+      {
+        caseId: d.caseId,
+        municipality: c.municipality_code,
+        kind: 'decisionLetter',
+        title: `Beslut om ekonomiskt bistånd ${periodText(d.periodStart, d.periodEnd)}`,
+        mimeType: 'application/pdf',
+        content: letter,
+        visibleToClient: true,
+        related: { type: 'decision', id: d.id },
+        createdBy: actor.userId,
+        locked: true,
+      },
+      now,
+    );
     const second = d.presentingOfficer && d.presentingOfficer !== actor.userId;
-    await tx.updateTable('decisions').set({
-      status: 'decided', decided_by: actor.userId, decided_at: now.toISOString(), letter_document_id: letterId, updated_at: now.toISOString(),
-      approved_by: second ? actor.userId : null, approved_at: second ? now.toISOString() : null,
-    }).where('id', '=', d.id).execute();
-    await recordEvent(tx, { caseId: d.caseId, objectType: 'decision', objectId: d.id, event: 'decided', from: locked.status, to: 'decided', actorId: actor.userId, note: `${DECISION_OUTCOME_LABELS[d.outcome]} ${formatKronor(d.amount)}`, at: now });
+    await tx
+      .updateTable('decisions')
+      .set({
+        status: 'decided',
+        decided_by: actor.userId,
+        decided_at: now.toISOString(),
+        letter_document_id: letterId,
+        updated_at: now.toISOString(),
+        approved_by: second ? actor.userId : null,
+        approved_at: second ? now.toISOString() : null,
+      })
+      .where('id', '=', d.id)
+      .execute();
+    await recordEvent(tx, {
+      caseId: d.caseId,
+      objectType: 'decision',
+      objectId: d.id,
+      event: 'decided',
+      from: locked.status,
+      to: 'decided',
+      actorId: actor.userId,
+      note: `${DECISION_OUTCOME_LABELS[d.outcome]} ${formatKronor(d.amount)}`,
+      at: now,
+    });
     await changeApplicationStatus(tx, application.id, effects.application, { actor: staff, event: 'decided', at: now });
     if (effects.case) {
       await changeCaseStatus(tx, d.caseId, effects.case, { actor: staff, at: now, reason: `Beslut om ekonomiskt bistånd (${DECISION_OUTCOME_LABELS[d.outcome].toLowerCase()})` });
@@ -141,19 +228,31 @@ export async function makeDecision(deps: AppDeps, { actor, personId }: DecisionA
       await tx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', d.caseId).execute();
     }
     const refused = d.items.filter((i) => i.refused > 0).map((i) => `${i.label}: ${formatKronor(i.refused)} beviljas inte. ${i.reason}`);
-    await tx.insertInto('journal_entries').values({
-      id: newId(), case_id: d.caseId, author_id: actor.userId, event_date: date, step: 'decision',
-      title: `Beslut: ${DECISION_OUTCOME_LABELS[d.outcome]} ${formatKronor(d.amount)}, ${periodText(d.periodStart, d.periodEnd)}`,
-      body: [
-        `Beslut om ekonomiskt bistånd: ${DECISION_OUTCOME_LABELS[d.outcome].toLowerCase()}, ${formatKronor(d.amount)} för ${periodText(d.periodStart, d.periodEnd)}.`,
-        ...refused,
-        `Lagrum: ${d.legalBasis.map((l) => l.text).join('; ')}.`,
-        `Beslutsfattare: ${actor.displayName} (${isStaffRole(actor.role) ? ROLE_LABELS[actor.role].toLowerCase() : actor.role}).`,
-        'Beslutsbrevet finns bland ärendets dokument.',
-      ].join('\n'),
-      received_orally_from: null, received_orally_at: null, corrects_entry_id: null, created_at: now.toISOString(), updated_at: now.toISOString(),
-      signed_at: now.toISOString(), signed_by: actor.userId,
-    }).execute();
+    await tx
+      .insertInto('journal_entries')
+      .values({
+        id: newId(),
+        case_id: d.caseId,
+        author_id: actor.userId,
+        event_date: date,
+        step: 'decision',
+        title: `Beslut: ${DECISION_OUTCOME_LABELS[d.outcome]} ${formatKronor(d.amount)}, ${periodText(d.periodStart, d.periodEnd)}`,
+        body: [
+          `Beslut om ekonomiskt bistånd: ${DECISION_OUTCOME_LABELS[d.outcome].toLowerCase()}, ${formatKronor(d.amount)} för ${periodText(d.periodStart, d.periodEnd)}.`,
+          ...refused,
+          `Lagrum: ${d.legalBasis.map((l) => l.text).join('; ')}.`,
+          `Beslutsfattare: ${actor.displayName} (${isStaffRole(actor.role) ? ROLE_LABELS[actor.role].toLowerCase() : actor.role}).`,
+          'Beslutsbrevet finns bland ärendets dokument.',
+        ].join('\n'),
+        received_orally_from: null,
+        received_orally_at: null,
+        corrects_entry_id: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        signed_at: now.toISOString(),
+        signed_by: actor.userId,
+      })
+      .execute();
     await closeWorkItems(tx, { refType: 'decision', refId: d.id }, actor.userId, now);
     await audit(tx, actor, now, { action: 'decision.decide', targetType: 'decision', targetId: d.id, caseId: d.caseId, personId, outcome: 'success' });
   });

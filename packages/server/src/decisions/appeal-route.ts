@@ -7,7 +7,11 @@
 import { swedishDate, appealPlan, type AppealBasisKind, type AppealPlan, type BasisReference, type DecisionItem, type ProcedureReferences } from '@vagen/domain';
 import { legalReferencesOn } from '../assessment/config.ts';
 
-export interface StoredBasis { id: string; text: string; appealBasis?: AppealBasisKind }
+export interface StoredBasis {
+  id: string;
+  text: string;
+  appealBasis?: AppealBasisKind;
+}
 
 export interface DecisionAppealRoute {
   plan: AppealPlan;
@@ -35,7 +39,9 @@ export function legalityOnlyMessage(route: DecisionAppealRoute, what: string): s
   const refs = referencesText(route.plan.legalityReviewReferences) || '12 kap. 2 § socialtjänstlagen';
   const appealRef = route.procedure?.appeal ?? '35 kap. 1 § socialtjänstlagen (2025:400)';
   const review = route.procedure?.legalityReview ?? '13 kap. kommunallagen (2017:725)';
-  return `${what} är beslutat enligt ${refs}. Ett sådant beslut kan inte överklagas till förvaltningsrätten (${appealRef}), så skrivelsen kan inte registreras eller lämnas över som ett överklagande. `
-    + `Det som gäller i stället är laglighetsprövning enligt ${review}: den enskilde skickar själv sin skrivelse direkt till förvaltningsrätten inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet över beslutet justerats, och domstolen prövar bara om beslutet är lagligt. `
-    + 'Svara den enskilde och berätta det, och anteckna skrivelsen i journalen. Är skrivelsen i själva verket en ny ansökan, registrera den som en ansökan.';
+  return (
+    `${what} är beslutat enligt ${refs}. Ett sådant beslut kan inte överklagas till förvaltningsrätten (${appealRef}), så skrivelsen kan inte registreras eller lämnas över som ett överklagande. ` +
+    `Det som gäller i stället är laglighetsprövning enligt ${review}: den enskilde skickar själv sin skrivelse direkt till förvaltningsrätten inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet över beslutet justerats, och domstolen prövar bara om beslutet är lagligt. ` +
+    'Svara den enskilde och berätta det, och anteckna skrivelsen i journalen. Är skrivelsen i själva verket en ny ansökan, registrera den som en ansökan.'
+  );
 }

@@ -12,7 +12,14 @@ import { HttpProblem } from '../errors.ts';
 import { decisionAppealRoute, referencesText } from './appeal-route.ts';
 import { draftOf, periodText, phraseView, render, type DecisionRecord } from './store.ts';
 
-interface CaseInfo { case_number: string; municipality_code: string; municipality_name: string; unit_name: string; household_id: string; responsible_worker_id: string | null }
+interface CaseInfo {
+  case_number: string;
+  municipality_code: string;
+  municipality_name: string;
+  unit_name: string;
+  household_id: string;
+  responsible_worker_id: string | null;
+}
 
 async function recipientOf(db: Db, householdId: string): Promise<Letter['recipient']> {
   const persons = await householdPersons(db, householdId);
@@ -34,8 +41,16 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   const date = swedishDate(d.decidedAt);
   const t = decisionLetter(c.municipality_code, date);
   const draft = draftOf(d);
-  const view = phraseView(draft, content, d.legalBasis.map((l) => l.text));
-  const people = await db.selectFrom('staff_users').select(['id', 'display_name', 'role']).where('id', 'in', [d.decidedBy ?? '', d.presentingOfficer ?? ''].filter(Boolean)).execute();
+  const view = phraseView(
+    draft,
+    content,
+    d.legalBasis.map((l) => l.text),
+  );
+  const people = await db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'role'])
+    .where('id', 'in', [d.decidedBy ?? '', d.presentingOfficer ?? ''].filter(Boolean))
+    .execute();
   const decider = people.find((p) => p.id === d.decidedBy);
   const presenter = people.find((p) => p.id === d.presentingOfficer);
   const deadlineWeeks = t.appealDeadlineWeeks;
@@ -43,10 +58,14 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   const presented = presenter && presenter.id !== decider?.id ? presenter : null;
   const letterView = {
     ...view,
-    caseNumber: c.case_number, decidedAt: formatSwedishDate(d.decidedAt), decidedBy: decider?.display_name ?? '',
+    caseNumber: c.case_number,
+    decidedAt: formatSwedishDate(d.decidedAt),
+    decidedBy: decider?.display_name ?? '',
     decidedByRole: decider && isStaffRole(decider.role) ? ROLE_LABELS[decider.role].toLowerCase() : '',
-    presentingOfficer: presented?.display_name ?? '', deadlineWeeks: String(deadlineWeeks),
-    unitName: c.unit_name, municipalityName: c.municipality_name,
+    presentingOfficer: presented?.display_name ?? '',
+    deadlineWeeks: String(deadlineWeeks),
+    unitName: c.unit_name,
+    municipalityName: c.municipality_name,
   };
   const blocks: LetterBlock[] = [
     { type: 'heading', text: t.headings.decision },
@@ -64,7 +83,13 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
     for (const i of costItems) rows.push([mark(i.label, i), formatKronor(i.applied), formatKronor(i.approved), i.refused > 0 ? formatKronor(i.refused) : dash]);
     if (income) rows.push([mark(`Minus ${income.label.toLowerCase()}`, income), dash, `-${formatKronor(income.approved)}`, dash]);
     if (d.amount !== d.systemAmount) rows.push([`Ändrat belopp: ${d.amountReason}`, dash, formatKronor(d.amount - d.systemAmount), dash]);
-    blocks.push({ type: 'table', caption: `${t.headings.amounts} (${periodText(d.periodStart, d.periodEnd)})`, columns: t.amountColumns, rows, totalRow: [t.totalLabel, '', formatKronor(d.amount), ''] });
+    blocks.push({
+      type: 'table',
+      caption: `${t.headings.amounts} (${periodText(d.periodStart, d.periodEnd)})`,
+      columns: t.amountColumns,
+      rows,
+      totalRow: [t.totalLabel, '', formatKronor(d.amount), ''],
+    });
     for (const i of [norm, ...costItems, income]) {
       if (!i?.provisionalSources?.length) continue;
       blocks.push({ type: 'paragraph', text: render(t.provisional.note, { label: i.label.toLowerCase(), source: i.provisionalSources.map((p) => p.text).join(' och ') }) });
@@ -72,9 +97,15 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
     const refused = costItems.filter((i) => i.refused > 0);
     if (refused.length) blocks.push({ type: 'list', items: refused.map((i) => `${i.label}: ${formatKronor(i.refused)} beviljas inte. ${i.reason}`) });
   }
-  blocks.push({ type: 'heading', text: t.headings.reasons }, ...d.reasons.split(/\n{2,}/).map((p) => ({ type: 'paragraph' as const, text: p.trim() })).filter((p) => p.text));
+  blocks.push(
+    { type: 'heading', text: t.headings.reasons },
+    ...d.reasons
+      .split(/\n{2,}/)
+      .map((p) => ({ type: 'paragraph' as const, text: p.trim() }))
+      .filter((p) => p.text),
+  );
   blocks.push({ type: 'heading', text: t.headings.legalBasis }, { type: 'list', items: d.legalBasis.map((l) => l.text) });
-  if (d.childPerspective && d.childPerspective.consideration.trim()) {
+  if (d.childPerspective?.consideration.trim()) {
     blocks.push({ type: 'heading', text: t.headings.children }, { type: 'paragraph', text: render(t.childrenText, { consideration: d.childPerspective.consideration }) });
   }
   if (d.recoveryBasis) {
@@ -102,7 +133,11 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
 function appealBlocks(t: DecisionLetterDoc, d: DecisionRecord, c: CaseInfo, letterView: Record<string, string>): LetterBlock[] {
   const { plan, procedure } = decisionAppealRoute(c.municipality_code, d.decidedAt, d.legalBasis, d.items);
   if (!procedure) {
-    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences för beslutets datum. Beslutsbrevet kan inte säga hur beslutet överklagas. Kontakta systemförvaltaren.`);
+    throw new HttpProblem(
+      503,
+      'CONFIGURATION_MISSING',
+      `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences för beslutets datum. Beslutsbrevet kan inte säga hur beslutet överklagas. Kontakta systemförvaltaren.`,
+    );
   }
   if (plan.route === 'unknown') {
     throw new HttpProblem(409, 'APPEAL_ROUTE_UNKNOWN', 'Beslutets lagrum avgör inte hur det kan överklagas. Ange 12 kap. 1 §, 12 kap. 2 § eller 12 kap. 5 § socialtjänstlagen i beslutet.');
@@ -110,28 +145,39 @@ function appealBlocks(t: DecisionLetterDoc, d: DecisionRecord, c: CaseInfo, lett
   const settings = appealSettings(c.municipality_code, swedishDate(d.decidedAt));
   const appealable = plan.route !== 'legalityReview';
   if (appealable && !settings.submitTo) {
-    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Kommunens adress för överklaganden (appealSettings.submitTo) saknas för kommun ${c.municipality_code}. Beslutsbrevet måste säga vart överklagandet skickas. Kontakta systemförvaltaren.`);
+    throw new HttpProblem(
+      503,
+      'CONFIGURATION_MISSING',
+      `Kommunens adress för överklaganden (appealSettings.submitTo) saknas för kommun ${c.municipality_code}. Beslutsbrevet måste säga vart överklagandet skickas. Kontakta systemförvaltaren.`,
+    );
   }
   const v = {
     ...letterView,
-    appealReference: procedure.appeal, legalityReviewReference: procedure.legalityReview, transitionalNote: procedure.transitionalNote,
+    appealReference: procedure.appeal,
+    legalityReviewReference: procedure.legalityReview,
+    transitionalNote: procedure.transitionalNote,
     courtName: settings.court?.name ?? 'förvaltningsrätten',
-    postalAddress: settings.submitTo?.postalAddressLines.join(', ') ?? '', eServiceAddress: settings.submitTo?.eServiceAddress ?? '',
+    postalAddress: settings.submitTo?.postalAddressLines.join(', ') ?? '',
+    eServiceAddress: settings.submitTo?.eServiceAddress ?? '',
   };
   const para = (text: string): LetterBlock => ({ type: 'paragraph', text });
   const blocks: LetterBlock[] = [{ type: 'heading', text: t.headings.appeal }];
   if (procedure.transitionalNote) blocks.push(para(render(t.appealIntro.transitional, v)));
-  const labels = (route: 'appeal' | 'legalityReview') => plan.items.filter((i) => i.route === route).map((i) => i.label).join(', ');
+  const labels = (route: 'appeal' | 'legalityReview') =>
+    plan.items
+      .filter((i) => i.route === route)
+      .map((i) => i.label)
+      .join(', ');
   if (plan.route === 'appeal') blocks.push(para(render(t.appealIntro.appeal, { ...v, basisReferences: referencesText(plan.appealReferences) })));
   else if (plan.route === 'legalityReview') blocks.push(para(render(t.appealIntro.legalityReview, { ...v, basisReferences: referencesText(plan.legalityReviewReferences) })));
   else {
-    blocks.push(
-      para(render(t.appealIntro.mixed, v)),
-      { type: 'list', items: [
+    blocks.push(para(render(t.appealIntro.mixed, v)), {
+      type: 'list',
+      items: [
         render(t.appealIntro.mixedAppealItems, { ...v, items: labels('appeal'), basisReferences: referencesText(plan.appealReferences) }),
         render(t.appealIntro.mixedLegalityItems, { ...v, items: labels('legalityReview'), basisReferences: referencesText(plan.legalityReviewReferences) }),
-      ] },
-    );
+      ],
+    });
   }
   if (appealable) blocks.push({ type: 'heading', text: t.headings.appealRoute }, ...t.appeal.map((p) => para(render(p, v))));
   if (plan.route !== 'appeal') blocks.push({ type: 'heading', text: t.headings.legalityReviewRoute }, ...t.legalityReview.map((p) => para(render(p, v))));
@@ -143,7 +189,11 @@ export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: Cas
   const t = communicationLetter(c.municipality_code, date);
   const oralRightReference = legalReferences(c.municipality_code, date).procedureReferences?.oralRight;
   if (!oralRightReference) {
-    throw new HttpProblem(503, 'CONFIGURATION_MISSING', `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences.oralRight. Kommuniceringsbrevet måste tala om rätten att lämna uppgifter muntligt. Kontakta systemförvaltaren.`);
+    throw new HttpProblem(
+      503,
+      'CONFIGURATION_MISSING',
+      `Lagrumsdokumentet (legalReferences) för kommun ${c.municipality_code} saknar procedureReferences.oralRight. Kommuniceringsbrevet måste tala om rätten att lämna uppgifter muntligt. Kontakta systemförvaltaren.`,
+    );
   }
   const view = { period: periodText(d.periodStart, d.periodEnd), caseNumber: c.case_number, deadline: formatSwedishDate(deadline), oralRightReference };
   return renderLetterPdf({
@@ -155,7 +205,10 @@ export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: Cas
     blocks: [
       { type: 'paragraph', text: render(t.intro, view) },
       { type: 'heading', text: t.materialHeading },
-      ...material.split(/\n{2,}/).map((p) => ({ type: 'paragraph' as const, text: p.trim() })).filter((p) => p.text),
+      ...material
+        .split(/\n{2,}/)
+        .map((p) => ({ type: 'paragraph' as const, text: p.trim() }))
+        .filter((p) => p.text),
       { type: 'heading', text: t.answerHeading },
       { type: 'paragraph', text: render(t.answer, view) },
       { type: 'paragraph', text: t.legal },

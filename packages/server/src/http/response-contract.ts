@@ -21,8 +21,7 @@ function closed(schema: unknown): unknown {
   if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
 }
-const mapValues = (o: unknown, f: (v: unknown) => unknown) =>
-  Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, f(v)]));
+const mapValues = (o: unknown, f: (v: unknown) => unknown) => Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, f(v)]));
 
 export interface ResponseContractOptions {
   /** Also fail a JSON response under /api/ from a route that declares no response schema for its status. */
@@ -40,7 +39,10 @@ export function installResponseContract(app: FastifyInstance, options: ResponseC
   const compiled = new WeakMap<object, ValidateFunction>();
   const validatorFor = (schema: object) => {
     let v = compiled.get(schema);
-    if (!v) compiled.set(schema, (v = ajv.compile(closed(schema) as object)));
+    if (!v) {
+      v = ajv.compile(closed(schema) as object);
+      compiled.set(schema, v);
+    }
     return v;
   };
   app.addHook('onSend', async (request, reply, payload) => {

@@ -25,7 +25,13 @@ const FORMAT_MESSAGES: Record<string, string> = {
 };
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'text', integer: 'ett heltal', number: 'ett tal', boolean: 'ja/nej (true/false)', object: 'ett objekt', array: 'en lista', null: 'tomt värde',
+  string: 'text',
+  integer: 'ett heltal',
+  number: 'ett tal',
+  boolean: 'ja/nej (true/false)',
+  object: 'ett objekt',
+  array: 'en lista',
+  null: 'tomt värde',
 };
 
 /** Ajv error → field path (JSON pointer under body/query/params) and a plain Swedish message. */
@@ -84,7 +90,7 @@ export function toFieldError(e: ErrorObject, dataVar: string): FieldError {
   // A schema may say in plain words what is wrong with its value: 'x-error' is a message, or messages by keyword.
   const custom = (e.parentSchema as { 'x-error'?: string | Record<string, string> } | undefined)?.['x-error'];
   if (custom !== undefined && e.keyword !== 'required' && e.keyword !== 'additionalProperties') {
-    message = typeof custom === 'string' ? custom : custom[e.keyword] ?? message;
+    message = typeof custom === 'string' ? custom : (custom[e.keyword] ?? message);
   }
   return { path, message };
 }
@@ -113,7 +119,7 @@ export function installErrorHandler(app: FastifyInstance) {
     request.log.error({ err: { message: error.message, stack: error.stack } }, 'unexpected error');
     return reply.status(500).send({ error: 'INTERNAL', message: 'Ett oväntat fel inträffade. Inget av det du redan sparat har gått förlorat. Försök igen.' });
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: 'NOT_FOUND', message: 'Sidan eller resursen finns inte.' }));
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'NOT_FOUND', message: 'Sidan eller resursen finns inte.' }));
 }
 
 function dedupe(fields: FieldError[]): FieldError[] {

@@ -2,8 +2,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import {
-  swedishDate, NormInputError, calculateNorm, canDoIntakeAction, findIntakeChecklistItem, intakeStatusAfter, interviewToNormInput,
-  validateIntakeInterview, type IntakeAction, type IntakeInterview,
+  swedishDate,
+  NormInputError,
+  calculateNorm,
+  canDoIntakeAction,
+  findIntakeChecklistItem,
+  intakeStatusAfter,
+  interviewToNormInput,
+  validateIntakeInterview,
+  type IntakeAction,
+  type IntakeInterview,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { audit } from '../audit.ts';
@@ -19,7 +27,11 @@ type Staff = Extract<RequestActor, { kind: 'staff' }>;
 
 /** Runs a change on a locked, open intake in one transaction with its audit record. */
 export async function changeIntake<T>(
-  deps: AppDeps, actor: Staff, id: string, action: IntakeAction, auditAction: string,
+  deps: AppDeps,
+  actor: Staff,
+  id: string,
+  action: IntakeAction,
+  auditAction: string,
   work: (tx: Kysely<Database>, intake: LockedIntake, now: Date) => Promise<T>,
 ): Promise<T> {
   const now = deps.now();
@@ -43,7 +55,9 @@ export function normalizeInterview(b: IntakeInterviewBody): IntakeInterview {
     family: b.family?.trim() ?? '',
     otherPersonsAtAddress: { present: b.otherPersonsAtAddress?.present ?? false, note: b.otherPersonsAtAddress?.note?.trim() ?? '' },
     ownership: {
-      car: b.ownership?.car ?? false, company: b.ownership?.company ?? false, tenantOwnedFlat: b.ownership?.tenantOwnedFlat ?? false,
+      car: b.ownership?.car ?? false,
+      company: b.ownership?.company ?? false,
+      tenantOwnedFlat: b.ownership?.tenantOwnedFlat ?? false,
       note: b.ownership?.note?.trim() ?? '',
     },
     earlierAssistance: { received: b.earlierAssistance?.received ?? false, where: b.earlierAssistance?.where?.trim() ?? '', when: b.earlierAssistance?.when?.trim() ?? '' },
@@ -59,7 +73,10 @@ export async function saveInterview(deps: AppDeps, actor: Staff, id: string, bod
   await changeIntake(deps, actor, id, 'interview', 'intake.interview', async (tx, intake, now) => {
     // Each saved version is kept in the history.
     await changeIntakeStatus(tx, id, intakeStatusAfter(intake.status, 'interview'), {
-      actorId: actor.userId, kind: 'interviewSaved', at: now, data: interview,
+      actorId: actor.userId,
+      kind: 'interviewSaved',
+      at: now,
+      data: interview,
       set: { interview: JSON.stringify(interview), interviewed_at: intake.interviewed_at ?? now.toISOString(), interviewed_by: intake.interviewed_by ?? actor.userId },
     });
   });
@@ -71,19 +88,36 @@ export async function calculatePreliminary(deps: AppDeps, actor: Staff, id: stri
     if (!intake.interview) throw conflict('Gör och spara telefonintervjun först. Den preliminära beräkningen bygger på intervjun.');
     const app = await tx.selectFrom('applications').select('period_month').where('id', '=', intake.application_id).executeTakeFirstOrThrow();
     const input = interviewToNormInput(intake.interview as IntakeInterview, app.period_month.slice(0, 7), intake.municipality_code);
-    let result;
+    let result: ReturnType<typeof calculateNorm>;
     try {
       result = calculateNorm(getNormRuleSet(), input);
     } catch (err) {
       if (err instanceof NormInputError) {
-        throw new ValidationFailure(err.fields.map((f) => ({ path: `/interview${f.path}`, message: f.message })), `Beräkningen kunde inte göras: ${err.message}`);
+        throw new ValidationFailure(
+          err.fields.map((f) => ({ path: `/interview${f.path}`, message: f.message })),
+          `Beräkningen kunde inte göras: ${err.message}`,
+        );
       }
       throw err;
     }
-    await tx.updateTable('intakes').set({
-      preliminary: JSON.stringify({ input, result }), calculated_at: now.toISOString(), calculated_by: actor.userId, updated_at: now.toISOString(),
-    }).where('id', '=', id).execute();
-    await recordIntakeEvent(tx, { intakeId: id, kind: 'preliminaryCalculated', actorId: actor.userId, at: now, note: `Preliminärt bistånd ${(result.totals.assistance / 100).toFixed(0)} kr`, data: { totals: result.totals } });
+    await tx
+      .updateTable('intakes')
+      .set({
+        preliminary: JSON.stringify({ input, result }),
+        calculated_at: now.toISOString(),
+        calculated_by: actor.userId,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordIntakeEvent(tx, {
+      intakeId: id,
+      kind: 'preliminaryCalculated',
+      actorId: actor.userId,
+      at: now,
+      note: `Preliminärt bistånd ${(result.totals.assistance / 100).toFixed(0)} kr`,
+      data: { totals: result.totals },
+    });
     return { preliminary: true as const, label: 'Preliminär beräkning – inte ett beslut', calculatedAt: now.toISOString(), input, result };
   });
 }
@@ -93,13 +127,21 @@ export async function checkResponsibility(deps: AppDeps, actor: Staff, id: strin
   const errors = [];
   if (body.municipalityResponsible !== 'yes' && !note) errors.push({ path: '/body/note', message: 'Skriv varför kommunen inte är ansvarig eller vad som är oklart.' });
   if (body.municipalityResponsible === 'yes' && !body.basis) errors.push({ path: '/body/basis', message: 'Ange om personen är folkbokförd eller vistas i kommunen.' });
-  if (body.rightInstance !== 'yes' && !body.otherBenefits?.trim() && !note) errors.push({ path: '/body/otherBenefits', message: 'Skriv vilka andra ersättningar som ska sökas först, eller vad som är oklart.' });
+  if (body.rightInstance !== 'yes' && !body.otherBenefits?.trim() && !note)
+    errors.push({ path: '/body/otherBenefits', message: 'Skriv vilka andra ersättningar som ska sökas först, eller vad som är oklart.' });
   if (errors.length) throw new ValidationFailure(errors);
   const value = { municipalityResponsible: body.municipalityResponsible, basis: body.basis ?? null, rightInstance: body.rightInstance, otherBenefits: body.otherBenefits?.trim() ?? '', note };
   await changeIntake(deps, actor, id, 'checkResponsibility', 'intake.responsibility', async (tx, _intake, now) => {
-    await tx.updateTable('intakes').set({
-      responsibility: JSON.stringify(value), responsibility_checked_at: now.toISOString(), responsibility_checked_by: actor.userId, updated_at: now.toISOString(),
-    }).where('id', '=', id).execute();
+    await tx
+      .updateTable('intakes')
+      .set({
+        responsibility: JSON.stringify(value),
+        responsibility_checked_at: now.toISOString(),
+        responsibility_checked_by: actor.userId,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
     await recordIntakeEvent(tx, { intakeId: id, kind: 'responsibilityChecked', actorId: actor.userId, at: now, data: value });
   });
 }
@@ -118,9 +160,20 @@ export async function tickChecklist(deps: AppDeps, actor: Staff, id: string, bod
     for (const item of items) {
       if (body.checked) ticks[body.stage]![item!.key] = { by: actor.userId, at: now.toISOString() };
       else delete ticks[body.stage]![item!.key];
-      await recordIntakeEvent(tx, { intakeId: id, kind: body.checked ? 'checklistTicked' : 'checklistUnticked', actorId: actor.userId, at: now, note: item!.label, data: { stage: body.stage, key: item!.key } });
+      await recordIntakeEvent(tx, {
+        intakeId: id,
+        kind: body.checked ? 'checklistTicked' : 'checklistUnticked',
+        actorId: actor.userId,
+        at: now,
+        note: item!.label,
+        data: { stage: body.stage, key: item!.key },
+      });
     }
-    await tx.updateTable('intakes').set({ checklist: JSON.stringify(ticks), updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('intakes')
+      .set({ checklist: JSON.stringify(ticks), updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   });
 }
 
@@ -134,7 +187,10 @@ export async function referIntake(deps: AppDeps, actor: Staff, id: string, body:
       throw conflict('Kontakten kan bara hänvisas när ansvarsprövningen visar att kommunen inte är ansvarig eller att ekonomiskt bistånd inte är rätt instans.');
     }
     await changeIntakeStatus(tx, id, 'referred', {
-      actorId: actor.userId, kind: 'referred', at: now, note: reason,
+      actorId: actor.userId,
+      kind: 'referred',
+      at: now,
+      note: reason,
       set: { referred_at: now.toISOString(), referred_by: actor.userId, referral_reason: reason },
     });
     await changeApplicationStatus(tx, intake.application_id, 'referred', { actor: { kind: 'staff', id: actor.userId }, event: 'referred', note: reason, at: now });
@@ -143,7 +199,9 @@ export async function referIntake(deps: AppDeps, actor: Staff, id: string, body:
     const c = await tx.selectFrom('cases').select('status').where('id', '=', intake.case_id).forUpdate().executeTakeFirstOrThrow();
     if (c.status === 'intake') {
       await changeCaseStatus(tx, intake.case_id, 'closed', {
-        actor: { kind: 'staff', id: actor.userId }, at: now, reason: `Hänvisad från mottagningen: ${reason}`,
+        actor: { kind: 'staff', id: actor.userId },
+        at: now,
+        reason: `Hänvisad från mottagningen: ${reason}`,
         closureReason: r.rightInstance === 'no' ? 'otherBenefit' : 'unknown',
       });
     }

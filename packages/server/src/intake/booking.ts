@@ -31,15 +31,22 @@ export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, bo
   const documents = [...new Set(body.documents)];
 
   return changeIntake(deps, actor, id, 'book', 'intake.book', async (tx, intake, at) => {
-    const worker = await tx.selectFrom('staff_users as s').innerJoin('staff_units as su', 'su.user_id', 's.id')
-      .select(['s.id', 's.display_name']).where('s.id', '=', body.workerId).where('su.unit_id', '=', intake.unit_id)
-      .where('s.active', '=', true).where('s.role', 'in', [...ASSIGNABLE_ROLES]).executeTakeFirst();
+    const worker = await tx
+      .selectFrom('staff_users as s')
+      .innerJoin('staff_units as su', 'su.user_id', 's.id')
+      .select(['s.id', 's.display_name'])
+      .where('s.id', '=', body.workerId)
+      .where('su.unit_id', '=', intake.unit_id)
+      .where('s.active', '=', true)
+      .where('s.role', 'in', [...ASSIGNABLE_ROLES])
+      .executeTakeFirst();
     if (!worker) errors.push({ path: '/body/workerId', message: 'Handläggaren finns inte i enheten.' });
     if (errors.length) throw new ValidationFailure(errors);
     const missing = missingIntakeChecklistItems(config.checklists, 'beforeBooking', intake.ticks);
     if (missing.length) throw conflict(intakeChecklistGateMessage('beforeBooking', missing));
 
-    const facts = await tx.selectFrom('cases as c')
+    const facts = await tx
+      .selectFrom('cases as c')
       .innerJoin('units as u', 'u.id', 'c.unit_id')
       .innerJoin('municipalities as m', 'm.code', 'c.municipality_code')
       .innerJoin('persons as p', (j) => j.on('p.id', '=', intake.applicant_person_id))
@@ -48,44 +55,97 @@ export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, bo
       .executeTakeFirstOrThrow();
     const postal = facts.postal_code ? `${facts.postal_code.replace(/^(\d{3})(\d{2})$/, '$1 $2')} ${facts.city ?? ''}`.trim() : facts.city;
     const letter = buildFirstVisitLetter(config.letter, {
-      municipalityName: facts.municipality_name, unitName: facts.unit_name, caseNumber: facts.case_number,
+      municipalityName: facts.municipality_name,
+      unitName: facts.unit_name,
+      caseNumber: facts.case_number,
       // A protected address never goes into a document.
       recipient: { firstName: facts.first_name, lastName: facts.last_name, addressLines: facts.protected_identity ? null : [facts.address_line, postal].filter((x): x is string => !!x) },
-      visitAt, timeZone: config.settings.visitHours.timeZone, place, workerName: worker!.display_name,
-      documents: documents.map((k) => known.get(k)!), today: at,
+      visitAt,
+      timeZone: config.settings.visitHours.timeZone,
+      place,
+      workerName: worker!.display_name,
+      documents: documents.map((k) => known.get(k)!),
+      today: at,
     });
     const pdf = await renderLetterPdf(letter);
-    const documentId = await storeDocument(tx, {
-      caseId: intake.case_id, municipality: intake.municipality_code, kind: 'firstVisitLetter', title: `Kallelse till nybesök ${facts.case_number}`,
-      mimeType: 'application/pdf', content: pdf, visibleToClient: true, related: { type: 'intake', id }, createdBy: actor.userId, locked: true,
-    }, at);
+    const documentId = await storeDocument(
+      tx,
+      {
+        caseId: intake.case_id,
+        municipality: intake.municipality_code,
+        kind: 'firstVisitLetter',
+        title: `Kallelse till nybesök ${facts.case_number}`,
+        mimeType: 'application/pdf',
+        content: pdf,
+        visibleToClient: true,
+        related: { type: 'intake', id },
+        createdBy: actor.userId,
+        locked: true,
+      },
+      at,
+    );
 
     const visit = formatVisitTime(visitAt, config.settings.visitHours.timeZone);
     await changeIntakeStatus(tx, id, 'booked', {
-      actorId: actor.userId, kind: 'booked', at,
+      actorId: actor.userId,
+      kind: 'booked',
+      at,
       set: {
-        booked_at: intake.booked_at ?? at.toISOString(), booked_by: actor.userId, visit_at: visitAt.toISOString(), visit_place: place,
-        visit_worker_id: worker!.id, visit_documents: JSON.stringify(documents), letter_document_id: documentId,
+        booked_at: intake.booked_at ?? at.toISOString(),
+        booked_by: actor.userId,
+        visit_at: visitAt.toISOString(),
+        visit_place: place,
+        visit_worker_id: worker!.id,
+        visit_documents: JSON.stringify(documents),
+        letter_document_id: documentId,
       },
-      note: `${visit.weekday} ${visit.date} kl. ${visit.time}, ${place}, hos ${worker!.display_name}`, data: { visitAt: visitAt.toISOString(), place, workerId: worker!.id, documents, documentId },
+      note: `${visit.weekday} ${visit.date} kl. ${visit.time}, ${place}, hos ${worker!.display_name}`,
+      data: { visitAt: visitAt.toISOString(), place, workerId: worker!.id, documents, documentId },
     });
     const bodyText = [
       `Nybesök bokat ${visit.weekday} ${visit.date} kl. ${visit.time} hos ${worker!.display_name}. Plats: ${place}.`,
       `Kallelse skickad med handlingar att ta med: ${documents.length ? documents.map((k) => known.get(k)).join(', ') : 'inga särskilda'}.`,
       body.note?.trim() ? body.note.trim() : null,
-    ].filter(Boolean).join('\n');
-    await tx.insertInto('journal_entries').values({
-      id: newId(), case_id: intake.case_id, author_id: actor.userId, event_date: swedishDate(at), title: 'Nybesök bokat', body: bodyText,
-      received_orally_from: null, received_orally_at: null, corrects_entry_id: null, created_at: at.toISOString(), updated_at: at.toISOString(),
-      signed_at: null, signed_by: null, step: 'intake',
-    }).execute();
+    ]
+      .filter(Boolean)
+      .join('\n');
+    await tx
+      .insertInto('journal_entries')
+      .values({
+        id: newId(),
+        case_id: intake.case_id,
+        author_id: actor.userId,
+        event_date: swedishDate(at),
+        title: 'Nybesök bokat',
+        body: bodyText,
+        received_orally_from: null,
+        received_orally_at: null,
+        corrects_entry_id: null,
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+        signed_at: null,
+        signed_by: null,
+        step: 'intake',
+      })
+      .execute();
     // A new booking replaces the earlier one: its work item closes.
     await closeWorkItems(tx, { refType: 'intake', refId: id, kind: 'firstVisit' }, actor.userId, at);
-    await openWorkItem(tx, {
-      municipality: intake.municipality_code, unitId: intake.unit_id, caseId: intake.case_id, kind: 'firstVisit', ref: { type: 'intake', id },
-      title: `Nybesök ${facts.case_number}`, priority: intake.track === 'acute' ? PRIORITY.acute : PRIORITY.deadline,
-      receivedAt: new Date(intake.received_at), dueAt: visitAt, assignedTo: worker!.id,
-    }, at);
+    await openWorkItem(
+      tx,
+      {
+        municipality: intake.municipality_code,
+        unitId: intake.unit_id,
+        caseId: intake.case_id,
+        kind: 'firstVisit',
+        ref: { type: 'intake', id },
+        title: `Nybesök ${facts.case_number}`,
+        priority: intake.track === 'acute' ? PRIORITY.acute : PRIORITY.deadline,
+        receivedAt: new Date(intake.received_at),
+        dueAt: visitAt,
+        assignedTo: worker!.id,
+      },
+      at,
+    );
     return { documentId, letterUrl: `/api/v1/intake/${id}/booking-letter` };
   });
 }

@@ -1,7 +1,7 @@
 /** The first-visit letter (kallelse till nybesök) from the municipality's template, with the ticked documents. */
 import Mustache from 'mustache';
 import { formatSwedishDate, formatVisitTime, type FirstVisitLetterTemplate } from '@vagen/domain';
-import { type Letter } from '../letters/render.ts';
+import type { Letter } from '../letters/render.ts';
 
 export interface FirstVisitLetterFacts {
   municipalityName: string;
@@ -22,8 +22,15 @@ const fill = (template: string, view: Record<string, string>) => Mustache.render
 export function buildFirstVisitLetter(tpl: FirstVisitLetterTemplate, f: FirstVisitLetterFacts): Letter {
   const visit = formatVisitTime(f.visitAt, f.timeZone);
   const view = {
-    firstName: f.recipient.firstName, lastName: f.recipient.lastName, caseNumber: f.caseNumber, visitDate: visit.date,
-    visitTime: visit.time, weekday: visit.weekday, place: f.place, workerName: f.workerName, unitName: f.unitName,
+    firstName: f.recipient.firstName,
+    lastName: f.recipient.lastName,
+    caseNumber: f.caseNumber,
+    visitDate: visit.date,
+    visitTime: visit.time,
+    weekday: visit.weekday,
+    place: f.place,
+    workerName: f.workerName,
+    unitName: f.unitName,
     municipalityName: f.municipalityName,
   };
   return {

@@ -3,7 +3,9 @@ import type { HouseholdRole } from '@vagen/db';
 import type { PersonFields } from '../cases/create.ts';
 import type { FieldError } from '../errors.ts';
 
-interface PersonInput extends PersonFields { personnummer: string }
+interface PersonInput extends PersonFields {
+  personnummer: string;
+}
 
 export interface ParsedPerson {
   role: HouseholdRole;
@@ -11,15 +13,10 @@ export interface ParsedPerson {
   input: PersonFields;
 }
 
-const ageOn = (birthDate: string, today: string) =>
-  Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0);
+const ageOn = (birthDate: string, today: string) => Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0);
 
 /** Validates the persons of a registration (personnummer, no duplicates, adults ≥ 18, children < 21); errors in `errors`. */
-export function parsePeople(
-  body: { applicant: PersonInput; coApplicant?: PersonInput | undefined; children?: PersonInput[] | undefined },
-  today: string,
-  errors: FieldError[],
-): ParsedPerson[] {
+export function parsePeople(body: { applicant: PersonInput; coApplicant?: PersonInput | undefined; children?: PersonInput[] | undefined }, today: string, errors: FieldError[]): ParsedPerson[] {
   const people = [
     { input: body.applicant, role: 'applicant' as const, path: '/body/applicant' },
     ...(body.coApplicant ? [{ input: body.coApplicant, role: 'coApplicant' as const, path: '/body/coApplicant' }] : []),

@@ -1,10 +1,7 @@
 /** The intake queue: open first contacts of the user's units, acute first, then by deadline. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import {
-  INTAKE_CHANNEL_LABELS, INTAKE_STATUS_LABELS, INTAKE_TRACK_LABELS, OPEN_INTAKE_STATUSES, intakeMinutesSince, isIntakeOverdue,
-  labelOf, type Actor,
-} from '@vagen/domain';
+import { INTAKE_CHANNEL_LABELS, INTAKE_STATUS_LABELS, INTAKE_TRACK_LABELS, OPEN_INTAKE_STATUSES, intakeMinutesSince, isIntakeOverdue, labelOf, type Actor } from '@vagen/domain';
 import { visibleCasesCondition } from '../cases/access.ts';
 
 export interface QueueFilter {
@@ -15,7 +12,8 @@ export interface QueueFilter {
 
 export async function listIntakeQueue(db: Kysely<Database>, actor: Extract<Actor, { kind: 'staff' }>, filter: QueueFilter, now: Date) {
   if (!filter.unitIds.length) return { items: [], total: 0 };
-  let q = db.selectFrom('cases')
+  let q = db
+    .selectFrom('cases')
     .where(visibleCasesCondition(actor))
     .innerJoin('intakes as i', 'i.case_id', 'cases.id')
     .innerJoin('persons as p', 'p.id', 'i.applicant_person_id')
@@ -29,9 +27,26 @@ export async function listIntakeQueue(db: Kysely<Database>, actor: Extract<Actor
   if (filter.track) q = q.where('i.track', '=', filter.track);
   const rows = await q
     .select([
-      'i.id', 'i.case_id', 'cases.case_number', 'i.status', 'i.track', 'i.channel', 'i.received_at', 'i.deadline_at', 'i.visit_at',
-      'i.reopened', 'i.interviewed_at', 'i.booked_at', 'i.handed_over_at', 'u.id as unit_id', 'u.name as unit_name',
-      'p.first_name', 'p.last_name', 'p.protected_identity', 'vw.display_name as visit_worker_name', 'aw.display_name as assigned_worker_name',
+      'i.id',
+      'i.case_id',
+      'cases.case_number',
+      'i.status',
+      'i.track',
+      'i.channel',
+      'i.received_at',
+      'i.deadline_at',
+      'i.visit_at',
+      'i.reopened',
+      'i.interviewed_at',
+      'i.booked_at',
+      'i.handed_over_at',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'p.first_name',
+      'p.last_name',
+      'p.protected_identity',
+      'vw.display_name as visit_worker_name',
+      'aw.display_name as assigned_worker_name',
     ])
     .orderBy(sql`case when i.track = 'acute' then 0 else 1 end`)
     .orderBy('i.deadline_at')
@@ -74,7 +89,8 @@ export async function listIntakeQueue(db: Kysely<Database>, actor: Extract<Actor
 
 /** The intakes of one case, newest first (the caller has checked access and audited). */
 export async function listCaseIntakes(db: Kysely<Database>, caseId: string, now: Date) {
-  const rows = await db.selectFrom('intakes as i')
+  const rows = await db
+    .selectFrom('intakes as i')
     .leftJoin('staff_users as aw', 'aw.id', 'i.assigned_worker_id')
     .select(['i.id', 'i.status', 'i.track', 'i.channel', 'i.received_at', 'i.deadline_at', 'i.visit_at', 'i.handed_over_at', 'i.reopened', 'aw.display_name as assigned_worker_name'])
     .where('i.case_id', '=', caseId)

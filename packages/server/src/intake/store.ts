@@ -8,16 +8,19 @@ export async function recordIntakeEvent(
   tx: Kysely<Database>,
   e: { intakeId: string; kind: IntakeEventKind; from?: IntakeStatus | null; to?: IntakeStatus | null; actorId: string; at: Date; note?: string | null; data?: unknown },
 ): Promise<void> {
-  await tx.insertInto('intake_events').values({
-    intake_id: e.intakeId,
-    kind: e.kind,
-    from_status: e.from ?? null,
-    to_status: e.to ?? null,
-    actor_id: e.actorId,
-    at: e.at.toISOString(),
-    note: e.note ?? null,
-    data: e.data === undefined ? null : JSON.stringify(e.data),
-  }).execute();
+  await tx
+    .insertInto('intake_events')
+    .values({
+      intake_id: e.intakeId,
+      kind: e.kind,
+      from_status: e.from ?? null,
+      to_status: e.to ?? null,
+      actor_id: e.actorId,
+      at: e.at.toISOString(),
+      note: e.note ?? null,
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+    })
+    .execute();
 }
 
 /** The case an intake belongs to (for the access check), or 404 when there is no such intake. */

@@ -5,10 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import {
-  HEAVY_CASE_REASON_LABELS, ROLE_LABELS, addMonthsIso, caseWeight, describeHeavyRule, isNewStaff, isStaffRole,
-  yearsOfExperience, type HeavyCaseRule, type StaffRole,
-} from '@vagen/domain';
+import { HEAVY_CASE_REASON_LABELS, ROLE_LABELS, addMonthsIso, caseWeight, describeHeavyRule, isNewStaff, isStaffRole, yearsOfExperience, type HeavyCaseRule, type StaffRole } from '@vagen/domain';
 
 /** Roles that can be responsible for a case. */
 export const ASSIGNABLE_ROLES: readonly StaffRole[] = ['caseWorker', 'seniorCaseWorker', 'benefitOfficer', 'employmentCoach', 'intakeWorker'];
@@ -16,16 +13,32 @@ export const ASSIGNABLE_ROLES: readonly StaffRole[] = ['caseWorker', 'seniorCase
 /** Weight facts of a set of cases (children, protected identity, months with assistance in the window). */
 async function weightRows(db: Kysely<Database>, which: { caseId: string } | { activeOfWorkers: string[] }, rule: HeavyCaseRule, today: string) {
   const since = addMonthsIso(today, -rule.assistanceWindowMonths);
-  let q = db.selectFrom('cases as c').select((eb) => [
-    'c.id', 'c.responsible_worker_id', 'c.second_worker_id',
-    eb.selectFrom('household_members as hm').select(eb.fn.countAll<number>().as('n'))
-      .whereRef('hm.household_id', '=', 'c.household_id').where('hm.role', '=', 'child').as('children'),
-    eb.exists(eb.selectFrom('household_members as pm').innerJoin('persons as pp', 'pp.id', 'pm.person_id').select('pm.person_id')
-      .whereRef('pm.household_id', '=', 'c.household_id').where('pp.protected_identity', '=', true)).as('protected'),
-    eb.selectFrom('decisions as d').select(sql<number>`count(distinct date_trunc('month', d.period_start))`.as('m'))
-      .whereRef('d.case_id', '=', 'c.id').where('d.outcome', 'in', ['granted', 'partlyRefused']).where('d.status', '=', 'decided')
-      .where('d.period_start', '>=', since).as('months'),
-  ]);
+  let q = db
+    .selectFrom('cases as c')
+    .select((eb) => [
+      'c.id',
+      'c.responsible_worker_id',
+      'c.second_worker_id',
+      eb.selectFrom('household_members as hm').select(eb.fn.countAll<number>().as('n')).whereRef('hm.household_id', '=', 'c.household_id').where('hm.role', '=', 'child').as('children'),
+      eb
+        .exists(
+          eb
+            .selectFrom('household_members as pm')
+            .innerJoin('persons as pp', 'pp.id', 'pm.person_id')
+            .select('pm.person_id')
+            .whereRef('pm.household_id', '=', 'c.household_id')
+            .where('pp.protected_identity', '=', true),
+        )
+        .as('protected'),
+      eb
+        .selectFrom('decisions as d')
+        .select(sql<number>`count(distinct date_trunc('month', d.period_start))`.as('m'))
+        .whereRef('d.case_id', '=', 'c.id')
+        .where('d.outcome', 'in', ['granted', 'partlyRefused'])
+        .where('d.status', '=', 'decided')
+        .where('d.period_start', '>=', since)
+        .as('months'),
+    ]);
   if ('caseId' in which) q = q.where('c.id', '=', which.caseId);
   else {
     const ids = which.activeOfWorkers;
@@ -48,7 +61,8 @@ export async function caseWeightOf(db: Kysely<Database>, caseId: string, rule: H
 }
 
 export async function listUnitWorkers(db: Kysely<Database>, unitId: string, settings: { heavyCase: HeavyCaseRule; newStaffMonths: number }, today: string) {
-  const staff = await db.selectFrom('staff_users as s')
+  const staff = await db
+    .selectFrom('staff_users as s')
     .innerJoin('staff_units as su', 'su.user_id', 's.id')
     .select(['s.id', 's.display_name', 's.role', 's.employed_since'])
     .where('su.unit_id', '=', unitId)
@@ -57,9 +71,7 @@ export async function listUnitWorkers(db: Kysely<Database>, unitId: string, sett
     .orderBy('s.display_name')
     .execute();
   const ids = staff.map((s) => s.id);
-  const cases = ids.length
-    ? await weightRows(db, { activeOfWorkers: ids }, settings.heavyCase, today)
-    : [];
+  const cases = ids.length ? await weightRows(db, { activeOfWorkers: ids }, settings.heavyCase, today) : [];
   return {
     unitId,
     heavyCaseRule: describeHeavyRule(settings.heavyCase),

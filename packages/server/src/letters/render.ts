@@ -100,12 +100,19 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<LetterBlock, { type: 'tab
     doc.y = y + height + 4;
   };
   row(t.columns, true);
-  doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + width, doc.y - 2).lineWidth(0.5).stroke();
+  doc
+    .moveTo(MARGIN, doc.y - 2)
+    .lineTo(MARGIN + width, doc.y - 2)
+    .lineWidth(0.5)
+    .stroke();
   for (const r of t.rows) row(r, false);
   if (t.totalRow) {
-    doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + width, doc.y - 2).lineWidth(0.5).stroke();
+    doc
+      .moveTo(MARGIN, doc.y - 2)
+      .lineTo(MARGIN + width, doc.y - 2)
+      .lineWidth(0.5)
+      .stroke();
     row(t.totalRow, true);
   }
   doc.moveDown(0.5);
 }
-

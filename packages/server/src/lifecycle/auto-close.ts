@@ -27,12 +27,31 @@ export async function runAutoClose(_payload: unknown, deps: AppDeps): Promise<st
   const now = deps.now();
   const today = swedishDate(now);
   const { db } = deps;
-  const candidates = await db.selectFrom('cases')
+  const candidates = await db
+    .selectFrom('cases')
     .select((eb) => [
-      'cases.id', 'cases.status', 'cases.opened_at', 'cases.municipality_code', 'cases.closed_at',
-      eb.selectFrom('applications').select((e) => e.fn.max('submitted_at').as('m')).whereRef('applications.case_id', '=', 'cases.id').as('last_application_at'),
-      eb.selectFrom('case_status_history as h').select((e) => e.fn.max('at').as('m')).whereRef('h.case_id', '=', 'cases.id').where('h.from_status', '=', 'closed').as('last_reopened_at'),
-      eb.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).whereRef('appeals.case_id', '=', 'cases.id').where('appeals.status', 'in', ['registered', 'reconsidered']).as('open_appeals'),
+      'cases.id',
+      'cases.status',
+      'cases.opened_at',
+      'cases.municipality_code',
+      'cases.closed_at',
+      eb
+        .selectFrom('applications')
+        .select((e) => e.fn.max('submitted_at').as('m'))
+        .whereRef('applications.case_id', '=', 'cases.id')
+        .as('last_application_at'),
+      eb
+        .selectFrom('case_status_history as h')
+        .select((e) => e.fn.max('at').as('m'))
+        .whereRef('h.case_id', '=', 'cases.id')
+        .where('h.from_status', '=', 'closed')
+        .as('last_reopened_at'),
+      eb
+        .selectFrom('appeals')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('appeals.case_id', '=', 'cases.id')
+        .where('appeals.status', 'in', ['registered', 'reconsidered'])
+        .as('open_appeals'),
     ])
     .where('cases.status', 'in', ['active', 'monitoring'])
     .execute();
@@ -41,12 +60,18 @@ export async function runAutoClose(_payload: unknown, deps: AppDeps): Promise<st
   for (const c of candidates) {
     const rule = rules.find<LifecycleDoc>('caseLifecycle', c.municipality_code, today);
     if (!rule) continue;
-    const verdict = autoCloseVerdict({
-      id: c.id, status: c.status, openedOn: swedishDate(c.opened_at),
-      lastApplicationOn: c.last_application_at ? swedishDate(String(c.last_application_at)) : null,
-      lastReopenedOn: c.last_reopened_at ? swedishDate(String(c.last_reopened_at)) : null,
-      openAppeals: Number(c.open_appeals ?? 0),
-    }, today, rule);
+    const verdict = autoCloseVerdict(
+      {
+        id: c.id,
+        status: c.status,
+        openedOn: swedishDate(c.opened_at),
+        lastApplicationOn: c.last_application_at ? swedishDate(String(c.last_application_at)) : null,
+        lastReopenedOn: c.last_reopened_at ? swedishDate(String(c.last_reopened_at)) : null,
+        openAppeals: Number(c.open_appeals ?? 0),
+      },
+      today,
+      rule,
+    );
     if (!verdict.close) continue;
     const author = await systemUserId(db, c.municipality_code, today);
     const done = await db.transaction().execute(async (tx) => {
@@ -55,11 +80,25 @@ export async function runAutoClose(_payload: unknown, deps: AppDeps): Promise<st
       const at = now.toISOString();
       const reason = `${verdict.reason} Regel: ${rule.id}.`;
       await changeCaseStatus(tx, c.id, 'closed', { actor: { kind: 'system' }, reason, closureReason: 'noApplication', at: now });
-      await tx.insertInto('journal_entries').values({
-        id: newId(), case_id: c.id, author_id: author, event_date: today, title: `Ärendet avslutat automatiskt: ${CLOSURE_REASON_LABELS.noApplication.toLowerCase()}`,
-        body: `${verdict.reason} Ärendet avslutades av Vägen enligt kommunens regel (${rule.source}). En ny ansökan inom ${rule.reopenWithinMonths} månader återaktualiserar ärendet hos samma handläggare.`,
-        received_orally_from: null, received_orally_at: null, corrects_entry_id: null, created_at: at, updated_at: at, signed_at: at, signed_by: author, step: 'followUp',
-      }).execute();
+      await tx
+        .insertInto('journal_entries')
+        .values({
+          id: newId(),
+          case_id: c.id,
+          author_id: author,
+          event_date: today,
+          title: `Ärendet avslutat automatiskt: ${CLOSURE_REASON_LABELS.noApplication.toLowerCase()}`,
+          body: `${verdict.reason} Ärendet avslutades av Vägen enligt kommunens regel (${rule.source}). En ny ansökan inom ${rule.reopenWithinMonths} månader återaktualiserar ärendet hos samma handläggare.`,
+          received_orally_from: null,
+          received_orally_at: null,
+          corrects_entry_id: null,
+          created_at: at,
+          updated_at: at,
+          signed_at: at,
+          signed_by: author,
+          step: 'followUp',
+        })
+        .execute();
       await auditSystem(tx, now, { action: 'case.autoClose', targetType: 'case', targetId: c.id, caseId: c.id, purpose: 'noApplication' });
       return true;
     });

@@ -13,17 +13,39 @@ export async function systemUserId(db: Kysely<Database>, municipality: string, t
   const username = `system-${municipality}`;
   const found = await db.selectFrom('staff_users').select('id').where('username', '=', username).executeTakeFirst();
   if (found) return found.id;
-  await db.insertInto('staff_users').values({
-    id: newId(), municipality_code: municipality, username, display_name: SYSTEM_USER_NAME, role: 'systemAdministrator',
-    password_hash: null, employed_since: today, active: false,
-  }).onConflict((oc) => oc.column('username').doNothing()).execute();
+  await db
+    .insertInto('staff_users')
+    .values({
+      id: newId(),
+      municipality_code: municipality,
+      username,
+      display_name: SYSTEM_USER_NAME,
+      role: 'systemAdministrator',
+      password_hash: null,
+      employed_since: today,
+      active: false,
+    })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .execute();
   return (await db.selectFrom('staff_users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }
 
 /** An audit record of work done by Vägen itself (no request, no user). */
 export async function auditSystem(db: Kysely<Database>, at: Date, event: { action: string; targetType: string; targetId: string; caseId: string; purpose?: string }) {
-  await db.insertInto('audit_log').values({
-    at: at.toISOString(), actor_kind: 'system', actor_id: null, actor_role: null, action: event.action, target_type: event.targetType,
-    target_id: event.targetId, case_id: event.caseId, person_id: null, purpose: event.purpose ?? null, outcome: 'success',
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: at.toISOString(),
+      actor_kind: 'system',
+      actor_id: null,
+      actor_role: null,
+      action: event.action,
+      target_type: event.targetType,
+      target_id: event.targetId,
+      case_id: event.caseId,
+      person_id: null,
+      purpose: event.purpose ?? null,
+      outcome: 'success',
+    })
+    .execute();
 }

@@ -24,10 +24,20 @@ export interface HistoryRow {
 export async function insertPaymentHistory(db: Kysely<Database>, rows: readonly HistoryRow[], at: Date): Promise<void> {
   const chunk = 500;
   for (let i = 0; i < rows.length; i += chunk) {
-    await db.insertInto('payment_status_history').values(rows.slice(i, i + chunk).map((r) => ({
-      payment_id: r.paymentId, from_stage: r.from, to_stage: r.to, actor_kind: r.actorId ? 'staff' as const : 'system' as const,
-      actor_id: r.actorId, reason: r.reason ?? null, at: at.toISOString(),
-    }))).execute();
+    await db
+      .insertInto('payment_status_history')
+      .values(
+        rows.slice(i, i + chunk).map((r) => ({
+          payment_id: r.paymentId,
+          from_stage: r.from,
+          to_stage: r.to,
+          actor_kind: r.actorId ? ('staff' as const) : ('system' as const),
+          actor_id: r.actorId,
+          reason: r.reason ?? null,
+          at: at.toISOString(),
+        })),
+      )
+      .execute();
   }
 }
 
@@ -36,7 +46,10 @@ export async function insertPaymentHistory(db: Kysely<Database>, rows: readonly 
  * The change itself runs in one transaction, so a refusal leaves nothing behind.
  */
 export async function refusalsAudited<T>(
-  db: Kysely<Database>, actor: RequestActor, at: Date, event: { action: string; targetType: string; targetId: string; caseId: string | null },
+  db: Kysely<Database>,
+  actor: RequestActor,
+  at: Date,
+  event: { action: string; targetType: string; targetId: string; caseId: string | null },
   work: () => Promise<T>,
 ): Promise<T> {
   try {

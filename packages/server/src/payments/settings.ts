@@ -26,8 +26,8 @@ export function recoveryBasesOn(municipality: string, date: string): RecoveryBas
 
 /** Label per ground code across every law's document (the newest wording wins), for claims of any grant date. */
 export function recoveryBasisLabels(municipality: string): Map<string, string> {
-  const docs = getCaseworkRules().documents
-    .filter((d) => d.kind === 'recoveryBases' && (d.municipality === undefined || d.municipality === municipality))
+  const docs = getCaseworkRules()
+    .documents.filter((d) => d.kind === 'recoveryBases' && (d.municipality === undefined || d.municipality === municipality))
     .sort((a, b) => a.validFrom.localeCompare(b.validFrom)) as unknown as RecoveryBasesDocument[];
   const out = new Map<string, string>();
   for (const doc of docs) for (const b of doc.bases) out.set(b.code, b.label);

@@ -26,7 +26,8 @@ export function redactXmllintMessage(message: string): string {
   return message
     .replace(/\{urn:iso:std:iso:20022:tech:xsd:pain\.001\.001\.03\}/g, '')
     .replace(/(\b(?:Element|type|facet|attribute) )?'([^']*)'/g, (_m, before: string | undefined, value: string) =>
-      before && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? `${before}'${value}'` : `${before ?? ''}'…'`);
+      before && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? `${before}'${value}'` : `${before ?? ''}'…'`,
+    );
 }
 
 export async function validatePain001Xsd(xml: string): Promise<XsdResult> {

@@ -25,111 +25,139 @@ export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
 
-  r.get('/api/v1/auth/methods', {
-    schema: { tags: ['inloggning'], summary: 'Sätt att logga in (personal)', response: { 200: SignInMethods } },
-  }, async () => ({ staffOidc: deps.staffOidc !== null }));
+  r.get(
+    '/api/v1/auth/methods',
+    {
+      schema: { tags: ['inloggning'], summary: 'Sätt att logga in (personal)', response: { 200: SignInMethods } },
+    },
+    async () => ({ staffOidc: deps.staffOidc !== null }),
+  );
 
-  r.get('/api/v1/auth/oidc/start', {
-    schema: { tags: ['inloggning'], summary: 'Starta inloggning via kommunens identitetstjänst (personal)', querystring: SignInStartQuery, response: { 302: Redirect('Vidare till identitetstjänsten') } },
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    if (!deps.staffOidc) throw new HttpProblem(404, 'NOT_FOUND', 'Inloggning via kommunens identitetstjänst är inte inställd.');
-    let url: URL;
-    try {
-      url = await beginSignIn(deps, reply, deps.staffOidc.rp, 'staff', safeStaffReturnTo(request.query.returnTo));
-    } catch (err) {
-      request.log.error({ err: err instanceof Error ? err.message : String(err) }, 'staff identity provider unreachable');
-      return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=tjanst`);
-    }
-    return reply.redirect(url.href);
-  });
-
-  r.get(STAFF_CALLBACK_PATH, {
-    schema: { tags: ['inloggning'], summary: 'Svar från kommunens identitetstjänst', querystring: SignInCallbackQuery, response: { 302: Redirect('Vidare till personalens sidor, eller till inloggningen med skälet') } },
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    if (!deps.staffOidc) throw new HttpProblem(404, 'NOT_FOUND', 'Inloggning via kommunens identitetstjänst är inte inställd.');
-    const result = await finishSignIn(deps, request, reply, deps.staffOidc.rp, 'staff');
-    if (!result.ok) {
-      request.log.warn({ reason: result.reason, detail: result.detail }, 'staff sign-in not completed');
-      return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=${result.reason === 'cancelled' ? 'avbruten' : 'fel'}`);
-    }
-    const now = deps.now();
-    const claimed = result.claims[deps.staffOidc.usernameClaim];
-    const username = typeof claimed === 'string' ? claimed.trim().toLowerCase() : '';
-    // Only existing accounts: the identity provider vouches for who someone is, Vägen decides what they may do.
-    const user = username
-      ? await deps.db.selectFrom('staff_users').select(['id', 'active', 'role']).where('username', '=', username).executeTakeFirst()
-      : undefined;
-    if (!user) {
-      await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', outcome: 'denied', purpose: 'unknownUser' });
-      return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=okand`);
-    }
-    if (!user.active || !isStaffRole(user.role)) {
-      await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'denied', purpose: 'inactive' });
-      return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=inaktiv`);
-    }
-    await startSession(deps, reply, { kind: 'staff', id: user.id });
-    await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'success', purpose: 'oidc' });
-    return reply.redirect(result.returnTo);
-  });
-
-  r.post('/api/v1/auth/login', {
-    schema: { tags: ['inloggning'], summary: 'Logga in (personal)', body: LoginBody, response: { 200: StaffSession, '4xx': ProblemResponse } },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const now = deps.now();
-    const username = request.body.username.trim().toLowerCase();
-    const user = await deps.db.selectFrom('staff_users').selectAll().where('username', '=', username).executeTakeFirst();
-    const locked = user?.locked_until && new Date(user.locked_until).getTime() > now.getTime();
-    if (locked) {
-      await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'denied', purpose: 'locked' });
-      throw new HttpProblem(423, 'LOCKED', `Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen om ${deps.settings.lockoutMinutes} minuter eller kontakta systemförvaltaren.`);
-    }
-    const ok = await verifyPassword(user?.active ? user.password_hash : null, request.body.password);
-    if (!user || !ok || !isStaffRole(user.role)) {
-      if (user) {
-        const failures = user.failed_logins + 1;
-        const lock = failures >= deps.settings.maxFailedLogins;
-        await deps.db
-          .updateTable('staff_users')
-          .set({
-            failed_logins: lock ? 0 : failures,
-            locked_until: lock ? new Date(now.getTime() + deps.settings.lockoutMinutes * 60_000).toISOString() : null,
-          })
-          .where('id', '=', user.id)
-          .execute();
-        await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'failed' });
+  r.get(
+    '/api/v1/auth/oidc/start',
+    {
+      schema: {
+        tags: ['inloggning'],
+        summary: 'Starta inloggning via kommunens identitetstjänst (personal)',
+        querystring: SignInStartQuery,
+        response: { 302: Redirect('Vidare till identitetstjänsten') },
+      },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      if (!deps.staffOidc) throw new HttpProblem(404, 'NOT_FOUND', 'Inloggning via kommunens identitetstjänst är inte inställd.');
+      let url: URL;
+      try {
+        url = await beginSignIn(deps, reply, deps.staffOidc.rp, 'staff', safeStaffReturnTo(request.query.returnTo));
+      } catch (err) {
+        request.log.error({ err: err instanceof Error ? err.message : String(err) }, 'staff identity provider unreachable');
+        return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=tjanst`);
       }
-      throw new HttpProblem(401, 'UNAUTHENTICATED', 'Fel användarnamn eller lösenord.');
-    }
-    await deps.db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    const csrfToken = await startSession(deps, reply, { kind: 'staff', id: user.id });
-    await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'success' });
-    return { kind: 'staff' as const, user: await staffProfile(app, user.id), csrfToken };
-  });
+      return reply.redirect(url.href);
+    },
+  );
+
+  r.get(
+    STAFF_CALLBACK_PATH,
+    {
+      schema: {
+        tags: ['inloggning'],
+        summary: 'Svar från kommunens identitetstjänst',
+        querystring: SignInCallbackQuery,
+        response: { 302: Redirect('Vidare till personalens sidor, eller till inloggningen med skälet') },
+      },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      if (!deps.staffOidc) throw new HttpProblem(404, 'NOT_FOUND', 'Inloggning via kommunens identitetstjänst är inte inställd.');
+      const result = await finishSignIn(deps, request, reply, deps.staffOidc.rp, 'staff');
+      if (!result.ok) {
+        request.log.warn({ reason: result.reason, detail: result.detail }, 'staff sign-in not completed');
+        return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=${result.reason === 'cancelled' ? 'avbruten' : 'fel'}`);
+      }
+      const now = deps.now();
+      const claimed = result.claims[deps.staffOidc.usernameClaim];
+      const username = typeof claimed === 'string' ? claimed.trim().toLowerCase() : '';
+      // Only existing accounts: the identity provider vouches for who someone is, Vägen decides what they may do.
+      const user = username ? await deps.db.selectFrom('staff_users').select(['id', 'active', 'role']).where('username', '=', username).executeTakeFirst() : undefined;
+      if (!user) {
+        await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', outcome: 'denied', purpose: 'unknownUser' });
+        return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=okand`);
+      }
+      if (!user.active || !isStaffRole(user.role)) {
+        await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'denied', purpose: 'inactive' });
+        return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=inaktiv`);
+      }
+      await startSession(deps, reply, { kind: 'staff', id: user.id });
+      await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'success', purpose: 'oidc' });
+      return reply.redirect(result.returnTo);
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags: ['inloggning'], summary: 'Logga in (personal)', body: LoginBody, response: { 200: StaffSession, '4xx': ProblemResponse } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const now = deps.now();
+      const username = request.body.username.trim().toLowerCase();
+      const user = await deps.db.selectFrom('staff_users').selectAll().where('username', '=', username).executeTakeFirst();
+      const locked = user?.locked_until && new Date(user.locked_until).getTime() > now.getTime();
+      if (locked) {
+        await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'denied', purpose: 'locked' });
+        throw new HttpProblem(
+          423,
+          'LOCKED',
+          `Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen om ${deps.settings.lockoutMinutes} minuter eller kontakta systemförvaltaren.`,
+        );
+      }
+      const ok = await verifyPassword(user?.active ? user.password_hash : null, request.body.password);
+      if (!user || !ok || !isStaffRole(user.role)) {
+        if (user) {
+          const failures = user.failed_logins + 1;
+          const lock = failures >= deps.settings.maxFailedLogins;
+          await deps.db
+            .updateTable('staff_users')
+            .set({
+              failed_logins: lock ? 0 : failures,
+              locked_until: lock ? new Date(now.getTime() + deps.settings.lockoutMinutes * 60_000).toISOString() : null,
+            })
+            .where('id', '=', user.id)
+            .execute();
+          await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'failed' });
+        }
+        throw new HttpProblem(401, 'UNAUTHENTICATED', 'Fel användarnamn eller lösenord.');
+      }
+      await deps.db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+      const csrfToken = await startSession(deps, reply, { kind: 'staff', id: user.id });
+      await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', targetId: user.id, outcome: 'success' });
+      return { kind: 'staff' as const, user: await staffProfile(app, user.id), csrfToken };
+    },
+  );
 
   r.post('/api/v1/auth/logout', { schema: { tags: ['inloggning'], summary: 'Logga ut', response: { 204: NoContent('Utloggad') } } }, async (request, reply) => {
     await endSession(deps, request, reply);
     return reply.status(204).send(null);
   });
 
-  r.get('/api/v1/auth/session', {
-    schema: { tags: ['inloggning'], summary: 'Aktuell inloggning', response: { 200: Session, '4xx': ProblemResponse } },
-  }, async (request) => {
-    const actor = request.actor;
-    if (!actor) throw unauthorized();
-    return sessionBody(app, actor);
-  });
+  r.get(
+    '/api/v1/auth/session',
+    {
+      schema: { tags: ['inloggning'], summary: 'Aktuell inloggning', response: { 200: Session, '4xx': ProblemResponse } },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (!actor) throw unauthorized();
+      return sessionBody(app, actor);
+    },
+  );
 }
 
 async function sessionBody(app: FastifyInstance, actor: RequestActor): Promise<Session> {
   if (actor.kind === 'staff') return { kind: 'staff', user: await staffProfile(app, actor.userId), csrfToken: actor.csrfToken };
-  const person = await app.deps.db
-    .selectFrom('persons')
-    .select(['id', 'first_name', 'last_name'])
-    .where('id', '=', actor.personId)
-    .executeTakeFirstOrThrow();
+  const person = await app.deps.db.selectFrom('persons').select(['id', 'first_name', 'last_name']).where('id', '=', actor.personId).executeTakeFirstOrThrow();
   return { kind: 'client', person: { id: person.id, firstName: person.first_name, lastName: person.last_name }, csrfToken: actor.csrfToken };
 }
 

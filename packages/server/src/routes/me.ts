@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MyCases, ProblemResponse } from '@vagen/contract';
-import {
-  CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isCaseStatus, labelOf,
-} from '@vagen/domain';
+import { CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isCaseStatus, labelOf } from '@vagen/domain';
 import { audit } from '../audit.ts';
 import { requireClient } from '../auth/sessions.ts';
 import { visibleCasesCondition } from '../cases/access.ts';
@@ -24,12 +22,16 @@ export async function meRoutes(app: FastifyInstance) {
     const ids = cases.map((c) => c.id);
     const [decisions, payments] = ids.length
       ? await Promise.all([
-        deps.db.selectFrom('decisions').select(['case_id', 'id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at'])
-          // Drafts and decisions awaiting approval are internal until decided.
-          .where('case_id', 'in', ids).where('status', '=', 'decided').orderBy('decided_at', 'desc').execute(),
-        deps.db.selectFrom('payments').select(['case_id', 'id', 'amount', 'planned_date', 'status'])
-          .where('case_id', 'in', ids).orderBy('planned_date', 'desc').execute(),
-      ])
+          deps.db
+            .selectFrom('decisions')
+            .select(['case_id', 'id', 'outcome', 'period_start', 'period_end', 'amount', 'decided_at'])
+            // Drafts and decisions awaiting approval are internal until decided.
+            .where('case_id', 'in', ids)
+            .where('status', '=', 'decided')
+            .orderBy('decided_at', 'desc')
+            .execute(),
+          deps.db.selectFrom('payments').select(['case_id', 'id', 'amount', 'planned_date', 'status']).where('case_id', 'in', ids).orderBy('planned_date', 'desc').execute(),
+        ])
       : [[], []];
     return {
       items: cases.map((c) => ({
@@ -41,13 +43,28 @@ export async function meRoutes(app: FastifyInstance) {
         responsibleWorkerName: c.display_name,
         openedAt: c.opened_at,
         closedAt: c.closed_at,
-        decisions: decisions.filter((d) => d.case_id === c.id).slice(0, 6).map((d) => ({
-          id: d.id, outcome: d.outcome, outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome), periodStart: d.period_start,
-          periodEnd: d.period_end, amount: d.amount, decidedAt: d.decided_at,
-        })),
-        payments: payments.filter((p) => p.case_id === c.id).slice(0, 6).map((p) => ({
-          id: p.id, amount: p.amount, plannedDate: p.planned_date, status: p.status, statusLabel: labelOf(PAYMENT_STATUS_LABELS, p.status),
-        })),
+        decisions: decisions
+          .filter((d) => d.case_id === c.id)
+          .slice(0, 6)
+          .map((d) => ({
+            id: d.id,
+            outcome: d.outcome,
+            outcomeLabel: labelOf(DECISION_OUTCOME_LABELS, d.outcome),
+            periodStart: d.period_start,
+            periodEnd: d.period_end,
+            amount: d.amount,
+            decidedAt: d.decided_at,
+          })),
+        payments: payments
+          .filter((p) => p.case_id === c.id)
+          .slice(0, 6)
+          .map((p) => ({
+            id: p.id,
+            amount: p.amount,
+            plannedDate: p.planned_date,
+            status: p.status,
+            statusLabel: labelOf(PAYMENT_STATUS_LABELS, p.status),
+          })),
       })),
     };
   });

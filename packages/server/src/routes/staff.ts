@@ -22,8 +22,13 @@ export async function staffRoutes(app: FastifyInstance) {
     const byId = new Map<string, StaffMember>();
     for (const r of rows) {
       const entry = byId.get(r.id) ?? {
-        id: r.id, displayName: r.display_name, role: r.role, roleLabel: isStaffRole(r.role) ? ROLE_LABELS[r.role] : r.role,
-        employedSince: r.employed_since, active: r.active, units: [],
+        id: r.id,
+        displayName: r.display_name,
+        role: r.role,
+        roleLabel: isStaffRole(r.role) ? ROLE_LABELS[r.role] : r.role,
+        employedSince: r.employed_since,
+        active: r.active,
+        units: [],
       };
       if (r.unit_id && r.unit_name) entry.units.push({ id: r.unit_id, name: r.unit_name });
       byId.set(r.id, entry);

@@ -10,8 +10,14 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ApplicationsTable, CasesTable, Database, IntakesTable } from '@vagen/db';
 import {
-  checkApplicationTransition, checkCaseTransition, checkIntakeTransition,
-  type ApplicationStatus, type CaseStatus, type ClosureReason, type IntakeEventKind, type IntakeStatus,
+  checkApplicationTransition,
+  checkCaseTransition,
+  checkIntakeTransition,
+  type ApplicationStatus,
+  type CaseStatus,
+  type ClosureReason,
+  type IntakeEventKind,
+  type IntakeStatus,
 } from '@vagen/domain';
 import { recordEvent } from '../assessment/store.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -45,10 +51,22 @@ export async function openCase(
   const check = checkCaseTransition(null, first.status);
   if (!check.ok) throw conflict(check.message);
   const at = first.at.toISOString();
-  await tx.insertInto('cases').values({ ...row, status: first.status, opened_at: at, closed_at: null, closure_reason: null, updated_at: at }).execute();
-  await tx.insertInto('case_status_history').values({
-    case_id: row.id, from_status: null, to_status: first.status, actor_kind: first.actor.kind, actor_id: actorId(first.actor), reason: first.reason, at,
-  }).execute();
+  await tx
+    .insertInto('cases')
+    .values({ ...row, status: first.status, opened_at: at, closed_at: null, closure_reason: null, updated_at: at })
+    .execute();
+  await tx
+    .insertInto('case_status_history')
+    .values({
+      case_id: row.id,
+      from_status: null,
+      to_status: first.status,
+      actor_kind: first.actor.kind,
+      actor_id: actorId(first.actor),
+      reason: first.reason,
+      at,
+    })
+    .execute();
 }
 
 /**
@@ -61,15 +79,28 @@ export async function changeCaseStatus(tx: Tx, caseId: string, to: CaseStatus, c
   const check = checkCaseTransition(current.status, to, change.closureReason ?? null);
   if (!check.ok) throw conflict(check.message);
   const at = change.at.toISOString();
-  await tx.updateTable('cases').set({
-    status: to,
-    closed_at: to === 'closed' ? at : null,
-    closure_reason: to === 'closed' ? change.closureReason! : null,
-    updated_at: at,
-  }).where('id', '=', caseId).execute();
-  await tx.insertInto('case_status_history').values({
-    case_id: caseId, from_status: current.status, to_status: to, actor_kind: change.actor.kind, actor_id: actorId(change.actor), reason: change.reason, at,
-  }).execute();
+  await tx
+    .updateTable('cases')
+    .set({
+      status: to,
+      closed_at: to === 'closed' ? at : null,
+      closure_reason: to === 'closed' ? change.closureReason! : null,
+      updated_at: at,
+    })
+    .where('id', '=', caseId)
+    .execute();
+  await tx
+    .insertInto('case_status_history')
+    .values({
+      case_id: caseId,
+      from_status: current.status,
+      to_status: to,
+      actor_kind: change.actor.kind,
+      actor_id: actorId(change.actor),
+      reason: change.reason,
+      at,
+    })
+    .execute();
   return { from: current.status as CaseStatus, to };
 }
 
@@ -78,17 +109,30 @@ export async function changeCaseStatus(tx: Tx, caseId: string, to: CaseStatus, c
  * the assessment history. `set` holds the other columns of the same change.
  */
 export async function changeApplicationStatus(
-  tx: Tx, applicationId: string, to: ApplicationStatus,
+  tx: Tx,
+  applicationId: string,
+  to: ApplicationStatus,
   change: { actor: StatusActor; event: string; note?: string | null; at: Date; set?: Omit<Updateable<ApplicationsTable>, 'status' | 'updated_at'> },
 ): Promise<{ from: ApplicationStatus; to: ApplicationStatus }> {
   const current = await tx.selectFrom('applications').select(['status', 'case_id']).where('id', '=', applicationId).forUpdate().executeTakeFirst();
   if (!current) throw notFound('Ansökan');
   const check = checkApplicationTransition(current.status, to);
   if (!check.ok) throw conflict(check.message);
-  await tx.updateTable('applications').set({ ...change.set, status: to, updated_at: change.at.toISOString() }).where('id', '=', applicationId).execute();
+  await tx
+    .updateTable('applications')
+    .set({ ...change.set, status: to, updated_at: change.at.toISOString() })
+    .where('id', '=', applicationId)
+    .execute();
   await recordEvent(tx, {
-    caseId: current.case_id, objectType: 'application', objectId: applicationId, event: change.event, from: current.status, to,
-    actorId: actorId(change.actor), note: change.note ?? null, at: change.at,
+    caseId: current.case_id,
+    objectType: 'application',
+    objectId: applicationId,
+    event: change.event,
+    from: current.status,
+    to,
+    actorId: actorId(change.actor),
+    note: change.note ?? null,
+    at: change.at,
   });
   return { from: current.status as ApplicationStatus, to };
 }
@@ -98,14 +142,20 @@ export async function changeApplicationStatus(
  * contact's history. `set` holds the other columns of the same change.
  */
 export async function changeIntakeStatus(
-  tx: Tx, intakeId: string, to: IntakeStatus,
+  tx: Tx,
+  intakeId: string,
+  to: IntakeStatus,
   change: { actorId: string; kind: IntakeEventKind; note?: string | null; data?: unknown; at: Date; set?: Omit<Updateable<IntakesTable>, 'status' | 'updated_at'> },
 ): Promise<{ from: IntakeStatus; to: IntakeStatus }> {
   const current = await tx.selectFrom('intakes').select('status').where('id', '=', intakeId).forUpdate().executeTakeFirst();
   if (!current) throw notFound('Kontakten');
   const check = checkIntakeTransition(current.status, to);
   if (!check.ok) throw conflict(check.message);
-  await tx.updateTable('intakes').set({ ...change.set, status: to, updated_at: change.at.toISOString() }).where('id', '=', intakeId).execute();
+  await tx
+    .updateTable('intakes')
+    .set({ ...change.set, status: to, updated_at: change.at.toISOString() })
+    .where('id', '=', intakeId)
+    .execute();
   const from = current.status as IntakeStatus;
   await recordIntakeEvent(tx, { intakeId, kind: change.kind, from, to, actorId: change.actorId, at: change.at, note: change.note ?? null, data: change.data });
   return { from, to };

@@ -48,9 +48,7 @@ async function readError(res: Response): Promise<ApiError> {
   const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; message?: unknown; fields?: unknown };
   const code = typeof b.error === 'string' ? b.error : `HTTP_${res.status}`;
   const message = typeof b.message === 'string' && b.message.trim() ? b.message : GENERIC_ERROR;
-  const fields = Array.isArray(b.fields)
-    ? b.fields.filter((f): f is FieldError => !!f && typeof f.path === 'string' && typeof f.message === 'string')
-    : [];
+  const fields = Array.isArray(b.fields) ? b.fields.filter((f): f is FieldError => !!f && typeof f.path === 'string' && typeof f.message === 'string') : [];
   return new ApiError(res.status, code, message, fields);
 }
 

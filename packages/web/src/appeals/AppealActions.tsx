@@ -31,11 +31,30 @@ function useAction(done: Done) {
   return { errors, setErrors, formError, setFormError, busy, submits, bump: () => setSubmits((n) => n + 1), run };
 }
 
-function Radios({ name, legend, value, onChange, options, error }: { name: string; legend: string; value: string; onChange: (v: string) => void; options: { value: string; label: ReactNode }[]; error?: string | undefined }) {
+function Radios({
+  name,
+  legend,
+  value,
+  onChange,
+  options,
+  error,
+}: {
+  name: string;
+  legend: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: ReactNode }[];
+  error?: string | undefined;
+}) {
   return (
     <fieldset className={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${name}-error` : undefined}>
       <legend>{legend}</legend>
-      {error && <p className="field-error" id={`${name}-error`}><span className="visually-hidden">Fel: </span>{error}</p>}
+      {error && (
+        <p className="field-error" id={`${name}-error`}>
+          <span className="visually-hidden">Fel: </span>
+          {error}
+        </p>
+      )}
       <div className="radios">
         {options.map((o, i) => (
           <div className="radio" key={o.value}>
@@ -60,25 +79,41 @@ export function LateOutcomeForm({ appeal, options, done }: { appeal: Appeal; opt
     a.bump();
     a.setErrors({});
     a.setFormError(null);
-    await a.run(`/appeals/${appeal.id}/late-outcome`, { outcome, ...(outcome === 'exception' ? { exception } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+    await a.run(
+      `/appeals/${appeal.id}/late-outcome`,
+      { outcome, ...(outcome === 'exception' ? { exception } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
       (x) => (x.status === 'dismissed' ? 'Överklagandet är avvisat. Beslutet om avvisning finns bland dokumenten.' : 'Undantaget är registrerat. Gör nu omprövningen.'),
-      'Utfallet kunde inte registreras.');
+      'Utfallet kunde inte registreras.',
+    );
   }
   return (
     <form className="form inset" onSubmit={onSubmit} noValidate aria-labelledby={`${P}-h`}>
       <h4 id={`${P}-h`}>Överklagandet kom in för sent – vad gäller?</h4>
       <ErrorSummary errors={summaryFrom(P, a.errors, a.formError, ['outcome', 'exception', 'note'])} title="Utfallet kunde inte registreras" focusKey={a.submits} level={5} />
-      <Radios name={`${P}-outcome`} legend="Utfall" value={outcome} onChange={setOutcome} error={a.errors.outcome} options={[
-        { value: 'dismissed', label: 'Avvisa överklagandet (45 § förvaltningslagen)' },
-        { value: 'exception', label: 'Avvisa inte – ett undantag gäller' },
-      ]} />
+      <Radios
+        name={`${P}-outcome`}
+        legend="Utfall"
+        value={outcome}
+        onChange={setOutcome}
+        error={a.errors.outcome}
+        options={[
+          { value: 'dismissed', label: 'Avvisa överklagandet (45 § förvaltningslagen)' },
+          { value: 'exception', label: 'Avvisa inte – ett undantag gäller' },
+        ]}
+      />
       {outcome === 'exception' && (
         <SelectField id={`${P}-exception`} label="Undantag" value={exception} onChange={(e) => setException(e.target.value)} error={a.errors.exception}>
-          {options.lateExceptions.map((x) => <option key={x.code} value={x.code}>{x.label}</option>)}
+          {options.lateExceptions.map((x) => (
+            <option key={x.code} value={x.code}>
+              {x.label}
+            </option>
+          ))}
         </SelectField>
       )}
       <TextAreaField id={`${P}-note`} label="Kommentar (frivillig)" rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={a.errors.note} />
-      <button type="submit" className="button button-primary" disabled={a.busy}>{a.busy ? 'Sparar …' : 'Registrera utfall'}</button>
+      <button type="submit" className="button button-primary" disabled={a.busy}>
+        {a.busy ? 'Sparar …' : 'Registrera utfall'}
+      </button>
     </form>
   );
 }
@@ -88,7 +123,13 @@ export function ReconsiderationForm({ appeal, done }: { appeal: Appeal; done: Do
   const P = `appeal-${appeal.id}-reconsider`;
   const d = appeal.decision;
   const [v, setV] = useState({
-    result: 'unchanged', reason: '', fully: 'yes', outcome: d.outcome, amount: String(d.amount / 100), periodStart: d.periodStart, periodEnd: d.periodEnd,
+    result: 'unchanged',
+    reason: '',
+    fully: 'yes',
+    outcome: d.outcome,
+    amount: String(d.amount / 100),
+    periodStart: d.periodStart,
+    periodEnd: d.periodEnd,
   });
   const set = (k: keyof typeof v) => (value: string) => setV((x) => ({ ...x, [k]: value }));
   const a = useAction(done);
@@ -102,44 +143,103 @@ export function ReconsiderationForm({ appeal, done }: { appeal: Appeal; done: Do
     a.setErrors(next);
     a.setFormError(null);
     if (Object.keys(next).length) return;
-    const body = v.result === 'unchanged'
-      ? { result: 'unchanged', reason: v.reason.trim() }
-      : { result: 'changed', reason: v.reason.trim(), fullyAsRequested: v.fully === 'yes', newDecision: { outcome: v.outcome, amount, periodStart: v.periodStart, periodEnd: v.periodEnd } };
-    await a.run(`/appeals/${appeal.id}/reconsideration`, body,
-      (x) => (x.status === 'lapsed' ? 'Beslutet är ändrat och överklagandet har förfallit. Brevet finns bland dokumenten.' : 'Omprövningen är sparad. Lämna nu över överklagandet till förvaltningsrätten.'),
-      'Omprövningen kunde inte sparas.');
+    const body =
+      v.result === 'unchanged'
+        ? { result: 'unchanged', reason: v.reason.trim() }
+        : { result: 'changed', reason: v.reason.trim(), fullyAsRequested: v.fully === 'yes', newDecision: { outcome: v.outcome, amount, periodStart: v.periodStart, periodEnd: v.periodEnd } };
+    await a.run(
+      `/appeals/${appeal.id}/reconsideration`,
+      body,
+      (x) =>
+        x.status === 'lapsed' ? 'Beslutet är ändrat och överklagandet har förfallit. Brevet finns bland dokumenten.' : 'Omprövningen är sparad. Lämna nu över överklagandet till förvaltningsrätten.',
+      'Omprövningen kunde inte sparas.',
+    );
   }
   return (
     <form className="form inset" onSubmit={onSubmit} noValidate aria-labelledby={`${P}-h`}>
       <h4 id={`${P}-h`}>Omprövning</h4>
       <p className="hint">Pröva beslutet igen. Ett beslut får bara ändras till personens fördel. Om det ändras helt som klaganden begär förfaller överklagandet.</p>
       <ErrorSummary errors={summaryFrom(P, a.errors, a.formError, ['reason', 'outcome', 'amount', 'periodStart', 'periodEnd'])} title="Omprövningen kunde inte sparas" focusKey={a.submits} level={5} />
-      <Radios name={`${P}-result`} legend="Resultat" value={v.result} onChange={set('result')} options={[
-        { value: 'unchanged', label: 'Beslutet står fast' },
-        { value: 'changed', label: 'Beslutet ändras' },
-      ]} />
+      <Radios
+        name={`${P}-result`}
+        legend="Resultat"
+        value={v.result}
+        onChange={set('result')}
+        options={[
+          { value: 'unchanged', label: 'Beslutet står fast' },
+          { value: 'changed', label: 'Beslutet ändras' },
+        ]}
+      />
       {v.result === 'changed' && (
         <fieldset className="fieldset">
           <legend>Det nya beslutet</legend>
-          <p className="hint">Det överklagade beslutet: {d.outcomeLabel}, {formatMoney(d.amount)}.</p>
+          <p className="hint">
+            Det överklagade beslutet: {d.outcomeLabel}, {formatMoney(d.amount)}.
+          </p>
           <div className="field-row">
             <SelectField id={`${P}-outcome`} label="Utfall" value={v.outcome} onChange={(e) => set('outcome')(e.target.value)} error={a.errors.outcome}>
-              {DECISION_OUTCOMES.map((o) => <option key={o} value={o}>{DECISION_OUTCOME_LABELS[o]}</option>)}
+              {DECISION_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {DECISION_OUTCOME_LABELS[o]}
+                </option>
+              ))}
             </SelectField>
-            <TextField id={`${P}-amount`} label="Belopp (kronor)" inputMode="decimal" value={v.amount} onChange={(e) => set('amount')(e.target.value)} error={a.errors.amount} className="field-short" />
+            <TextField
+              id={`${P}-amount`}
+              label="Belopp (kronor)"
+              inputMode="decimal"
+              value={v.amount}
+              onChange={(e) => set('amount')(e.target.value)}
+              error={a.errors.amount}
+              className="field-short"
+            />
           </div>
           <div className="field-row">
-            <TextField id={`${P}-periodStart`} label="Period från" type="date" value={v.periodStart} onChange={(e) => set('periodStart')(e.target.value)} error={a.errors.periodStart} className="field-short" />
-            <TextField id={`${P}-periodEnd`} label="Period till" type="date" value={v.periodEnd} onChange={(e) => set('periodEnd')(e.target.value)} error={a.errors.periodEnd} className="field-short" />
+            <TextField
+              id={`${P}-periodStart`}
+              label="Period från"
+              type="date"
+              value={v.periodStart}
+              onChange={(e) => set('periodStart')(e.target.value)}
+              error={a.errors.periodStart}
+              className="field-short"
+            />
+            <TextField
+              id={`${P}-periodEnd`}
+              label="Period till"
+              type="date"
+              value={v.periodEnd}
+              onChange={(e) => set('periodEnd')(e.target.value)}
+              error={a.errors.periodEnd}
+              className="field-short"
+            />
           </div>
-          <Radios name={`${P}-fully`} legend="Ändras beslutet helt så som klaganden begär?" value={v.fully} onChange={set('fully')} error={a.errors.fullyAsRequested} options={[
-            { value: 'yes', label: 'Ja – överklagandet förfaller' },
-            { value: 'no', label: 'Nej – överklagandet lämnas över och gäller det nya beslutet' },
-          ]} />
+          <Radios
+            name={`${P}-fully`}
+            legend="Ändras beslutet helt så som klaganden begär?"
+            value={v.fully}
+            onChange={set('fully')}
+            error={a.errors.fullyAsRequested}
+            options={[
+              { value: 'yes', label: 'Ja – överklagandet förfaller' },
+              { value: 'no', label: 'Nej – överklagandet lämnas över och gäller det nya beslutet' },
+            ]}
+          />
         </fieldset>
       )}
-      <TextAreaField id={`${P}-reason`} label="Skäl" hint="Skälen skrivs i brevet till personen." rows={4} value={v.reason} onChange={(e) => set('reason')(e.target.value)} error={a.errors.reason} required />
-      <button type="submit" className="button button-primary" disabled={a.busy}>{a.busy ? 'Sparar …' : 'Spara omprövning'}</button>
+      <TextAreaField
+        id={`${P}-reason`}
+        label="Skäl"
+        hint="Skälen skrivs i brevet till personen."
+        rows={4}
+        value={v.reason}
+        onChange={(e) => set('reason')(e.target.value)}
+        error={a.errors.reason}
+        required
+      />
+      <button type="submit" className="button button-primary" disabled={a.busy}>
+        {a.busy ? 'Sparar …' : 'Spara omprövning'}
+      </button>
     </form>
   );
 }
@@ -154,8 +254,12 @@ export function ForwardForm({ appeal, courtName, done }: { appeal: Appeal; court
     a.bump();
     a.setErrors({});
     a.setFormError(null);
-    await a.run(`/appeals/${appeal.id}/forward`, note.trim() ? { note: note.trim() } : {},
-      (x) => `Överklagandet är överlämnat till ${x.courtName ?? 'förvaltningsrätten'}. Följebrevet finns bland dokumenten.`, 'Överklagandet kunde inte lämnas över.');
+    await a.run(
+      `/appeals/${appeal.id}/forward`,
+      note.trim() ? { note: note.trim() } : {},
+      (x) => `Överklagandet är överlämnat till ${x.courtName ?? 'förvaltningsrätten'}. Följebrevet finns bland dokumenten.`,
+      'Överklagandet kunde inte lämnas över.',
+    );
   }
   return (
     <form className="form inset" onSubmit={onSubmit} noValidate aria-labelledby={`${P}-h`}>
@@ -163,7 +267,9 @@ export function ForwardForm({ appeal, courtName, done }: { appeal: Appeal; court
       <p className="hint">Vägen skapar ett följebrev med en lista över handlingarna: överklagandet, beslutet, beslutsbrevet och omprövningen.</p>
       <ErrorSummary errors={summaryFrom(P, a.errors, a.formError, ['note'])} title="Överklagandet kunde inte lämnas över" focusKey={a.submits} level={5} />
       <TextAreaField id={`${P}-note`} label="Meddelande till domstolen (frivilligt)" rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={a.errors.note} />
-      <button type="submit" className="button button-primary" disabled={a.busy}>{a.busy ? 'Lämnar över …' : 'Lämna över'}</button>
+      <button type="submit" className="button button-primary" disabled={a.busy}>
+        {a.busy ? 'Lämnar över …' : 'Lämna över'}
+      </button>
     </form>
   );
 }
@@ -174,7 +280,13 @@ export function WithdrawForm({ appeal, done }: { appeal: Appeal; done: Done }) {
   const [note, setNote] = useState('');
   const a = useAction(done);
   if (!open) {
-    return <p><button type="button" className="button button-secondary" onClick={() => setOpen(true)}>Registrera att överklagandet återkallas</button></p>;
+    return (
+      <p>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+          Registrera att överklagandet återkallas
+        </button>
+      </p>
+    );
   }
   async function onSubmit(ev: FormEvent) {
     ev.preventDefault();
@@ -187,10 +299,23 @@ export function WithdrawForm({ appeal, done }: { appeal: Appeal; done: Done }) {
     <form className="form inset" onSubmit={onSubmit} noValidate aria-labelledby={`${P}-h`}>
       <h4 id={`${P}-h`}>Återkallelse</h4>
       <ErrorSummary errors={summaryFrom(P, a.errors, a.formError, ['note'])} title="Återkallelsen kunde inte registreras" focusKey={a.submits} level={5} />
-      <TextAreaField id={`${P}-note`} label="Hur återkallades överklagandet?" hint="Till exempel: klaganden ringde 3 april." rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={a.errors.note} autoFocus />
+      <TextAreaField
+        id={`${P}-note`}
+        label="Hur återkallades överklagandet?"
+        hint="Till exempel: klaganden ringde 3 april."
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={a.errors.note}
+        autoFocus
+      />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={a.busy}>{a.busy ? 'Sparar …' : 'Registrera återkallelse'}</button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>Avbryt</button>
+        <button type="submit" className="button button-primary" disabled={a.busy}>
+          {a.busy ? 'Sparar …' : 'Registrera återkallelse'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
+          Avbryt
+        </button>
       </div>
     </form>
   );

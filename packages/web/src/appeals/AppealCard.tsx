@@ -22,15 +22,42 @@ export function AppealCard({ appeal: a, data, onDone }: { appeal: Appeal; data: 
         </span>
       </header>
       <dl className="entry-meta">
-        <div><dt>Kom in</dt><dd>{formatDate(a.receivedOn)} ({a.channelLabel.toLowerCase()})</dd></div>
-        <div><dt>Beslutet mottaget</dt><dd>{formatDate(a.notifiedOn)}{a.notifiedOnBasis === 'presumed' ? ' (antaget: brevets datum + postgång)' : ''}</dd></div>
-        <div><dt>Sista dag att överklaga</dt><dd>{formatDate(a.lastDay)}</dd></div>
-        {a.appellantName && <div><dt>Klagande</dt><dd>{a.appellantName}</dd></div>}
-        <div><dt>Registrerat av</dt><dd>{a.registeredByName}, {formatDateTime(a.registeredAt)}</dd></div>
+        <div>
+          <dt>Kom in</dt>
+          <dd>
+            {formatDate(a.receivedOn)} ({a.channelLabel.toLowerCase()})
+          </dd>
+        </div>
+        <div>
+          <dt>Beslutet mottaget</dt>
+          <dd>
+            {formatDate(a.notifiedOn)}
+            {a.notifiedOnBasis === 'presumed' ? ' (antaget: brevets datum + postgång)' : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Sista dag att överklaga</dt>
+          <dd>{formatDate(a.lastDay)}</dd>
+        </div>
+        {a.appellantName && (
+          <div>
+            <dt>Klagande</dt>
+            <dd>{a.appellantName}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Registrerat av</dt>
+          <dd>
+            {a.registeredByName}, {formatDateTime(a.registeredAt)}
+          </dd>
+        </div>
         {open && (
           <div>
             <dt>Ska lämnas över senast</dt>
-            <dd>{formatDate(a.forwardDueOn)}{a.forwardOverdue && <strong className="overdue-text"> – försenat</strong>}</dd>
+            <dd>
+              {formatDate(a.forwardDueOn)}
+              {a.forwardOverdue && <strong className="overdue-text"> – försenat</strong>}
+            </dd>
           </div>
         )}
       </dl>
@@ -40,11 +67,18 @@ export function AppealCard({ appeal: a, data, onDone }: { appeal: Appeal; data: 
         <div className="entry-body">{a.text}</div>
       </details>
 
-      {a.lateOutcome === 'exception' && <p>Avvisas inte: {a.lateExceptionLabel}{a.lateNote ? ` ${a.lateNote}` : ''}</p>}
+      {a.lateOutcome === 'exception' && (
+        <p>
+          Avvisas inte: {a.lateExceptionLabel}
+          {a.lateNote ? ` ${a.lateNote}` : ''}
+        </p>
+      )}
       {a.reconsideration && (
         <div className="appeal-block">
           <h4>Omprövning: {a.reconsideration.resultLabel.toLowerCase()}</h4>
-          <p className="muted">{a.reconsideration.byName}, {formatDateTime(a.reconsideration.at)}</p>
+          <p className="muted">
+            {a.reconsideration.byName}, {formatDateTime(a.reconsideration.at)}
+          </p>
           {a.reconsideration.replacementDecision && (
             <p>
               Nytt beslut: {a.reconsideration.replacementDecision.outcomeLabel}, {formatMoney(a.reconsideration.replacementDecision.amount)},{' '}
@@ -55,7 +89,11 @@ export function AppealCard({ appeal: a, data, onDone }: { appeal: Appeal; data: 
           {a.reconsideration.reason && <div className="entry-body">{a.reconsideration.reason}</div>}
         </div>
       )}
-      {a.forwardedAt && <p>Överlämnat till {a.courtName} {formatDateTime(a.forwardedAt)} av {a.forwardedByName}.</p>}
+      {a.forwardedAt && (
+        <p>
+          Överlämnat till {a.courtName} {formatDateTime(a.forwardedAt)} av {a.forwardedByName}.
+        </p>
+      )}
 
       {a.documents.length > 0 && (
         <div className="appeal-block">
@@ -63,8 +101,13 @@ export function AppealCard({ appeal: a, data, onDone }: { appeal: Appeal; data: 
           <ul>
             {a.documents.map((d) => (
               <li key={d.id}>
-                <a href={`/api/v1/documents/${d.id}`} target="_blank" rel="noopener">{d.title}<span className="visually-hidden"> (PDF, öppnas i ny flik)</span></a>{' '}
-                <span className="muted">– {d.kindLabel.toLowerCase()}, {formatDate(d.createdAt)}</span>
+                <a href={`/api/v1/documents/${d.id}`} target="_blank" rel="noopener">
+                  {d.title}
+                  <span className="visually-hidden"> (PDF, öppnas i ny flik)</span>
+                </a>{' '}
+                <span className="muted">
+                  – {d.kindLabel.toLowerCase()}, {formatDate(d.createdAt)}
+                </span>
               </li>
             ))}
           </ul>
@@ -74,11 +117,20 @@ export function AppealCard({ appeal: a, data, onDone }: { appeal: Appeal; data: 
       <ScrollRegion label="Händelser för överklagandet">
         <table className="data-table">
           <caption>Händelser</caption>
-          <thead><tr><th scope="col">När</th><th scope="col">Status</th><th scope="col">Vem</th><th scope="col">Anteckning</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">När</th>
+              <th scope="col">Status</th>
+              <th scope="col">Vem</th>
+              <th scope="col">Anteckning</th>
+            </tr>
+          </thead>
           <tbody>
             {a.history.map((h, i) => (
               <tr key={i}>
-                <th scope="row" className="nowrap"><time dateTime={h.at}>{formatDateTime(h.at)}</time></th>
+                <th scope="row" className="nowrap">
+                  <time dateTime={h.at}>{formatDateTime(h.at)}</time>
+                </th>
                 <td>{h.toLabel}</td>
                 <td>{h.actorName ?? '–'}</td>
                 <td>{h.note ?? ''}</td>

@@ -50,8 +50,8 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
     <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby={`${P}-heading`}>
       <h3 id={`${P}-heading`}>Registrera överklagande</h3>
       <p className="hint">
-        Ett överklagande ska vara skriftligt. Vägen räknar ut sista dag att överklaga (tre veckor från den dag personen fick beslutet, längre om
-        sista dagen är en helgdag) och lägger överklagandet först i din arbetskö.
+        Ett överklagande ska vara skriftligt. Vägen räknar ut sista dag att överklaga (tre veckor från den dag personen fick beslutet, längre om sista dagen är en helgdag) och lägger överklagandet
+        först i din arbetskö.
       </p>
       <ErrorSummary errors={summaryFrom(P, errors, formError, FIELDS)} title="Överklagandet kunde inte registreras" focusKey={submits} level={4} />
       <SelectField id={`${P}-decisionId`} label="Beslut som överklagas" value={values.decisionId} onChange={set('decisionId')} error={errors.decisionId} required>
@@ -63,23 +63,52 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
       </SelectField>
       {chosen && <ChallengeNote c={chosen.challenge} />}
       <div className="field-row">
-        <TextField id={`${P}-receivedOn`} label="Kom in" hint="Den dag överklagandet kom in till oss." type="date" value={values.receivedOn} onChange={set('receivedOn')} error={errors.receivedOn} required className="field-short" />
+        <TextField
+          id={`${P}-receivedOn`}
+          label="Kom in"
+          hint="Den dag överklagandet kom in till oss."
+          type="date"
+          value={values.receivedOn}
+          onChange={set('receivedOn')}
+          error={errors.receivedOn}
+          required
+          className="field-short"
+        />
         <TextField
           id={`${P}-notifiedOn`}
           label="Personen fick beslutet (om känt)"
-          hint={chosen
-            ? `Lämna tomt om du inte vet. Då räknar vi med brevets datum ${formatDate(chosen.letterDate)} plus ${data.options.presumedPostalDays} dagar för posten, alltså ${formatDate(chosen.presumedNotifiedOn)}.`
-            : 'Lämna tomt om du inte vet.'}
-          type="date" value={values.notifiedOn} onChange={set('notifiedOn')} error={errors.notifiedOn} className="field-short"
+          hint={
+            chosen
+              ? `Lämna tomt om du inte vet. Då räknar vi med brevets datum ${formatDate(chosen.letterDate)} plus ${data.options.presumedPostalDays} dagar för posten, alltså ${formatDate(chosen.presumedNotifiedOn)}.`
+              : 'Lämna tomt om du inte vet.'
+          }
+          type="date"
+          value={values.notifiedOn}
+          onChange={set('notifiedOn')}
+          error={errors.notifiedOn}
+          className="field-short"
         />
       </div>
       <div className="field-row">
         <SelectField id={`${P}-channel`} label="Hur kom det in?" value={values.channel} onChange={set('channel')} error={errors.channel}>
-          {APPEAL_CHANNELS.map((c) => <option key={c} value={c}>{APPEAL_CHANNEL_LABELS[c]}</option>)}
+          {APPEAL_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {APPEAL_CHANNEL_LABELS[c]}
+            </option>
+          ))}
         </SelectField>
         <TextField id={`${P}-appellantName`} label="Klagande (om någon annan än sökande)" value={values.appellantName} onChange={set('appellantName')} error={errors.appellantName} maxLength={200} />
       </div>
-      <TextAreaField id={`${P}-text`} label="Överklagandets text" hint="Skriv av texten eller det klaganden begär och varför. Texten sparas som en handling i ärendet." rows={6} value={values.text} onChange={set('text')} error={errors.text} required />
+      <TextAreaField
+        id={`${P}-text`}
+        label="Överklagandets text"
+        hint="Skriv av texten eller det klaganden begär och varför. Texten sparas som en handling i ärendet."
+        rows={6}
+        value={values.text}
+        onChange={set('text')}
+        error={errors.text}
+        required
+      />
       <button type="submit" className="button button-primary" disabled={busy || chosen?.challenge.route === 'legalityReview'}>
         {busy ? 'Registrerar …' : 'Registrera överklagande'}
       </button>
@@ -90,7 +119,11 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
 /** What the chosen decision's legal basis means for the appeal, before the worker registers it. */
 function ChallengeNote({ c }: { c: DecisionChallenge }) {
   if (c.route === 'legalityReview') {
-    return <div className="notice notice-error" role="note"><p>{c.message}</p></div>;
+    return (
+      <div className="notice notice-error" role="note">
+        <p>{c.message}</p>
+      </div>
+    );
   }
   return (
     <div className="notice" role="note">
@@ -98,8 +131,8 @@ function ChallengeNote({ c }: { c: DecisionChallenge }) {
       {c.transitionalNote && <p>{c.transitionalNote}</p>}
       {c.route === 'mixed' && (
         <p>
-          Överklagandet kan bara gälla: {c.appealableItems.map((i) => i.label).join(', ')}. Kan inte överklagas hit, bara
-          laglighetsprövas ({c.legalityReviewReference}): {c.legalityReviewItems.map((i) => i.label).join(', ')}.
+          Överklagandet kan bara gälla: {c.appealableItems.map((i) => i.label).join(', ')}. Kan inte överklagas hit, bara laglighetsprövas ({c.legalityReviewReference}):{' '}
+          {c.legalityReviewItems.map((i) => i.label).join(', ')}.
         </p>
       )}
     </div>

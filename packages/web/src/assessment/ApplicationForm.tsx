@@ -7,15 +7,39 @@ import { fieldIdFromPath } from './money.ts';
 import type { ApplicationContent, ApplicationView, AssessmentOverview } from '@vagen/contract';
 
 /** The form keeps amounts as typed text; they become öre when saved. */
-interface Row { id: string; type: string; amount: string; note: string; person?: string }
-interface ChildRow { id: string; personId: string | null; name: string; birthDate: string; daysAtHome: string; lunchAtPreschool: boolean }
+interface Row {
+  id: string;
+  type: string;
+  amount: string;
+  note: string;
+  person?: string;
+}
+interface ChildRow {
+  id: string;
+  personId: string | null;
+  name: string;
+  birthDate: string;
+  daysAtHome: string;
+  lunchAtPreschool: boolean;
+}
 interface FormState {
-  applicantName: string; applicantPersonId: string | null;
-  hasCoApplicant: boolean; coApplicantName: string; coApplicantPersonId: string | null;
+  applicantName: string;
+  applicantPersonId: string | null;
+  hasCoApplicant: boolean;
+  coApplicantName: string;
+  coApplicantPersonId: string | null;
   children: ChildRow[];
-  tenure: string; rent: string; personsInDwelling: string; sharesHousehold: boolean; housingNote: string;
-  incomes: Row[]; costs: Row[]; assets: Row[];
-  periodStart: string; periodEnd: string; jobStimulus: string[];
+  tenure: string;
+  rent: string;
+  personsInDwelling: string;
+  sharesHousehold: boolean;
+  housingNote: string;
+  incomes: Row[];
+  costs: Row[];
+  assets: Row[];
+  periodStart: string;
+  periodEnd: string;
+  jobStimulus: string[];
 }
 
 let rowSeq = 0;
@@ -23,15 +47,23 @@ const newRowId = () => `rad${Date.now().toString(36)}${(rowSeq++).toString(36)}`
 
 function toForm(c: ApplicationContent): FormState {
   return {
-    applicantName: c.applicant.name, applicantPersonId: c.applicant.personId,
-    hasCoApplicant: c.coApplicant !== null, coApplicantName: c.coApplicant?.name ?? '', coApplicantPersonId: c.coApplicant?.personId ?? null,
+    applicantName: c.applicant.name,
+    applicantPersonId: c.applicant.personId,
+    hasCoApplicant: c.coApplicant !== null,
+    coApplicantName: c.coApplicant?.name ?? '',
+    coApplicantPersonId: c.coApplicant?.personId ?? null,
     children: c.children.map((ch) => ({ ...ch, daysAtHome: ch.daysAtHome === null ? '' : String(ch.daysAtHome) })),
-    tenure: c.housing.tenure, rent: c.housing.rent ? kronorInputText(c.housing.rent) : '', personsInDwelling: String(c.housing.personsInDwelling),
-    sharesHousehold: c.housing.sharesHousehold, housingNote: c.housing.note,
+    tenure: c.housing.tenure,
+    rent: c.housing.rent ? kronorInputText(c.housing.rent) : '',
+    personsInDwelling: String(c.housing.personsInDwelling),
+    sharesHousehold: c.housing.sharesHousehold,
+    housingNote: c.housing.note,
     incomes: c.incomes.map((x) => ({ id: x.id, type: x.type, person: x.person, amount: kronorInputText(x.amount), note: x.note })),
     costs: c.costs.map((x) => ({ id: x.id, type: x.type, amount: kronorInputText(x.amount), note: x.note })),
     assets: c.assets.map((x) => ({ id: x.id, type: x.kind, amount: kronorInputText(x.value), note: x.note })),
-    periodStart: c.period.start, periodEnd: c.period.end, jobStimulus: [...c.jobStimulus],
+    periodStart: c.period.start,
+    periodEnd: c.period.end,
+    jobStimulus: [...c.jobStimulus],
   };
 }
 
@@ -44,18 +76,28 @@ function toBody(f: FormState): { body: unknown; errors: Record<string, string> }
     return v ?? 0;
   };
   const int = (text: string, path: string, message: string) => {
-    if (!/^\d{1,3}$/.test(text.trim())) { errors[fieldIdFromPath('app', path)] = message; return 0; }
+    if (!/^\d{1,3}$/.test(text.trim())) {
+      errors[fieldIdFromPath('app', path)] = message;
+      return 0;
+    }
     return Number(text.trim());
   };
   const body = {
     applicant: { personId: f.applicantPersonId, name: f.applicantName.trim() },
     coApplicant: f.hasCoApplicant ? { personId: f.coApplicantPersonId, name: f.coApplicantName.trim() } : null,
     children: f.children.map((c, i) => ({
-      id: c.id, personId: c.personId, name: c.name.trim(), birthDate: c.birthDate, lunchAtPreschool: c.lunchAtPreschool,
+      id: c.id,
+      personId: c.personId,
+      name: c.name.trim(),
+      birthDate: c.birthDate,
+      lunchAtPreschool: c.lunchAtPreschool,
       daysAtHome: c.daysAtHome.trim() === '' ? null : int(c.daysAtHome, `/children/${i}/daysAtHome`, 'Ange antal dagar hemma per månad (0–31).'),
     })),
     housing: {
-      tenure: f.tenure, rent: money(f.rent, '/housing/rent'), sharesHousehold: f.sharesHousehold, note: f.housingNote.trim(),
+      tenure: f.tenure,
+      rent: money(f.rent, '/housing/rent'),
+      sharesHousehold: f.sharesHousehold,
+      note: f.housingNote.trim(),
       personsInDwelling: int(f.personsInDwelling, '/housing/personsInDwelling', 'Ange antal personer i bostaden med siffror.'),
     },
     incomes: f.incomes.map((x, i) => ({ id: x.id, type: x.type, person: x.person ?? 'applicant', amount: money(x.amount, `/incomes/${i}/amount`), note: x.note.trim() })),
@@ -67,8 +109,15 @@ function toBody(f: FormState): { body: unknown; errors: Record<string, string> }
   return { body, errors };
 }
 
-export function ApplicationForm({ application, overview, onSaved, canEdit }: {
-  application: ApplicationView; overview: AssessmentOverview; canEdit: boolean;
+export function ApplicationForm({
+  application,
+  overview,
+  onSaved,
+  canEdit,
+}: {
+  application: ApplicationView;
+  overview: AssessmentOverview;
+  canEdit: boolean;
   onSaved: (message: string, calculate: boolean) => Promise<void>;
 }) {
   const [f, setF] = useState<FormState>(() => toForm(application.content));
@@ -77,12 +126,15 @@ export function ApplicationForm({ application, overview, onSaved, canEdit }: {
   const [busy, setBusy] = useState(false);
   const [submits, setSubmits] = useState(0);
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
-  const setRow = (list: 'incomes' | 'costs' | 'assets', i: number, patch: Partial<Row>) =>
-    setF((s) => ({ ...s, [list]: s[list].map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+  const setRow = (list: 'incomes' | 'costs' | 'assets', i: number, patch: Partial<Row>) => setF((s) => ({ ...s, [list]: s[list].map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const setChild = (i: number, patch: Partial<ChildRow>) => setF((s) => ({ ...s, children: s.children.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const { choices } = overview;
   const readOnly = !canEdit || application.status === 'decided';
-  const persons = [{ value: 'applicant', label: 'Sökande' }, ...(f.hasCoApplicant ? [{ value: 'coApplicant', label: 'Medsökande' }] : []), ...f.children.map((c, i) => ({ value: c.id, label: c.name || `Barn ${i + 1}` }))];
+  const persons = [
+    { value: 'applicant', label: 'Sökande' },
+    ...(f.hasCoApplicant ? [{ value: 'coApplicant', label: 'Medsökande' }] : []),
+    ...f.children.map((c, i) => ({ value: c.id, label: c.name || `Barn ${i + 1}` })),
+  ];
 
   async function save(e: FormEvent, calculate: boolean) {
     e.preventDefault();
@@ -106,10 +158,7 @@ export function ApplicationForm({ application, overview, onSaved, canEdit }: {
   }
 
   const err = (id: string) => errors[id];
-  const summary: SummaryError[] = [
-    ...(formError ? [{ message: `${formError} Inget har sparats.` }] : []),
-    ...Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message })),
-  ];
+  const summary: SummaryError[] = [...(formError ? [{ message: `${formError} Inget har sparats.` }] : []), ...Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }))];
 
   return (
     <form className="card form" onSubmit={(e) => void save(e, true)} noValidate aria-labelledby="ansokan-rubrik">
@@ -126,33 +175,94 @@ export function ApplicationForm({ application, overview, onSaved, canEdit }: {
           <input type="checkbox" id="app-has-coapplicant" checked={f.hasCoApplicant} onChange={(e) => set('hasCoApplicant', e.target.checked)} />{' '}
           <label htmlFor="app-has-coapplicant">Medsökande (make, maka, registrerad partner eller sambo)</label>
         </div>
-        {f.hasCoApplicant && <TextField id="app-coApplicant-name" label="Medsökandes namn" value={f.coApplicantName} onChange={(e) => set('coApplicantName', e.target.value)} error={err('app-coApplicant-name')} autoComplete="off" />}
+        {f.hasCoApplicant && (
+          <TextField
+            id="app-coApplicant-name"
+            label="Medsökandes namn"
+            value={f.coApplicantName}
+            onChange={(e) => set('coApplicantName', e.target.value)}
+            error={err('app-coApplicant-name')}
+            autoComplete="off"
+          />
+        )}
         {f.children.map((c, i) => (
           <fieldset className="fieldset" key={c.id}>
             <legend>Barn {i + 1}</legend>
             <div className="field-row">
-              <TextField id={`app-children-${i}-name`} label={`Barn ${i + 1}: förnamn`} value={c.name} onChange={(e) => setChild(i, { name: e.target.value })} error={err(`app-children-${i}-name`)} autoComplete="off" />
-              <TextField id={`app-children-${i}-birthDate`} type="date" label={`Barn ${i + 1}: födelsedatum`} value={c.birthDate} onChange={(e) => setChild(i, { birthDate: e.target.value })} error={err(`app-children-${i}-birthDate`)} />
-              <TextField id={`app-children-${i}-daysAtHome`} className="field-short" inputMode="numeric" label={`Barn ${i + 1}: dagar hemma per månad`} hint="Tomt = hela månaden" value={c.daysAtHome} onChange={(e) => setChild(i, { daysAtHome: e.target.value })} error={err(`app-children-${i}-daysAtHome`)} />
+              <TextField
+                id={`app-children-${i}-name`}
+                label={`Barn ${i + 1}: förnamn`}
+                value={c.name}
+                onChange={(e) => setChild(i, { name: e.target.value })}
+                error={err(`app-children-${i}-name`)}
+                autoComplete="off"
+              />
+              <TextField
+                id={`app-children-${i}-birthDate`}
+                type="date"
+                label={`Barn ${i + 1}: födelsedatum`}
+                value={c.birthDate}
+                onChange={(e) => setChild(i, { birthDate: e.target.value })}
+                error={err(`app-children-${i}-birthDate`)}
+              />
+              <TextField
+                id={`app-children-${i}-daysAtHome`}
+                className="field-short"
+                inputMode="numeric"
+                label={`Barn ${i + 1}: dagar hemma per månad`}
+                hint="Tomt = hela månaden"
+                value={c.daysAtHome}
+                onChange={(e) => setChild(i, { daysAtHome: e.target.value })}
+                error={err(`app-children-${i}-daysAtHome`)}
+              />
             </div>
             <div className="radio">
               <input type="checkbox" id={`app-children-${i}-lunchAtPreschool`} checked={c.lunchAtPreschool} onChange={(e) => setChild(i, { lunchAtPreschool: e.target.checked })} />{' '}
               <label htmlFor={`app-children-${i}-lunchAtPreschool`}>Barn {i + 1} äter lunch i förskolan på vardagar</label>
             </div>
-            <button type="button" className="button button-secondary" onClick={() => set('children', f.children.filter((_, j) => j !== i))}>Ta bort barn {i + 1}</button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                set(
+                  'children',
+                  f.children.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Ta bort barn {i + 1}
+            </button>
           </fieldset>
         ))}
-        <button type="button" className="button button-secondary" onClick={() => set('children', [...f.children, { id: newRowId(), personId: null, name: '', birthDate: '', daysAtHome: '', lunchAtPreschool: false }])}>Lägg till barn</button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => set('children', [...f.children, { id: newRowId(), personId: null, name: '', birthDate: '', daysAtHome: '', lunchAtPreschool: false }])}
+        >
+          Lägg till barn
+        </button>
       </fieldset>
 
       <fieldset className="fieldset" disabled={readOnly || busy}>
         <legend>Boende</legend>
         <div className="field-row">
           <SelectField id="app-housing-tenure" label="Boendeform" value={f.tenure} onChange={(e) => set('tenure', e.target.value)} error={err('app-housing-tenure')}>
-            {choices.tenure.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+            {choices.tenure.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
           </SelectField>
           <TextField id="app-housing-rent" inputMode="decimal" label="Hyra per månad (kr)" value={f.rent} onChange={(e) => set('rent', e.target.value)} error={err('app-housing-rent')} />
-          <TextField id="app-housing-personsInDwelling" className="field-short" inputMode="numeric" label="Antal personer i bostaden" value={f.personsInDwelling} onChange={(e) => set('personsInDwelling', e.target.value)} error={err('app-housing-personsInDwelling')} />
+          <TextField
+            id="app-housing-personsInDwelling"
+            className="field-short"
+            inputMode="numeric"
+            label="Antal personer i bostaden"
+            value={f.personsInDwelling}
+            onChange={(e) => set('personsInDwelling', e.target.value)}
+            error={err('app-housing-personsInDwelling')}
+          />
         </div>
         <div className="radio">
           <input type="checkbox" id="app-housing-sharesHousehold" checked={f.sharesHousehold} onChange={(e) => set('sharesHousehold', e.target.checked)} />{' '}
@@ -161,15 +271,63 @@ export function ApplicationForm({ application, overview, onSaved, canEdit }: {
         <TextField id="app-housing-note" label="Anteckning om boendet" value={f.housingNote} onChange={(e) => set('housingNote', e.target.value)} error={err('app-housing-note')} />
       </fieldset>
 
-      <RowList title="Inkomster" noun="Inkomst" list="incomes" rows={f.incomes} types={choices.incomeTypes} persons={persons} amountLabel="belopp per månad (kr)" disabled={readOnly || busy}
-        err={err} setRow={setRow} onAdd={() => set('incomes', [...f.incomes, { id: newRowId(), type: 'salary', person: 'applicant', amount: '', note: '' }])}
-        onRemove={(i) => set('incomes', f.incomes.filter((_, j) => j !== i))} />
-      <RowList title="Kostnader som det ansöks om" noun="Kostnad" list="costs" rows={f.costs} types={choices.costTypes} amountLabel="belopp (kr)" disabled={readOnly || busy}
-        hint="Hyran anges under Boende." err={err} setRow={setRow} onAdd={() => set('costs', [...f.costs, { id: newRowId(), type: 'electricity', amount: '', note: '' }])}
-        onRemove={(i) => set('costs', f.costs.filter((_, j) => j !== i))} />
-      <RowList title="Tillgångar" noun="Tillgång" list="assets" valueField="value" rows={f.assets} types={choices.assetKinds} amountLabel="värde (kr)" disabled={readOnly || busy}
-        err={err} setRow={setRow} onAdd={() => set('assets', [...f.assets, { id: newRowId(), type: 'savings', amount: '', note: '' }])}
-        onRemove={(i) => set('assets', f.assets.filter((_, j) => j !== i))} />
+      <RowList
+        title="Inkomster"
+        noun="Inkomst"
+        list="incomes"
+        rows={f.incomes}
+        types={choices.incomeTypes}
+        persons={persons}
+        amountLabel="belopp per månad (kr)"
+        disabled={readOnly || busy}
+        err={err}
+        setRow={setRow}
+        onAdd={() => set('incomes', [...f.incomes, { id: newRowId(), type: 'salary', person: 'applicant', amount: '', note: '' }])}
+        onRemove={(i) =>
+          set(
+            'incomes',
+            f.incomes.filter((_, j) => j !== i),
+          )
+        }
+      />
+      <RowList
+        title="Kostnader som det ansöks om"
+        noun="Kostnad"
+        list="costs"
+        rows={f.costs}
+        types={choices.costTypes}
+        amountLabel="belopp (kr)"
+        disabled={readOnly || busy}
+        hint="Hyran anges under Boende."
+        err={err}
+        setRow={setRow}
+        onAdd={() => set('costs', [...f.costs, { id: newRowId(), type: 'electricity', amount: '', note: '' }])}
+        onRemove={(i) =>
+          set(
+            'costs',
+            f.costs.filter((_, j) => j !== i),
+          )
+        }
+      />
+      <RowList
+        title="Tillgångar"
+        noun="Tillgång"
+        list="assets"
+        valueField="value"
+        rows={f.assets}
+        types={choices.assetKinds}
+        amountLabel="värde (kr)"
+        disabled={readOnly || busy}
+        err={err}
+        setRow={setRow}
+        onAdd={() => set('assets', [...f.assets, { id: newRowId(), type: 'savings', amount: '', note: '' }])}
+        onRemove={(i) =>
+          set(
+            'assets',
+            f.assets.filter((_, j) => j !== i),
+          )
+        }
+      />
 
       <fieldset className="fieldset" disabled={readOnly || busy}>
         <legend>Period och jobbstimulans</legend>
@@ -177,30 +335,65 @@ export function ApplicationForm({ application, overview, onSaved, canEdit }: {
           <TextField id="app-period-start" type="date" label="Perioden börjar" value={f.periodStart} onChange={(e) => set('periodStart', e.target.value)} error={err('app-period-start')} />
           <TextField id="app-period-end" type="date" label="Perioden slutar" value={f.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} error={err('app-period-end')} />
         </div>
-        {(['applicant', 'coApplicant'] as const).filter((a) => a === 'applicant' || f.hasCoApplicant).map((a) => (
-          <div className="radio" key={a}>
-            <input type="checkbox" id={`app-jobStimulus-${a}`} checked={f.jobStimulus.includes(a)}
-              onChange={(e) => set('jobStimulus', e.target.checked ? [...f.jobStimulus, a] : f.jobStimulus.filter((x) => x !== a))} />{' '}
-            <label htmlFor={`app-jobStimulus-${a}`}>Jobbstimulans gäller för {a === 'applicant' ? 'sökande' : 'medsökande'}</label>
-          </div>
-        ))}
+        {(['applicant', 'coApplicant'] as const)
+          .filter((a) => a === 'applicant' || f.hasCoApplicant)
+          .map((a) => (
+            <div className="radio" key={a}>
+              <input
+                type="checkbox"
+                id={`app-jobStimulus-${a}`}
+                checked={f.jobStimulus.includes(a)}
+                onChange={(e) => set('jobStimulus', e.target.checked ? [...f.jobStimulus, a] : f.jobStimulus.filter((x) => x !== a))}
+              />{' '}
+              <label htmlFor={`app-jobStimulus-${a}`}>Jobbstimulans gäller för {a === 'applicant' ? 'sökande' : 'medsökande'}</label>
+            </div>
+          ))}
       </fieldset>
 
       {!readOnly && (
         <div className="form-actions button-row">
-          <button type="submit" className="button button-primary" disabled={busy}>Spara och beräkna</button>
-          <button type="button" className="button button-secondary" disabled={busy} onClick={(e) => void save(e, false)}>Spara ansökan</button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Spara och beräkna
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={(e) => void save(e, false)}>
+            Spara ansökan
+          </button>
         </div>
       )}
     </form>
   );
 }
 
-function RowList({ title, noun, list, rows, types, persons, amountLabel, hint, disabled, err, setRow, onAdd, onRemove, valueField = 'amount' }: {
-  title: string; noun: string; list: 'incomes' | 'costs' | 'assets'; rows: Row[]; types: { value: string; label: string }[];
-  persons?: { value: string; label: string }[]; amountLabel: string; hint?: string; disabled: boolean; valueField?: 'amount' | 'value';
-  err: (id: string) => string | undefined; setRow: (list: 'incomes' | 'costs' | 'assets', i: number, patch: Partial<Row>) => void;
-  onAdd: () => void; onRemove: (i: number) => void;
+function RowList({
+  title,
+  noun,
+  list,
+  rows,
+  types,
+  persons,
+  amountLabel,
+  hint,
+  disabled,
+  err,
+  setRow,
+  onAdd,
+  onRemove,
+  valueField = 'amount',
+}: {
+  title: string;
+  noun: string;
+  list: 'incomes' | 'costs' | 'assets';
+  rows: Row[];
+  types: { value: string; label: string }[];
+  persons?: { value: string; label: string }[];
+  amountLabel: string;
+  hint?: string;
+  disabled: boolean;
+  valueField?: 'amount' | 'value';
+  err: (id: string) => string | undefined;
+  setRow: (list: 'incomes' | 'costs' | 'assets', i: number, patch: Partial<Row>) => void;
+  onAdd: () => void;
+  onRemove: (i: number) => void;
 }) {
   const typeField = list === 'assets' ? 'kind' : 'type';
   return (
@@ -210,21 +403,58 @@ function RowList({ title, noun, list, rows, types, persons, amountLabel, hint, d
       {rows.length === 0 && <p className="muted">Inga rader.</p>}
       {rows.map((r, i) => (
         <div className="field-row" key={r.id}>
-          <SelectField id={`app-${list}-${i}-${typeField}`} label={`${noun} ${i + 1}: typ`} value={r.type} onChange={(e) => setRow(list, i, { type: e.target.value })} error={err(`app-${list}-${i}-${typeField}`)}>
-            {types.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+          <SelectField
+            id={`app-${list}-${i}-${typeField}`}
+            label={`${noun} ${i + 1}: typ`}
+            value={r.type}
+            onChange={(e) => setRow(list, i, { type: e.target.value })}
+            error={err(`app-${list}-${i}-${typeField}`)}
+          >
+            {types.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
           </SelectField>
           {persons && (
-            <SelectField id={`app-${list}-${i}-person`} label={`${noun} ${i + 1}: vems`} value={r.person} onChange={(e) => setRow(list, i, { person: e.target.value })} error={err(`app-${list}-${i}-person`)}>
-              {persons.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+            <SelectField
+              id={`app-${list}-${i}-person`}
+              label={`${noun} ${i + 1}: vems`}
+              value={r.person}
+              onChange={(e) => setRow(list, i, { person: e.target.value })}
+              error={err(`app-${list}-${i}-person`)}
+            >
+              {persons.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
             </SelectField>
           )}
-          <TextField id={`app-${list}-${i}-${valueField}`} inputMode="decimal" label={`${noun} ${i + 1}: ${amountLabel}`} value={r.amount} onChange={(e) => setRow(list, i, { amount: e.target.value })} error={err(`app-${list}-${i}-${valueField}`)} />
-          <TextField id={`app-${list}-${i}-note`} label={`${noun} ${i + 1}: beskrivning`} hint="Syns i beslutet till den enskilde." value={r.note} onChange={(e) => setRow(list, i, { note: e.target.value })} error={err(`app-${list}-${i}-note`)} />
-          <button type="button" className="button button-secondary" onClick={() => onRemove(i)}>Ta bort {noun.toLowerCase()} {i + 1}</button>
+          <TextField
+            id={`app-${list}-${i}-${valueField}`}
+            inputMode="decimal"
+            label={`${noun} ${i + 1}: ${amountLabel}`}
+            value={r.amount}
+            onChange={(e) => setRow(list, i, { amount: e.target.value })}
+            error={err(`app-${list}-${i}-${valueField}`)}
+          />
+          <TextField
+            id={`app-${list}-${i}-note`}
+            label={`${noun} ${i + 1}: beskrivning`}
+            hint="Syns i beslutet till den enskilde."
+            value={r.note}
+            onChange={(e) => setRow(list, i, { note: e.target.value })}
+            error={err(`app-${list}-${i}-note`)}
+          />
+          <button type="button" className="button button-secondary" onClick={() => onRemove(i)}>
+            Ta bort {noun.toLowerCase()} {i + 1}
+          </button>
         </div>
       ))}
-      <button type="button" className="button button-secondary" onClick={onAdd}>Lägg till {noun.toLowerCase()}</button>
+      <button type="button" className="button button-secondary" onClick={onAdd}>
+        Lägg till {noun.toLowerCase()}
+      </button>
     </fieldset>
   );
 }
-

@@ -35,7 +35,9 @@ export function AssessmentSection({ caseId, onDecided }: { caseId: string; onDec
     }
   }, [caseId]);
 
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const current = data?.applications.find((a) => a.application.id === selected) ?? data?.applications.find((a) => a.application.status !== 'decided') ?? data?.applications[0];
 
@@ -59,8 +61,14 @@ export function AssessmentSection({ caseId, onDecided }: { caseId: string; onDec
     <section aria-labelledby="bedomning" className="section">
       <h2 id="bedomning">Bedömning av ansökan</h2>
       <StatusMessage>{message}</StatusMessage>
-      {error && <div className="notice notice-error" role="alert"><p>{error}</p></div>}
-      {!data ? (!error && <Loading text="Hämtar ansökan …" />) : !current ? (
+      {error && (
+        <div className="notice notice-error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      {!data ? (
+        !error && <Loading text="Hämtar ansökan …" />
+      ) : !current ? (
         <p className="muted">Ärendet har ingen ansökan att bedöma.</p>
       ) : (
         <>
@@ -73,11 +81,14 @@ export function AssessmentSection({ caseId, onDecided }: { caseId: string; onDec
               ))}
             </SelectField>
           )}
-          <ApplicationForm key={`${current.application.id}-${version}`} application={current.application} overview={data} canEdit={data.permissions.canEdit}
-            onSaved={(m, calc) => changed(m, calc)} />
-          <CalculationSection application={current.application} calculation={current.calculation} canEdit={data.permissions.canEdit}
+          <ApplicationForm key={`${current.application.id}-${version}`} application={current.application} overview={data} canEdit={data.permissions.canEdit} onSaved={(m, calc) => changed(m, calc)} />
+          <CalculationSection
+            application={current.application}
+            calculation={current.calculation}
+            canEdit={data.permissions.canEdit}
             userIsCreator={!!current.calculation && current.calculation.createdBy === userId}
-            onChanged={(m) => changed(m)} />
+            onChanged={(m) => changed(m)}
+          />
           <DecisionSection application={current.application} calculation={current.calculation} decisions={current.decisions} overview={data} onChanged={(m) => changed(m)} />
         </>
       )}

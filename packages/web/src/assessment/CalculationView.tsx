@@ -8,8 +8,17 @@ import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
 import type { ApplicationView, CalcRow, CalculationView } from '@vagen/contract';
 
 /** "Beräkning": every row with the system value, the caseworker's value and the note; warnings beside their rows. */
-export function CalculationSection({ application, calculation, canEdit, userIsCreator, onChanged }: {
-  application: ApplicationView; calculation: CalculationView | null; canEdit: boolean; userIsCreator: boolean;
+export function CalculationSection({
+  application,
+  calculation,
+  canEdit,
+  userIsCreator,
+  onChanged,
+}: {
+  application: ApplicationView;
+  calculation: CalculationView | null;
+  canEdit: boolean;
+  userIsCreator: boolean;
   onChanged: (message: string, focusId?: string) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
@@ -33,34 +42,51 @@ export function CalculationSection({ application, calculation, canEdit, userIsCr
   return (
     <section className="card" aria-labelledby="berakning-rubrik">
       <h3 id="berakning-rubrik">Beräkning</h3>
-      {error && <div className="notice notice-error" role="alert"><p>{error}</p></div>}
+      {error && (
+        <div className="notice notice-error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
       {!calculation ? (
         <p className="muted">{application.filled ? 'Ansökan är inte beräknad ännu.' : 'Fyll i och spara ansökan först.'}</p>
       ) : (
         <>
           <p className="muted">
             Beräknad {formatDateTime(calculation.createdAt)} av {calculation.createdByName ?? '–'}.{' '}
-            {calculation.normTables.map((t) => `${t.table.title}${t.table.provisional && !/preliminär/i.test(t.table.title) ? ' (preliminär)' : ''}`).filter((v, i, a) => a.indexOf(v) === i).join('; ')}.
+            {calculation.normTables
+              .map((t) => `${t.table.title}${t.table.provisional && !/preliminär/i.test(t.table.title) ? ' (preliminär)' : ''}`)
+              .filter((v, i, a) => a.indexOf(v) === i)
+              .join('; ')}
+            .
           </p>
-          {application.calculationStale && <div className="notice" role="note"><p>Ansökan har ändrats efter beräkningen. Beräkna igen.</p></div>}
+          {application.calculationStale && (
+            <div className="notice" role="note">
+              <p>Ansökan har ändrats efter beräkningen. Beräkna igen.</p>
+            </div>
+          )}
           {calculation.months.map((m) => (
-            <MonthTable key={m.month} month={m} editable={editable && !busy} adjusting={adjusting} setAdjusting={setAdjusting}
-              applicationId={application.id} onChanged={onChanged} act={act} />
+            <MonthTable key={m.month} month={m} editable={editable && !busy} adjusting={adjusting} setAdjusting={setAdjusting} applicationId={application.id} onChanged={onChanged} act={act} />
           ))}
           {calculation.months.length > 1 && (
-            <p><strong>Bistånd för hela perioden: {formatMoney(calculation.assistance)}</strong> (systemets värde {formatMoney(calculation.systemAssistance)})</p>
+            <p>
+              <strong>Bistånd för hela perioden: {formatMoney(calculation.assistance)}</strong> (systemets värde {formatMoney(calculation.systemAssistance)})
+            </p>
           )}
           <p>Förslag: {calculation.outcomeExplanation}</p>
           <DeletedAdjustments calculation={calculation} editable={editable && !busy} act={act} />
           {calculation.approval.required && (
             <div className="notice" role="note">
               {calculation.approval.approvedAt ? (
-                <p>Beräkningen är godkänd av {calculation.approval.approvedByName} {formatDateTime(calculation.approval.approvedAt)} (fyra ögon).</p>
+                <p>
+                  Beräkningen är godkänd av {calculation.approval.approvedByName} {formatDateTime(calculation.approval.approvedAt)} (fyra ögon).
+                </p>
               ) : (
                 <>
                   <p>Kommunen kräver fyra ögon: en annan person ska godkänna beräkningen innan beslut fattas.</p>
                   {canEdit && !userIsCreator && (
-                    <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act(`/calculations/${calculation.id}/approve`, 'Beräkningen är godkänd.')}>Godkänn beräkningen</button>
+                    <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act(`/calculations/${calculation.id}/approve`, 'Beräkningen är godkänd.')}>
+                      Godkänn beräkningen
+                    </button>
                   )}
                 </>
               )}
@@ -79,9 +105,22 @@ export function CalculationSection({ application, calculation, canEdit, userIsCr
   );
 }
 
-function MonthTable({ month, editable, adjusting, setAdjusting, applicationId, onChanged, act }: {
-  month: CalculationView['months'][number]; editable: boolean; adjusting: string | null; setAdjusting: (k: string | null) => void;
-  applicationId: string; onChanged: (message: string, focusId?: string) => Promise<void>; act: (path: string, message: string, body?: unknown) => Promise<void>;
+function MonthTable({
+  month,
+  editable,
+  adjusting,
+  setAdjusting,
+  applicationId,
+  onChanged,
+  act,
+}: {
+  month: CalculationView['months'][number];
+  editable: boolean;
+  adjusting: string | null;
+  setAdjusting: (k: string | null) => void;
+  applicationId: string;
+  onChanged: (message: string, focusId?: string) => Promise<void>;
+  act: (path: string, message: string, body?: unknown) => Promise<void>;
 }) {
   const t = month.totals;
   const s = month.systemTotals;
@@ -89,7 +128,9 @@ function MonthTable({ month, editable, adjusting, setAdjusting, applicationId, o
     <>
       {month.warnings.length > 0 && (
         <ul className="notice" aria-label={`Varningar för ${formatMonth(month.month)}`}>
-          {month.warnings.map((w, i) => <li key={i}>{w.message}</li>)}
+          {month.warnings.map((w, i) => (
+            <li key={i}>{w.message}</li>
+          ))}
         </ul>
       )}
       <ScrollRegion label={`Beräkning ${formatMonth(month.month)}`}>
@@ -98,8 +139,12 @@ function MonthTable({ month, editable, adjusting, setAdjusting, applicationId, o
           <thead>
             <tr>
               <th scope="col">Rad</th>
-              <th scope="col" className="num">Systemvärde</th>
-              <th scope="col" className="num">Handläggarens värde</th>
+              <th scope="col" className="num">
+                Systemvärde
+              </th>
+              <th scope="col" className="num">
+                Handläggarens värde
+              </th>
               <th scope="col">Notering</th>
               {editable && <th scope="col">Åtgärd</th>}
             </tr>
@@ -134,9 +179,22 @@ function TotalRow({ label, value, system, editable, strong }: { label: string; v
   );
 }
 
-function RowView({ row, editable, open, setAdjusting, applicationId, onChanged, act }: {
-  row: CalcRow; editable: boolean; open: boolean; setAdjusting: (k: string | null) => void; applicationId: string;
-  onChanged: (message: string, focusId?: string) => Promise<void>; act: (path: string, message: string, body?: unknown) => Promise<void>;
+function RowView({
+  row,
+  editable,
+  open,
+  setAdjusting,
+  applicationId,
+  onChanged,
+  act,
+}: {
+  row: CalcRow;
+  editable: boolean;
+  open: boolean;
+  setAdjusting: (k: string | null) => void;
+  applicationId: string;
+  onChanged: (message: string, focusId?: string) => Promise<void>;
+  act: (path: string, message: string, body?: unknown) => Promise<void>;
 }) {
   const sign = row.kind === 'income' || row.kind === 'jobStimulus' ? 'inkomst' : '';
   return (
@@ -147,7 +205,9 @@ function RowView({ row, editable, open, setAdjusting, applicationId, onChanged, 
           {row.applied !== null && row.kind === 'cost' && <span className="muted"> (ansökt {formatMoney(row.applied)})</span>}
           {sign && <span className="visually-hidden"> (inkomst, räknas av)</span>}
           {row.warnings.map((w, i) => (
-            <p key={i} className="field-error"><span aria-hidden="true">⚠ </span>Varning: {w.message}</p>
+            <p key={i} className="field-error">
+              <span aria-hidden="true">⚠ </span>Varning: {w.message}
+            </p>
           ))}
         </th>
         <td className="num">{formatMoney(row.systemValue)}</td>
@@ -173,7 +233,19 @@ function RowView({ row, editable, open, setAdjusting, applicationId, onChanged, 
       {open && (
         <tr>
           <td colSpan={5}>
-            <AdjustForm row={row} applicationId={applicationId} onDone={async (message) => { setAdjusting(null); await onChanged(message); focusLater(`justera-${row.key}`); }} onCancel={() => { setAdjusting(null); focusLater(`justera-${row.key}`); }} />
+            <AdjustForm
+              row={row}
+              applicationId={applicationId}
+              onDone={async (message) => {
+                setAdjusting(null);
+                await onChanged(message);
+                focusLater(`justera-${row.key}`);
+              }}
+              onCancel={() => {
+                setAdjusting(null);
+                focusLater(`justera-${row.key}`);
+              }}
+            />
           </td>
         </tr>
       )}
@@ -210,13 +282,28 @@ function AdjustForm({ row, applicationId, onDone, onCancel }: { row: CalcRow; ap
   }
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={`Justera ${row.label}`}>
-      <ErrorSummary errors={[...(formError ? [{ message: formError }] : []), ...(errors.value ? [{ fieldId: `${base}-value`, message: errors.value }] : []), ...(errors.note ? [{ fieldId: `${base}-note`, message: errors.note }] : [])]} title="Justeringen kunde inte sparas" focusKey={submits} level={4} />
-      <p>Systemvärde: {formatMoney(row.systemValue)}. {row.explanation}</p>
+      <ErrorSummary
+        errors={[
+          ...(formError ? [{ message: formError }] : []),
+          ...(errors.value ? [{ fieldId: `${base}-value`, message: errors.value }] : []),
+          ...(errors.note ? [{ fieldId: `${base}-note`, message: errors.note }] : []),
+        ]}
+        title="Justeringen kunde inte sparas"
+        focusKey={submits}
+        level={4}
+      />
+      <p>
+        Systemvärde: {formatMoney(row.systemValue)}. {row.explanation}
+      </p>
       <TextField id={`${base}-value`} inputMode="decimal" label={`Nytt värde för ${row.label} (kr)`} value={value} onChange={(e) => setValue(e.target.value)} error={errors.value} autoFocus />
       <TextAreaField id={`${base}-note`} label="Notering (varför värdet ändras)" rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>Spara justering</button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>Avbryt</button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Spara justering
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Avbryt
+        </button>
       </div>
     </form>
   );
@@ -230,11 +317,19 @@ function DeletedAdjustments({ calculation, editable, act }: { calculation: Calcu
     <details>
       <summary>Borttagna och vilande justeringar ({deleted.length + orphaned.length})</summary>
       <ul>
-        {orphaned.map((a) => <li key={a.id}>Raden finns inte längre i ansökan: {formatMoney(a.value)} – {a.note}</li>)}
+        {orphaned.map((a) => (
+          <li key={a.id}>
+            Raden finns inte längre i ansökan: {formatMoney(a.value)} – {a.note}
+          </li>
+        ))}
         {deleted.map((a) => (
           <li key={a.id}>
             {formatMoney(a.value)} – {a.note} ({a.createdByName}, borttagen {formatDateTime(a.deletedAt)}){' '}
-            {editable && <button type="button" className="button button-secondary" onClick={() => void act(`/adjustments/${a.id}/restore`, 'Justeringen är återställd.')}>Återställ<span className="visually-hidden"> justeringen {a.note}</span></button>}
+            {editable && (
+              <button type="button" className="button button-secondary" onClick={() => void act(`/adjustments/${a.id}/restore`, 'Justeringen är återställd.')}>
+                Återställ<span className="visually-hidden"> justeringen {a.note}</span>
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -6,30 +6,74 @@ import { fieldIdFromPath } from './money.ts';
 import type { AssessmentChoice as Choice, DecisionView } from '@vagen/contract';
 
 /** Kommunicering (förvaltningslagen 25 §) before a decision that goes against the person. */
-export function CommunicationBlock({ decision, channels, editable, onChanged }: {
-  decision: DecisionView; channels: Choice[]; editable: boolean; onChanged: (message: string) => Promise<void>;
-}) {
+export function CommunicationBlock({ decision, channels, editable, onChanged }: { decision: DecisionView; channels: Choice[]; editable: boolean; onChanged: (message: string) => Promise<void> }) {
   const c = decision.communication;
   const [open, setOpen] = useState(false);
   return (
     <fieldset className="fieldset" aria-describedby="komm-status">
       <legend>Kommunicering (förvaltningslagen 25 §)</legend>
-      <p id="komm-status"><strong>{decision.communicationStatusLabel}</strong></p>
+      <p id="komm-status">
+        <strong>{decision.communicationStatusLabel}</strong>
+      </p>
       {c?.kind === 'sent' && (
         <dl className="summary-list">
-          <div><dt>Skickat</dt><dd>{formatDateTime(c.sentAt)} ({channels.find((x) => x.value === c.channel)?.label ?? c.channel})</dd></div>
-          <div><dt>Svar senast</dt><dd>{formatDateTime(c.answerDeadline)}</dd></div>
-          <div><dt>Underlag</dt><dd className="prewrap">{c.text}</dd></div>
-          {c.answeredAt && <div><dt>Svar</dt><dd className="prewrap">{formatDateTime(c.answeredAt)}: {c.answerText}</dd></div>}
-          {c.letterUrl && <div><dt>Brev</dt><dd><a href={`/api/v1${c.letterUrl.replace(/^\/api\/v1/, '')}`} target="_blank" rel="noreferrer">Kommuniceringsbrev (PDF)</a></dd></div>}
+          <div>
+            <dt>Skickat</dt>
+            <dd>
+              {formatDateTime(c.sentAt)} ({channels.find((x) => x.value === c.channel)?.label ?? c.channel})
+            </dd>
+          </div>
+          <div>
+            <dt>Svar senast</dt>
+            <dd>{formatDateTime(c.answerDeadline)}</dd>
+          </div>
+          <div>
+            <dt>Underlag</dt>
+            <dd className="prewrap">{c.text}</dd>
+          </div>
+          {c.answeredAt && (
+            <div>
+              <dt>Svar</dt>
+              <dd className="prewrap">
+                {formatDateTime(c.answeredAt)}: {c.answerText}
+              </dd>
+            </div>
+          )}
+          {c.letterUrl && (
+            <div>
+              <dt>Brev</dt>
+              <dd>
+                <a href={`/api/v1${c.letterUrl.replace(/^\/api\/v1/, '')}`} target="_blank" rel="noreferrer">
+                  Kommuniceringsbrev (PDF)
+                </a>
+              </dd>
+            </div>
+          )}
         </dl>
       )}
-      {c?.kind === 'unnecessary' && <p className="prewrap">Obehövlig: {decision.communicationExceptions.find((e) => e.id === c.exceptionId)?.text} {c.unnecessaryReason}</p>}
-      {editable && c?.kind === 'sent' && !c.answeredAt && <AnswerForm communicationId={c.id} onChanged={onChanged} />}
-      {editable && decision.communicationStatus !== 'notNeeded' && (
-        open ? <RecordForm decision={decision} channels={channels} onDone={async (m) => { setOpen(false); await onChanged(m); }} onCancel={() => setOpen(false)} />
-          : <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>{c ? 'Registrera ny kommunicering' : 'Registrera kommunicering'}</button>
+      {c?.kind === 'unnecessary' && (
+        <p className="prewrap">
+          Obehövlig: {decision.communicationExceptions.find((e) => e.id === c.exceptionId)?.text} {c.unnecessaryReason}
+        </p>
       )}
+      {editable && c?.kind === 'sent' && !c.answeredAt && <AnswerForm communicationId={c.id} onChanged={onChanged} />}
+      {editable &&
+        decision.communicationStatus !== 'notNeeded' &&
+        (open ? (
+          <RecordForm
+            decision={decision}
+            channels={channels}
+            onDone={async (m) => {
+              setOpen(false);
+              await onChanged(m);
+            }}
+            onCancel={() => setOpen(false)}
+          />
+        ) : (
+          <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+            {c ? 'Registrera ny kommunicering' : 'Registrera kommunicering'}
+          </button>
+        ))}
     </fieldset>
   );
 }
@@ -51,9 +95,10 @@ function RecordForm({ decision, channels, onDone, onCancel }: { decision: Decisi
     e.preventDefault();
     setSubmits((n) => n + 1);
     setFormError(null);
-    const body = kind === 'sent'
-      ? { kind, text, sentAt: stockholmLocalToIso(sentAt) ?? sentAt, channel, answerDeadline: deadline ? stockholmLocalToIso(`${deadline}T23:59`) ?? deadline : undefined, createLetter }
-      : { kind, exceptionId: exceptionId || undefined, reason };
+    const body =
+      kind === 'sent'
+        ? { kind, text, sentAt: stockholmLocalToIso(sentAt) ?? sentAt, channel, answerDeadline: deadline ? (stockholmLocalToIso(`${deadline}T23:59`) ?? deadline) : undefined, createLetter }
+        : { kind, exceptionId: exceptionId || undefined, reason };
     setBusy(true);
     try {
       await api.post(`/decisions/${decision.id}/communication`, body);
@@ -68,12 +113,22 @@ function RecordForm({ decision, channels, onDone, onCancel }: { decision: Decisi
   }
   return (
     <div className="form">
-      <ErrorSummary errors={[...(formError ? [{ message: formError }] : []), ...Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }))]} title="Kommuniceringen kunde inte sparas" focusKey={submits} level={4} />
+      <ErrorSummary
+        errors={[...(formError ? [{ message: formError }] : []), ...Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }))]}
+        title="Kommuniceringen kunde inte sparas"
+        focusKey={submits}
+        level={4}
+      />
       <fieldset className="fieldset">
         <legend>Vad vill du registrera?</legend>
         <div className="radios">
-          <div className="radio"><input type="radio" id="komm-kind-sent" name="komm-kind" checked={kind === 'sent'} onChange={() => setKind('sent')} /> <label htmlFor="komm-kind-sent">Underlaget har kommunicerats</label></div>
-          <div className="radio"><input type="radio" id="komm-kind-unnecessary" name="komm-kind" checked={kind === 'unnecessary'} onChange={() => setKind('unnecessary')} /> <label htmlFor="komm-kind-unnecessary">Kommunicering är obehövlig</label></div>
+          <div className="radio">
+            <input type="radio" id="komm-kind-sent" name="komm-kind" checked={kind === 'sent'} onChange={() => setKind('sent')} /> <label htmlFor="komm-kind-sent">Underlaget har kommunicerats</label>
+          </div>
+          <div className="radio">
+            <input type="radio" id="komm-kind-unnecessary" name="komm-kind" checked={kind === 'unnecessary'} onChange={() => setKind('unnecessary')} />{' '}
+            <label htmlFor="komm-kind-unnecessary">Kommunicering är obehövlig</label>
+          </div>
         </div>
       </fieldset>
       {kind === 'sent' ? (
@@ -82,24 +137,39 @@ function RecordForm({ decision, channels, onDone, onCancel }: { decision: Decisi
           <div className="field-row">
             <TextField id="komm-sentAt" type="datetime-local" label="Skickat (datum och tid)" value={sentAt} onChange={(e) => setSentAt(e.target.value)} error={errors['komm-sentAt']} />
             <SelectField id="komm-channel" label="Hur" value={channel} onChange={(e) => setChannel(e.target.value)} error={errors['komm-channel']}>
-              {channels.map((x) => <option key={x.value} value={x.value}>{x.label}</option>)}
+              {channels.map((x) => (
+                <option key={x.value} value={x.value}>
+                  {x.label}
+                </option>
+              ))}
             </SelectField>
             <TextField id="komm-answerDeadline" type="date" label="Svar senast" value={deadline} onChange={(e) => setDeadline(e.target.value)} error={errors['komm-answerDeadline']} />
           </div>
-          <div className="radio"><input type="checkbox" id="komm-createLetter" checked={createLetter} onChange={(e) => setCreateLetter(e.target.checked)} /> <label htmlFor="komm-createLetter">Skapa kommuniceringsbrev (PDF)</label></div>
+          <div className="radio">
+            <input type="checkbox" id="komm-createLetter" checked={createLetter} onChange={(e) => setCreateLetter(e.target.checked)} />{' '}
+            <label htmlFor="komm-createLetter">Skapa kommuniceringsbrev (PDF)</label>
+          </div>
         </>
       ) : (
         <>
           <SelectField id="komm-exceptionId" label="Undantag i förvaltningslagen 25 §" value={exceptionId} onChange={(e) => setExceptionId(e.target.value)} error={errors['komm-exceptionId']}>
             <option value="">Välj undantag</option>
-            {decision.communicationExceptions.map((x) => <option key={x.id} value={x.id}>{x.text}</option>)}
+            {decision.communicationExceptions.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.text}
+              </option>
+            ))}
           </SelectField>
           <TextAreaField id="komm-reason" label="Skäl i det här ärendet" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors['komm-reason']} />
         </>
       )}
       <div className="button-row">
-        <button type="button" className="button button-primary" disabled={busy} onClick={(e) => void submit(e)}>Spara kommunicering</button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>Avbryt</button>
+        <button type="button" className="button button-primary" disabled={busy} onClick={(e) => void submit(e)}>
+          Spara kommunicering
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Avbryt
+        </button>
       </div>
     </div>
   );
@@ -124,10 +194,16 @@ function AnswerForm({ communicationId, onChanged }: { communicationId: string; o
   }
   return (
     <div className="form">
-      {error && <div className="notice notice-error" role="alert"><p>{error}</p></div>}
+      {error && (
+        <div className="notice notice-error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
       <TextAreaField id="komm-answer-text" label="Den enskildes svar" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       <TextField id="komm-answer-at" type="datetime-local" label="Svaret kom (datum och tid)" value={at} onChange={(e) => setAt(e.target.value)} />
-      <button type="button" className="button button-secondary" disabled={busy} onClick={(e) => void submit(e)}>Registrera svar</button>
+      <button type="button" className="button button-secondary" disabled={busy} onClick={(e) => void submit(e)}>
+        Registrera svar
+      </button>
     </div>
   );
 }

@@ -97,7 +97,9 @@ function MyCaseCard({ item }: { item: MyCase }) {
               <tr>
                 <th scope="col">{t('decisions.outcome')}</th>
                 <th scope="col">{t('decisions.period')}</th>
-                <th scope="col" className="num">{t('decisions.amount')}</th>
+                <th scope="col" className="num">
+                  {t('decisions.amount')}
+                </th>
                 <th scope="col">{t('decisions.date')}</th>
               </tr>
             </thead>
@@ -108,8 +110,12 @@ function MyCaseCard({ item }: { item: MyCase }) {
                   <td className="nowrap">
                     <bdi>{formatDate(d.periodStart, locale)}</bdi> – <bdi>{formatDate(d.periodEnd, locale)}</bdi>
                   </td>
-                  <td className="num"><bdi>{formatMoney(d.amount, locale)}</bdi></td>
-                  <td><time dateTime={d.decidedAt}>{formatDate(d.decidedAt, locale)}</time></td>
+                  <td className="num">
+                    <bdi>{formatMoney(d.amount, locale)}</bdi>
+                  </td>
+                  <td>
+                    <time dateTime={d.decidedAt}>{formatDate(d.decidedAt, locale)}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -127,7 +133,9 @@ function MyCaseCard({ item }: { item: MyCase }) {
             <thead>
               <tr>
                 <th scope="col">{t('payments.date')}</th>
-                <th scope="col" className="num">{t('payments.amount')}</th>
+                <th scope="col" className="num">
+                  {t('payments.amount')}
+                </th>
                 {showPayee && <th scope="col">{t('payments.payee')}</th>}
                 <th scope="col">{t('payments.status')}</th>
               </tr>
@@ -135,8 +143,12 @@ function MyCaseCard({ item }: { item: MyCase }) {
             <tbody>
               {payments.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row"><time dateTime={p.plannedDate}>{formatDate(p.plannedDate, locale)}</time></th>
-                  <td className="num"><bdi>{formatMoney(p.amount, locale)}</bdi></td>
+                  <th scope="row">
+                    <time dateTime={p.plannedDate}>{formatDate(p.plannedDate, locale)}</time>
+                  </th>
+                  <td className="num">
+                    <bdi>{formatMoney(p.amount, locale)}</bdi>
+                  </td>
                   {showPayee && <td>{p.payee ? code('payee', p.payee, p.payee) : '–'}</td>}
                   <td>{code('paymentStatus', p.status, p.statusLabel)}</td>
                 </tr>

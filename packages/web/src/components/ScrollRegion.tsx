@@ -18,12 +18,7 @@ export function ScrollRegion({ label, children, busy }: { label: string; childre
     return () => ro.disconnect();
   }, []);
   return (
-    <div
-      ref={ref}
-      className="table-wrap"
-      aria-busy={busy || undefined}
-      {...(scrollable ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
-    >
+    <div ref={ref} className="table-wrap" aria-busy={busy || undefined} {...(scrollable ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}>
       {children}
     </div>
   );

@@ -26,7 +26,6 @@ export function ErrorSummary({ errors, title = 'Det finns fel att rätta', focus
           <Heading className="error-summary-title">{title}</Heading>
           <ul>
             {errors.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole and holds no state; messages may repeat.
               <li key={i}>
                 {e.fieldId ? (
                   <a
@@ -84,19 +83,12 @@ function FieldFrame({ id, label, hint, error, children, className }: FieldFrameP
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined};
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined };
 
 export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField({ id, label, hint, error, className, ...rest }, ref) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        ref={ref}
-        id={id}
-        name={id}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      />
+      <input ref={ref} id={id} name={id} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...rest} />
     </FieldFrame>
   );
 });

@@ -7,7 +7,7 @@ import { api } from '../api/client.ts';
 import { Checkbox, useIntakeForm, type SectionProps } from './shared.tsx';
 import type { IntakeAssignResult, UnitWorkers } from '@vagen/contract';
 
-const toFieldId = (path: string) => ({ '/body/workerId': 'assign-worker', '/body/secondWorkerId': 'assign-second', '/body/note': 'assign-note' } as Record<string, string>)[path] ?? 'assign-worker';
+const toFieldId = (path: string) => (({ '/body/workerId': 'assign-worker', '/body/secondWorkerId': 'assign-second', '/body/note': 'assign-note' }) as Record<string, string>)[path] ?? 'assign-worker';
 
 /** Assignment by the coordinator or manager: caseload, heavy cases, experience. */
 export function AssignSection({ detail, onChanged, workers }: SectionProps & { workers: UnitWorkers | null }) {
@@ -22,9 +22,14 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = workerId ? {} : { 'assign-worker': 'Välj ansvarig handläggare.' };
-    const res = await f.run(local, () => api.post<IntakeAssignResult>(`/intake/${encodeURIComponent(detail.id)}/assign`, {
-      workerId, ...(secondId ? { secondWorkerId: secondId } : {}), ...(note.trim() ? { note: note.trim() } : {}), ...(confirm ? { confirmHeavyForNewStaff: true } : {}),
-    }));
+    const res = await f.run(local, () =>
+      api.post<IntakeAssignResult>(`/intake/${encodeURIComponent(detail.id)}/assign`, {
+        workerId,
+        ...(secondId ? { secondWorkerId: secondId } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(confirm ? { confirmHeavyForNewStaff: true } : {}),
+      }),
+    );
     if (res) {
       onChanged(res.intake, `Ärendet är fördelat till ${res.intake.case.responsibleWorker?.name ?? 'handläggaren'}.${res.warnings.length ? ` ${res.warnings.join(' ')}` : ''}`);
       focusLater('fordelning');
@@ -36,12 +41,15 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
       <h2 id="fordelning">Fördelning till handläggare</h2>
       {detail.handover ? (
         <div className="notice notice-success">
-          <p>Ärendet lämnades över {formatDateTime(detail.handover.at)} till {detail.handover.worker?.name ?? 'okänd'} av {detail.handover.byName ?? 'okänd'}. Ärendet har status {detail.case.statusLabel.toLowerCase()}.</p>
+          <p>
+            Ärendet lämnades över {formatDateTime(detail.handover.at)} till {detail.handover.worker?.name ?? 'okänd'} av {detail.handover.byName ?? 'okänd'}. Ärendet har status{' '}
+            {detail.case.statusLabel.toLowerCase()}.
+          </p>
         </div>
       ) : (
         <p>
-          Ärendets tyngd: {detail.heavyCase.heavy ? <strong>tungt ({detail.heavyCase.reasons.map((r) => r.label.toLowerCase()).join(', ')})</strong> : 'inte tungt'}.
-          {' '}Nyanställda ska inte få de tyngsta ärendena.
+          Ärendets tyngd: {detail.heavyCase.heavy ? <strong>tungt ({detail.heavyCase.reasons.map((r) => r.label.toLowerCase()).join(', ')})</strong> : 'inte tungt'}. Nyanställda ska inte få de tyngsta
+          ärendena.
         </p>
       )}
       {workers && (
@@ -52,9 +60,15 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
               <tr>
                 <th scope="col">Handläggare</th>
                 <th scope="col">Roll</th>
-                <th scope="col" className="num">Aktiva ärenden</th>
-                <th scope="col" className="num">Tunga ärenden</th>
-                <th scope="col" className="num">Erfarenhet (år)</th>
+                <th scope="col" className="num">
+                  Aktiva ärenden
+                </th>
+                <th scope="col" className="num">
+                  Tunga ärenden
+                </th>
+                <th scope="col" className="num">
+                  Erfarenhet (år)
+                </th>
                 <th scope="col">Nyanställd</th>
               </tr>
             </thead>
@@ -77,18 +91,33 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
       {detail.permissions.canAssign && (
         <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby="fordela-rubrik">
           <h3 id="fordela-rubrik">Fördela ärendet</h3>
-          {handoverGate && !handoverGate.complete && (
-            <p className="notice">Checklistan ”{handoverGate.label.toLowerCase()}” måste vara klar innan ärendet kan lämnas över.</p>
-          )}
+          {handoverGate && !handoverGate.complete && <p className="notice">Checklistan ”{handoverGate.label.toLowerCase()}” måste vara klar innan ärendet kan lämnas över.</p>}
           <ErrorSummary errors={f.summary} title="Ärendet kunde inte fördelas" focusKey={f.submits} level={4} />
           <div className="field-row">
-            <SelectField id="assign-worker" label="Ansvarig handläggare" value={workerId} onChange={(e) => { setWorkerId(e.target.value); setConfirm(false); }} error={f.errors['assign-worker']}>
+            <SelectField
+              id="assign-worker"
+              label="Ansvarig handläggare"
+              value={workerId}
+              onChange={(e) => {
+                setWorkerId(e.target.value);
+                setConfirm(false);
+              }}
+              error={f.errors['assign-worker']}
+            >
               <option value="">Välj handläggare</option>
-              {(workers?.workers ?? []).map((w) => <option key={w.id} value={w.id}>{`${w.name}, ${w.activeCases} ärenden${w.newStaff ? ', nyanställd' : ''}`}</option>)}
+              {(workers?.workers ?? []).map((w) => (
+                <option key={w.id} value={w.id}>{`${w.name}, ${w.activeCases} ärenden${w.newStaff ? ', nyanställd' : ''}`}</option>
+              ))}
             </SelectField>
             <SelectField id="assign-second" label="Andra handläggare (frivillig)" value={secondId} onChange={(e) => setSecondId(e.target.value)} error={f.errors['assign-second']}>
               <option value="">Ingen</option>
-              {(workers?.workers ?? []).filter((w) => w.id !== workerId).map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+              {(workers?.workers ?? [])
+                .filter((w) => w.id !== workerId)
+                .map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name}
+                  </option>
+                ))}
             </SelectField>
           </div>
           {(f.errorCode === 'HEAVY_CASE_NEW_STAFF' || (chosen?.newStaff && detail.heavyCase.heavy)) && (
@@ -97,7 +126,9 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
             </div>
           )}
           <TextAreaField id="assign-note" label="Anteckning vid överlämning (frivillig)" rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={f.errors['assign-note']} />
-          <button type="submit" className="button button-primary" disabled={f.busy}>{f.busy ? 'Fördelar …' : 'Fördela ärendet'}</button>
+          <button type="submit" className="button button-primary" disabled={f.busy}>
+            {f.busy ? 'Fördelar …' : 'Fördela ärendet'}
+          </button>
         </form>
       )}
     </section>

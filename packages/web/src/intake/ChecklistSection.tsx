@@ -29,14 +29,26 @@ export function ChecklistSection({ detail, onChanged }: SectionProps) {
       <div className="checkbox-grid">
         {detail.checklists.map((c) => (
           <fieldset className="fieldset card" key={c.stage} disabled={!can}>
-            <legend>{c.label}{c.complete ? ' – klar' : ''}</legend>
+            <legend>
+              {c.label}
+              {c.complete ? ' – klar' : ''}
+            </legend>
             {c.items.map((i) => {
               const id = `check-${c.stage}-${i.key}`;
               return (
-                <Checkbox key={i.key} id={id} checked={optimistic[`${c.stage}-${i.key}`] ?? i.checked}
-                  label={<>{i.label}{i.required ? '' : ' (frivillig)'}</>}
+                <Checkbox
+                  key={i.key}
+                  id={id}
+                  checked={optimistic[`${c.stage}-${i.key}`] ?? i.checked}
+                  label={
+                    <>
+                      {i.label}
+                      {i.required ? '' : ' (frivillig)'}
+                    </>
+                  }
                   meta={i.checked ? `Markerad av ${i.checkedByName ?? 'okänd'} ${formatDateTime(i.checkedAt)}` : undefined}
-                  onChange={(v) => void toggle(c.stage, i.key, i.label, v)} />
+                  onChange={(v) => void toggle(c.stage, i.key, i.label, v)}
+                />
               );
             })}
           </fieldset>

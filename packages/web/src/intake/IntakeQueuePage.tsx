@@ -42,9 +42,12 @@ export function IntakeQueuePage() {
     if (track) qs.set('track', track);
     if (unitId) qs.set('unitId', unitId);
     setError(null);
-    api.get<IntakeQueue>(`/intake?${qs.toString()}`, { signal: ctrl.signal })
+    api
+      .get<IntakeQueue>(`/intake?${qs.toString()}`, { signal: ctrl.signal })
       .then((r) => setItems(r.items))
-      .catch((err: unknown) => { if (!ctrl.signal.aborted) setError(errorMessage(err)); });
+      .catch((err: unknown) => {
+        if (!ctrl.signal.aborted) setError(errorMessage(err));
+      });
     return () => ctrl.abort();
   }, [status, track, unitId]);
 
@@ -54,14 +57,22 @@ export function IntakeQueuePage() {
   return (
     <>
       <PageHeading>Mottagning</PageHeading>
-      {flash && <div className="notice notice-success"><p>{flash}</p></div>}
+      {flash && (
+        <div className="notice notice-success">
+          <p>{flash}</p>
+        </div>
+      )}
       <p className="lead">Alla första kontakter i dina enheter. Akuta ärenden står först, sedan efter frist.</p>
       <p>
-        <Link to="/mottagning/ny" className="button button-primary">Registrera ny kontakt</Link>
+        <Link to="/mottagning/ny" className="button button-primary">
+          Registrera ny kontakt
+        </Link>
       </p>
 
       <section className="card" aria-labelledby="urval-rubrik">
-        <h2 id="urval-rubrik" className="h3">Urval</h2>
+        <h2 id="urval-rubrik" className="h3">
+          Urval
+        </h2>
         <form
           className="inline-form"
           onSubmit={(e) => {
@@ -74,7 +85,11 @@ export function IntakeQueuePage() {
           }}
         >
           <SelectField id="queue-status" label="Status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-            {STATUS_OPTIONS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            {STATUS_OPTIONS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
           </SelectField>
           <SelectField id="queue-track" label="Spår" value={draft.track} onChange={(e) => setDraft({ ...draft, track: e.target.value })}>
             <option value="">Akuta och ordinarie</option>
@@ -84,18 +99,26 @@ export function IntakeQueuePage() {
           {units.length > 1 && (
             <SelectField id="queue-unit" label="Enhet" value={draft.unitId} onChange={(e) => setDraft({ ...draft, unitId: e.target.value })}>
               <option value="">Alla mina enheter</option>
-              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </SelectField>
           )}
           <div className="form-actions">
-            <button type="submit" className="button button-secondary">Visa</button>
+            <button type="submit" className="button button-secondary">
+              Visa
+            </button>
           </div>
         </form>
       </section>
 
       <StatusMessage>{items ? `${items.length} kontakter${overdue ? `, varav ${overdue} med passerad frist` : ''}.` : ''}</StatusMessage>
       {error ? (
-        <div className="notice notice-error" role="alert"><p>{error}</p></div>
+        <div className="notice notice-error" role="alert">
+          <p>{error}</p>
+        </div>
       ) : !items ? (
         <p className="loading">Hämtar kontakter …</p>
       ) : (
@@ -116,22 +139,50 @@ export function IntakeQueuePage() {
             </thead>
             <tbody>
               {items.length === 0 ? (
-                <tr><td colSpan={8} className="empty">Inga kontakter matchar urvalet.</td></tr>
-              ) : items.map((i) => (
-                <tr key={i.id} className={i.overdue ? 'row-overdue' : undefined}>
-                  <th scope="row"><Link to={`/mottagning/${encodeURIComponent(i.id)}`}>{i.caseNumber}</Link></th>
-                  <td>{i.applicantName}{i.protectedIdentity && <> <span className="badge badge-protected">Skyddad</span></>}</td>
-                  <td><span className={`badge badge-track-${i.track}`}>{i.trackLabel}</span></td>
-                  <td>{i.channelLabel}</td>
-                  <td className="nowrap"><time dateTime={i.receivedAt}>{formatDateTime(i.receivedAt)}</time></td>
-                  <td className="nowrap">{formatDuration(i.minutesSinceReceipt)}</td>
-                  <td className="nowrap">
-                    <time dateTime={i.deadlineAt}>{formatDateTime(i.deadlineAt)}</time>
-                    {i.overdue && <> <span className="badge badge-overdue">Försenad</span></>}
+                <tr>
+                  <td colSpan={8} className="empty">
+                    Inga kontakter matchar urvalet.
                   </td>
-                  <td>{i.statusLabel}{i.reopened && <span className="muted"> (återaktualiserat)</span>}</td>
                 </tr>
-              ))}
+              ) : (
+                items.map((i) => (
+                  <tr key={i.id} className={i.overdue ? 'row-overdue' : undefined}>
+                    <th scope="row">
+                      <Link to={`/mottagning/${encodeURIComponent(i.id)}`}>{i.caseNumber}</Link>
+                    </th>
+                    <td>
+                      {i.applicantName}
+                      {i.protectedIdentity && (
+                        <>
+                          {' '}
+                          <span className="badge badge-protected">Skyddad</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <span className={`badge badge-track-${i.track}`}>{i.trackLabel}</span>
+                    </td>
+                    <td>{i.channelLabel}</td>
+                    <td className="nowrap">
+                      <time dateTime={i.receivedAt}>{formatDateTime(i.receivedAt)}</time>
+                    </td>
+                    <td className="nowrap">{formatDuration(i.minutesSinceReceipt)}</td>
+                    <td className="nowrap">
+                      <time dateTime={i.deadlineAt}>{formatDateTime(i.deadlineAt)}</time>
+                      {i.overdue && (
+                        <>
+                          {' '}
+                          <span className="badge badge-overdue">Försenad</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {i.statusLabel}
+                      {i.reopened && <span className="muted"> (återaktualiserat)</span>}
+                    </td>
+                  </tr>
+                ))
+              )}
             </tbody>
           </table>
         </ScrollRegion>

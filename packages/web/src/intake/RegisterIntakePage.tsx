@@ -8,7 +8,15 @@ import { useSession } from '../session.tsx';
 import type { RegisterIntakeResult } from '@vagen/contract';
 import './intake.css';
 
-interface PersonDraft { personnummer: string; firstName: string; lastName: string; addressLine: string; postalCode: string; city: string; phone: string }
+interface PersonDraft {
+  personnummer: string;
+  firstName: string;
+  lastName: string;
+  addressLine: string;
+  postalCode: string;
+  city: string;
+  phone: string;
+}
 const emptyPerson = (): PersonDraft => ({ personnummer: '', firstName: '', lastName: '', addressLine: '', postalCode: '', city: '', phone: '' });
 
 /** API field path → id of the input on this page. */
@@ -42,7 +50,9 @@ export function RegisterIntakePage() {
   const [submits, setSubmits] = useState(0);
 
   const personBody = (p: PersonDraft, full: boolean) => ({
-    personnummer: p.personnummer.trim(), firstName: p.firstName.trim(), lastName: p.lastName.trim(),
+    personnummer: p.personnummer.trim(),
+    firstName: p.firstName.trim(),
+    lastName: p.lastName.trim(),
     ...(full && p.addressLine.trim() ? { addressLine: p.addressLine.trim() } : {}),
     ...(full && p.postalCode.trim() ? { postalCode: p.postalCode.trim() } : {}),
     ...(full && p.city.trim() ? { city: p.city.trim() } : {}),
@@ -53,7 +63,9 @@ export function RegisterIntakePage() {
     e.preventDefault();
     setSubmits((n) => n + 1);
     const local: Record<string, string> = {};
-    const required = (id: string, v: string, msg: string) => { if (!v.trim()) local[id] = msg; };
+    const required = (id: string, v: string, msg: string) => {
+      if (!v.trim()) local[id] = msg;
+    };
     required('applicant-personnummer', applicant.personnummer, 'Skriv sökandens personnummer.');
     required('applicant-firstName', applicant.firstName, 'Skriv sökandens förnamn.');
     required('applicant-lastName', applicant.lastName, 'Skriv sökandens efternamn.');
@@ -76,7 +88,12 @@ export function RegisterIntakePage() {
     setBusy(true);
     try {
       const r = await api.post<RegisterIntakeResult>('/intake', {
-        unitId, channel, track, receivedAt: receivedIso, periodMonth, ...(need.trim() ? { need: need.trim() } : {}),
+        unitId,
+        channel,
+        track,
+        receivedAt: receivedIso,
+        periodMonth,
+        ...(need.trim() ? { need: need.trim() } : {}),
         applicant: personBody(applicant, true),
         ...(hasCo ? { coApplicant: personBody(co, false) } : {}),
         ...(children.length ? { children: children.map((c) => personBody(c, false)) } : {}),
@@ -91,27 +108,67 @@ export function RegisterIntakePage() {
     }
   }
 
-  const summary: SummaryError[] = [
-    ...(formError && !Object.keys(errors).length ? [{ message: formError }] : []),
-    ...Object.entries(errors).map(([fid, message]) => ({ fieldId: fid, message })),
-  ];
+  const summary: SummaryError[] = [...(formError && !Object.keys(errors).length ? [{ message: formError }] : []), ...Object.entries(errors).map(([fid, message]) => ({ fieldId: fid, message }))];
 
   const personFields = (prefix: string, p: PersonDraft, set: (p: PersonDraft) => void, who: string, full: boolean) => (
     <>
       <div className="field-row">
-        <TextField id={`${prefix}-personnummer`} label={`Personnummer${who}`} hint="ÅÅÅÅMMDD-NNNN" autoComplete="off" inputMode="numeric"
-          value={p.personnummer} onChange={(e) => set({ ...p, personnummer: e.target.value })} error={errors[`${prefix}-personnummer`]} />
-        <TextField id={`${prefix}-firstName`} label={`Förnamn${who}`} autoComplete="off" value={p.firstName}
-          onChange={(e) => set({ ...p, firstName: e.target.value })} error={errors[`${prefix}-firstName`]} />
-        <TextField id={`${prefix}-lastName`} label={`Efternamn${who}`} autoComplete="off" value={p.lastName}
-          onChange={(e) => set({ ...p, lastName: e.target.value })} error={errors[`${prefix}-lastName`]} />
+        <TextField
+          id={`${prefix}-personnummer`}
+          label={`Personnummer${who}`}
+          hint="ÅÅÅÅMMDD-NNNN"
+          autoComplete="off"
+          inputMode="numeric"
+          value={p.personnummer}
+          onChange={(e) => set({ ...p, personnummer: e.target.value })}
+          error={errors[`${prefix}-personnummer`]}
+        />
+        <TextField
+          id={`${prefix}-firstName`}
+          label={`Förnamn${who}`}
+          autoComplete="off"
+          value={p.firstName}
+          onChange={(e) => set({ ...p, firstName: e.target.value })}
+          error={errors[`${prefix}-firstName`]}
+        />
+        <TextField
+          id={`${prefix}-lastName`}
+          label={`Efternamn${who}`}
+          autoComplete="off"
+          value={p.lastName}
+          onChange={(e) => set({ ...p, lastName: e.target.value })}
+          error={errors[`${prefix}-lastName`]}
+        />
       </div>
       {full && (
         <div className="field-row">
-          <TextField id={`${prefix}-addressLine`} label="Gatuadress" autoComplete="off" value={p.addressLine} onChange={(e) => set({ ...p, addressLine: e.target.value })} error={errors[`${prefix}-addressLine`]} />
-          <TextField id={`${prefix}-postalCode`} label="Postnummer" autoComplete="off" inputMode="numeric" value={p.postalCode} onChange={(e) => set({ ...p, postalCode: e.target.value })} error={errors[`${prefix}-postalCode`]} />
+          <TextField
+            id={`${prefix}-addressLine`}
+            label="Gatuadress"
+            autoComplete="off"
+            value={p.addressLine}
+            onChange={(e) => set({ ...p, addressLine: e.target.value })}
+            error={errors[`${prefix}-addressLine`]}
+          />
+          <TextField
+            id={`${prefix}-postalCode`}
+            label="Postnummer"
+            autoComplete="off"
+            inputMode="numeric"
+            value={p.postalCode}
+            onChange={(e) => set({ ...p, postalCode: e.target.value })}
+            error={errors[`${prefix}-postalCode`]}
+          />
           <TextField id={`${prefix}-city`} label="Ort" autoComplete="off" value={p.city} onChange={(e) => set({ ...p, city: e.target.value })} error={errors[`${prefix}-city`]} />
-          <TextField id={`${prefix}-phone`} label="Telefon" autoComplete="off" inputMode="tel" value={p.phone} onChange={(e) => set({ ...p, phone: e.target.value })} error={errors[`${prefix}-phone`]} />
+          <TextField
+            id={`${prefix}-phone`}
+            label="Telefon"
+            autoComplete="off"
+            inputMode="tel"
+            value={p.phone}
+            onChange={(e) => set({ ...p, phone: e.target.value })}
+            error={errors[`${prefix}-phone`]}
+          />
         </div>
       )}
     </>
@@ -119,22 +176,36 @@ export function RegisterIntakePage() {
 
   return (
     <>
-      <p className="breadcrumb"><Link to="/mottagning"><span aria-hidden="true">‹ </span>Tillbaka till mottagningen</Link></p>
+      <p className="breadcrumb">
+        <Link to="/mottagning">
+          <span aria-hidden="true">‹ </span>Tillbaka till mottagningen
+        </Link>
+      </p>
       <PageHeading>Registrera ny kontakt</PageHeading>
       <p>Registrera en första kontakt som kommit per telefon, brev eller besök. Ett ärende öppnas i mottagningen. Har personen ett ärende som avslutades nyligen återaktualiseras det i stället.</p>
       <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="register-title">
-        <h2 id="register-title" className="visually-hidden">Uppgifter om kontakten</h2>
+        <h2 id="register-title" className="visually-hidden">
+          Uppgifter om kontakten
+        </h2>
         <ErrorSummary errors={summary} title="Kontakten kunde inte registreras" focusKey={submits} />
 
         <fieldset className="fieldset">
           <legend>Kontakten</legend>
           <SelectField id="unit" label="Enhet" value={unitId} onChange={(e) => setUnitId(e.target.value)} error={errors.unit}>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </SelectField>
           <fieldset className={`field${errors['channel-phone'] ? ' field-invalid' : ''}`}>
             <legend>Kanal</legend>
             <div className="radios">
-              {[['phone', 'Telefon'], ['paper', 'Brev'], ['walkIn', 'Besök']].map(([v, l]) => (
+              {[
+                ['phone', 'Telefon'],
+                ['paper', 'Brev'],
+                ['walkIn', 'Besök'],
+              ].map(([v, l]) => (
                 <div className="radio" key={v}>
                   <input type="radio" id={`channel-${v}`} name="channel" value={v} checked={channel === v} onChange={() => setChannel(v!)} />
                   <label htmlFor={`channel-${v}`}>{l}</label>
@@ -144,9 +215,14 @@ export function RegisterIntakePage() {
           </fieldset>
           <fieldset className="field" aria-describedby="track-hint">
             <legend>Spår</legend>
-            <p className="hint" id="track-hint">Akut: beslut inom två dagar (till exempel saknar pengar till mat eller riskerar att bli bostadslös).</p>
+            <p className="hint" id="track-hint">
+              Akut: beslut inom två dagar (till exempel saknar pengar till mat eller riskerar att bli bostadslös).
+            </p>
             <div className="radios">
-              {[['ordinary', 'Ordinarie'], ['acute', 'Akut']].map(([v, l]) => (
+              {[
+                ['ordinary', 'Ordinarie'],
+                ['acute', 'Akut'],
+              ].map(([v, l]) => (
                 <div className="radio" key={v}>
                   <input type="radio" id={`track-${v}`} name="track" value={v} checked={track === v} onChange={() => setTrack(v!)} />
                   <label htmlFor={`track-${v}`}>{l}</label>
@@ -155,13 +231,26 @@ export function RegisterIntakePage() {
             </div>
           </fieldset>
           <div className="field-row">
-            <TextField id="received-at" type="datetime-local" label="Kontakten kom in" hint="Ändra om ett brev kom in tidigare. Svensk tid." value={receivedAt}
-              onChange={(e) => setReceivedAt(e.target.value)} error={errors['received-at']} />
-            <TextField id="period-month" label="Ansökan gäller månad" hint="ÅÅÅÅ-MM" inputMode="numeric" value={periodMonth}
-              onChange={(e) => setPeriodMonth(e.target.value)} error={errors['period-month']} />
+            <TextField
+              id="received-at"
+              type="datetime-local"
+              label="Kontakten kom in"
+              hint="Ändra om ett brev kom in tidigare. Svensk tid."
+              value={receivedAt}
+              onChange={(e) => setReceivedAt(e.target.value)}
+              error={errors['received-at']}
+            />
+            <TextField
+              id="period-month"
+              label="Ansökan gäller månad"
+              hint="ÅÅÅÅ-MM"
+              inputMode="numeric"
+              value={periodMonth}
+              onChange={(e) => setPeriodMonth(e.target.value)}
+              error={errors['period-month']}
+            />
           </div>
-          <TextAreaField id="need" label="Vad gäller kontakten?" hint="Kort, med personens egna ord. Frivilligt." rows={3} value={need}
-            onChange={(e) => setNeed(e.target.value)} error={errors.need} />
+          <TextAreaField id="need" label="Vad gäller kontakten?" hint="Kort, med personens egna ord. Frivilligt." rows={3} value={need} onChange={(e) => setNeed(e.target.value)} error={errors.need} />
         </fieldset>
 
         <fieldset className="fieldset">
@@ -186,12 +275,16 @@ export function RegisterIntakePage() {
             </fieldset>
           ))}
           <p>
-            <button type="button" className="button button-secondary" onClick={() => setChildren([...children, emptyPerson()])}>Lägg till barn</button>
+            <button type="button" className="button button-secondary" onClick={() => setChildren([...children, emptyPerson()])}>
+              Lägg till barn
+            </button>
           </p>
         </fieldset>
 
         <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Registrerar …' : 'Registrera kontakt'}</button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Registrerar …' : 'Registrera kontakt'}
+          </button>
           <Link to="/mottagning">Avbryt</Link>
         </div>
       </form>

@@ -9,15 +9,33 @@ export interface SectionProps {
   onChanged: (d: IntakeDetail, message: string) => void;
 }
 
-export function Checkbox({ id, label, checked, onChange, meta, disabled, describedBy }: {
-  id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; meta?: ReactNode; disabled?: boolean; describedBy?: string;
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  meta,
+  disabled,
+  describedBy,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  meta?: ReactNode;
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   return (
     <div className="checkbox">
       <input type="checkbox" id={id} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={meta ? `${id}-meta` : describedBy} />
       <label htmlFor={id}>
         {label}
-        {meta && <span className="meta" id={`${id}-meta`}>{meta}</span>}
+        {meta && (
+          <span className="meta" id={`${id}-meta`}>
+            {meta}
+          </span>
+        )}
       </label>
     </div>
   );

@@ -43,10 +43,23 @@ function VerifyForm({ account, onVerified, onCancel }: { account: PaymentAccount
   return (
     <form className="form inset" onSubmit={submit} noValidate aria-label={`Kontrollera kontot ${account.display}`}>
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Kontot kunde inte markeras som kontrollerat" focusKey={submits} level={5} />
-      <TextField id={`${P}-note`} label="Hur kontrollerades kontot?" hint="Till exempel kontobevis från banken, hyresavtal med hyresvärdens bankgiro." value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} maxLength={500} required />
+      <TextField
+        id={`${P}-note`}
+        label="Hur kontrollerades kontot?"
+        hint="Till exempel kontobevis från banken, hyresavtal med hyresvärdens bankgiro."
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={errors.note}
+        maxLength={500}
+        required
+      />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>Markera som kontrollerat</button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>Avbryt</button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Markera som kontrollerat
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Avbryt
+        </button>
       </div>
     </form>
   );
@@ -104,7 +117,9 @@ function NewAccountForm({ caseId, data, onCreated }: { caseId: string; data: Cas
         </SelectField>
         {v.payeeKind === 'client' ? (
           <SelectField id={`${P}-personId`} label="Vems konto" value={v.personId} onChange={set('personId')} error={errors.personId}>
-            {data.payees.map((p) => <option key={p.personId} value={p.personId}>{`${p.name} (${p.roleLabel.toLowerCase()})`}</option>)}
+            {data.payees.map((p) => (
+              <option key={p.personId} value={p.personId}>{`${p.name} (${p.roleLabel.toLowerCase()})`}</option>
+            ))}
           </SelectField>
         ) : (
           <TextField id={`${P}-holderName`} label="Mottagarens namn" value={v.holderName} onChange={set('holderName')} error={errors.holderName} maxLength={70} autoComplete="off" />
@@ -112,14 +127,39 @@ function NewAccountForm({ caseId, data, onCreated }: { caseId: string; data: Cas
       </div>
       <div className="field-row">
         <SelectField id={`${P}-kind`} label="Kontotyp" value={v.kind} onChange={set('kind')} error={errors.kind}>
-          {KIND_OPTIONS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          {KIND_OPTIONS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
         </SelectField>
         {v.kind === 'bankAccount' && (
-          <TextField id={`${P}-clearing`} label="Clearingnummer" value={v.clearing} onChange={set('clearing')} error={errors.clearing} inputMode="numeric" maxLength={10} autoComplete="off" className="field-short" />
+          <TextField
+            id={`${P}-clearing`}
+            label="Clearingnummer"
+            value={v.clearing}
+            onChange={set('clearing')}
+            error={errors.clearing}
+            inputMode="numeric"
+            maxLength={10}
+            autoComplete="off"
+            className="field-short"
+          />
         )}
-        <TextField id={`${P}-number`} label={v.kind === 'iban' ? 'IBAN' : 'Kontonummer'} hint={kindHint} value={v.number} onChange={set('number')} error={errors.number} maxLength={40} autoComplete="off" />
+        <TextField
+          id={`${P}-number`}
+          label={v.kind === 'iban' ? 'IBAN' : 'Kontonummer'}
+          hint={kindHint}
+          value={v.number}
+          onChange={set('number')}
+          error={errors.number}
+          maxLength={40}
+          autoComplete="off"
+        />
       </div>
-      <button type="submit" className="button button-primary" disabled={busy}>Spara konto</button>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        Spara konto
+      </button>
     </form>
   );
 }
@@ -141,32 +181,59 @@ export function AccountsPanel({ caseId, data, onChanged }: { caseId: string; dat
           </thead>
           <tbody>
             {data.accounts.length === 0 ? (
-              <tr><td colSpan={3} className="empty">Inga konton registrerade.</td></tr>
-            ) : data.accounts.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.holderName}<br /><span className="muted">{a.payeeKindLabel}</span></th>
-                <td>{a.display}</td>
-                <td>
-                  {a.verified ? (
-                    <>
-                      <span className="badge badge-active">Kontrollerat</span>{' '}
-                      {a.verifiedByName}, <time dateTime={a.verifiedAt ?? ''}>{formatDateTime(a.verifiedAt)}</time>
-                      {a.verificationNote && <><br /><span className="muted">{a.verificationNote}</span></>}
-                    </>
-                  ) : data.permissions.canPropose ? (
-                    verifying === a.id
-                      ? <VerifyForm account={a} onCancel={() => setVerifying(null)} onVerified={async () => { setVerifying(null); await onChanged(`Kontot ${a.display} är markerat som kontrollerat.`); }} />
-                      : <button type="button" className="button button-secondary" aria-label={`Kontrollera kontot ${a.display} för ${a.holderName}`} onClick={() => setVerifying(a.id)}>Kontrollera konto</button>
-                  ) : (
-                    <span className="badge badge-draft">Inte kontrollerat</span>
-                  )}
+              <tr>
+                <td colSpan={3} className="empty">
+                  Inga konton registrerade.
                 </td>
               </tr>
-            ))}
+            ) : (
+              data.accounts.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    {a.holderName}
+                    <br />
+                    <span className="muted">{a.payeeKindLabel}</span>
+                  </th>
+                  <td>{a.display}</td>
+                  <td>
+                    {a.verified ? (
+                      <>
+                        <span className="badge badge-active">Kontrollerat</span> {a.verifiedByName}, <time dateTime={a.verifiedAt ?? ''}>{formatDateTime(a.verifiedAt)}</time>
+                        {a.verificationNote && (
+                          <>
+                            <br />
+                            <span className="muted">{a.verificationNote}</span>
+                          </>
+                        )}
+                      </>
+                    ) : data.permissions.canPropose ? (
+                      verifying === a.id ? (
+                        <VerifyForm
+                          account={a}
+                          onCancel={() => setVerifying(null)}
+                          onVerified={async () => {
+                            setVerifying(null);
+                            await onChanged(`Kontot ${a.display} är markerat som kontrollerat.`);
+                          }}
+                        />
+                      ) : (
+                        <button type="button" className="button button-secondary" aria-label={`Kontrollera kontot ${a.display} för ${a.holderName}`} onClick={() => setVerifying(a.id)}>
+                          Kontrollera konto
+                        </button>
+                      )
+                    ) : (
+                      <span className="badge badge-draft">Inte kontrollerat</span>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
           </tbody>
         </table>
       </ScrollRegion>
-      {data.permissions.canPropose && <NewAccountForm caseId={caseId} data={data} onCreated={async (a) => onChanged(`Kontot ${a.display} för ${a.holderName} är sparat. Kontrollera det innan utbetalningen godkänns.`)} />}
+      {data.permissions.canPropose && (
+        <NewAccountForm caseId={caseId} data={data} onCreated={async (a) => onChanged(`Kontot ${a.display} för ${a.holderName} är sparat. Kontrollera det innan utbetalningen godkänns.`)} />
+      )}
     </>
   );
 }

@@ -62,12 +62,27 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
   return (
     <li className="card">
       <h3 id={headingId}>
-        {what} <span className="muted">– ärende <Link to={`/arenden/${p.caseId}`}>{p.caseNumber}</Link></span>
+        {what}{' '}
+        <span className="muted">
+          – ärende <Link to={`/arenden/${p.caseId}`}>{p.caseNumber}</Link>
+        </span>
       </h3>
       <dl className="summary-list">
-        <div><dt>Utbetalningsdag</dt><dd><time dateTime={p.plannedDate}>{formatDate(p.plannedDate)}</time>{p.timing === 'acute' && ' (akut)'}</dd></div>
-        <div><dt>Konto</dt><dd>{p.account?.display ?? '–'}</dd></div>
-        <div><dt>Mottagare</dt><dd>{p.payeeKindLabel}</dd></div>
+        <div>
+          <dt>Utbetalningsdag</dt>
+          <dd>
+            <time dateTime={p.plannedDate}>{formatDate(p.plannedDate)}</time>
+            {p.timing === 'acute' && ' (akut)'}
+          </dd>
+        </div>
+        <div>
+          <dt>Konto</dt>
+          <dd>{p.account?.display ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Mottagare</dt>
+          <dd>{p.payeeKindLabel}</dd>
+        </div>
         <div>
           <dt>Beslut</dt>
           <dd>
@@ -76,7 +91,10 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
               : 'Inget beslut'}
           </dd>
         </div>
-        <div><dt>Föreslagen av</dt><dd>{p.proposedByName ?? '–'}</dd></div>
+        <div>
+          <dt>Föreslagen av</dt>
+          <dd>{p.proposedByName ?? '–'}</dd>
+        </div>
       </dl>
       {p.checkPreview && (
         <>
@@ -85,20 +103,30 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
           {!p.checkPreview.ok && p.checkPreview.message && <p className="notice">{p.checkPreview.message}</p>}
         </>
       )}
-      <div role="alert" id={`${headingId}-problem`} tabIndex={-1}>{problem && <p className="notice notice-error">{problem}</p>}</div>
+      <div role="alert" id={`${headingId}-problem`} tabIndex={-1}>
+        {problem && <p className="notice notice-error">{problem}</p>}
+      </div>
       {stopping ? (
         <form className="form inset" onSubmit={stop} noValidate aria-label={`Stoppa utbetalningen på ${what}`}>
           <ErrorSummary errors={summaryOf(`${headingId}-stop`, errors, null)} title="Utbetalningen kunde inte stoppas" focusKey={submits} level={4} />
           <TextAreaField id={`${headingId}-stop-reason`} label="Varför stoppas utbetalningen?" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} required />
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={busy}>Bekräfta stopp</button>
-            <button type="button" className="button button-secondary" onClick={() => setStopping(false)}>Avbryt</button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              Bekräfta stopp
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setStopping(false)}>
+              Avbryt
+            </button>
           </div>
         </form>
       ) : (
         <div className="kassa-actions">
-          <button type="button" className="button button-primary" disabled={busy} aria-label={`Godkänn utbetalningen på ${what}`} onClick={approve}>Godkänn</button>
-          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Stoppa utbetalningen på ${what}`} onClick={() => setStopping(true)}>Stoppa</button>
+          <button type="button" className="button button-primary" disabled={busy} aria-label={`Godkänn utbetalningen på ${what}`} onClick={approve}>
+            Godkänn
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Stoppa utbetalningen på ${what}`} onClick={() => setStopping(true)}>
+            Stoppa
+          </button>
         </div>
       )}
     </li>
@@ -107,6 +135,7 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
 
 function CreateFileForm({ approved, onCreated }: { approved: KassaPayment[]; onCreated: (f: PaymentFile) => Promise<void> }) {
   const P = 'betalfil';
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text
   const latest = approved.reduce((m, p) => (p.plannedDate > m ? p.plannedDate : m), todayInStockholm());
   const [upTo, setUpTo] = useState(latest);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -138,13 +167,17 @@ function CreateFileForm({ approved, onCreated }: { approved: KassaPayment[]; onC
     <form className="card form" onSubmit={submit} noValidate aria-labelledby={`${P}-heading`}>
       <h3 id={`${P}-heading`}>Skapa betalfil</h3>
       <p className="hint">
-        Alla godkända utbetalningar med utbetalningsdag till och med datumet samlas i en fil (ISO 20022 pain.001) till banken, tillsammans med ett
-        bokföringsunderlag. Filen kontrolleras mot schemat innan den sparas.
+        Alla godkända utbetalningar med utbetalningsdag till och med datumet samlas i en fil (ISO 20022 pain.001) till banken, tillsammans med ett bokföringsunderlag. Filen kontrolleras mot schemat
+        innan den sparas.
       </p>
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Betalfilen kunde inte skapas" focusKey={submits} level={4} />
       <TextField id={`${P}-upTo`} label="Ta med utbetalningar till och med" type="date" value={upTo} onChange={(e) => setUpTo(e.target.value)} error={errors.upTo} className="field-short" />
-      <p aria-live="polite">{plural(included.length)}, sammanlagt {formatMoney(included.reduce((s, p) => s + p.amount, 0))}.</p>
-      <button type="submit" className="button button-primary" disabled={busy}>Skapa betalfil</button>
+      <p aria-live="polite">
+        {plural(included.length)}, sammanlagt {formatMoney(included.reduce((s, p) => s + p.amount, 0))}.
+      </p>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        Skapa betalfil
+      </button>
     </form>
   );
 }
@@ -202,14 +235,24 @@ export function KassaPage() {
       <PageHeading>Kassa</PageHeading>
       <p className="lead">Kontrollera föreslagna utbetalningar innan något betalas ut: att beslutet finns, att beloppet stämmer och att kontot och mottagaren är kontrollerade.</p>
       <StatusMessage>{announcement}</StatusMessage>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
-      {!awaiting || !approved || !files ? (!error && <Loading text="Hämtar utbetalningar …" />) : (
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!awaiting || !approved || !files ? (
+        !error && <Loading text="Hämtar utbetalningar …" />
+      ) : (
         <>
           <section aria-labelledby="kassa-vantar" className="section">
             <h2 id="kassa-vantar">Väntar på kontroll ({awaiting.length})</h2>
-            {awaiting.length === 0 ? <p>Inga utbetalningar väntar på kontroll.</p> : (
+            {awaiting.length === 0 ? (
+              <p>Inga utbetalningar väntar på kontroll.</p>
+            ) : (
               <ol className="kassa-list">
-                {awaiting.map((p) => <AwaitingCard key={p.id} p={p} onDone={done} />)}
+                {awaiting.map((p) => (
+                  <AwaitingCard key={p.id} p={p} onDone={done} />
+                ))}
               </ol>
             )}
           </section>
@@ -224,24 +267,42 @@ export function KassaPage() {
                     <th scope="col">Utbetalningsdag</th>
                     <th scope="col">Ärende</th>
                     <th scope="col">Mottagare</th>
-                    <th scope="col" className="num">Belopp</th>
+                    <th scope="col" className="num">
+                      Belopp
+                    </th>
                     <th scope="col">Godkänd av</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {approved.length === 0 ? <tr><td colSpan={5} className="empty">Inga godkända utbetalningar väntar.</td></tr> : approved.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">{formatDate(p.plannedDate)}</th>
-                      <td><Link to={`/arenden/${p.caseId}`}>{p.caseNumber}</Link></td>
-                      <td>{p.payeeName}<br /><span className="muted">{p.account?.display}</span></td>
-                      <td className="num">{formatMoney(p.amount)}</td>
-                      <td>{p.approvedByName}</td>
+                  {approved.length === 0 ? (
+                    <tr>
+                      <td colSpan={5} className="empty">
+                        Inga godkända utbetalningar väntar.
+                      </td>
                     </tr>
-                  ))}
+                  ) : (
+                    approved.map((p) => (
+                      <tr key={p.id}>
+                        <th scope="row">{formatDate(p.plannedDate)}</th>
+                        <td>
+                          <Link to={`/arenden/${p.caseId}`}>{p.caseNumber}</Link>
+                        </td>
+                        <td>
+                          {p.payeeName}
+                          <br />
+                          <span className="muted">{p.account?.display}</span>
+                        </td>
+                        <td className="num">{formatMoney(p.amount)}</td>
+                        <td>{p.approvedByName}</td>
+                      </tr>
+                    ))
+                  )}
                 </tbody>
               </table>
             </ScrollRegion>
-            {approved.length > 0 && <CreateFileForm approved={approved} onCreated={async (f) => done(`Betalfilen ${f.messageId} är skapad med ${plural(f.paymentCount)} på sammanlagt ${formatMoney(f.totalAmount)}.`)} />}
+            {approved.length > 0 && (
+              <CreateFileForm approved={approved} onCreated={async (f) => done(`Betalfilen ${f.messageId} är skapad med ${plural(f.paymentCount)} på sammanlagt ${formatMoney(f.totalAmount)}.`)} />
+            )}
           </section>
 
           <section aria-labelledby="kassa-filer" className="section">
@@ -254,33 +315,67 @@ export function KassaPage() {
                   <tr>
                     <th scope="col">Fil</th>
                     <th scope="col">Skapad</th>
-                    <th scope="col" className="num">Antal</th>
-                    <th scope="col" className="num">Summa</th>
+                    <th scope="col" className="num">
+                      Antal
+                    </th>
+                    <th scope="col" className="num">
+                      Summa
+                    </th>
                     <th scope="col">Status</th>
                     <th scope="col">Ladda ner</th>
                     <th scope="col">Bankens svar</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {files.length === 0 ? <tr><td colSpan={7} className="empty">Inga betalfiler ännu.</td></tr> : files.map((f) => (
-                    <tr key={f.id}>
-                      <th scope="row" className="nowrap">{f.messageId}</th>
-                      <td>{formatDateTime(f.createdAt)}<br /><span className="muted">{f.createdByName}</span></td>
-                      <td className="num">{f.paymentCount}</td>
-                      <td className="num">{formatMoney(f.totalAmount)}</td>
-                      <td>{f.statusLabel}{f.confirmedAt && <><br /><span className="muted">{formatDateTime(f.confirmedAt)}</span></>}</td>
-                      <td>
-                        <a href={`/api/v1/payment-files/${f.id}/xml`} download>Betalfil {f.messageId} (XML)</a>
-                        <br />
-                        <a href={`/api/v1/payment-files/${f.id}/csv`} download>Bokföringsunderlag {f.messageId} (CSV)</a>
-                      </td>
-                      <td>
-                        {f.status === 'sent'
-                          ? <button type="button" className="button button-secondary" aria-label={`Registrera bekräftelse från banken för ${f.messageId}`} onClick={() => void confirm(f)}>Registrera bekräftelse</button>
-                          : <span className="badge badge-active">Utbetald</span>}
+                  {files.length === 0 ? (
+                    <tr>
+                      <td colSpan={7} className="empty">
+                        Inga betalfiler ännu.
                       </td>
                     </tr>
-                  ))}
+                  ) : (
+                    files.map((f) => (
+                      <tr key={f.id}>
+                        <th scope="row" className="nowrap">
+                          {f.messageId}
+                        </th>
+                        <td>
+                          {formatDateTime(f.createdAt)}
+                          <br />
+                          <span className="muted">{f.createdByName}</span>
+                        </td>
+                        <td className="num">{f.paymentCount}</td>
+                        <td className="num">{formatMoney(f.totalAmount)}</td>
+                        <td>
+                          {f.statusLabel}
+                          {f.confirmedAt && (
+                            <>
+                              <br />
+                              <span className="muted">{formatDateTime(f.confirmedAt)}</span>
+                            </>
+                          )}
+                        </td>
+                        <td>
+                          <a href={`/api/v1/payment-files/${f.id}/xml`} download>
+                            Betalfil {f.messageId} (XML)
+                          </a>
+                          <br />
+                          <a href={`/api/v1/payment-files/${f.id}/csv`} download>
+                            Bokföringsunderlag {f.messageId} (CSV)
+                          </a>
+                        </td>
+                        <td>
+                          {f.status === 'sent' ? (
+                            <button type="button" className="button button-secondary" aria-label={`Registrera bekräftelse från banken för ${f.messageId}`} onClick={() => void confirm(f)}>
+                              Registrera bekräftelse
+                            </button>
+                          ) : (
+                            <span className="badge badge-active">Utbetald</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))
+                  )}
                 </tbody>
               </table>
             </ScrollRegion>

@@ -13,7 +13,9 @@ export function CheckList({ checks }: { checks: ApprovalCheck[] }) {
     <ul className="check-list">
       {checks.map((c) => (
         <li key={c.code} className={c.ok ? 'check-ok' : 'check-fail'}>
-          <span aria-hidden="true" className="check-mark">{c.ok ? '✓' : '✗'}</span>
+          <span aria-hidden="true" className="check-mark">
+            {c.ok ? '✓' : '✗'}
+          </span>
           <span className="visually-hidden">{c.ok ? 'Godkänd kontroll: ' : 'Kontrollen stämmer inte: '}</span>
           <strong>{c.label}</strong> <span className="muted">– {c.detail}</span>
         </li>
@@ -68,8 +70,12 @@ function StopForm({ payment, onStopped, onCancel }: { payment: Payment; onStoppe
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Utbetalningen kunde inte stoppas" focusKey={submits} level={5} />
       <TextAreaField id={`${P}-reason`} label="Varför stoppas utbetalningen?" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} required />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>Bekräfta stopp</button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>Avbryt</button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Bekräfta stopp
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Avbryt
+        </button>
       </div>
     </form>
   );
@@ -90,15 +96,55 @@ export function PaymentCards({ payments, canStop, onChanged }: { payments: Payme
               {formatMoney(p.amount)} till {p.payeeName}
             </h4>
             <dl className="summary-list">
-              <div><dt>Status</dt><dd><span className={`badge ${STAGE_BADGE[p.stage] ?? ''}`}>{p.stageLabel}</span></dd></div>
-              <div><dt>Utbetalningsdag</dt><dd><time dateTime={p.plannedDate}>{formatDate(p.plannedDate)}</time>{p.timing === 'acute' && ' (akut)'}</dd></div>
-              <div><dt>Mottagare</dt><dd>{p.payeeKindLabel}</dd></div>
-              <div><dt>Konto</dt><dd>{p.account ? p.account.display : <span className="muted">Inget konto registrerat</span>}</dd></div>
-              {p.proposedByName && <div><dt>Föreslagen av</dt><dd>{p.proposedByName}</dd></div>}
-              {p.approvedByName && <div><dt>Godkänd av kassan</dt><dd>{p.approvedByName}, <time dateTime={p.approvedAt ?? ''}>{formatDateTime(p.approvedAt)}</time></dd></div>}
-              {p.paidAt && <div><dt>Utbetald</dt><dd><time dateTime={p.paidAt}>{formatDateTime(p.paidAt)}</time></dd></div>}
+              <div>
+                <dt>Status</dt>
+                <dd>
+                  <span className={`badge ${STAGE_BADGE[p.stage] ?? ''}`}>{p.stageLabel}</span>
+                </dd>
+              </div>
+              <div>
+                <dt>Utbetalningsdag</dt>
+                <dd>
+                  <time dateTime={p.plannedDate}>{formatDate(p.plannedDate)}</time>
+                  {p.timing === 'acute' && ' (akut)'}
+                </dd>
+              </div>
+              <div>
+                <dt>Mottagare</dt>
+                <dd>{p.payeeKindLabel}</dd>
+              </div>
+              <div>
+                <dt>Konto</dt>
+                <dd>{p.account ? p.account.display : <span className="muted">Inget konto registrerat</span>}</dd>
+              </div>
+              {p.proposedByName && (
+                <div>
+                  <dt>Föreslagen av</dt>
+                  <dd>{p.proposedByName}</dd>
+                </div>
+              )}
+              {p.approvedByName && (
+                <div>
+                  <dt>Godkänd av kassan</dt>
+                  <dd>
+                    {p.approvedByName}, <time dateTime={p.approvedAt ?? ''}>{formatDateTime(p.approvedAt)}</time>
+                  </dd>
+                </div>
+              )}
+              {p.paidAt && (
+                <div>
+                  <dt>Utbetald</dt>
+                  <dd>
+                    <time dateTime={p.paidAt}>{formatDateTime(p.paidAt)}</time>
+                  </dd>
+                </div>
+              )}
             </dl>
-            {p.stopReason && <p><strong>Stoppad:</strong> {p.stopReason}</p>}
+            {p.stopReason && (
+              <p>
+                <strong>Stoppad:</strong> {p.stopReason}
+              </p>
+            )}
             {p.checks && (
               <details>
                 <summary>Kassans kontroller</summary>
@@ -111,17 +157,24 @@ export function PaymentCards({ payments, canStop, onChanged }: { payments: Payme
                 <PaymentHistory payment={p} />
               </details>
             )}
-            {canStop && (p.stage === 'planned' || p.stage === 'approved') && (
-              stopping === p.id
-                ? <StopForm payment={p} onCancel={() => setStopping(null)} onStopped={async () => { setStopping(null); await onChanged(`Utbetalningen på ${formatMoney(p.amount)} är stoppad.`); }} />
-                : (
-                  <p>
-                    <button type="button" className="button button-secondary" aria-label={`Stoppa utbetalningen på ${formatMoney(p.amount)} till ${p.payeeName}`} onClick={() => setStopping(p.id)}>
-                      Stoppa utbetalningen
-                    </button>
-                  </p>
-                )
-            )}
+            {canStop &&
+              (p.stage === 'planned' || p.stage === 'approved') &&
+              (stopping === p.id ? (
+                <StopForm
+                  payment={p}
+                  onCancel={() => setStopping(null)}
+                  onStopped={async () => {
+                    setStopping(null);
+                    await onChanged(`Utbetalningen på ${formatMoney(p.amount)} är stoppad.`);
+                  }}
+                />
+              ) : (
+                <p>
+                  <button type="button" className="button button-secondary" aria-label={`Stoppa utbetalningen på ${formatMoney(p.amount)} till ${p.payeeName}`} onClick={() => setStopping(p.id)}>
+                    Stoppa utbetalningen
+                  </button>
+                </p>
+              ))}
           </li>
         ))}
       </ol>

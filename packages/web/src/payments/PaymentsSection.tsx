@@ -17,21 +17,24 @@ export function PaymentsSection({ caseId, reload, announce }: { caseId: string; 
   const [data, setData] = useState<CasePayments | null>(null);
   const [recovery, setRecovery] = useState<CaseRecovery | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const opts = signal ? { signal } : {};
-      const [p, r] = await Promise.all([
-        api.get<CasePayments>(`/cases/${encodeURIComponent(caseId)}/payments`, opts),
-        api.get<CaseRecovery>(`/cases/${encodeURIComponent(caseId)}/recovery-claims`, opts),
-      ]);
-      setData(p);
-      setRecovery(r);
-      setError(null);
-    } catch (err) {
-      if (signal?.aborted) return;
-      setError(err instanceof ApiError ? err.message : errorMessage(err));
-    }
-  }, [caseId]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const opts = signal ? { signal } : {};
+        const [p, r] = await Promise.all([
+          api.get<CasePayments>(`/cases/${encodeURIComponent(caseId)}/payments`, opts),
+          api.get<CaseRecovery>(`/cases/${encodeURIComponent(caseId)}/recovery-claims`, opts),
+        ]);
+        setData(p);
+        setRecovery(r);
+        setError(null);
+      } catch (err) {
+        if (signal?.aborted) return;
+        setError(err instanceof ApiError ? err.message : errorMessage(err));
+      }
+    },
+    [caseId],
+  );
   useEffect(() => {
     const ctrl = new AbortController();
     void load(ctrl.signal);
@@ -44,7 +47,12 @@ export function PaymentsSection({ caseId, reload, announce }: { caseId: string; 
     announce(message);
   }
 
-  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {error}
+      </p>
+    );
   if (!data || !recovery) return <Loading text="Hämtar utbetalningar …" />;
   return (
     <div className="payments-area">
@@ -60,7 +68,11 @@ export function PaymentsSection({ caseId, reload, announce }: { caseId: string; 
           <ProposalForm
             key={data.decisions.map((d) => `${d.id}:${d.remaining}`).join(',') + data.accounts.length}
             data={data}
-            onProposed={async (payments, date) => changed(`Utbetalningen är föreslagen: ${payments.length === 1 ? formatMoney(payments[0]!.amount) : `${payments.length} delar`} den ${formatDate(date)}. Den väntar nu på kassans kontroll.`)}
+            onProposed={async (payments, date) =>
+              changed(
+                `Utbetalningen är föreslagen: ${payments.length === 1 ? formatMoney(payments[0]!.amount) : `${payments.length} delar`} den ${formatDate(date)}. Den väntar nu på kassans kontroll.`,
+              )
+            }
           />
         </>
       )}

@@ -8,7 +8,10 @@ import type { CasePayments, Payment, ProposalResult } from '@vagen/contract';
 
 const P = 'forslag';
 
-interface Part { accountId: string; amount: string }
+interface Part {
+  accountId: string;
+  amount: string;
+}
 
 function kr(ore: number): string {
   return Number.isInteger(ore / 100) ? String(ore / 100) : `${Math.trunc(ore / 100)},${String(ore % 100).padStart(2, '0')}`;
@@ -73,7 +76,8 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
     <form className="card form" onSubmit={submit} noValidate aria-labelledby={`${P}-heading`}>
       <h4 id={`${P}-heading`}>Föreslå utbetalning</h4>
       <p className="hint">
-        Förslaget går till kassan, som kontrollerar beslutet, beloppet och kontot innan något betalas ut. {data.fourEyes && 'Den som godkänner får inte vara den som beslutade eller föreslog (fyra ögon).'}
+        Förslaget går till kassan, som kontrollerar beslutet, beloppet och kontot innan något betalas ut.{' '}
+        {data.fourEyes && 'Den som godkänner får inte vara den som beslutade eller föreslog (fyra ögon).'}
       </p>
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Utbetalningen kunde inte föreslås" focusKey={submits} level={5} />
       <SelectField id={`${P}-decisionId`} label="Beslut" value={v.decisionId} onChange={(e) => setV(initial(e.target.value))} error={errors.decisionId}>
@@ -94,21 +98,50 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
           </div>
         </div>
         <p className="hint">{suggested.explanation}</p>
-        <TextField id={`${P}-plannedDate`} label="Annan utbetalningsdag (valfritt)" hint="Lämna tomt för att följa kommunens regel. Dagen måste vara en bankdag." type="date" value={v.plannedDate} onChange={(e) => setV((x) => ({ ...x, plannedDate: e.target.value }))} error={errors.plannedDate} className="field-short" />
+        <TextField
+          id={`${P}-plannedDate`}
+          label="Annan utbetalningsdag (valfritt)"
+          hint="Lämna tomt för att följa kommunens regel. Dagen måste vara en bankdag."
+          type="date"
+          value={v.plannedDate}
+          onChange={(e) => setV((x) => ({ ...x, plannedDate: e.target.value }))}
+          error={errors.plannedDate}
+          className="field-short"
+        />
       </fieldset>
       <fieldset className="fieldset" aria-describedby={`${P}-sum`}>
         <legend>Mottagare och belopp</legend>
-        {errors.parts && <p className="field-error" id={`${P}-parts`} tabIndex={-1}><span className="visually-hidden">Fel: </span>{errors.parts}</p>}
+        {errors.parts && (
+          <p className="field-error" id={`${P}-parts`} tabIndex={-1}>
+            <span className="visually-hidden">Fel: </span>
+            {errors.parts}
+          </p>
+        )}
         {data.accounts.length === 0 && <p className="notice">Registrera ett konto under ”Konton för utbetalning” först.</p>}
         {v.parts.map((part, i) => (
           <div className="field-row part-row" key={i}>
-            <SelectField id={`${P}-part-${i}-accountId`} label={`Konto för mottagare ${i + 1}`} value={part.accountId} onChange={(e) => setPart(i, 'accountId', e.target.value)} error={errors[`part-${i}-accountId`]}>
+            <SelectField
+              id={`${P}-part-${i}-accountId`}
+              label={`Konto för mottagare ${i + 1}`}
+              value={part.accountId}
+              onChange={(e) => setPart(i, 'accountId', e.target.value)}
+              error={errors[`part-${i}-accountId`]}
+            >
               <option value="">Välj konto</option>
               {data.accounts.map((a) => (
                 <option key={a.id} value={a.id}>{`${a.holderName} – ${a.display}${a.verified ? '' : ' (inte kontrollerat)'}`}</option>
               ))}
             </SelectField>
-            <TextField id={`${P}-part-${i}-amount`} label={`Belopp för mottagare ${i + 1} (kronor)`} inputMode="decimal" value={part.amount} onChange={(e) => setPart(i, 'amount', e.target.value)} error={errors[`part-${i}-amount`]} autoComplete="off" className="field-short" />
+            <TextField
+              id={`${P}-part-${i}-amount`}
+              label={`Belopp för mottagare ${i + 1} (kronor)`}
+              inputMode="decimal"
+              value={part.amount}
+              onChange={(e) => setPart(i, 'amount', e.target.value)}
+              error={errors[`part-${i}-amount`]}
+              autoComplete="off"
+              className="field-short"
+            />
             {v.parts.length > 1 && (
               <div className="form-actions">
                 <button type="button" className="button button-secondary" onClick={() => setV((x) => ({ ...x, parts: x.parts.filter((_, j) => j !== i) }))}>
@@ -120,7 +153,11 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
         ))}
         <p id={`${P}-sum`} aria-live="polite">
           Summa: <strong>{formatMoney(sum)}</strong> av {formatMoney(decision.remaining)}
-          {sum === decision.remaining ? ' – stämmer.' : sum < decision.remaining ? ` – ${formatMoney(decision.remaining - sum)} kvar att fördela.` : ` – ${formatMoney(sum - decision.remaining)} för mycket.`}
+          {sum === decision.remaining
+            ? ' – stämmer.'
+            : sum < decision.remaining
+              ? ` – ${formatMoney(decision.remaining - sum)} kvar att fördela.`
+              : ` – ${formatMoney(sum - decision.remaining)} för mycket.`}
         </p>
         {v.parts.length < 10 && (
           <button type="button" className="button button-secondary" onClick={() => setV((x) => ({ ...x, parts: [...x.parts, { accountId: '', amount: '' }] }))}>
@@ -128,7 +165,9 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
           </button>
         )}
       </fieldset>
-      <button type="submit" className="button button-primary" disabled={busy}>Föreslå utbetalning</button>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        Föreslå utbetalning
+      </button>
     </form>
   );
 }

@@ -47,13 +47,29 @@ function LedgerForm({ claim, kinds, onSaved }: { claim: RecoveryClaim; kinds: Ca
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Händelsen kunde inte sparas" focusKey={submits} level={5} />
       <div className="field-row">
         <SelectField id={`${P}-kind`} label="Händelse" value={v.kind} onChange={set('kind')}>
-          {kinds.map((k) => <option key={k.code} value={k.code}>{k.label}</option>)}
+          {kinds.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.label}
+            </option>
+          ))}
         </SelectField>
-        <TextField id={`${P}-amount`} label="Belopp (kronor)" hint={v.kind === 'adjusted' ? 'Minus minskar skulden.' : undefined} inputMode="decimal" value={v.amount} onChange={set('amount')} error={errors.amount} autoComplete="off" className="field-short" />
+        <TextField
+          id={`${P}-amount`}
+          label="Belopp (kronor)"
+          hint={v.kind === 'adjusted' ? 'Minus minskar skulden.' : undefined}
+          inputMode="decimal"
+          value={v.amount}
+          onChange={set('amount')}
+          error={errors.amount}
+          autoComplete="off"
+          className="field-short"
+        />
         <TextField id={`${P}-entryDate`} label="Datum" type="date" value={v.entryDate} onChange={set('entryDate')} error={errors.entryDate} className="field-short" />
       </div>
       <TextField id={`${P}-note`} label="Anteckning" hint="Krävs vid avskrivning och justering." value={v.note} onChange={set('note')} error={errors.note} maxLength={2000} />
-      <button type="submit" className="button button-primary" disabled={busy}>Spara händelse</button>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        Spara händelse
+      </button>
     </form>
   );
 }
@@ -70,7 +86,10 @@ function ServiceForm({ decision, methods, onSaved }: { decision: RecoveryGrantDe
     ev.preventDefault();
     setSubmits((n) => n + 1);
     setFormError(null);
-    if (!v.servedOn) { setErrors({ servedOn: 'Skriv dagen då beslutet delgavs.' }); return; }
+    if (!v.servedOn) {
+      setErrors({ servedOn: 'Skriv dagen då beslutet delgavs.' });
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -88,12 +107,26 @@ function ServiceForm({ decision, methods, onSaved }: { decision: RecoveryGrantDe
       <h5 id={`${P}-heading`}>Registrera delgivning av beslutet</h5>
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Delgivningen kunde inte registreras" focusKey={submits} level={5} />
       <div className="field-row">
-        <TextField id={`${P}-servedOn`} label="Delgivet den" type="date" value={v.servedOn} onChange={(e) => setV((x) => ({ ...x, servedOn: e.target.value }))} error={errors.servedOn} className="field-short" />
+        <TextField
+          id={`${P}-servedOn`}
+          label="Delgivet den"
+          type="date"
+          value={v.servedOn}
+          onChange={(e) => setV((x) => ({ ...x, servedOn: e.target.value }))}
+          error={errors.servedOn}
+          className="field-short"
+        />
         <SelectField id={`${P}-method`} label="Sätt" value={v.method} onChange={(e) => setV((x) => ({ ...x, method: e.target.value }))} error={errors.method}>
-          {methods.map((m) => <option key={m.code} value={m.code}>{m.label}</option>)}
+          {methods.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.label}
+            </option>
+          ))}
         </SelectField>
       </div>
-      <button type="submit" className="button" disabled={busy}>Registrera delgivning</button>
+      <button type="submit" className="button" disabled={busy}>
+        Registrera delgivning
+      </button>
     </form>
   );
 }
@@ -112,17 +145,17 @@ function GrantStatus({ decision, basis, recovery, onChanged }: { decision: Recov
   return (
     <div className="notice" aria-live="polite">
       <p>{`${basis.label} (${basis.legalReference}) kan bara krävas tillbaka om beslutet om bistånd var skriftligt, delgavs den enskilde och angav just den grunden.`}</p>
-      <ul>{lines.map((l) => <li key={l}>{l}</li>)}</ul>
-      {!decision.servedOn && decision.written && recovery.permissions.canRecordService && (
-        <ServiceForm decision={decision} methods={recovery.serviceMethods} onSaved={onChanged} />
-      )}
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+      {!decision.servedOn && decision.written && recovery.permissions.canRecordService && <ServiceForm decision={decision} methods={recovery.serviceMethods} onSaved={onChanged} />}
     </div>
   );
 }
 
-function NewClaimForm({ caseId, recovery, onCreated, onChanged }: {
-  caseId: string; recovery: CaseRecovery; onCreated: (c: RecoveryClaim) => Promise<void>; onChanged: (m: string) => Promise<void>;
-}) {
+function NewClaimForm({ caseId, recovery, onCreated, onChanged }: { caseId: string; recovery: CaseRecovery; onCreated: (c: RecoveryClaim) => Promise<void>; onChanged: (m: string) => Promise<void> }) {
   const P = 'aterkrav-ny';
   const today = todayInStockholm();
   const empty = { basis: recovery.bases[0]?.code ?? '', decisionId: recovery.decisions[0]?.id ?? '', grantedDate: '', amount: '', decidedDate: today, description: '' };
@@ -139,9 +172,12 @@ function NewClaimForm({ caseId, recovery, onCreated, onChanged }: {
   useEffect(() => {
     if (!grantDay || grantDay === grounds.day) return;
     const ctrl = new AbortController();
-    api.get<CaseRecovery>(`/cases/${encodeURIComponent(caseId)}/recovery-claims?grantedOn=${encodeURIComponent(grantDay)}`, { signal: ctrl.signal })
+    api
+      .get<CaseRecovery>(`/cases/${encodeURIComponent(caseId)}/recovery-claims?grantedOn=${encodeURIComponent(grantDay)}`, { signal: ctrl.signal })
       .then((r) => setGrounds({ day: grantDay, law: r.law, bases: r.bases }))
-      .catch(() => { /* the form still submits; the server answers with the right grounds */ });
+      .catch(() => {
+        /* the form still submits; the server answers with the right grounds */
+      });
     return () => ctrl.abort();
   }, [caseId, grantDay, grounds.day]);
   const basis = grounds.bases.find((b) => b.code === v.basis) ?? grounds.bases[0];
@@ -178,24 +214,58 @@ function NewClaimForm({ caseId, recovery, onCreated, onChanged }: {
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Återkravet kunde inte registreras" focusKey={submits} level={5} />
       <div className="field-row">
         <SelectField id={`${P}-decisionId`} label="Beslut om bistånd som kravet gäller" value={v.decisionId} onChange={set('decisionId')} error={errors.decisionId}>
-          {recovery.decisions.map((d) => <option key={d.id} value={d.id}>{decisionLabel(d)}</option>)}
+          {recovery.decisions.map((d) => (
+            <option key={d.id} value={d.id}>
+              {decisionLabel(d)}
+            </option>
+          ))}
           <option value="">Inget enskilt beslut</option>
         </SelectField>
         {!decision && (
-          <TextField id={`${P}-grantedDate`} label="Biståndet beviljades" hint="Dagen avgör vilken lag som gäller." type="date" value={v.grantedDate} onChange={set('grantedDate')} error={errors.grantedDate} className="field-short" />
+          <TextField
+            id={`${P}-grantedDate`}
+            label="Biståndet beviljades"
+            hint="Dagen avgör vilken lag som gäller."
+            type="date"
+            value={v.grantedDate}
+            onChange={set('grantedDate')}
+            error={errors.grantedDate}
+            className="field-short"
+          />
         )}
       </div>
       {grounds.law && grantDay && <p>{`Bistånd som beviljades ${formatDate(grantDay)} krävs tillbaka enligt ${grounds.law}.`}</p>}
-      <SelectField id={`${P}-basis`} label="Grund för återkrav" hint={basis ? `${basis.legalReference}. ${basis.description}` : undefined} value={basis?.code ?? ''} onChange={set('basis')} error={errors.basis}>
-        {grounds.bases.map((b) => <option key={b.code} value={b.code}>{b.label}</option>)}
+      <SelectField
+        id={`${P}-basis`}
+        label="Grund för återkrav"
+        hint={basis ? `${basis.legalReference}. ${basis.description}` : undefined}
+        value={basis?.code ?? ''}
+        onChange={set('basis')}
+        error={errors.basis}
+      >
+        {grounds.bases.map((b) => (
+          <option key={b.code} value={b.code}>
+            {b.label}
+          </option>
+        ))}
       </SelectField>
       {basis?.requiresStatedInGrant && decision && <GrantStatus decision={decision} basis={basis} recovery={recovery} onChanged={onChanged} />}
       <div className="field-row">
         <TextField id={`${P}-amount`} label="Belopp (kronor)" inputMode="decimal" value={v.amount} onChange={set('amount')} error={errors.amount} autoComplete="off" className="field-short" />
         <TextField id={`${P}-decidedDate`} label="Beslutsdatum för återkravet" type="date" value={v.decidedDate} onChange={set('decidedDate')} error={errors.decidedDate} className="field-short" />
       </div>
-      <TextAreaField id={`${P}-description`} label="Beskrivning" hint="Vad återkravet gäller och hur det har beräknats." rows={3} value={v.description} onChange={set('description')} error={errors.description} />
-      <button type="submit" className="button button-primary" disabled={busy}>Registrera återkrav</button>
+      <TextAreaField
+        id={`${P}-description`}
+        label="Beskrivning"
+        hint="Vad återkravet gäller och hur det har beräknats."
+        rows={3}
+        value={v.description}
+        onChange={set('description')}
+        error={errors.description}
+      />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        Registrera återkrav
+      </button>
     </form>
   );
 }
@@ -204,17 +274,42 @@ function NewClaimForm({ caseId, recovery, onCreated, onChanged }: {
 export function RecoveryPanel({ caseId, recovery, onChanged }: { caseId: string; recovery: CaseRecovery; onChanged: (message: string) => Promise<void> }) {
   return (
     <>
-      {recovery.items.length === 0 ? <p>Det finns inga återkrav i ärendet.</p> : (
+      {recovery.items.length === 0 ? (
+        <p>Det finns inga återkrav i ärendet.</p>
+      ) : (
         <ul className="recovery-list">
           {recovery.items.map((c) => (
             <li key={c.id} className="card">
-              <h4 id={`aterkrav-${c.id}`}>Återkrav {formatMoney(c.amount)} – {c.basisLabel}</h4>
+              <h4 id={`aterkrav-${c.id}`}>
+                Återkrav {formatMoney(c.amount)} – {c.basisLabel}
+              </h4>
               <dl className="summary-list">
-                <div><dt>Saldo</dt><dd><strong>{formatMoney(c.balance)}</strong></dd></div>
-                <div><dt>Status</dt><dd><span className={`badge ${c.state === 'open' ? 'badge-draft' : 'badge-active'}`}>{c.stateLabel}</span></dd></div>
-                <div><dt>Beslutat</dt><dd>{formatDate(c.decidedDate)}</dd></div>
-                {c.grantedOn && <div><dt>Biståndet beviljades</dt><dd>{formatDate(c.grantedOn)}</dd></div>}
-                <div><dt>Lagrum</dt><dd>{c.legalReference}</dd></div>
+                <div>
+                  <dt>Saldo</dt>
+                  <dd>
+                    <strong>{formatMoney(c.balance)}</strong>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Status</dt>
+                  <dd>
+                    <span className={`badge ${c.state === 'open' ? 'badge-draft' : 'badge-active'}`}>{c.stateLabel}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Beslutat</dt>
+                  <dd>{formatDate(c.decidedDate)}</dd>
+                </div>
+                {c.grantedOn && (
+                  <div>
+                    <dt>Biståndet beviljades</dt>
+                    <dd>{formatDate(c.grantedOn)}</dd>
+                  </div>
+                )}
+                <div>
+                  <dt>Lagrum</dt>
+                  <dd>{c.legalReference}</dd>
+                </div>
               </dl>
               {c.description && <p className="prewrap">{c.description}</p>}
               <ScrollRegion label={`Reskontra för återkravet på ${formatMoney(c.amount)}`}>
@@ -224,8 +319,12 @@ export function RecoveryPanel({ caseId, recovery, onChanged }: { caseId: string;
                     <tr>
                       <th scope="col">Datum</th>
                       <th scope="col">Händelse</th>
-                      <th scope="col" className="num">Belopp</th>
-                      <th scope="col" className="num">Saldo efter</th>
+                      <th scope="col" className="num">
+                        Belopp
+                      </th>
+                      <th scope="col" className="num">
+                        Saldo efter
+                      </th>
                       <th scope="col">Registrerad av</th>
                       <th scope="col">Anteckning</th>
                     </tr>
@@ -254,7 +353,9 @@ export function RecoveryPanel({ caseId, recovery, onChanged }: { caseId: string;
       {recovery.permissions.canManage && (
         <NewClaimForm
           key={recovery.decisions.map((d) => `${d.id}:${d.servedOn ?? ''}`).join(',')}
-          caseId={caseId} recovery={recovery} onChanged={onChanged}
+          caseId={caseId}
+          recovery={recovery}
+          onChanged={onChanged}
           onCreated={async (c) => onChanged(`Återkravet på ${formatMoney(c.amount)} enligt ${c.legalReference} är registrerat.`)}
         />
       )}

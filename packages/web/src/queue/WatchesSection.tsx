@@ -17,15 +17,18 @@ export function WatchesSection({ caseId, onChanged }: { caseId: string; onChange
   const [data, setData] = useState<CaseWatches | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setData(await api.get<CaseWatches>(`/cases/${encodeURIComponent(caseId)}/watches`, signal ? { signal } : {}));
-      setError(null);
-    } catch (err) {
-      if (signal?.aborted) return;
-      setError(errorMessage(err));
-    }
-  }, [caseId]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        setData(await api.get<CaseWatches>(`/cases/${encodeURIComponent(caseId)}/watches`, signal ? { signal } : {}));
+        setError(null);
+      } catch (err) {
+        if (signal?.aborted) return;
+        setError(errorMessage(err));
+      }
+    },
+    [caseId],
+  );
   useEffect(() => {
     const ctrl = new AbortController();
     void load(ctrl.signal);
@@ -48,41 +51,88 @@ export function WatchesSection({ caseId, onChanged }: { caseId: string; onChange
 
   return (
     <section aria-labelledby="bevakningar" className="section">
-      <h2 id="bevakningar" tabIndex={-1}>Bevakningar</h2>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
-      {!data ? (!error && <Loading text="Hämtar bevakningar …" />) : (
+      <h2 id="bevakningar" tabIndex={-1}>
+        Bevakningar
+      </h2>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!data ? (
+        !error && <Loading text="Hämtar bevakningar …" />
+      ) : (
         <>
           <ScrollRegion label="Bevakningar">
             <table className="data-table">
               <caption>Bevakningar i ärendet ({data.items.length} st)</caption>
               <thead>
-                <tr><th scope="col">Datum</th><th scope="col">Vad ska göras</th><th scope="col">Ansvarig</th><th scope="col">Status</th>{data.permissions.canWrite && <th scope="col"><span className="visually-hidden">Åtgärd</span></th>}</tr>
+                <tr>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Vad ska göras</th>
+                  <th scope="col">Ansvarig</th>
+                  <th scope="col">Status</th>
+                  {data.permissions.canWrite && (
+                    <th scope="col">
+                      <span className="visually-hidden">Åtgärd</span>
+                    </th>
+                  )}
+                </tr>
               </thead>
               <tbody>
                 {data.items.length === 0 ? (
-                  <tr><td colSpan={data.permissions.canWrite ? 5 : 4} className="empty">Inga bevakningar.</td></tr>
-                ) : data.items.map((w) => (
-                  <tr key={w.id} className={w.overdue ? 'row-overdue' : undefined}>
-                    <th scope="row" className="nowrap"><time dateTime={w.dueOn}>{formatDate(w.dueOn)}</time></th>
-                    <td>{w.text}</td>
-                    <td>{w.ownerName}</td>
-                    <td>
-                      {w.doneAt ? <>Klar {formatDateTime(w.doneAt)}{w.doneByName ? ` av ${w.doneByName}` : ''}{w.doneNote ? `: ${w.doneNote}` : ''}</>
-                        : w.overdue ? <strong className="overdue-label">Försenad</strong> : 'Pågår'}
+                  <tr>
+                    <td colSpan={data.permissions.canWrite ? 5 : 4} className="empty">
+                      Inga bevakningar.
                     </td>
-                    {data.permissions.canWrite && (
-                      <td>{!w.doneAt && (
-                        <button type="button" className="button button-secondary" disabled={busyId === w.id} onClick={() => markDone(w)}>
-                          {busyId === w.id ? 'Sparar …' : 'Markera som klar'}<span className="visually-hidden">: {w.text}</span>
-                        </button>
-                      )}</td>
-                    )}
                   </tr>
-                ))}
+                ) : (
+                  data.items.map((w) => (
+                    <tr key={w.id} className={w.overdue ? 'row-overdue' : undefined}>
+                      <th scope="row" className="nowrap">
+                        <time dateTime={w.dueOn}>{formatDate(w.dueOn)}</time>
+                      </th>
+                      <td>{w.text}</td>
+                      <td>{w.ownerName}</td>
+                      <td>
+                        {w.doneAt ? (
+                          <>
+                            Klar {formatDateTime(w.doneAt)}
+                            {w.doneByName ? ` av ${w.doneByName}` : ''}
+                            {w.doneNote ? `: ${w.doneNote}` : ''}
+                          </>
+                        ) : w.overdue ? (
+                          <strong className="overdue-label">Försenad</strong>
+                        ) : (
+                          'Pågår'
+                        )}
+                      </td>
+                      {data.permissions.canWrite && (
+                        <td>
+                          {!w.doneAt && (
+                            <button type="button" className="button button-secondary" disabled={busyId === w.id} onClick={() => markDone(w)}>
+                              {busyId === w.id ? 'Sparar …' : 'Markera som klar'}
+                              <span className="visually-hidden">: {w.text}</span>
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))
+                )}
               </tbody>
             </table>
           </ScrollRegion>
-          {data.permissions.canWrite && <NewWatchForm caseId={caseId} owners={data.owners} onCreated={async (w) => { await load(); await onChanged(`Bevakningen för ${formatDate(w.dueOn)} är sparad och finns i arbetskön för ${w.ownerName}.`); }} />}
+          {data.permissions.canWrite && (
+            <NewWatchForm
+              caseId={caseId}
+              owners={data.owners}
+              onCreated={async (w) => {
+                await load();
+                await onChanged(`Bevakningen för ${formatDate(w.dueOn)} är sparad och finns i arbetskön för ${w.ownerName}.`);
+              }}
+            />
+          )}
         </>
       )}
     </section>
@@ -112,7 +162,11 @@ function NewWatchForm({ caseId, owners, onCreated }: { caseId: string; owners: C
     if (Object.keys(next).length) return;
     setBusy(true);
     try {
-      const w = await api.post<Watch>(`/cases/${encodeURIComponent(caseId)}/watches`, { dueOn: values.dueOn, text: values.text.trim(), ...(values.ownerId && values.ownerId !== me ? { ownerId: values.ownerId } : {}) });
+      const w = await api.post<Watch>(`/cases/${encodeURIComponent(caseId)}/watches`, {
+        dueOn: values.dueOn,
+        text: values.text.trim(),
+        ...(values.ownerId && values.ownerId !== me ? { ownerId: values.ownerId } : {}),
+      });
       setValues({ ...empty });
       setBusy(false);
       await onCreated(w);
@@ -128,14 +182,31 @@ function NewWatchForm({ caseId, owners, onCreated }: { caseId: string; owners: C
       <h3 id={`${P}-heading`}>Ny bevakning</h3>
       <ErrorSummary errors={summaryFrom(P, errors, formError, ['dueOn', 'text', 'ownerId'])} title="Bevakningen kunde inte sparas" focusKey={submits} level={4} />
       <div className="field-row">
-        <TextField id={`${P}-dueOn`} label="Datum" hint="När ska det kontrolleras?" type="date" min={todayInStockholm()} value={values.dueOn} onChange={set('dueOn')} error={errors.dueOn} required className="field-short" />
+        <TextField
+          id={`${P}-dueOn`}
+          label="Datum"
+          hint="När ska det kontrolleras?"
+          type="date"
+          min={todayInStockholm()}
+          value={values.dueOn}
+          onChange={set('dueOn')}
+          error={errors.dueOn}
+          required
+          className="field-short"
+        />
         <SelectField id={`${P}-ownerId`} label="Ansvarig" value={values.ownerId} onChange={set('ownerId')} error={errors.ownerId}>
           {owners.some((o) => o.id === me) ? null : <option value={me}>Jag</option>}
-          {owners.map((o) => <option key={o.id} value={o.id}>{o.id === me ? `${o.name} (jag)` : o.name}</option>)}
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.id === me ? `${o.name} (jag)` : o.name}
+            </option>
+          ))}
         </SelectField>
       </div>
       <TextAreaField id={`${P}-text`} label="Vad ska bevakas?" rows={2} value={values.text} onChange={set('text')} error={errors.text} required maxLength={1000} />
-      <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Sparar …' : 'Spara bevakning'}</button>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? 'Sparar …' : 'Spara bevakning'}
+      </button>
     </form>
   );
 }

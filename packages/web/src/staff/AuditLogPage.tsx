@@ -24,7 +24,10 @@ export function AuditLogPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.get<StaffList>('/staff').then((r) => setStaff(r.items), () => setStaff([]));
+    api.get<StaffList>('/staff').then(
+      (r) => setStaff(r.items),
+      () => setStaff([]),
+    );
   }, []);
 
   async function onSubmit(e: FormEvent) {
@@ -62,19 +65,34 @@ export function AuditLogPage() {
       <PageHeading>Logguppföljning</PageHeading>
       <p>Här kontrollerar du vem som har läst och ändrat uppgifter i ärenden. Kontrollen ska göras regelbundet (lag 2001:454, 10 §). Din sökning loggas också.</p>
       <section className="card" aria-labelledby="logg-sok">
-        <h2 id="logg-sok" className="h3">Sök i loggen</h2>
+        <h2 id="logg-sok" className="h3">
+          Sök i loggen
+        </h2>
         <form onSubmit={onSubmit} noValidate>
           <ErrorSummary errors={summary} focusKey={submits} level={3} />
-          <TextField id="audit-pnr" label="Personnummer (valfritt)" hint="Visar all åtkomst till personens ärenden." autoComplete="off"
-            value={personnummer} onChange={(e) => setPersonnummer(e.target.value)} error={fields.personnummer} />
+          <TextField
+            id="audit-pnr"
+            label="Personnummer (valfritt)"
+            hint="Visar all åtkomst till personens ärenden."
+            autoComplete="off"
+            value={personnummer}
+            onChange={(e) => setPersonnummer(e.target.value)}
+            error={fields.personnummer}
+          />
           <SelectField id="audit-actor" label="Medarbetare (valfritt)" value={actorId} onChange={(e) => setActorId(e.target.value)}>
             <option value="">Alla</option>
-            {staff.map((s) => <option key={s.id} value={s.id}>{s.displayName} ({s.roleLabel})</option>)}
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.displayName} ({s.roleLabel})
+              </option>
+            ))}
           </SelectField>
           <TextField id="audit-from" type="datetime-local" label="Från" value={from} onChange={(e) => setFrom(e.target.value)} />
           <TextField id="audit-to" type="datetime-local" label="Till (valfritt)" value={to} onChange={(e) => setTo(e.target.value)} error={fields.to} />
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Söker …' : 'Sök i loggen'}</button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? 'Söker …' : 'Sök i loggen'}
+            </button>
           </div>
         </form>
       </section>

@@ -66,7 +66,9 @@ export function CasePage() {
         )}
       </PageHeading>
       <StatusMessage>{announcement}</StatusMessage>
-      {detail ? <CaseContent detail={detail} load={load} announce={setAnnouncement} setDetail={setDetail} /> : error ? (
+      {detail ? (
+        <CaseContent detail={detail} load={load} announce={setAnnouncement} setDetail={setDetail} />
+      ) : error ? (
         <>
           <div className="notice notice-error" role="alert">
             <p>{error.message}</p>
@@ -106,7 +108,6 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
   const decisions = all.decisions ? detail.decisions : detail.decisions.slice(0, LIMIT);
   return (
     <>
-
       <dl className="summary-list card">
         <div>
           <dt>Status</dt>
@@ -148,15 +149,33 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
       <nav className="page-toc" aria-label="På den här sidan">
         <h2 className="h4">På den här sidan</h2>
         <ul>
-          <li><InPageLink target="hushall">Hushåll</InPageLink></li>
-          <li><InPageLink target="status">Status</InPageLink></li>
-          <li><InPageLink target="journal">Journal</InPageLink></li>
-          <li><InPageLink target="ansokningar">Ansökningar</InPageLink></li>
-          <li><InPageLink target="beslut">Beslut</InPageLink></li>
-          <li><InPageLink target="utbetalningar">Utbetalningar</InPageLink></li>
-          <li><InPageLink target="overklaganden">Överklaganden</InPageLink></li>
-          <li><InPageLink target="bevakningar">Bevakningar</InPageLink></li>
-          <li><InPageLink target="dokument">Dokument</InPageLink></li>
+          <li>
+            <InPageLink target="hushall">Hushåll</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="status">Status</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="journal">Journal</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="ansokningar">Ansökningar</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="beslut">Beslut</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="utbetalningar">Utbetalningar</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="overklaganden">Överklaganden</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="bevakningar">Bevakningar</InPageLink>
+          </li>
+          <li>
+            <InPageLink target="dokument">Dokument</InPageLink>
+          </li>
         </ul>
       </nav>
 
@@ -201,7 +220,13 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
         </ScrollRegion>
       </section>
 
-      <StatusSection detail={detail} onChanged={(d, message) => { setDetail(d); setAnnouncement(message); }} />
+      <StatusSection
+        detail={detail}
+        onChanged={(d, message) => {
+          setDetail(d);
+          setAnnouncement(message);
+        }}
+      />
 
       <IntakeCaseSection caseId={detail.id} />
 
@@ -213,7 +238,9 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
         <h2 id="ansokningar">Ansökningar</h2>
         <ScrollRegion label="Ansökningar">
           <table className="data-table">
-            <caption>Ansökningar i ärendet ({detail.applications.length} st{shown(detail.applications.length, all.applications)})</caption>
+            <caption>
+              Ansökningar i ärendet ({detail.applications.length} st{shown(detail.applications.length, all.applications)})
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Typ</th>
@@ -225,7 +252,11 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
             </thead>
             <tbody>
               {detail.applications.length === 0 ? (
-                <tr><td colSpan={5} className="empty">Inga ansökningar.</td></tr>
+                <tr>
+                  <td colSpan={5} className="empty">
+                    Inga ansökningar.
+                  </td>
+                </tr>
               ) : (
                 applications.map((a) => (
                   <tr key={a.id}>
@@ -247,26 +278,38 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
         <h2 id="beslut">Beslut</h2>
         <ScrollRegion label="Beslut">
           <table className="data-table">
-            <caption>Beslut i ärendet ({detail.decisions.length} st{shown(detail.decisions.length, all.decisions)})</caption>
+            <caption>
+              Beslut i ärendet ({detail.decisions.length} st{shown(detail.decisions.length, all.decisions)})
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Beslut</th>
                 <th scope="col">Period</th>
-                <th scope="col" className="num">Belopp</th>
+                <th scope="col" className="num">
+                  Belopp
+                </th>
                 <th scope="col">Beslutat</th>
                 <th scope="col">Beslutat av</th>
               </tr>
             </thead>
             <tbody>
               {detail.decisions.length === 0 ? (
-                <tr><td colSpan={5} className="empty">Inga beslut.</td></tr>
+                <tr>
+                  <td colSpan={5} className="empty">
+                    Inga beslut.
+                  </td>
+                </tr>
               ) : (
                 decisions.map((d) => (
                   <tr key={d.id}>
                     <th scope="row">{d.outcomeLabel}</th>
-                    <td className="nowrap">{formatDate(d.periodStart)} – {formatDate(d.periodEnd)}</td>
+                    <td className="nowrap">
+                      {formatDate(d.periodStart)} – {formatDate(d.periodEnd)}
+                    </td>
                     <td className="num">{formatKronor(d.amount)}</td>
-                    <td><time dateTime={d.decidedAt}>{formatDateTime(d.decidedAt)}</time></td>
+                    <td>
+                      <time dateTime={d.decidedAt}>{formatDateTime(d.decidedAt)}</time>
+                    </td>
                     <td>{d.decidedByName ?? '–'}</td>
                   </tr>
                 ))
@@ -289,4 +332,3 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
     </>
   );
 }
-

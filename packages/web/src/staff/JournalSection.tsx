@@ -40,8 +40,8 @@ export function JournalSection({ caseId, detail, reload, announce }: Props) {
     <section aria-labelledby="journal" className="section">
       <h2 id="journal">Journal</h2>
       <p className="muted">
-        Journalanteckningar kan ändras av den som skrev dem tills de signeras. En signerad anteckning är låst. Behöver något rättas skriver du en
-        rättelse, som sparas som en ny anteckning och hänvisar till den ursprungliga.
+        Journalanteckningar kan ändras av den som skrev dem tills de signeras. En signerad anteckning är låst. Behöver något rättas skriver du en rättelse, som sparas som en ny anteckning och hänvisar
+        till den ursprungliga.
       </p>
       {detail.permissions.canWriteJournal ? (
         <NewEntryForm caseId={caseId} onCreated={(e) => after(e, `Anteckningen ”${e.title}” är sparad. Den är inte signerad än.`)} />
@@ -56,12 +56,7 @@ export function JournalSection({ caseId, detail, reload, announce }: Props) {
         <ol className="journal-list">
           {entries.map((e) => (
             <li key={e.id}>
-              <EntryView
-                entry={e}
-                original={e.correctsEntryId ? (byId.get(e.correctsEntryId) ?? null) : null}
-                corrections={detail.journal.filter((c) => c.correctsEntryId === e.id)}
-                onDone={after}
-              />
+              <EntryView entry={e} original={e.correctsEntryId ? (byId.get(e.correctsEntryId) ?? null) : null} corrections={detail.journal.filter((c) => c.correctsEntryId === e.id)} onDone={after} />
             </li>
           ))}
         </ol>
@@ -116,10 +111,24 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
     <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby="journal-new-title-heading">
       <h3 id="journal-new-title-heading">Ny anteckning</h3>
       <ErrorSummary errors={summaryFrom('journal-new', errors, formError, labels)} title="Anteckningen kunde inte sparas" focusKey={submits} level={4} />
-      <TextField id="journal-new-eventDate" label="Datum" hint="Det datum som anteckningen gäller." type="date" value={values.eventDate} onChange={set('eventDate')} error={errors.eventDate} required className="field-short" />
+      <TextField
+        id="journal-new-eventDate"
+        label="Datum"
+        hint="Det datum som anteckningen gäller."
+        type="date"
+        value={values.eventDate}
+        onChange={set('eventDate')}
+        error={errors.eventDate}
+        required
+        className="field-short"
+      />
       <SelectField id="journal-new-step" label="Steg" hint="Vilket steg i ärendet anteckningen hör till." value={values.step} onChange={set('step')} error={errors.step} className="field-short">
         <option value="">Inget steg valt</option>
-        {JOURNAL_STEP_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {JOURNAL_STEP_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </SelectField>
       <TextField id="journal-new-title" label="Rubrik" value={values.title} onChange={set('title')} error={errors.title} required maxLength={200} />
       <TextAreaField id="journal-new-body" label="Text" rows={6} value={values.body} onChange={set('body')} error={errors.body} required />
@@ -129,8 +138,23 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
           Fyll i detta om någon har lämnat en uppgift muntligt, till exempel i telefon eller vid ett besök. Annars lämnar du fälten tomma.
         </p>
         <div className="field-row">
-          <TextField id="journal-new-receivedOrallyFrom" label="Muntlig uppgift från" hint="Vem lämnade uppgiften?" value={values.receivedOrallyFrom} onChange={set('receivedOrallyFrom')} error={errors.receivedOrallyFrom} />
-          <TextField id="journal-new-receivedOrallyAt" label="Muntlig uppgift när" hint="Datum och klockslag." type="datetime-local" value={values.receivedOrallyAt} onChange={set('receivedOrallyAt')} error={errors.receivedOrallyAt} />
+          <TextField
+            id="journal-new-receivedOrallyFrom"
+            label="Muntlig uppgift från"
+            hint="Vem lämnade uppgiften?"
+            value={values.receivedOrallyFrom}
+            onChange={set('receivedOrallyFrom')}
+            error={errors.receivedOrallyFrom}
+          />
+          <TextField
+            id="journal-new-receivedOrallyAt"
+            label="Muntlig uppgift när"
+            hint="Datum och klockslag."
+            type="datetime-local"
+            value={values.receivedOrallyAt}
+            onChange={set('receivedOrallyAt')}
+            error={errors.receivedOrallyAt}
+          />
         </div>
       </fieldset>
       <p className="hint">Anteckningen sparas osignerad. Du kan ändra den tills du signerar den.</p>
@@ -143,7 +167,17 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
 
 type Mode = 'view' | 'edit' | 'confirmSign' | 'correct';
 
-function EntryView({ entry, original, corrections, onDone }: { entry: CaseJournalEntry; original: CaseJournalEntry | null; corrections: CaseJournalEntry[]; onDone: (e: JournalEntry | null, message: string) => Promise<void> }) {
+function EntryView({
+  entry,
+  original,
+  corrections,
+  onDone,
+}: {
+  entry: CaseJournalEntry;
+  original: CaseJournalEntry | null;
+  corrections: CaseJournalEntry[];
+  onDone: (e: JournalEntry | null, message: string) => Promise<void>;
+}) {
   const [mode, setMode] = useState<Mode>('view');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -172,17 +206,15 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
         </h4>
         <span className="entry-badges">
           {entry.correctsEntryId && <span className="badge badge-correction">Rättelse</span>}
-          {signed ? (
-            <span className="badge badge-locked">Signerad – låst</span>
-          ) : (
-            <span className="badge badge-draft">Inte signerad</span>
-          )}
+          {signed ? <span className="badge badge-locked">Signerad – låst</span> : <span className="badge badge-draft">Inte signerad</span>}
         </span>
       </header>
       <dl className="entry-meta">
         <div>
           <dt>Datum</dt>
-          <dd><time dateTime={entry.eventDate}>{formatDate(entry.eventDate)}</time></dd>
+          <dd>
+            <time dateTime={entry.eventDate}>{formatDate(entry.eventDate)}</time>
+          </dd>
         </div>
         {journalStepLabel(entry.step) && (
           <div>
@@ -194,7 +226,12 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
           <dt>Skriven av</dt>
           <dd>
             {entry.authorName}, <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
-            {entry.updatedAt && entry.updatedAt !== entry.createdAt && !signed && <> (ändrad <time dateTime={entry.updatedAt}>{formatDateTime(entry.updatedAt)}</time>)</>}
+            {entry.updatedAt && entry.updatedAt !== entry.createdAt && !signed && (
+              <>
+                {' '}
+                (ändrad <time dateTime={entry.updatedAt}>{formatDateTime(entry.updatedAt)}</time>)
+              </>
+            )}
           </dd>
         </div>
         {signed && (
@@ -211,7 +248,11 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
             <dt>Muntlig uppgift</dt>
             <dd>
               Från {entry.receivedOrallyFrom ?? 'okänd'}
-              {entry.receivedOrallyAt && <>, <time dateTime={entry.receivedOrallyAt}>{formatDateTime(entry.receivedOrallyAt)}</time></>}
+              {entry.receivedOrallyAt && (
+                <>
+                  , <time dateTime={entry.receivedOrallyAt}>{formatDateTime(entry.receivedOrallyAt)}</time>
+                </>
+              )}
             </dd>
           </div>
         )}
@@ -245,13 +286,33 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
       )}
 
       {mode === 'edit' ? (
-        <EditEntryForm entry={entry} onCancel={() => { setMode('view'); focusLater(hid); }} onSaved={async (e) => { setMode('view'); await onDone(e, 'Ändringarna är sparade.'); }} />
+        <EditEntryForm
+          entry={entry}
+          onCancel={() => {
+            setMode('view');
+            focusLater(hid);
+          }}
+          onSaved={async (e) => {
+            setMode('view');
+            await onDone(e, 'Ändringarna är sparade.');
+          }}
+        />
       ) : (
         <div className="entry-body">{entry.body}</div>
       )}
 
       {mode === 'correct' && (
-        <CorrectionForm entry={entry} onCancel={() => { setMode('view'); focusLater(hid); }} onSaved={async (e) => { setMode('view'); await onDone(e, `Rättelsen ”${e.title}” är sparad.`); }} />
+        <CorrectionForm
+          entry={entry}
+          onCancel={() => {
+            setMode('view');
+            focusLater(hid);
+          }}
+          onSaved={async (e) => {
+            setMode('view');
+            await onDone(e, `Rättelsen ”${e.title}” är sparad.`);
+          }}
+        />
       )}
 
       {actionError && (
@@ -261,6 +322,7 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
       )}
 
       {mode === 'confirmSign' && (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation with buttons, not form fields
         <div className="confirm" role="group" aria-labelledby={`${hid}-confirm`}>
           <p id={`${hid}-confirm`}>
             <strong>Vill du signera ”{entry.title}”?</strong> När du har signerat låses anteckningen. Den kan inte ändras efteråt, bara rättas med en ny anteckning.
@@ -269,7 +331,14 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
             <button type="button" className="button button-primary" id={`${hid}-confirm-yes`} onClick={sign} disabled={busy}>
               {busy ? 'Signerar …' : 'Ja, signera'}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => { setMode('view'); focusLater(`${hid}-sign`); }}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setMode('view');
+                focusLater(`${hid}-sign`);
+              }}
+            >
               Avbryt
             </button>
           </div>
@@ -279,17 +348,42 @@ function EntryView({ entry, original, corrections, onDone }: { entry: CaseJourna
       {mode === 'view' && (entry.canEdit || entry.canSign || entry.canCorrect) && (
         <div className="button-row entry-actions">
           {entry.canEdit && !signed && (
-            <button type="button" className="button button-secondary" onClick={() => { setMode('edit'); focusLater(`${hid}-edit-title`); }} aria-describedby={hid}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setMode('edit');
+                focusLater(`${hid}-edit-title`);
+              }}
+              aria-describedby={hid}
+            >
               Ändra
             </button>
           )}
           {entry.canSign && !signed && (
-            <button type="button" id={`${hid}-sign`} className="button button-secondary" onClick={() => { setMode('confirmSign'); focusLater(`${hid}-confirm-yes`); }} aria-describedby={hid}>
+            <button
+              type="button"
+              id={`${hid}-sign`}
+              className="button button-secondary"
+              onClick={() => {
+                setMode('confirmSign');
+                focusLater(`${hid}-confirm-yes`);
+              }}
+              aria-describedby={hid}
+            >
               Signera
             </button>
           )}
           {entry.canCorrect && signed && (
-            <button type="button" className="button button-secondary" onClick={() => { setMode('correct'); focusLater(`${hid}-correct-title`); }} aria-describedby={hid}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setMode('correct');
+                focusLater(`${hid}-correct-title`);
+              }}
+              aria-describedby={hid}
+            >
               Skriv rättelse
             </button>
           )}
@@ -378,9 +472,7 @@ function CorrectionForm({ entry, onCancel, onSaved }: { entry: CaseJournalEntry;
 
   return (
     <form className="form inset" onSubmit={onSubmit} noValidate aria-label={`Rättelse av anteckningen ${entry.title}`}>
-      <p className="hint">
-        Den signerade anteckningen ändras inte. Rättelsen sparas som en ny anteckning som hänvisar till den ursprungliga.
-      </p>
+      <p className="hint">Den signerade anteckningen ändras inte. Rättelsen sparas som en ny anteckning som hänvisar till den ursprungliga.</p>
       <ErrorSummary errors={summaryFrom(prefix, errors, formError, { title: '', body: '' })} title="Rättelsen kunde inte sparas" focusKey={submits} level={5} />
       <TextField id={`${prefix}-title`} label="Rubrik för rättelsen" value={values.title} onChange={set('title')} error={errors.title} required maxLength={200} />
       <TextAreaField id={`${prefix}-body`} label="Vad ska rättas?" hint="Skriv vad som var fel och vad som är rätt." rows={5} value={values.body} onChange={set('body')} error={errors.body} required />

@@ -20,9 +20,7 @@ export function StatusSection({ detail, onChanged }: { detail: CaseDetail; onCha
       {canChange ? (
         <StatusChangeForm key={detail.status} detail={detail} onChanged={onChanged} />
       ) : (
-        <p className="muted">
-          {detail.permissions.canChangeStatus ? 'Statusen kan inte ändras härifrån.' : 'Du har inte behörighet att ändra status i det här ärendet.'}
-        </p>
+        <p className="muted">{detail.permissions.canChangeStatus ? 'Statusen kan inte ändras härifrån.' : 'Du har inte behörighet att ändra status i det här ärendet.'}</p>
       )}
 
       <ScrollRegion label="Statushistorik">
@@ -39,11 +37,17 @@ export function StatusSection({ detail, onChanged }: { detail: CaseDetail; onCha
           </thead>
           <tbody>
             {history.length === 0 ? (
-              <tr><td colSpan={5} className="empty">Ingen historik.</td></tr>
+              <tr>
+                <td colSpan={5} className="empty">
+                  Ingen historik.
+                </td>
+              </tr>
             ) : (
               history.map((h, i) => (
                 <tr key={`${h.at}-${i}`}>
-                  <th scope="row"><time dateTime={h.at}>{formatDateTime(h.at)}</time></th>
+                  <th scope="row">
+                    <time dateTime={h.at}>{formatDateTime(h.at)}</time>
+                  </th>
                   <td>{h.fromStatus ? labelOf(CASE_STATUS_LABELS, h.fromStatus) : <span className="muted">Nytt ärende</span>}</td>
                   <td>{h.toLabel}</td>
                   <td>{h.actorName ?? '–'}</td>
