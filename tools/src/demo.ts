@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { swedishDate } from '@vagen/domain';
-import { startIdentityProvider, type IdentityProviderClient, type RunningIdentityProvider } from '../../packages/identity-provider/src/index.ts';
-import { startVagen, relyingParties, type RunningVagen, type StartOptions } from '../../packages/server/src/start.ts';
-import type { SignInSettings } from '../../packages/server/src/auth/config.ts';
-import { NATURAL_PERSON_NUMBER_SCOPE } from '../../packages/server/src/auth/oidc.ts';
-import { hashPassword } from '../../packages/server/src/auth/passwords.ts';
+import { startIdentityProvider, type IdentityProviderClient, type RunningIdentityProvider } from '@vagen/identity-provider';
+import { startVagen, relyingParties, type RunningVagen, type StartOptions } from '@vagen/server/start.ts';
+import type { SignInSettings } from '@vagen/server/auth/config.ts';
+import { NATURAL_PERSON_NUMBER_SCOPE } from '@vagen/server/auth/oidc.ts';
+import { hashPassword } from '@vagen/server/auth/passwords.ts';
 import { seedDemo, type DemoLogins } from './seed/index.ts';
 
 export interface DemoOptions extends Omit<StartOptions, 'beforeListen' | 'signIn'> {

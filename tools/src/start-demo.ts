@@ -3,7 +3,7 @@
  * PostgreSQL server in DATABASE_URL, and the local test sign-in (an OpenID Connect provider) on port 3001
  * (IDP_PORT). Prints the demo logins.
  */
-import { ROLE_LABELS } from '../../packages/domain/src/index.ts';
+import { ROLE_LABELS } from '@vagen/domain';
 import { startDemo } from './demo.ts';
 
 const t0 = Date.now();

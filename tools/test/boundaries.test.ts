@@ -37,20 +37,6 @@ const TESTS_MAY_ALSO_IMPORT: Record<string, string[]> = {
   web: ['server', 'tools', 'identity-provider'],
 };
 
-/**
- * Relative imports out of a workspace in files that are being changed elsewhere at the same time; each must become a
- * package import (`@vagen/<workspace>/...`) and leave this list. An entry that no longer occurs fails the test.
- */
-const NOT_YET_PACKAGE_IMPORTS = new Set([
-  'packages/web/browser-test/support.ts imports ../../../tools/src/demo.ts',
-  'packages/web/browser-test/support.ts imports ../../../tools/src/seed/index.ts',
-  'tools/src/bench-api.ts imports ../../packages/db/src/index.ts',
-  'tools/src/bench-api.ts imports ../../packages/server/src/auth/passwords.ts',
-  'tools/src/demo.ts imports ../../packages/server/src/start.ts',
-  'tools/src/demo.ts imports ../../packages/server/src/auth/passwords.ts',
-  'tools/src/start-demo.ts imports ../../packages/domain/src/index.ts',
-]);
-
 function workspaces(): Workspace[] {
   const root = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { workspaces: string[] };
   return root.workspaces.map((dir) => {
@@ -127,15 +113,7 @@ test('no relative import leaves its workspace: other workspaces are reached by p
       if (target !== ws.dir && !target.startsWith(ws.dir + sep)) offenders.push(`${relative(repo, use.file)} imports ${use.spec}`);
     }
   }
-  assert.deepEqual(
-    offenders.filter((o) => !NOT_YET_PACKAGE_IMPORTS.has(o)),
-    [],
-  );
-  assert.deepEqual(
-    [...NOT_YET_PACKAGE_IMPORTS].filter((o) => !offenders.includes(o)),
-    [],
-    'fixed: remove from NOT_YET_PACKAGE_IMPORTS',
-  );
+  assert.deepEqual(offenders, []);
 });
 
 test('dependencies point inward: production code imports only the workspaces its layer may use, tests a few more', () => {

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startDemo } from '../../../tools/src/demo.ts';
-import { DEMO_PASSWORD, type DemoLogins } from '../../../tools/src/seed/index.ts';
+import { startDemo } from '@vagen/tools/demo.ts';
+import { DEMO_PASSWORD, type DemoLogins } from '@vagen/tools/seed/index.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
