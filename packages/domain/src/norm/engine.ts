@@ -75,8 +75,8 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     warnings: [],
   };
   const { lines, warnings } = c;
-  const applicant = c.input.adults.find((a) => a.role === 'applicant')!.id;
-  const coApplicant = c.input.adults.find((a) => a.role === 'coApplicant')?.id ?? null;
+  const applicant = adultWithRole(c.input, 'applicant')!;
+  const coApplicant = adultWithRole(c.input, 'coApplicant');
   const children = c.input.children ?? [];
 
   if (m.table.provisional) {
@@ -104,11 +104,11 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
   let reducedCount = 0;
   if (costs.length > 0) {
     const approved = costLines(c, costs, coApplicant !== null ? 2 : 1, children.length);
-    costs.forEach((cost, i) => {
+    for (let i = 0; i < costs.length; i++) {
       approvedCosts += approved[i]!;
-      appliedCosts += cost.amount;
-      if (approved[i]! < cost.amount) reducedCount++;
-    });
+      appliedCosts += costs[i]!.amount;
+      if (approved[i]! < costs[i]!.amount) reducedCount++;
+    }
   }
 
   // 4. Incomes, less jobbstimulans.
@@ -149,6 +149,12 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     proposal: barred ? barredProposal(m, need, income) : proposal(need, income, assistance, reducedCount, appliedCosts, approvedCosts),
     warnings,
   };
+}
+
+/** The id of the adult with the role, or null. */
+function adultWithRole(input: NormInput, role: 'applicant' | 'coApplicant'): string | null {
+  for (const a of input.adults) if (a.role === role) return a.id;
+  return null;
 }
 
 function unverifiedWarning(cell: TableCell, path: string): NormWarning {
@@ -207,7 +213,8 @@ function childLines(c: Calculation, children: readonly NormChildInput[], persons
   const cap = m.childCap !== null && children.length >= m.childCap.fromChild ? m.childCap : null;
   const capped: string[] = [];
   let sum = 0;
-  children.forEach((child, i) => {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const path = `/children/${i}`;
     const age = ageOnFirstOfMonth(parseDate(child.birthDate)!, m.year, m.month);
     const ages = m.childByAge[age]!;
@@ -248,7 +255,7 @@ function childLines(c: Calculation, children: readonly NormChildInput[], persons
     sum += amount;
     // A child counts in the household size when at home all month, or part of it unless the setting says otherwise.
     if (days >= dim || (partTimeCounts && days > 0)) persons.push(child.id);
-  });
+  }
   if (cap !== null && capped.length > 0) {
     c.warnings.push({
       type: 'LARGE_HOUSEHOLD_CAP',
@@ -270,9 +277,10 @@ function childExplanation(m: MonthRules, age: number, ages: ChildAgeCells, witho
 function rankFromOldest(children: readonly NormChildInput[], i: number): number {
   const birth = children[i]!.birthDate;
   let rank = 0;
-  children.forEach((other, j) => {
-    if (other.birthDate < birth || (other.birthDate === birth && j < i)) rank++;
-  });
+  for (let j = 0; j < children.length; j++) {
+    const other = children[j]!.birthDate;
+    if (other < birth || (other === birth && j < i)) rank++;
+  }
   return rank;
 }
 
