@@ -11,14 +11,9 @@ export const MAX_AMOUNT_ORE = 1_000_000_000;
 /** Whole kronor with a space between thousands: 1234567 → "1 234 567". Three digits at a time, from the right. */
 function groupKronor(kronor: number): string {
   if (kronor < 1000) return String(kronor);
-  let rest = kronor;
-  let text = '';
-  while (rest >= 1000) {
-    const group = rest % 1000;
-    text = ` ${String(group).padStart(3, '0')}${text}`;
-    rest = (rest - group) / 1000;
-  }
-  return `${rest}${text}`;
+  const group = kronor % 1000;
+  const digits = group >= 100 ? String(group) : group >= 10 ? `0${group}` : `00${group}`;
+  return `${groupKronor((kronor - group) / 1000)} ${digits}`;
 }
 
 /**
