@@ -18,7 +18,7 @@ import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { checkNormInput, type NormChildInput, type NormCostInput, type NormInput } from './input.ts';
 import { COST_TYPE_HEADING, COST_TYPE_LABELS, INCOME_TYPE_LABELS } from './labels.ts';
 import { mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
-import type { ChildAgeCells, MonthGuidelines, MonthRules, RuleSet, TableCell } from './rule-types.ts';
+import type { CapRowRule, ChildAgeCells, MonthGuidelines, MonthRules, RuleSet, TableCell } from './rule-types.ts';
 import type { CostType, LineSource, NormLine, NormResult, NormWarning } from './types.ts';
 
 /** Stable rule ids used on the lines (documented in docs/rules/normberakning.md). */
@@ -398,7 +398,7 @@ function costLines(c: Calculation, costs: readonly NormCostInput[], adults: numb
       return applied;
     }
 
-    const capRow = cap.rows.find(({ row }) => inRange(row.adults, adults) && inRange(row.children, children) && inRange(row.persons, adults + children));
+    const capRow = capRowFor(cap.rows, adults, children);
     if (!capRow) {
       costLine(c, cost, i, applied, R.costApproved, `${label}: ansökt och godkänt ${kr(applied)} (riktlinjerna har ingen rad för hushållets sammansättning).`, regimeSource);
       c.warnings.push({
@@ -438,6 +438,14 @@ function costLine(c: Calculation, cost: NormCostInput, i: number, amount: number
   c.lines.push({ kind: 'cost', person: cost.person, costType: cost.type, applied: cost.amount, amount, rule, explanation, source, inputPath: `/costs/${i}` });
 }
 
+/** The first cap row for a household of `adults` and `children`, or undefined. */
+function capRowFor(rows: readonly CapRowRule[], adults: number, children: number): CapRowRule | undefined {
+  for (const r of rows) {
+    if (inRange(r.row.adults, adults) && inRange(r.row.children, children) && inRange(r.row.persons, adults + children)) return r;
+  }
+  return undefined;
+}
+
 function inRange(range: { min: number; max: number | null } | undefined, n: number): boolean {
   return range === undefined || (n >= range.min && (range.max === null || n <= range.max));
 }
@@ -459,7 +467,7 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
   c.input.incomes!.forEach((inc, i) => {
     const path = `/incomes/${i}`;
     const label = INCOME_TYPE_LABELS[inc.type];
-    const childIndex = children.findIndex((child) => child.id === inc.person);
+    const childIndex = indexOfChild(children, inc.person);
     if (childIndex < 0 || !params.childEarningsExemptIncomeTypes.includes(inc.type) || params.childEarningsExemptPrisbasbelopp === 0) {
       c.lines.push({
         kind: 'income',
@@ -514,6 +522,12 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
     income += counted;
   });
   return income;
+}
+
+/** The index of the child with the id, or −1. */
+function indexOfChild(children: readonly NormChildInput[], id: string): number {
+  for (let i = 0; i < children.length; i++) if (children[i]!.id === id) return i;
+  return -1;
 }
 
 /**
