@@ -8,15 +8,12 @@ export const ORE_PER_KRONA = 100;
 /** The largest amount anyone may enter: 10 000 000 kr. */
 export const MAX_AMOUNT_ORE = 1_000_000_000;
 
-/** Whole kronor with a space between thousands: 1234567 → "1 234 567". */
+/** Whole kronor with a space between thousands: 1234567 → "1 234 567". Three digits at a time, from the right. */
 function groupKronor(kronor: number): string {
-  const digits = String(kronor);
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ' ';
-    out += digits[i];
-  }
-  return out;
+  if (kronor < 1000) return String(kronor);
+  const group = kronor % 1000;
+  const digits = group >= 100 ? String(group) : group >= 10 ? `0${group}` : `00${group}`;
+  return `${groupKronor((kronor - group) / 1000)} ${digits}`;
 }
 
 /**

@@ -18,7 +18,7 @@ import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { checkNormInput, type NormChildInput, type NormCostInput, type NormInput } from './input.ts';
 import { COST_TYPE_HEADING, COST_TYPE_LABELS, INCOME_TYPE_LABELS } from './labels.ts';
 import { mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp } from './money.ts';
-import type { ChildAgeCells, MonthGuidelines, MonthRules, RuleSet, TableCell } from './rule-types.ts';
+import type { CapRowRule, ChildAgeCells, MonthGuidelines, MonthRules, RuleSet, TableCell } from './rule-types.ts';
 import type { CostType, LineSource, NormLine, NormResult, NormWarning } from './types.ts';
 
 /** Stable rule ids used on the lines (documented in docs/rules/normberakning.md). */
@@ -75,8 +75,8 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     warnings: [],
   };
   const { lines, warnings } = c;
-  const applicant = c.input.adults.find((a) => a.role === 'applicant')!.id;
-  const coApplicant = c.input.adults.find((a) => a.role === 'coApplicant')?.id ?? null;
+  const applicant = adultWithRole(c.input, 'applicant')!;
+  const coApplicant = adultWithRole(c.input, 'coApplicant');
   const children = c.input.children ?? [];
 
   if (m.table.provisional) {
@@ -104,11 +104,11 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
   let reducedCount = 0;
   if (costs.length > 0) {
     const approved = costLines(c, costs, coApplicant !== null ? 2 : 1, children.length);
-    costs.forEach((cost, i) => {
+    for (let i = 0; i < costs.length; i++) {
       approvedCosts += approved[i]!;
-      appliedCosts += cost.amount;
-      if (approved[i]! < cost.amount) reducedCount++;
-    });
+      appliedCosts += costs[i]!.amount;
+      if (approved[i]! < costs[i]!.amount) reducedCount++;
+    }
   }
 
   // 4. Incomes, less jobbstimulans.
@@ -149,6 +149,12 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     proposal: barred ? barredProposal(m, need, income) : proposal(need, income, assistance, reducedCount, appliedCosts, approvedCosts),
     warnings,
   };
+}
+
+/** The id of the adult with the role, or null. */
+function adultWithRole(input: NormInput, role: 'applicant' | 'coApplicant'): string | null {
+  for (const a of input.adults) if (a.role === role) return a.id;
+  return null;
 }
 
 function unverifiedWarning(cell: TableCell, path: string): NormWarning {
@@ -207,7 +213,8 @@ function childLines(c: Calculation, children: readonly NormChildInput[], persons
   const cap = m.childCap !== null && children.length >= m.childCap.fromChild ? m.childCap : null;
   const capped: string[] = [];
   let sum = 0;
-  children.forEach((child, i) => {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const path = `/children/${i}`;
     const age = ageOnFirstOfMonth(parseDate(child.birthDate)!, m.year, m.month);
     const ages = m.childByAge[age]!;
@@ -248,7 +255,7 @@ function childLines(c: Calculation, children: readonly NormChildInput[], persons
     sum += amount;
     // A child counts in the household size when at home all month, or part of it unless the setting says otherwise.
     if (days >= dim || (partTimeCounts && days > 0)) persons.push(child.id);
-  });
+  }
   if (cap !== null && capped.length > 0) {
     c.warnings.push({
       type: 'LARGE_HOUSEHOLD_CAP',
@@ -270,9 +277,10 @@ function childExplanation(m: MonthRules, age: number, ages: ChildAgeCells, witho
 function rankFromOldest(children: readonly NormChildInput[], i: number): number {
   const birth = children[i]!.birthDate;
   let rank = 0;
-  children.forEach((other, j) => {
-    if (other.birthDate < birth || (other.birthDate === birth && j < i)) rank++;
-  });
+  for (let j = 0; j < children.length; j++) {
+    const other = children[j]!.birthDate;
+    if (other < birth || (other === birth && j < i)) rank++;
+  }
   return rank;
 }
 
@@ -390,7 +398,7 @@ function costLines(c: Calculation, costs: readonly NormCostInput[], adults: numb
       return applied;
     }
 
-    const capRow = cap.rows.find(({ row }) => inRange(row.adults, adults) && inRange(row.children, children) && inRange(row.persons, adults + children));
+    const capRow = capRowFor(cap.rows, adults, children);
     if (!capRow) {
       costLine(c, cost, i, applied, R.costApproved, `${label}: ansökt och godkänt ${kr(applied)} (riktlinjerna har ingen rad för hushållets sammansättning).`, regimeSource);
       c.warnings.push({
@@ -430,6 +438,14 @@ function costLine(c: Calculation, cost: NormCostInput, i: number, amount: number
   c.lines.push({ kind: 'cost', person: cost.person, costType: cost.type, applied: cost.amount, amount, rule, explanation, source, inputPath: `/costs/${i}` });
 }
 
+/** The first cap row for a household of `adults` and `children`, or undefined. */
+function capRowFor(rows: readonly CapRowRule[], adults: number, children: number): CapRowRule | undefined {
+  for (const r of rows) {
+    if (inRange(r.row.adults, adults) && inRange(r.row.children, children) && inRange(r.row.persons, adults + children)) return r;
+  }
+  return undefined;
+}
+
 function inRange(range: { min: number; max: number | null } | undefined, n: number): boolean {
   return range === undefined || (n >= range.min && (range.max === null || n <= range.max));
 }
@@ -451,7 +467,7 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
   c.input.incomes!.forEach((inc, i) => {
     const path = `/incomes/${i}`;
     const label = INCOME_TYPE_LABELS[inc.type];
-    const childIndex = children.findIndex((child) => child.id === inc.person);
+    const childIndex = indexOfChild(children, inc.person);
     if (childIndex < 0 || !params.childEarningsExemptIncomeTypes.includes(inc.type) || params.childEarningsExemptPrisbasbelopp === 0) {
       c.lines.push({
         kind: 'income',
@@ -506,6 +522,12 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
     income += counted;
   });
   return income;
+}
+
+/** The index of the child with the id, or −1. */
+function indexOfChild(children: readonly NormChildInput[], id: string): number {
+  for (let i = 0; i < children.length; i++) if (children[i]!.id === id) return i;
+  return -1;
 }
 
 /**
