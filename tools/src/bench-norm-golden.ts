@@ -15,9 +15,7 @@ const expectArg = process.argv.find((a) => a.startsWith('--expect='))?.slice('--
 const started = process.hrtime.bigint();
 const run = runGolden(subset ? SUBSET_SIZES : FULL_SIZES, verbose ? (message) => console.error(message) : undefined);
 for (const s of run.sections) {
-  console.log(
-    `${s.name.padEnd(9)} ${s.digest}  results ${s.results}, input errors ${s.inputErrors}, rule-missing errors ${s.missingErrors}, other errors ${s.otherErrors}`,
-  );
+  console.log(`${s.name.padEnd(9)} ${s.digest}  results ${s.results}, input errors ${s.inputErrors}, rule-missing errors ${s.missingErrors}, other errors ${s.otherErrors}`);
 }
 console.log(`(${subset ? 'subset' : 'full set'}, ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);
 console.log(`golden: ${run.overall}`);

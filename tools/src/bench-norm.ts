@@ -58,6 +58,8 @@ const perSecond = Math.round(calculations / seconds);
 
 if (refused !== warmUp.refused * PASSES || assistance !== warmUp.assistance * PASSES) throw new Error('the passes gave different results');
 console.log(`households: ${COUNT} (months ${months[0]}–${months.at(-1)}, seeded), ${PASSES} timed passes after one untimed`);
-console.log(`time: ${(seconds * 1000).toFixed(0)} ms wall, ${(cpuSeconds * 1000).toFixed(0)} ms CPU (process, GC threads included) → ${Math.round(calculations / cpuSeconds)} calculations per CPU-second`);
+console.log(
+  `time: ${(seconds * 1000).toFixed(0)} ms wall, ${(cpuSeconds * 1000).toFixed(0)} ms CPU (process, GC threads included) → ${Math.round(calculations / cpuSeconds)} calculations per CPU-second`,
+);
 console.log(`refused: ${warmUp.refused} per pass, checksum: ${warmUp.assistance % 1_000_003}`);
 console.log(`norm: ${perSecond} calculations/s`);

@@ -47,10 +47,14 @@ export function variedHousehold(rnd: Rnd, months: readonly string[]): Record<str
   for (let i = 0; i < childCount; i++) {
     let birthDate: string;
     const kind = rnd();
-    if (kind < 0.05) birthDate = `${year}-${pad(mon)}-${pad(int(1, 28))}`; // born in the month → 0 år
-    else if (kind < 0.1) birthDate = `${year - int(0, 21)}-${pad(mon)}-${pad(int(1, 2))}`; // birthday on/around the 1st
-    else if (kind < 0.12) birthDate = `${year - 21}-${pad(int(1, 12))}-${pad(int(1, 28))}`; // maybe 21 → error
-    else if (kind < 0.13) birthDate = `${year + int(0, 1)}-${pad(int(1, 12))}-${pad(int(1, 28))}`; // maybe not born
+    if (kind < 0.05)
+      birthDate = `${year}-${pad(mon)}-${pad(int(1, 28))}`; // born in the month → 0 år
+    else if (kind < 0.1)
+      birthDate = `${year - int(0, 21)}-${pad(mon)}-${pad(int(1, 2))}`; // birthday on/around the 1st
+    else if (kind < 0.12)
+      birthDate = `${year - 21}-${pad(int(1, 12))}-${pad(int(1, 28))}`; // maybe 21 → error
+    else if (kind < 0.13)
+      birthDate = `${year + int(0, 1)}-${pad(int(1, 12))}-${pad(int(1, 28))}`; // maybe not born
     else if (kind < 0.14) birthDate = `${pick([2000, 2004, 2008, 2012, 2016, 2020])}-02-29`;
     else birthDate = `${year - int(0, 20)}-${pad(int(1, 12))}-${pad(int(1, 28))}`;
     const c: Record<string, unknown> = { id: `c${i}`, birthDate };
@@ -87,7 +91,11 @@ export function variedHousehold(rnd: Rnd, months: readonly string[]): Record<str
   if (chance(0.2)) for (const a of adults) if (chance(0.8)) a.lawfullyResident = chance(0.8);
   if (chance(0.05)) adults[0]!.reducedWorkCapacityDueToIllness = chance(0.9);
   if (chance(0.05)) input.emergencyAid = chance(0.7);
-  for (const c of costs) if (c.type === 'rent' && chance(0.3)) { c.secondHand = chance(0.9); if (chance(0.7)) c.subletApproved = chance(0.5); }
+  for (const c of costs)
+    if (c.type === 'rent' && chance(0.3)) {
+      c.secondHand = chance(0.9);
+      if (chance(0.7)) c.subletApproved = chance(0.5);
+    }
   return input;
 }
 
@@ -110,44 +118,198 @@ function mutate(rnd: Rnd, input: Record<string, unknown>): void {
   };
   const op = int(0, 31);
   switch (op) {
-    case 0: input.month = pick(['2025-13', '2025-00', '2025-5', '25-05', '2025/05', 'maj', 202505, null, '2027-01', '2023-12', ' 2025-05', '2025-05 ']); break;
-    case 1: delete input.month; break;
-    case 2: input.municipality = pick(['228', '22811', 'abcd', 2281, null, '', '2281 ', '0180']); break;
-    case 3: input.adults = pick([[], null, 'a1', {}, [null], [1], [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant' }, { id: 'a3', role: 'coApplicant' }]]); break;
-    case 4: { const x = el('adults'); if (x) x.role = pick(['lodger', 'applicant', 'coApplicant', null, 1, undefined]); break; }
-    case 5: { const x = el('adults'); if (x) x.id = pick(['', 'ä', 'a b', 'x'.repeat(41), 'x'.repeat(40), '198501011234', '8501011234', '850101-1234', '19850101+1234', '1234567890123', 'c0', 'a1', 'a2', 7, null]); break; }
-    case 6: { const x = el('adults'); if (x) x.extra = 1; break; }
-    case 7: { const a = list('adults'); if (!a) break; a[int(0, a.length - 1)] = pick(JUNK) as never; break; }
-    case 8: input.children = pick([null, 'c', {}, 5, Array.from({ length: 21 }, (_, i) => ({ id: `k${i}`, birthDate: '2015-01-01' })), Array.from({ length: 20 }, (_, i) => ({ id: `k${i}`, birthDate: '2015-01-01' }))]); break;
-    case 9: { const x = el('children'); if (x) x.birthDate = pick(['2021-02-30', '2021-13-01', '2021-1-01', '20210101', '2021-01-01T00:00', null, 20210101, '2000-02-29', '1900-02-29', '2019-02-29', '2020-02-29', '2400-02-29', 'abcd-ef-gh', '2021-04-31']); break; }
-    case 10: { const x = el('children'); if (x) x.daysAtHome = pick([-1, 32, 29, 30, 31, 1.5, '3', null, NaN, 0]); break; }
-    case 11: { const x = el('children'); if (x) x.lunchAtPreschool = pick(['yes', 1, null, 0, true]); break; }
-    case 12: { const x = el('children'); if (x) x.earningsThisYear = pick([-1, 1.5, '100', null, 1_000_000_001, 1_000_000_000, NaN, Infinity]); break; }
-    case 13: { const x = el('children'); if (x) x[pick(['daysHome', 'age', 'name'])] = 1; break; }
-    case 14: { const x = el('children'); if (x) x.id = pick(['a1', 'c0', '', 'ö', '19850101-1234', undefined]); break; }
-    case 15: { const c = list('children'); if (c) c[int(0, c.length - 1)] = pick(JUNK) as never; break; }
-    case 16: input.householdSize = pick([0, -1, 2.5, 51, 50, '3', null, 1, 2, NaN]); break;
-    case 17: input.costs = pick([null, 'rent', {}, Array.from({ length: 101 }, () => ({ type: 'rent', amount: 1 })), Array.from({ length: 100 }, (_, i) => ({ type: COST_TYPES[i % COST_TYPES.length], amount: i * 1001 }))]); break;
-    case 18: { const x = el('costs'); if (x) x.type = pick(['yacht', 'Rent', '', null, 3, 'constructor', 'toString', '__proto__']); break; }
-    case 19: { const x = el('costs'); if (x) x.amount = pick([-100, 100.5, 1e-3, '100', null, undefined, 1_000_000_001, 1_000_000_000, Infinity, NaN, -Infinity, 2 ** 53]); break; }
-    case 20: { const x = el('costs'); if (x) x.person = pick(['zz', 'a1', 'c0', 1, null, '']); break; }
-    case 21: { const x = el('costs'); if (x) x.description = pick(['x'.repeat(201), 'x'.repeat(200), 5, null, '']); break; }
-    case 22: { const x = el('costs'); if (x) x.note = 'x'; list('costs')?.push(pick(JUNK) as never); break; }
-    case 23: input.incomes = pick([null, 'salary', {}, Array.from({ length: 101 }, () => ({ type: 'salary', person: 'a1', amount: 1 }))]); break;
-    case 24: { const x = el('incomes'); if (x) x.type = pick(['bonus', '', null, 'hasOwnProperty']); break; }
-    case 25: { const x = el('incomes'); if (x) x.person = pick(['zz', undefined, 1, null, 'c0', 'a2']); break; }
-    case 26: { const x = el('incomes'); if (x) { x.amount = pick([-1, 0.5, '1', null, 1_000_000_001]); x.extra = true; } break; }
-    case 27: input.jobStimulus = pick([['c0'], ['zz'], ['a1', 'a1'], ['a1', 'a2', 'a1'], 'a1', null, [1], ['a2'], [], {}]); break;
-    case 28: input.options = pick([null, 'x', [], { partTimeChildrenCountInHouseholdSize: 'yes' }, { other: true }, { partTimeChildrenCountInHouseholdSize: false, x: 1 }]); break;
-    case 30: { const x = el('adults'); if (x) x[pick(['lawfullyResident', 'reducedWorkCapacityDueToIllness'])] = pick(['ja', 1, null, 0]); else input.emergencyAid = pick(['yes', 1, null]); break; }
-    case 31: { const x = el('costs'); if (x) x[pick(['secondHand', 'subletApproved'])] = pick([true, false, 'ja', null, 1]); break; }
-    default: input[pick(['extra', 'Month', 'child', '__proto__x', 'toString'])] = pick(JUNK); break;
+    case 0:
+      input.month = pick(['2025-13', '2025-00', '2025-5', '25-05', '2025/05', 'maj', 202505, null, '2027-01', '2023-12', ' 2025-05', '2025-05 ']);
+      break;
+    case 1:
+      delete input.month;
+      break;
+    case 2:
+      input.municipality = pick(['228', '22811', 'abcd', 2281, null, '', '2281 ', '0180']);
+      break;
+    case 3:
+      input.adults = pick([
+        [],
+        null,
+        'a1',
+        {},
+        [null],
+        [1],
+        [
+          { id: 'a1', role: 'applicant' },
+          { id: 'a2', role: 'coApplicant' },
+          { id: 'a3', role: 'coApplicant' },
+        ],
+      ]);
+      break;
+    case 4: {
+      const x = el('adults');
+      if (x) x.role = pick(['lodger', 'applicant', 'coApplicant', null, 1, undefined]);
+      break;
+    }
+    case 5: {
+      const x = el('adults');
+      if (x) x.id = pick(['', 'ä', 'a b', 'x'.repeat(41), 'x'.repeat(40), '198501011234', '8501011234', '850101-1234', '19850101+1234', '1234567890123', 'c0', 'a1', 'a2', 7, null]);
+      break;
+    }
+    case 6: {
+      const x = el('adults');
+      if (x) x.extra = 1;
+      break;
+    }
+    case 7: {
+      const a = list('adults');
+      if (!a) break;
+      a[int(0, a.length - 1)] = pick(JUNK) as never;
+      break;
+    }
+    case 8:
+      input.children = pick([
+        null,
+        'c',
+        {},
+        5,
+        Array.from({ length: 21 }, (_, i) => ({ id: `k${i}`, birthDate: '2015-01-01' })),
+        Array.from({ length: 20 }, (_, i) => ({ id: `k${i}`, birthDate: '2015-01-01' })),
+      ]);
+      break;
+    case 9: {
+      const x = el('children');
+      if (x)
+        x.birthDate = pick([
+          '2021-02-30',
+          '2021-13-01',
+          '2021-1-01',
+          '20210101',
+          '2021-01-01T00:00',
+          null,
+          20210101,
+          '2000-02-29',
+          '1900-02-29',
+          '2019-02-29',
+          '2020-02-29',
+          '2400-02-29',
+          'abcd-ef-gh',
+          '2021-04-31',
+        ]);
+      break;
+    }
+    case 10: {
+      const x = el('children');
+      if (x) x.daysAtHome = pick([-1, 32, 29, 30, 31, 1.5, '3', null, NaN, 0]);
+      break;
+    }
+    case 11: {
+      const x = el('children');
+      if (x) x.lunchAtPreschool = pick(['yes', 1, null, 0, true]);
+      break;
+    }
+    case 12: {
+      const x = el('children');
+      if (x) x.earningsThisYear = pick([-1, 1.5, '100', null, 1_000_000_001, 1_000_000_000, NaN, Infinity]);
+      break;
+    }
+    case 13: {
+      const x = el('children');
+      if (x) x[pick(['daysHome', 'age', 'name'])] = 1;
+      break;
+    }
+    case 14: {
+      const x = el('children');
+      if (x) x.id = pick(['a1', 'c0', '', 'ö', '19850101-1234', undefined]);
+      break;
+    }
+    case 15: {
+      const c = list('children');
+      if (c) c[int(0, c.length - 1)] = pick(JUNK) as never;
+      break;
+    }
+    case 16:
+      input.householdSize = pick([0, -1, 2.5, 51, 50, '3', null, 1, 2, NaN]);
+      break;
+    case 17:
+      input.costs = pick([
+        null,
+        'rent',
+        {},
+        Array.from({ length: 101 }, () => ({ type: 'rent', amount: 1 })),
+        Array.from({ length: 100 }, (_, i) => ({ type: COST_TYPES[i % COST_TYPES.length], amount: i * 1001 })),
+      ]);
+      break;
+    case 18: {
+      const x = el('costs');
+      if (x) x.type = pick(['yacht', 'Rent', '', null, 3, 'constructor', 'toString', '__proto__']);
+      break;
+    }
+    case 19: {
+      const x = el('costs');
+      if (x) x.amount = pick([-100, 100.5, 1e-3, '100', null, undefined, 1_000_000_001, 1_000_000_000, Infinity, NaN, -Infinity, 2 ** 53]);
+      break;
+    }
+    case 20: {
+      const x = el('costs');
+      if (x) x.person = pick(['zz', 'a1', 'c0', 1, null, '']);
+      break;
+    }
+    case 21: {
+      const x = el('costs');
+      if (x) x.description = pick(['x'.repeat(201), 'x'.repeat(200), 5, null, '']);
+      break;
+    }
+    case 22: {
+      const x = el('costs');
+      if (x) x.note = 'x';
+      list('costs')?.push(pick(JUNK) as never);
+      break;
+    }
+    case 23:
+      input.incomes = pick([null, 'salary', {}, Array.from({ length: 101 }, () => ({ type: 'salary', person: 'a1', amount: 1 }))]);
+      break;
+    case 24: {
+      const x = el('incomes');
+      if (x) x.type = pick(['bonus', '', null, 'hasOwnProperty']);
+      break;
+    }
+    case 25: {
+      const x = el('incomes');
+      if (x) x.person = pick(['zz', undefined, 1, null, 'c0', 'a2']);
+      break;
+    }
+    case 26: {
+      const x = el('incomes');
+      if (x) {
+        x.amount = pick([-1, 0.5, '1', null, 1_000_000_001]);
+        x.extra = true;
+      }
+      break;
+    }
+    case 27:
+      input.jobStimulus = pick([['c0'], ['zz'], ['a1', 'a1'], ['a1', 'a2', 'a1'], 'a1', null, [1], ['a2'], [], {}]);
+      break;
+    case 28:
+      input.options = pick([null, 'x', [], { partTimeChildrenCountInHouseholdSize: 'yes' }, { other: true }, { partTimeChildrenCountInHouseholdSize: false, x: 1 }]);
+      break;
+    case 30: {
+      const x = el('adults');
+      if (x) x[pick(['lawfullyResident', 'reducedWorkCapacityDueToIllness'])] = pick(['ja', 1, null, 0]);
+      else input.emergencyAid = pick(['yes', 1, null]);
+      break;
+    }
+    case 31: {
+      const x = el('costs');
+      if (x) x[pick(['secondHand', 'subletApproved'])] = pick([true, false, 'ja', null, 1]);
+      break;
+    }
+    default:
+      input[pick(['extra', 'Month', 'child', '__proto__x', 'toString'])] = pick(JUNK);
+      break;
   }
 }
 
 // --- Modified rule data ----------------------------------------------------------------------------------------------
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: generated inputs are any JSON, including wrong shapes
+type Json = Record<string, any>;
 
 function altRuleSet(variant: 1 | 2): RuleSet {
   const docs = readRuleDocuments(DEFAULT_NORM_RULES_DIR).map((d) => ({ name: d.name, data: structuredClone(d.data) as Json }));
@@ -156,7 +318,12 @@ function altRuleSet(variant: 1 | 2): RuleSet {
     if (o.kind === 'regimes') {
       const last = o.regimes.find((g: Json) => g.id === 'SoL2025:400');
       if (variant === 1) {
-        last.parameters = { jobStimulusPercent: 30, jobStimulusIncomeTypes: ['salary', 'parentalBenefit'], childEarningsExemptIncomeTypes: ['salary', 'studentGrant'], childEarningsExemptPrisbasbelopp: 2 };
+        last.parameters = {
+          jobStimulusPercent: 30,
+          jobStimulusIncomeTypes: ['salary', 'parentalBenefit'],
+          childEarningsExemptIncomeTypes: ['salary', 'studentGrant'],
+          childEarningsExemptPrisbasbelopp: 2,
+        };
       } else {
         last.parameters = { jobStimulusPercent: 0, jobStimulusIncomeTypes: ['salary'], childEarningsExemptIncomeTypes: ['salary'], childEarningsExemptPrisbasbelopp: 0 };
         o.regimes[0].parameters.jobStimulusPercent = 100;
@@ -216,16 +383,16 @@ class Section {
     const before = serialise(input);
     let out: string;
     try {
-      out = 'R' + serialise(calculateNorm(rules, input));
+      out = `R${serialise(calculateNorm(rules, input))}`;
       this.results++;
     } catch (err) {
       if (err instanceof NormInputError) {
         if (err.code === 'NORM_RULE_MISSING') this.missingErrors++;
         else this.inputErrors++;
-        out = 'E' + serialise({ class: err.constructor.name, name: err.name, code: err.code, message: err.message, fields: err.fields });
+        out = `E${serialise({ class: err.constructor.name, name: err.name, code: err.code, message: err.message, fields: err.fields })}`;
       } else {
         this.otherErrors++;
-        out = 'X' + String(err);
+        out = `X${String(err)}`;
         this.onUnexpected?.(`${this.name}: unexpected ${String(err)} for ${before}`);
       }
     }
@@ -318,7 +485,9 @@ export function runGolden(sizes: GoldenSizes, onUnexpected?: (message: string) =
     }
     sections.push(s.done());
   }
-  const overall = createHash('sha256').update(sections.map((s) => s.digest).join('\n')).digest('hex');
+  const overall = createHash('sha256')
+    .update(sections.map((s) => s.digest).join('\n'))
+    .digest('hex');
   return { sections, overall };
 }
 

@@ -37,7 +37,16 @@ test('prints the result JSON on stdout (adult sharing a 5-person household, 2025
 });
 
 test('reads standard input with "-"', () => {
-  const res = run(['-'], JSON.stringify({ month: '2026-01', adults: [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant' }] }));
+  const res = run(
+    ['-'],
+    JSON.stringify({
+      month: '2026-01',
+      adults: [
+        { id: 'a1', role: 'applicant' },
+        { id: 'a2', role: 'coApplicant' },
+      ],
+    }),
+  );
   assert.equal(res.status, 0, res.stderr);
   const out = JSON.parse(res.stdout);
   assert.equal(out.totals.norm, 851000);

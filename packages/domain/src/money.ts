@@ -27,7 +27,10 @@ export function formatKronor(ore: number, locale?: string): string {
   if (locale !== undefined && !locale.startsWith('sv')) {
     const whole = ore % ORE_PER_KRONA === 0;
     return new Intl.NumberFormat(locale, {
-      style: 'currency', currency: 'SEK', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2,
+      style: 'currency',
+      currency: 'SEK',
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: whole ? 0 : 2,
     }).format(ore / ORE_PER_KRONA);
   }
   if (ore < 0) return `−${formatKronor(-ore)}`;
@@ -61,7 +64,10 @@ export interface ParseKronorOptions {
  * "-50" or "−50". Refuses more than two decimals, letters, and amounts above MAX_AMOUNT_ORE.
  */
 export function parseKronor(text: string, options: ParseKronorOptions = {}): number | null {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace(/\u2212/g, '-');
+  const t = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/kr$/i, '')
+    .replace(/\u2212/g, '-');
   if (t === '') return options.empty === 'zero' ? 0 : null;
   const m = /^(-)?(\d{1,8})(?:[,.](\d{1,2}))?$/.exec(t);
   if (!m) return null;

@@ -34,8 +34,10 @@ test('parseKronor reads what people type, exactly, and refuses the rest', () => 
 });
 
 test('an amount written for an input reads back as the same öre', () => {
-  fc.assert(fc.property(fc.integer({ min: -MAX_AMOUNT_ORE, max: MAX_AMOUNT_ORE }), (ore) => {
-    assert.equal(parseKronor(kronorInputText(ore), { allowNegative: true }), ore);
-    assert.equal(parseKronor(formatKronor(ore), { allowNegative: true }), ore);
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: -MAX_AMOUNT_ORE, max: MAX_AMOUNT_ORE }), (ore) => {
+      assert.equal(parseKronor(kronorInputText(ore), { allowNegative: true }), ore);
+      assert.equal(parseKronor(formatKronor(ore), { allowNegative: true }), ore);
+    }),
+  );
 });

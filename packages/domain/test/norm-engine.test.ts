@@ -1,20 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  buildRuleSet,
-  calculateNorm,
-  NormInputError,
-  NormRuleMissingError,
-  type CostType,
-  type NormInput,
-  type NormResult,
-  type RuleDocument,
-} from '../src/norm/index.ts';
+import { buildRuleSet, calculateNorm, NormInputError, NormRuleMissingError, type CostType, type NormInput, type NormResult } from '../src/norm/index.ts';
 import { ruleDocuments, kr, single, couple } from './norm-fixtures.ts';
 
 const docs = ruleDocuments();
 const rules = buildRuleSet(docs);
-
 
 function assertSums(r: NormResult) {
   const sum = (kinds: string[]) => r.lines.filter((l) => kinds.includes(l.kind)).reduce((s, l) => s + l.amount, 0);
@@ -156,14 +146,23 @@ test('each month selects its table: 2024, 2025 official, 2026 official and verif
     assert.equal(rs.normTable.provisional, false);
     assert.equal(rs.normTable.verified, verified, month);
     assert.doesNotMatch(rs.normTable.title + rs.lines.map((l) => l.explanation).join(' '), /preliminär/);
-    assert.equal(rs.warnings.some((w) => w.type === 'PROVISIONAL_TABLE'), false);
+    assert.equal(
+      rs.warnings.some((w) => w.type === 'PROVISIONAL_TABLE'),
+      false,
+    );
     assert.ok(rs.lines.every((l) => l.source.status === 'official'));
   }
 });
 
 test('2026: the cells that the provisional table had 10 kr too low', () => {
   // Children 1–2, 4–6, 11–14, 15–18, 19–20 years (born so that they have that age on 1 March 2026).
-  const ages: [string, number][] = [['2024-06-01', 3060], ['2021-06-01', 3060], ['2013-06-01', 4390], ['2009-06-01', 4960], ['2006-06-01', 5000]];
+  const ages: [string, number][] = [
+    ['2024-06-01', 3060],
+    ['2021-06-01', 3060],
+    ['2013-06-01', 4390],
+    ['2009-06-01', 4960],
+    ['2006-06-01', 5000],
+  ];
   for (const [birthDate, amount] of ages) {
     const r = calculateNorm(rules, single('2026-03', { children: [{ id: 'c1', birthDate }], householdSize: 2 }));
     assert.equal(r.lines.find((l) => l.person === 'c1')!.amount, kr(amount), birthDate);
@@ -171,9 +170,28 @@ test('2026: the cells that the provisional table had 10 kr too low', () => {
   // Common household costs for 3 and 4 persons.
   assert.equal(calculateNorm(rules, single('2026-03', { householdSize: 3 })).lines.find((l) => l.kind === 'common')!.source.cell, 'commonCosts.3');
   assert.equal(calculateNorm(rules, couple('2026-03', { children: [{ id: 'c1', birthDate: '2015-01-01' }] })).totals.common, kr(1790));
-  assert.equal(calculateNorm(rules, couple('2026-03', { children: [{ id: 'c1', birthDate: '2015-01-01' }, { id: 'c2', birthDate: '2012-01-01' }] })).totals.common, kr(2030));
+  assert.equal(
+    calculateNorm(
+      rules,
+      couple('2026-03', {
+        children: [
+          { id: 'c1', birthDate: '2015-01-01' },
+          { id: 'c2', birthDate: '2012-01-01' },
+        ],
+      }),
+    ).totals.common,
+    kr(2030),
+  );
   // A couple with a 12-year-old and a 16-year-old: 7 100 + 4 390 + 4 960 + 2 030 = 18 480 kr.
-  const family = calculateNorm(rules, couple('2026-03', { children: [{ id: 'c1', birthDate: '2013-05-01' }, { id: 'c2', birthDate: '2009-11-01' }] }));
+  const family = calculateNorm(
+    rules,
+    couple('2026-03', {
+      children: [
+        { id: 'c1', birthDate: '2013-05-01' },
+        { id: 'c2', birthDate: '2009-11-01' },
+      ],
+    }),
+  );
   assert.equal(family.totals.norm, kr(18480));
   assertSums(family);
 });
@@ -202,7 +220,15 @@ test('children per age group 2025, with and without lunch; age in whole years on
   // Born during the month → 0 years.
   assert.equal(calculateNorm(rules, single('2025-03', { children: [{ id: 'c1', birthDate: '2025-03-20' }] })).lines[1]!.amount, kr(2720));
   // A family: couple + 4-year-old at preschool + 8-year-old, 2025: 7 050 + 2 700 + 3 790 + 2 010 = 15 550.
-  const fam = calculateNorm(rules, couple('2025-10', { children: [{ id: 'c1', birthDate: '2021-01-15', lunchAtPreschool: true }, { id: 'c2', birthDate: '2017-02-01' }] }));
+  const fam = calculateNorm(
+    rules,
+    couple('2025-10', {
+      children: [
+        { id: 'c1', birthDate: '2021-01-15', lunchAtPreschool: true },
+        { id: 'c2', birthDate: '2017-02-01' },
+      ],
+    }),
+  );
   assert.equal(fam.totals.norm, kr(15550));
   assertSums(fam);
 });
@@ -249,15 +275,18 @@ test('part-time child: personal costs by days at home, rounded half up; counts i
 
 test('costs: within the cap approved, above the cap capped with a warning, other → manual judgement', () => {
   // 2281 example caps (Högsby 2023): 1 adult 4 474 kr rent.
-  const r = calculateNorm(rules, single('2026-03', {
-    municipality: '2281',
-    costs: [
-      { type: 'rent', amount: kr(5000) },
-      { type: 'electricity', amount: kr(300) },
-      { type: 'homeInsurance', amount: kr(120) },
-      { type: 'other', amount: kr(500), description: 'cykelreparation' },
-    ],
-  }));
+  const r = calculateNorm(
+    rules,
+    single('2026-03', {
+      municipality: '2281',
+      costs: [
+        { type: 'rent', amount: kr(5000) },
+        { type: 'electricity', amount: kr(300) },
+        { type: 'homeInsurance', amount: kr(120) },
+        { type: 'other', amount: kr(500), description: 'cykelreparation' },
+      ],
+    }),
+  );
   const [rent, el, ins, other] = r.lines.filter((l) => l.kind === 'cost');
   assert.deepEqual([rent!.applied, rent!.amount, rent!.rule, rent!.source.cell], [kr(5000), kr(4474), 'COST-CAPPED', 'caps.rent.1v-0b']);
   assert.equal(rent!.source.status, 'example');
@@ -277,8 +306,21 @@ test('costs: within the cap approved, above the cap capped with a warning, other
 });
 
 test('rent cap follows the household composition; two rent rows share one cap', () => {
-  const kids = [{ id: 'c1', birthDate: '2015-01-01' }, { id: 'c2', birthDate: '2016-01-01' }];
-  const r = calculateNorm(rules, couple('2025-11', { municipality: '2281', children: kids, costs: [{ type: 'rent', amount: kr(7000) }, { type: 'rent', amount: kr(1000) }] }));
+  const kids = [
+    { id: 'c1', birthDate: '2015-01-01' },
+    { id: 'c2', birthDate: '2016-01-01' },
+  ];
+  const r = calculateNorm(
+    rules,
+    couple('2025-11', {
+      municipality: '2281',
+      children: kids,
+      costs: [
+        { type: 'rent', amount: kr(7000) },
+        { type: 'rent', amount: kr(1000) },
+      ],
+    }),
+  );
   const [a, b] = r.lines.filter((l) => l.kind === 'cost');
   assert.equal(a!.amount, kr(7000));
   assert.equal(a!.rule, 'COST-WITHIN-CAP');
@@ -301,7 +343,16 @@ test('no municipality: costs approved as applied, with a warning that no guideli
 // --- Incomes -------------------------------------------------------------------------------------------------------
 
 test('every income counts; assistance = max(0, need − income); proposal outcomes', () => {
-  const granted = calculateNorm(rules, single('2025-05', { costs: [{ type: 'rent', amount: kr(5000) }], incomes: [{ type: 'housingAllowance', person: 'a1', amount: kr(1500) }, { type: 'unemploymentBenefit', person: 'a1', amount: kr(2000) }] }));
+  const granted = calculateNorm(
+    rules,
+    single('2025-05', {
+      costs: [{ type: 'rent', amount: kr(5000) }],
+      incomes: [
+        { type: 'housingAllowance', person: 'a1', amount: kr(1500) },
+        { type: 'unemploymentBenefit', person: 'a1', amount: kr(2000) },
+      ],
+    }),
+  );
   assert.equal(granted.totals.need, kr(10180));
   assert.equal(granted.totals.income, kr(3500));
   assert.equal(granted.totals.assistance, kr(6680));
@@ -317,7 +368,17 @@ test('every income counts; assistance = max(0, need − income); proposal outcom
 });
 
 test('jobbstimulans: 25 % of income from employment not counted, rounded to whole kronor half up', () => {
-  const r = calculateNorm(rules, couple('2026-02', { incomes: [{ type: 'salary', person: 'a1', amount: kr(10000) }, { type: 'parentalBenefit', person: 'a1', amount: kr(3000) }, { type: 'salary', person: 'a2', amount: kr(4000) }], jobStimulus: ['a1'] }));
+  const r = calculateNorm(
+    rules,
+    couple('2026-02', {
+      incomes: [
+        { type: 'salary', person: 'a1', amount: kr(10000) },
+        { type: 'parentalBenefit', person: 'a1', amount: kr(3000) },
+        { type: 'salary', person: 'a2', amount: kr(4000) },
+      ],
+      jobStimulus: ['a1'],
+    }),
+  );
   const js = r.lines.filter((l) => l.kind === 'jobStimulus');
   assert.equal(js.length, 1);
   assert.deepEqual([js[0]!.person, js[0]!.applied, js[0]!.amount, js[0]!.rule], ['a1', kr(10000), -kr(2500), 'INC-JOB-STIMULUS']);
@@ -330,7 +391,16 @@ test('jobbstimulans: 25 % of income from employment not counted, rounded to whol
   const down = calculateNorm(rules, single('2025-05', { incomes: [{ type: 'salary', person: 'a1', amount: kr(10001) }], jobStimulus: ['a1'] }));
   assert.equal(down.lines.at(-1)!.amount, -kr(2500));
   // Two salaries of the same person are summed first: (6 001 + 4 001) × 25 % = 2 500,50 → 2 501.
-  const two = calculateNorm(rules, single('2025-05', { incomes: [{ type: 'salary', person: 'a1', amount: kr(6001) }, { type: 'salary', person: 'a1', amount: kr(4001) }], jobStimulus: ['a1'] }));
+  const two = calculateNorm(
+    rules,
+    single('2025-05', {
+      incomes: [
+        { type: 'salary', person: 'a1', amount: kr(6001) },
+        { type: 'salary', person: 'a1', amount: kr(4001) },
+      ],
+      jobStimulus: ['a1'],
+    }),
+  );
   assert.equal(two.totals.income, kr(10002 - 2501));
   // Person without salary → no line.
   const none = calculateNorm(rules, single('2025-05', { incomes: [{ type: 'pension', person: 'a1', amount: kr(1000) }], jobStimulus: ['a1'] }));
@@ -339,10 +409,16 @@ test('jobbstimulans: 25 % of income from employment not counted, rounded to whol
 
 test('a child may be called anything, also the name of a JavaScript built-in, and its earnings are still counted', () => {
   for (const id of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
-    const r = calculateNorm(rules, single('2025-10', {
-      children: [{ id, birthDate: '2008-01-01', earningsThisYear: kr(50000) }],
-      incomes: [{ type: 'salary', person: id, amount: kr(6000) }, { type: 'salary', person: id, amount: kr(4000) }],
-    }));
+    const r = calculateNorm(
+      rules,
+      single('2025-10', {
+        children: [{ id, birthDate: '2008-01-01', earningsThisYear: kr(50000) }],
+        incomes: [
+          { type: 'salary', person: id, amount: kr(6000) },
+          { type: 'salary', person: id, amount: kr(4000) },
+        ],
+      }),
+    );
     assert.equal(r.totals.income, kr(1200), id);
   }
 });
@@ -369,7 +445,10 @@ test('contract example from the issue', () => {
   const r = calculateNorm(rules, {
     month: '2026-03',
     municipality: '2281',
-    adults: [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant' }],
+    adults: [
+      { id: 'a1', role: 'applicant' },
+      { id: 'a2', role: 'coApplicant' },
+    ],
     children: [{ id: 'c1', birthDate: '2021-05-10', daysAtHome: 31, lunchAtPreschool: true }],
     householdSize: 5,
     costs: [{ type: 'rent', amount: 850000 }],
@@ -406,10 +485,28 @@ test('invalid input → clear errors with field paths, never a number', () => {
   expectError(single('2025-05', { children: [{ id: 'c1', birthDate: '2021-02-30' }] }), '/children/0/birthDate');
   expectError(single('2025-02', { children: [{ id: 'c1', birthDate: '2021-02-01', daysAtHome: 29 }] }), '/children/0/daysAtHome');
   expectError({ month: '2025-05', adults: [{ id: 'a2', role: 'coApplicant' }] }, '/adults/0/role');
-  expectError({ month: '2025-05', adults: [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'applicant' }] }, '/adults/1/role');
+  expectError(
+    {
+      month: '2025-05',
+      adults: [
+        { id: 'a1', role: 'applicant' },
+        { id: 'a2', role: 'applicant' },
+      ],
+    },
+    '/adults/1/role',
+  );
   expectError({ month: '2025-05', adults: [{ id: 'a1', role: 'lodger' }] }, '/adults/0/role');
   expectError({ month: '2025-05', adults: [] }, '/adults');
-  expectError({ month: '2025-05', adults: [{ id: 'a1', role: 'applicant' }, { id: 'a1', role: 'coApplicant' }] }, '/adults/1/id');
+  expectError(
+    {
+      month: '2025-05',
+      adults: [
+        { id: 'a1', role: 'applicant' },
+        { id: 'a1', role: 'coApplicant' },
+      ],
+    },
+    '/adults/1/id',
+  );
   expectError({ month: '2025-05', adults: [{ id: '19850101-1234', role: 'applicant' }] }, '/adults/0/id');
   expectError(single('2025-05', { householdSize: 2.5 }), '/householdSize');
   expectError(couple('2025-05', { householdSize: 1 }), '/householdSize');
@@ -424,7 +521,13 @@ test('invalid input → clear errors with field paths, never a number', () => {
 });
 
 test('same input → same output, and the input is not modified', () => {
-  const input = couple('2026-03', { municipality: '2281', children: [{ id: 'c1', birthDate: '2019-07-07', daysAtHome: 10 }], costs: [{ type: 'rent', amount: kr(9000) }], incomes: [{ type: 'salary', person: 'a2', amount: 1234567 }], jobStimulus: ['a2'] });
+  const input = couple('2026-03', {
+    municipality: '2281',
+    children: [{ id: 'c1', birthDate: '2019-07-07', daysAtHome: 10 }],
+    costs: [{ type: 'rent', amount: kr(9000) }],
+    incomes: [{ type: 'salary', person: 'a2', amount: 1234567 }],
+    jobStimulus: ['a2'],
+  });
   const copy = structuredClone(input);
   const a = JSON.stringify(calculateNorm(rules, input));
   const b = JSON.stringify(calculateNorm(rules, input));
@@ -442,7 +545,12 @@ const fullHousehold = (month: string, extra: Partial<NormInput> = {}): NormInput
     { id: 'a2', role: 'coApplicant' },
   ],
   children: [{ id: 'c1', birthDate: '2016-05-05', daysAtHome: 10 }],
-  costs: [{ type: 'rent', amount: 800_000 }, { type: 'rent', amount: 50_050 }, { type: 'homeInsurance', amount: 30_000 }, { type: 'other', amount: 1 }],
+  costs: [
+    { type: 'rent', amount: 800_000 },
+    { type: 'rent', amount: 50_050 },
+    { type: 'homeInsurance', amount: 30_000 },
+    { type: 'other', amount: 1 },
+  ],
   incomes: [{ type: 'salary', person: 'a1', amount: 1_234_567 }],
   jobStimulus: ['a1'],
   ...extra,
@@ -474,7 +582,13 @@ test("a cost's cap row is the first row of the guidelines that matches the house
         const input: NormInput = {
           month: '2026-06',
           municipality: '2281',
-          adults: adults === 1 ? [{ id: 'a1', role: 'applicant' }] : [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant' }],
+          adults:
+            adults === 1
+              ? [{ id: 'a1', role: 'applicant' }]
+              : [
+                  { id: 'a1', role: 'applicant' },
+                  { id: 'a2', role: 'coApplicant' },
+                ],
           children: Array.from({ length: children }, (_, i) => ({ id: `c${i}`, birthDate: '2015-01-01' })),
           costs: [{ type: type as CostType, amount: 100 }],
         };

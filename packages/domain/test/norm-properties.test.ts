@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  buildRuleSet,
-  calculateNorm,
-  COST_TYPES,
-  INCOME_TYPES,
-  NormInputError,
-  type NormChildInput,
-  type NormInput,
-  type NormResult,
-  type RuleDocument,
-} from '../src/norm/index.ts';
+import { buildRuleSet, calculateNorm, COST_TYPES, INCOME_TYPES, NormInputError, type NormChildInput, type NormInput, type NormResult } from '../src/norm/index.ts';
 import { ruleDocuments } from './norm-fixtures.ts';
 
 const docs = ruleDocuments();
@@ -40,7 +30,11 @@ const childArb = (month: string, id: string, fullTime = false) =>
       return c;
     });
 
-const amountArb = fc.oneof(fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 100 }).map((k) => k * 100));
+const amountArb = fc.oneof(
+  fc.integer({ min: 0, max: 3_000_000 }),
+  fc.integer({ min: 0, max: 500 }),
+  fc.integer({ min: 0, max: 100 }).map((k) => k * 100),
+);
 
 const householdArb: fc.Arbitrary<NormInput> = fc
   .record({
@@ -66,7 +60,14 @@ const householdArb: fc.Arbitrary<NormInput> = fc
     if (h.couple) adults.push({ id: 'a2', role: 'coApplicant' });
     const kids = children.map((c, i) => (i === 0 && earnings !== undefined ? { ...c, earningsThisYear: earnings } : c));
     const persons = [...adults.map((a) => a.id), ...kids.map((c) => c.id)];
-    const input: NormInput = { month: h.month, adults, children: kids, costs, incomes: incomes.map((x) => ({ type: x.type, person: persons[x.who % persons.length]!, amount: x.amount })), jobStimulus: js };
+    const input: NormInput = {
+      month: h.month,
+      adults,
+      children: kids,
+      costs,
+      incomes: incomes.map((x) => ({ type: x.type, person: persons[x.who % persons.length]!, amount: x.amount })),
+      jobStimulus: js,
+    };
     if (h.municipality) input.municipality = h.municipality;
     if (h.extra !== undefined) input.householdSize = adults.length + kids.length + h.extra;
     if (h.partTimeCounts !== undefined) input.options = { partTimeChildrenCountInHouseholdSize: h.partTimeCounts };
@@ -111,7 +112,10 @@ function checkInvariants(r: NormResult) {
 }
 
 test('property: assistance never negative, lines always sum to totals, outcome consistent', () => {
-  fc.assert(fc.property(householdArb, (input) => checkInvariants(calculateNorm(rules, input))), RUNS);
+  fc.assert(
+    fc.property(householdArb, (input) => checkInvariants(calculateNorm(rules, input))),
+    RUNS,
+  );
 });
 
 test('property: same input → same output', () => {

@@ -5,19 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  buildRuleSet,
-  calculateNorm,
-  expectedDocuments,
-  NormInputError,
-  type NormInput,
-  type NormResult,
-  type RuleDocument,
-} from '../src/norm/index.ts';
+import { buildRuleSet, calculateNorm, expectedDocuments, NormInputError, type NormInput, type NormResult } from '../src/norm/index.ts';
 import { ruleDocuments, kr, single, couple } from './norm-fixtures.ts';
 
 const docs = ruleDocuments();
 const rules = buildRuleSet(docs);
+// biome-ignore lint/suspicious/noExplicitAny: the tests break rule documents on purpose, field by field
 const byName = (name: string) => structuredClone(docs.find((d) => d.name === name)!.data) as Record<string, any>;
 
 const types = (r: NormResult) => r.warnings.map((w) => w.type);
@@ -59,8 +52,15 @@ test('January 2027 is calculated under the reform regime, and says which lines a
   assert.ok(!types(dec).includes('PROVISIONAL_LINES'));
 });
 
-test('a child\'s earnings in 2027 use the provisional prisbasbelopp and that line is listed as provisional', () => {
-  const r = calculateNorm(rules, single('2027-03', { adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }], children: [{ id: 'c1', birthDate: '2010-01-01', earningsThisYear: 0 }], incomes: [{ type: 'salary', person: 'c1', amount: 100000 }] }));
+test("a child's earnings in 2027 use the provisional prisbasbelopp and that line is listed as provisional", () => {
+  const r = calculateNorm(
+    rules,
+    single('2027-03', {
+      adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }],
+      children: [{ id: 'c1', birthDate: '2010-01-01', earningsThisYear: 0 }],
+      incomes: [{ type: 'salary', person: 'c1', amount: 100000 }],
+    }),
+  );
   const line = r.lines.find((l) => l.rule === 'INC-CHILD-EARNINGS')!;
   assert.equal(line.source.status, 'provisional');
   assert.match(r.warnings.find((w) => w.type === 'PROVISIONAL_LINES')!.message, /rad 4 \(inkomst c1, prisbasbelopp-2027/);
@@ -111,7 +111,14 @@ test('the cap for larger households: from the fourth child, counted from the old
 });
 
 test('second-hand rent counts in 2027 only when the sublet is approved', () => {
-  const rent = (extra: Record<string, unknown>) => single('2027-02', { adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }], costs: [{ type: 'rent', amount: 600000, ...extra }, { type: 'electricity', amount: 40000 }] });
+  const rent = (extra: Record<string, unknown>) =>
+    single('2027-02', {
+      adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }],
+      costs: [
+        { type: 'rent', amount: 600000, ...extra },
+        { type: 'electricity', amount: 40000 },
+      ],
+    });
   const approved = calculateNorm(rules, rent({ secondHand: true, subletApproved: true }));
   assert.equal(approved.totals.costs, kr(6400));
   assert.equal(approved.proposal.outcome, 'granted');
@@ -121,7 +128,10 @@ test('second-hand rent counts in 2027 only when the sublet is approved', () => {
   assert.match(line.explanation, /i andra hand och andrahandsuthyrningen är inte godkänd av hyresvärden eller hyresnämnden/);
   assert.equal(notApproved.totals.costs, kr(400));
   assert.equal(notApproved.proposal.outcome, 'partlyRefused');
-  assert.deepEqual(notApproved.warnings.filter((w) => w.type === 'SUBLET_NOT_APPROVED').map((w) => w.path), ['/costs/0/subletApproved']);
+  assert.deepEqual(
+    notApproved.warnings.filter((w) => w.type === 'SUBLET_NOT_APPROVED').map((w) => w.path),
+    ['/costs/0/subletApproved'],
+  );
   assertSums(notApproved);
   // Not said whether approved: not counted, and the warning asks for it.
   const unknown = calculateNorm(rules, rent({ secondHand: true }));
@@ -136,26 +146,45 @@ test('lawful residence (2027): no adult lawfully resident → refused unless eme
   assert.deepEqual([notLawful.proposal.outcome, notLawful.proposal.amount, notLawful.totals.assistance], ['refused', 0, 0]);
   assert.equal(notLawful.totals.need, kr(5220));
   assert.match(notLawful.proposal.explanation, /Ingen vuxen i hushållet vistas lagligen i Sverige.*nödbistånd/);
-  assert.deepEqual(notLawful.warnings.filter((w) => w.type === 'LAWFUL_RESIDENCE').map((w) => w.path), ['/adults/0/lawfullyResident']);
+  assert.deepEqual(
+    notLawful.warnings.filter((w) => w.type === 'LAWFUL_RESIDENCE').map((w) => w.path),
+    ['/adults/0/lawfullyResident'],
+  );
   assertSums(notLawful);
 
   const emergency = calculateNorm(rules, { month: '2027-01', adults: [{ id: 'a1', role: 'applicant', lawfullyResident: false }], emergencyAid: true });
   assert.deepEqual([emergency.proposal.outcome, emergency.totals.assistance], ['granted', kr(5220)]);
   assert.ok(types(emergency).includes('EMERGENCY_AID'));
 
-  const mixed = calculateNorm(rules, { month: '2027-01', adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }, { id: 'a2', role: 'coApplicant', lawfullyResident: false }] });
+  const mixed = calculateNorm(rules, {
+    month: '2027-01',
+    adults: [
+      { id: 'a1', role: 'applicant', lawfullyResident: true },
+      { id: 'a2', role: 'coApplicant', lawfullyResident: false },
+    ],
+  });
   assert.equal(mixed.totals.assistance, kr(8510));
   assert.match(mixed.warnings.find((w) => w.type === 'LAWFUL_RESIDENCE')!.message, /a2 vistas inte lagligen.*pröva hur biståndet ska bestämmas/);
 
   const lawful = calculateNorm(rules, { month: '2027-01', adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }] });
   assert.ok(!types(lawful).includes('LAWFUL_RESIDENCE'));
   const unknown = calculateNorm(rules, { month: '2027-01', adults: [{ id: 'a1', role: 'applicant' }] });
-  assert.deepEqual(unknown.warnings.filter((w) => w.type === 'LAWFUL_RESIDENCE').map((w) => w.path), ['/adults/0/lawfullyResident']);
+  assert.deepEqual(
+    unknown.warnings.filter((w) => w.type === 'LAWFUL_RESIDENCE').map((w) => w.path),
+    ['/adults/0/lawfullyResident'],
+  );
   assert.equal(unknown.totals.assistance, kr(5220));
 });
 
 test('medical certificate: expected from 1 July 2026 for an adult whose work capacity is reduced by illness', () => {
-  const ill = (month: string) => calculateNorm(rules, { month, adults: [{ id: 'a1', role: 'applicant' }, { id: 'a2', role: 'coApplicant', reducedWorkCapacityDueToIllness: true }] });
+  const ill = (month: string) =>
+    calculateNorm(rules, {
+      month,
+      adults: [
+        { id: 'a1', role: 'applicant' },
+        { id: 'a2', role: 'coApplicant', reducedWorkCapacityDueToIllness: true },
+      ],
+    });
   const june = ill('2026-06');
   const july = ill('2026-07');
   assert.ok(!types(june).includes('EXPECTED_DOCUMENT'));
@@ -177,14 +206,24 @@ test('medical certificate: expected from 1 July 2026 for an adult whose work cap
 test('the new facts do not change a 2025 or 2026 result', () => {
   const children = Array.from({ length: 5 }, (_, i) => ({ id: `c${i}`, birthDate: `${2010 + i * 2}-03-01` }));
   for (const month of ['2025-03', '2025-09', '2026-03', '2026-12']) {
-    const plain = couple(month, { children, municipality: '2281', costs: [{ type: 'rent', amount: 700000 }, { type: 'electricity', amount: 50000 }] });
+    const plain = couple(month, {
+      children,
+      municipality: '2281',
+      costs: [
+        { type: 'rent', amount: 700000 },
+        { type: 'electricity', amount: 50000 },
+      ],
+    });
     const withFacts: NormInput = {
       ...plain,
       adults: [
         { id: 'a1', role: 'applicant', lawfullyResident: false },
         { id: 'a2', role: 'coApplicant', lawfullyResident: false },
       ],
-      costs: [{ type: 'rent', amount: 700000, secondHand: true, subletApproved: false }, { type: 'electricity', amount: 50000 }],
+      costs: [
+        { type: 'rent', amount: 700000, secondHand: true, subletApproved: false },
+        { type: 'electricity', amount: 50000 },
+      ],
       emergencyAid: false,
     };
     assert.deepEqual(calculateNorm(rules, withFacts), calculateNorm(rules, plain), month);
@@ -220,7 +259,17 @@ test('a systemförvaltare replaces the provisional 2027 amounts by editing JSON:
     { name: 'riksnorm-2027.json', data: t },
     { name: 'prisbasbelopp.json', data: pbb },
   ]);
-  const r = calculateNorm(edited, single('2027-01', { adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }], children: [{ id: 'c1', birthDate: '2012-01-01' }, { id: 'c2', birthDate: '2014-01-01' }, { id: 'c3', birthDate: '2016-01-01' }] }));
+  const r = calculateNorm(
+    edited,
+    single('2027-01', {
+      adults: [{ id: 'a1', role: 'applicant', lawfullyResident: true }],
+      children: [
+        { id: 'c1', birthDate: '2012-01-01' },
+        { id: 'c2', birthDate: '2014-01-01' },
+        { id: 'c3', birthDate: '2016-01-01' },
+      ],
+    }),
+  );
   assert.equal(r.lines[0]!.amount, kr(4100));
   assert.deepEqual([r.lines.find((l) => l.person === 'c3')!.amount, r.lines.find((l) => l.person === 'c3')!.rule], [kr(2000), 'RN-CHILD-CAPPED']);
   assert.ok(r.lines.every((l) => l.source.status === 'official'));

@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  buildRuleSet,
-  calculateNorm,
-  formatKr,
-  mulDivRoundKronaHalfDown,
-  mulDivRoundKronaHalfUp,
-  roundToKrona,
-  RuleDataError,
-  type RuleDocument,
-} from '../src/norm/index.ts';
+import { buildRuleSet, calculateNorm, formatKr, mulDivRoundKronaHalfDown, mulDivRoundKronaHalfUp, roundToKrona, RuleDataError, type RuleDocument } from '../src/norm/index.ts';
 import { ruleDocuments } from './norm-fixtures.ts';
 
 const docs = ruleDocuments();
+// biome-ignore lint/suspicious/noExplicitAny: the tests break rule documents on purpose, field by field
 const byName = (name: string) => structuredClone(docs.find((d) => d.name === name)!.data) as Record<string, any>;
 const without = (name: string) => docs.filter((d) => d.name !== name);
 
@@ -31,26 +23,35 @@ function expectDataError(documents: RuleDocument[], pattern: RegExp): RuleDataEr
 test('the shipped rule files load; each table has id, validity, regime, source and provisional flag', () => {
   const rules = buildRuleSet(docs);
   const tables = [...rules.tables].sort((a, b) => a.id.localeCompare(b.id));
-  assert.deepEqual(tables.map((t) => [t.id, t.validFrom, t.validTo, t.provisional]), [
-    ['riksnorm-2024', '2024-01-01', '2024-12-31', false],
-    ['riksnorm-2025', '2025-01-01', '2025-12-31', false],
-    ['riksnorm-2026', '2026-01-01', '2026-12-31', false],
-    ['riksnorm-2027', '2027-01-01', '2027-12-31', true],
-  ]);
+  assert.deepEqual(
+    tables.map((t) => [t.id, t.validFrom, t.validTo, t.provisional]),
+    [
+      ['riksnorm-2024', '2024-01-01', '2024-12-31', false],
+      ['riksnorm-2025', '2025-01-01', '2025-12-31', false],
+      ['riksnorm-2026', '2026-01-01', '2026-12-31', false],
+      ['riksnorm-2027', '2027-01-01', '2027-12-31', true],
+    ],
+  );
   // Only 2026 is verified cell by cell against the statute text (SFS 2025:1046); see norm-tables.test.ts.
-  assert.deepEqual(tables.map((t) => t.verified), [false, false, true, false]);
+  assert.deepEqual(
+    tables.map((t) => t.verified),
+    [false, false, true, false],
+  );
   for (const t of rules.tables) {
     assert.ok(t.source.length > 10 && t.regimes.length > 0);
     // The per-person increment above 7 equals the difference between 6 and 7 persons.
     assert.equal(t.extraPerson, t.commonByPersons[6]! - t.commonByPersons[5]!);
   }
   assert.equal(rules.months.size, 48);
-  assert.deepEqual(rules.prisbasbelopp.map((p) => [p.year, p.amount, p.provisional]).sort((a, b) => (a[0] as number) - (b[0] as number)), [
-    [2024, 5730000, false],
-    [2025, 5880000, false],
-    [2026, 5920000, false],
-    [2027, 5920000, true],
-  ]);
+  assert.deepEqual(
+    rules.prisbasbelopp.map((p) => [p.year, p.amount, p.provisional]).sort((a, b) => (a[0] as number) - (b[0] as number)),
+    [
+      [2024, 5730000, false],
+      [2025, 5880000, false],
+      [2026, 5920000, false],
+      [2027, 5920000, true],
+    ],
+  );
   // 2024 "without lunch" cells are flagged missing in the data.
   const t2024 = rules.tables.find((t) => t.id === 'riksnorm-2024')!;
   assert.deepEqual(Object.values(t2024.cellStatus), ['missing', 'missing', 'missing', 'missing']);
@@ -104,7 +105,10 @@ test('legal references of SoL (2025:400): the paragraphs verified against the st
     month: '2026-04',
     adults: [{ id: 'a1', role: 'applicant' }],
     children: [{ id: 'c1', birthDate: '2009-01-01', earningsThisYear: 0 }],
-    incomes: [{ type: 'salary', person: 'a1', amount: 1000000 }, { type: 'salary', person: 'c1', amount: 200000 }],
+    incomes: [
+      { type: 'salary', person: 'a1', amount: 1000000 },
+      { type: 'salary', person: 'c1', amount: 200000 },
+    ],
     jobStimulus: ['a1'],
   });
   const job = r.lines.find((l) => l.kind === 'jobStimulus')!;
@@ -175,7 +179,14 @@ test('a missing table or prisbasbelopp for the month is an error, never a guess'
   assert.throws(() => calculateNorm(rules, { month: '2025-05', adults: [{ id: 'a1', role: 'applicant' }] }), { code: 'NORM_RULE_MISSING' });
   const noPbb = buildRuleSet(without('prisbasbelopp.json'));
   assert.throws(
-    () => calculateNorm(noPbb, { month: '2025-05', adults: [{ id: 'a1', role: 'applicant' }], children: [{ id: 'c1', birthDate: '2008-01-01' }], incomes: [{ type: 'salary', person: 'c1', amount: 100 }] }),
+    () =>
+      calculateNorm(noPbb, {
+        month: '2025-05',
+        adults: [{ id: 'a1', role: 'applicant' }],
+        children: [{ id: 'c1', birthDate: '2008-01-01' }],
+        incomes: [{ type: 'salary', person: 'c1', amount: 100 }],
+      }),
+    // biome-ignore lint/suspicious/noExplicitAny: the error's shape is what the test checks
     (err: any) => err.code === 'NORM_RULE_MISSING' && err.fields[0].path === '/incomes/0',
   );
 });

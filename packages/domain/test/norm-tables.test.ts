@@ -9,7 +9,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRuleSet, type RiksnormTable, type RuleDocument } from '../src/norm/index.ts';
+import { buildRuleSet, type RiksnormTable } from '../src/norm/index.ts';
 import { ruleDocuments } from './norm-fixtures.ts';
 
 const docs = ruleDocuments();
@@ -144,16 +144,29 @@ test('a wrong, missing or extra cell is found', () => {
   };
   assert.deepEqual(
     differences(old, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]),
-    ['riksnorm-2026 children.1-2.amount', 'riksnorm-2026 children.4-6.amount', 'riksnorm-2026 children.11-14.amount', 'riksnorm-2026 children.15-18.amount', 'riksnorm-2026 children.19-20.amount', 'riksnorm-2026 commonCosts.3', 'riksnorm-2026 commonCosts.4'],
+    [
+      'riksnorm-2026 children.1-2.amount',
+      'riksnorm-2026 children.4-6.amount',
+      'riksnorm-2026 children.11-14.amount',
+      'riksnorm-2026 children.15-18.amount',
+      'riksnorm-2026 children.19-20.amount',
+      'riksnorm-2026 commonCosts.3',
+      'riksnorm-2026 commonCosts.4',
+    ],
   );
   const noLunch: RiksnormTable = { ...t2026, children: t2026.children.map((g) => (g.id === '3' ? { ...g, withoutLunch: null } : g)) };
-  assert.deepEqual(differences(noLunch, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]), ['riksnorm-2026 children.3.withoutLunch']);
+  assert.deepEqual(
+    differences(noLunch, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]),
+    ['riksnorm-2026 children.3.withoutLunch'],
+  );
   const short: RiksnormTable = { ...t2026, children: t2026.children.slice(0, -1), commonByPersons: t2026.commonByPersons.slice(0, 6) };
-  assert.deepEqual(differences(short, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]), [
-    'riksnorm-2026 children.19-20.amount',
-    'riksnorm-2026 children.19-20.withoutLunch',
-    'riksnorm-2026 commonCosts.7',
-  ]);
+  assert.deepEqual(
+    differences(short, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]),
+    ['riksnorm-2026 children.19-20.amount', 'riksnorm-2026 children.19-20.withoutLunch', 'riksnorm-2026 commonCosts.7'],
+  );
   const extra: RiksnormTable = { ...t2026, extraPerson: t2026.extraPerson + 100, adults: { ...t2026.adults, couple: t2026.adults.couple + 1 } };
-  assert.deepEqual(differences(extra, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]), ['riksnorm-2026 adults.couple', 'riksnorm-2026 commonCosts.extraPerson']);
+  assert.deepEqual(
+    differences(extra, PRINTED['riksnorm-2026']!).map((d) => d.split(':')[0]),
+    ['riksnorm-2026 adults.couple', 'riksnorm-2026 commonCosts.extraPerson'],
+  );
 });

@@ -380,7 +380,11 @@ function costLines(c: Calculation, costs: readonly NormCostInput[], adults: numb
         `${label}: ansökt ${kr(applied)}, godkänt 0 kr. Bostaden hyrs i andra hand och ${why}; från 1 januari 2027 räknas en hyra i andra hand bara när uthyrningen är godkänd (${m.subletSource.legalReference}).`,
         m.subletSource,
       );
-      c.warnings.push({ type: 'SUBLET_NOT_APPROVED', message: `${label} ${kr(applied)} har inte tagits med: ${why}.`, path: `${path}/${cost.subletApproved === false ? 'subletApproved' : 'secondHand'}` });
+      c.warnings.push({
+        type: 'SUBLET_NOT_APPROVED',
+        message: `${label} ${kr(applied)} har inte tagits med: ${why}.`,
+        path: `${path}/${cost.subletApproved === false ? 'subletApproved' : 'secondHand'}`,
+      });
       return 0;
     }
 
@@ -420,9 +424,9 @@ function costLines(c: Calculation, costs: readonly NormCostInput[], adults: numb
     capLeft.set(cost.type, 0);
     const earlier = left < row.amount ? ` (varav ${kr(row.amount - left)} redan godkänt på andra rader av samma typ)` : '';
     costLine(
-        c,
-        cost,
-        i,
+      c,
+      cost,
+      i,
       left,
       R.costCapped,
       `${label}: ansökt ${kr(applied)}, godkänt ${kr(left)} enligt ${capText}${earlier}. Överstigande ${kr(applied - left)} godkänns inte utan en särskild skälighetsprövning.`,

@@ -31,9 +31,7 @@ export class NormRuleMissingError extends NormInputError {
 export class RuleDataError extends Error {
   readonly problems: { file: string; path: string; message: string }[];
   constructor(problems: { file: string; path: string; message: string }[]) {
-    super(
-      `Regeldata är felaktiga:\n` + problems.map((p) => `  ${p.file}${p.path ? ' ' + p.path : ''}: ${p.message}`).join('\n'),
-    );
+    super(`Regeldata är felaktiga:\n${problems.map((p) => `  ${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`).join('\n')}`);
     this.name = 'RuleDataError';
     this.problems = problems;
   }

@@ -107,8 +107,7 @@ const integer = (min: number, max: (at: Context) => number, message: (max: numbe
     return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= top ? null : message(top);
   });
 
-const oneOf = <T extends string>(values: readonly T[], message: string) =>
-  scalar<T>((v) => (typeof v === 'string' && (values as readonly string[]).includes(v) ? null : message));
+const oneOf = <T extends string>(values: readonly T[], message: string) => scalar<T>((v) => (typeof v === 'string' && (values as readonly string[]).includes(v) ? null : message));
 
 /** Integer öre, 0 … MAX_AMOUNT_ORE. */
 const amount = () =>
@@ -193,7 +192,11 @@ const CHILD = {
   }),
   /** Days the child lives at home in the month (default: every day of the month). */
   daysAtHome: optional(
-    integer(0, (at) => at.rules?.daysInMonth ?? 31, (max) => `Dagar hemma ska vara ett heltal 0–${max} (dagar i månaden).`),
+    integer(
+      0,
+      (at) => at.rules?.daysInMonth ?? 31,
+      (max) => `Dagar hemma ska vara ett heltal 0–${max} (dagar i månaden).`,
+    ),
   ),
   /** Child aged 0–6 eats lunch at preschool on weekdays → the table's "ej lunch 5 dagar/vecka" amount. */
   lunchAtPreschool: optional(boolean('Ska vara true eller false.')),
@@ -223,9 +226,7 @@ const COST = {
   /** Optional: the person the cost belongs to (e.g. work travel). */
   person: optional(personRef('Personen finns inte bland de vuxna eller barnen.')),
   /** Optional free text shown in the explanation (no personal data). */
-  description: optional(
-    scalar<string>((v) => (typeof v === 'string' && v.length <= MAX_DESCRIPTION ? null : `Beskrivningen ska vara en text med högst ${MAX_DESCRIPTION} tecken.`)),
-  ),
+  description: optional(scalar<string>((v) => (typeof v === 'string' && v.length <= MAX_DESCRIPTION ? null : `Beskrivningen ska vara en text med högst ${MAX_DESCRIPTION} tecken.`))),
   /** Rent only: the dwelling is rented second-hand (andrahandskontrakt). */
   secondHand: optional(
     scalar<boolean>((v, _at, cost) => {
@@ -308,7 +309,13 @@ const NORM_INPUT = {
    * Number of persons sharing the household, when more people live in it than are in the calculation (e.g. an adult
    * living with others without being sambo). The calculation's persons get their share of the common costs.
    */
-  householdSize: optional(integer(1, () => MAX_HOUSEHOLD_SIZE, (max) => `Hushållets storlek ska vara ett heltal 1–${max}.`)),
+  householdSize: optional(
+    integer(
+      1,
+      () => MAX_HOUSEHOLD_SIZE,
+      (max) => `Hushållets storlek ska vara ett heltal 1–${max}.`,
+    ),
+  ),
   costs: rows(object(COST, 'Ska vara ett objekt med type och amount.'), MAX_COSTS, 'Kostnaderna'),
   incomes: rows(object(INCOME, 'Ska vara ett objekt med type, person och amount.'), MAX_INCOMES, 'Inkomsterna'),
   /** Ids of adults whose jobbstimulans is active. */
@@ -369,7 +376,10 @@ function isField(shape: Shape, key: string): boolean {
 }
 
 function checkObject(shape: Shape, value: unknown, at: Context): void {
-  if (!isObject(value)) return report(at, shape.notObject);
+  if (!isObject(value)) {
+    report(at, shape.notObject);
+    return;
+  }
   // Object.keys and a scan of the few field names: several times quicker than for…in with a Set lookup.
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) if (!isField(shape, keys[i]!)) report(at, 'Okänt fält.', keys[i]);
@@ -387,9 +397,18 @@ function checkObject(shape: Shape, value: unknown, at: Context): void {
 }
 
 function checkList(of: ListOf, value: unknown, at: Context): void {
-  if (!Array.isArray(value)) return report(at, of.notList);
-  if (value.length < of.min) return report(at, of.tooFew);
-  if (value.length > of.max) return report(at, of.tooMany);
+  if (!Array.isArray(value)) {
+    report(at, of.notList);
+    return;
+  }
+  if (value.length < of.min) {
+    report(at, of.tooFew);
+    return;
+  }
+  if (value.length > of.max) {
+    report(at, of.tooMany);
+    return;
+  }
   const asParent = value as unknown as Record<string, unknown>;
   for (let i = 0; i < value.length; i++) checkField(of.item, value[i], i, at, asParent);
   if (of.after !== undefined) of.after(value, at);
@@ -422,7 +441,7 @@ export function checkNormInput(ruleSet: RuleSet, raw: unknown): CheckedNormInput
   }
   checkObject(INPUT_SHAPE, raw, at);
   if (at.errors.length > 0) throw new NormInputError([...at.errors, ...at.missing]);
-  if (at.missing.length > 0) throw new NormRuleMissingError(at.missing, 'Regeldata saknas för beräkningen: ' + at.missing.map((m) => m.message).join(' '));
+  if (at.missing.length > 0) throw new NormRuleMissingError(at.missing, `Regeldata saknas för beräkningen: ${at.missing.map((m) => m.message).join(' ')}`);
   return { input: raw as NormInput, rules: at.rules! };
 }
 

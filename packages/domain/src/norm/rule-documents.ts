@@ -181,8 +181,7 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
     }
     const par = r.object(o.parameters, `${p}/parameters`) ?? {};
     r.keys(par, ['jobStimulusPercent', 'jobStimulusIncomeTypes', 'childEarningsExemptIncomeTypes', 'childEarningsExemptPrisbasbelopp'], `${p}/parameters`);
-    const incomeTypes = (v: unknown, path: string): IncomeType[] =>
-      (r.array(v, path) ?? []).map((t, j) => r.oneOf(t, INCOME_TYPES, `${path}/${j}`));
+    const incomeTypes = (v: unknown, path: string): IncomeType[] => (r.array(v, path) ?? []).map((t, j) => r.oneOf(t, INCOME_TYPES, `${path}/${j}`));
     return [
       {
         id: r.string(o.id, `${p}/id`),
@@ -205,7 +204,24 @@ function readRegimes(r: Reader, doc: Record<string, unknown>): Regime[] {
 function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
   r.keys(
     doc,
-    [...COMMON_FIELDS, 'validFrom', 'validTo', 'regime', 'regimes', 'provisional', 'verified', 'verification', 'source', 'unit', 'children', 'adults', 'commonCosts', 'cellStatus', 'checks', 'largeHouseholdCap'],
+    [
+      ...COMMON_FIELDS,
+      'validFrom',
+      'validTo',
+      'regime',
+      'regimes',
+      'provisional',
+      'verified',
+      'verification',
+      'source',
+      'unit',
+      'children',
+      'adults',
+      'commonCosts',
+      'cellStatus',
+      'checks',
+      'largeHouseholdCap',
+    ],
     '',
   );
   const validFrom = r.date(doc.validFrom, '/validFrom');
@@ -255,7 +271,7 @@ function readRiksnorm(r: Reader, doc: Record<string, unknown>): RiksnormTable {
   const cellStatus: Record<string, CellStatus> = {};
   const statusRaw = doc.cellStatus === undefined ? {} : (r.object(doc.cellStatus, '/cellStatus') ?? {});
   const validCells = new Set<string>(['adults.single', 'adults.couple', 'commonCosts.extraPerson']);
-  commonByPersons.forEach((_, i) => validCells.add(`commonCosts.${i + 1}`));
+  for (let i = 0; i < commonByPersons.length; i++) validCells.add(`commonCosts.${i + 1}`);
   for (const g of children) {
     validCells.add(`children.${g.id}.amount`);
     validCells.add(`children.${g.id}.withoutLunch`);
@@ -379,15 +395,11 @@ function readGuidelines(r: Reader, doc: Record<string, unknown>): GuidelineSet {
     source: r.string(doc.source, '/source'),
     settings: {
       partTimeChildrenCountInHouseholdSize:
-        settingsRaw.partTimeChildrenCountInHouseholdSize === undefined
-          ? null
-          : r.boolean(settingsRaw.partTimeChildrenCountInHouseholdSize, '/settings/partTimeChildrenCountInHouseholdSize'),
+        settingsRaw.partTimeChildrenCountInHouseholdSize === undefined ? null : r.boolean(settingsRaw.partTimeChildrenCountInHouseholdSize, '/settings/partTimeChildrenCountInHouseholdSize'),
       manualAssessmentCostTypes:
         settingsRaw.manualAssessmentCostTypes === undefined
           ? ['other']
-          : (r.array(settingsRaw.manualAssessmentCostTypes, '/settings/manualAssessmentCostTypes') ?? []).map((t, i) =>
-              r.oneOf(t, COST_TYPES, `/settings/manualAssessmentCostTypes/${i}`),
-            ),
+          : (r.array(settingsRaw.manualAssessmentCostTypes, '/settings/manualAssessmentCostTypes') ?? []).map((t, i) => r.oneOf(t, COST_TYPES, `/settings/manualAssessmentCostTypes/${i}`)),
     },
     caps,
   };
@@ -478,18 +490,18 @@ export function readRuleData(documents: readonly RuleDocument[], problems: RuleP
       const t = readRiksnorm(r, o);
       tables.push({ value: t, file: doc.name, from: fromMonth(r, t.validFrom, '/validFrom'), to: toMonth(r, t.validTo, '/validTo') });
     } else if (kind === 'regimes') {
-      readRegimes(r, o).forEach((g, i) =>
-        regimes.push({ value: g, file: doc.name, from: fromMonth(r, g.validFrom, `/regimes/${i}/validFrom`), to: toMonth(r, g.validTo, `/regimes/${i}/validTo`) }),
-      );
+      readRegimes(r, o).forEach((g, i) => {
+        regimes.push({ value: g, file: doc.name, from: fromMonth(r, g.validFrom, `/regimes/${i}/validFrom`), to: toMonth(r, g.validTo, `/regimes/${i}/validTo`) });
+      });
     } else if (kind === 'municipalGuidelines') {
       const g = readGuidelines(r, o);
       guidelines.push({ value: g, file: doc.name, from: fromMonth(r, g.validFrom, '/validFrom'), to: toMonth(r, g.validTo, '/validTo') });
     } else if (kind === 'expectedDocuments') {
-      readExpectedDocuments(r, o).forEach((d, i) =>
-        docRules.push({ value: d, file: doc.name, from: fromMonth(r, d.validFrom, `/documents/${i}/validFrom`), to: toMonth(r, d.validTo, `/documents/${i}/validTo`) }),
-      );
+      readExpectedDocuments(r, o).forEach((d, i) => {
+        docRules.push({ value: d, file: doc.name, from: fromMonth(r, d.validFrom, `/documents/${i}/validFrom`), to: toMonth(r, d.validTo, `/documents/${i}/validTo`) });
+      });
     } else {
-      readPrisbasbelopp(r, o).forEach((y) => pbb.push({ value: y, file: doc.name }));
+      for (const y of readPrisbasbelopp(r, o)) pbb.push({ value: y, file: doc.name });
     }
   }
 
