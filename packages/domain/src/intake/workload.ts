@@ -52,5 +52,5 @@ export function isNewStaff(employedSince: string, today: string, months: number)
 }
 
 export function heavyForNewStaffWarning(workerName: string): string {
-  return `${workerName} är nyanställd och ärendet är tungt. Nyanställda ska inte få de tyngsta ärendena (introduktion, 002 L541–544). Välj en annan handläggare eller bekräfta att du ändå vill fördela ärendet.`;
+  return `${workerName} är nyanställd och ärendet är tungt. Enligt introduktionen ska nyanställda inte få de tyngsta ärendena. Välj en annan handläggare eller bekräfta att du ändå vill fördela ärendet.`;
 }
