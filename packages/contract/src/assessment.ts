@@ -9,6 +9,7 @@ import { COST_TYPES, INCOME_TYPES } from '@vagen/domain/norm/types.ts';
 import { DecisionView, FourEyes } from './decisions.ts';
 import { IsoDate, Nullable, Ore, Uuid } from './common.ts';
 import { oneOf } from './one-of.ts';
+import { NormTotals } from './norm.ts';
 
 /** A value and its Swedish label, for a select. */
 export const AssessmentChoice = Type.Object({ value: Type.String(), label: Type.String() });
@@ -216,16 +217,7 @@ export const CalcRow = Type.Object({
 });
 export type CalcRow = Static<typeof CalcRow>;
 
-export const CalcTotals = Type.Object({
-  personal: Type.Integer(),
-  common: Type.Integer(),
-  norm: Type.Integer(),
-  costsApplied: Type.Integer(),
-  costs: Type.Integer(),
-  need: Type.Integer(),
-  income: Type.Integer(),
-  assistance: Type.Integer(),
-});
+export const CalcTotals = NormTotals;
 export type CalcTotals = Static<typeof CalcTotals>;
 
 export const CalcMonth = Type.Object({ month: Type.String(), rows: Type.Array(CalcRow), totals: CalcTotals, systemTotals: CalcTotals, warnings: Type.Array(CalcWarning) });

@@ -98,6 +98,19 @@ export type NormLine = Static<typeof NormLine>;
 export const NormWarning = Type.Object({ type: Type.String(), message: Type.String(), path: Type.Optional(Type.String()) });
 export type NormWarning = Static<typeof NormWarning>;
 
+/** The sums of a norm calculation, in öre: the same in a trial calculation and in an assessment's calculation. */
+export const NormTotals = Type.Object({
+  personal: Type.Integer(),
+  common: Type.Integer(),
+  norm: Type.Integer(),
+  costsApplied: Type.Integer(),
+  costs: Type.Integer(),
+  need: Type.Integer(),
+  income: Type.Integer(),
+  assistance: Type.Integer(),
+});
+export type NormTotals = Static<typeof NormTotals>;
+
 export const NormResult = Type.Object({
   month: Type.String(),
   municipality: Nullable(Type.String()),
@@ -129,16 +142,7 @@ export const NormResult = Type.Object({
     daysInMonth: Type.Integer(),
   }),
   lines: Type.Array(NormLine),
-  totals: Type.Object({
-    personal: Type.Integer(),
-    common: Type.Integer(),
-    norm: Type.Integer(),
-    costsApplied: Type.Integer(),
-    costs: Type.Integer(),
-    need: Type.Integer(),
-    income: Type.Integer(),
-    assistance: Type.Integer(),
-  }),
+  totals: NormTotals,
   proposal: Type.Object({
     outcome: literals(['granted', 'partlyRefused', 'refused'] as const),
     amount: Type.Integer(),
