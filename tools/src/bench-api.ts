@@ -84,7 +84,8 @@ async function main() {
   const port = await freePort();
   const logFile = join(workDir, 'server.log');
   const log = createWriteStream(logFile);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' };
+  // The production entry on plain http on loopback, signed in with local staff accounts: a demo setting, said so.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', VAGEN_DEMO: 'true', SECURE_COOKIES: 'false' };
   delete env.DATABASE_URL;
   delete env.DATA_DIR;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
