@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CASE_STATUSES, CLOSURE_REASONS } from '@vagen/domain';
 import { Instant, IsoDate, Nullable, Ore, Uuid, literals } from './common.ts';
+import { JournalEntry } from './journal.ts';
 
 export const CaseParams = Type.Object({ id: Uuid });
 export type CaseParams = Static<typeof CaseParams>;
@@ -138,25 +139,7 @@ export const StatusHistoryItem = Type.Object({
 export type StatusHistoryItem = Static<typeof StatusHistoryItem>;
 
 /** A journal entry as the case page shows it, with what the user may do with it. */
-export const CaseJournalEntry = Type.Object({
-  id: Uuid,
-  eventDate: IsoDate,
-  title: Type.String(),
-  body: Type.String(),
-  authorId: Uuid,
-  authorName: Type.String(),
-  createdAt: Instant,
-  updatedAt: Instant,
-  signedAt: Nullable(Instant),
-  signedByName: Nullable(Type.String()),
-  correctsEntryId: Nullable(Uuid),
-  receivedOrallyFrom: Nullable(Type.String()),
-  receivedOrallyAt: Nullable(Instant),
-  step: Nullable(Type.String()),
-  canEdit: Type.Boolean(),
-  canSign: Type.Boolean(),
-  canCorrect: Type.Boolean(),
-});
+export const CaseJournalEntry = Type.Composite([Type.Omit(JournalEntry, ['caseId']), Type.Object({ canEdit: Type.Boolean(), canSign: Type.Boolean(), canCorrect: Type.Boolean() })]);
 export type CaseJournalEntry = Static<typeof CaseJournalEntry>;
 
 export const CaseApplication = Type.Object({
