@@ -24,6 +24,8 @@ import { intakeRoutes } from './routes/intake.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
 import { paymentsRoutes } from './routes/payments.ts';
 import { appealsRoutes } from './routes/appeals.ts';
+import { rulesAdminRoutes } from './rules/routes.ts';
+import { ensureCurrentRules } from './rules/live.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -122,6 +124,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       }
     }
   });
+  // The rules of this request: the files plus the versions published (by any process) up to a second ago.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await ensureCurrentRules(deps.db);
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
@@ -150,6 +156,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(assessmentRoutes);
   await app.register(paymentsRoutes);
   await app.register(appealsRoutes);
+  await app.register(rulesAdminRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {
