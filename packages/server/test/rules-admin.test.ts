@@ -45,10 +45,10 @@ async function draftOfGuidelines(validFrom: string, validTo: string | null, rent
   assert.equal(created.statusCode, 201, created.body);
   const draft = created.json() as Version;
   assert.equal(draft.status, 'draft');
-  assert.equal(draft.data.caps.rent.rows[0].amount, 4474, 'the draft is a copy of the version it was made from');
-  draft.data.caps.rent.rows[0].amount = rentSingle;
+  assert.equal(draft.data.caps.rent.rows[0]!.amount, 4474, 'the draft is a copy of the version it was made from');
+  draft.data.caps.rent.rows[0]!.amount = rentSingle;
   const saved = await w.app.inject({
-    method: 'PUT',
+    method: 'PATCH',
     url: `/api/v1/admin/rules/versions/${draft.id}`,
     payload: { validFrom, validTo, source: 'Socialnämndens beslut 2026-05-20 § 45', data: draft.data },
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
@@ -118,7 +118,7 @@ test('a new rent cap from 1 July: the preview uses it, and after publishing the 
 
   // A published version is never changed, nor withdrawn.
   const edit = await w.app.inject({
-    method: 'PUT',
+    method: 'PATCH',
     url: `/api/v1/admin/rules/versions/${draft.id}`,
     payload: { validFrom: '2026-07-01', validTo: null, source: 'x', data: draft.data },
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
@@ -137,9 +137,9 @@ test('next year from 1 January 2027: 2027 gets the new caps, December 2026 keeps
 test('a draft with a bad amount cannot be published: 400 with the field and a Swedish message', async () => {
   const api = as(w, admin);
   const draft = await draftOfGuidelines('2027-06-01', '2027-12-31', 5300);
-  draft.data.caps.rent.rows[1].amount = 'femtusen';
+  draft.data.caps.rent.rows[1]!.amount = 'femtusen';
   const saved = await w.app.inject({
-    method: 'PUT',
+    method: 'PATCH',
     url: `/api/v1/admin/rules/versions/${draft.id}`,
     payload: { validFrom: '2027-06-01', validTo: '2027-12-31', source: 'Beslut', data: draft.data },
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
@@ -157,9 +157,9 @@ test('a draft with a bad amount cannot be published: 400 with the field and a Sw
   assert.match(publish.json().message, /kan inte publiceras/);
 
   // A validity that does not start on the first of a month is refused the same way.
-  draft.data.caps.rent.rows[1].amount = 5600;
+  draft.data.caps.rent.rows[1]!.amount = 5600;
   await w.app.inject({
-    method: 'PUT',
+    method: 'PATCH',
     url: `/api/v1/admin/rules/versions/${draft.id}`,
     payload: { validFrom: '2027-06-15', validTo: '2027-12-31', source: 'Beslut', data: draft.data },
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
@@ -191,7 +191,7 @@ test('a version published by another server process is used within a second', as
   const db = w.handle.db;
   const file = (await as(w, admin).get('/api/v1/admin/rules/documents/guidelines-2281-2026')).json();
   const data = structuredClone(file.versions.find((v: Version) => v.id === 'file').data);
-  data.caps.rent.rows[0].amount = 6100;
+  data.caps.rent.rows[0]!.amount = 6100;
   // As another process would: the version and the raised revision in one transaction.
   await db.transaction().execute(async (tx) => {
     await tx
@@ -222,4 +222,37 @@ test('a version published by another server process is used within a second', as
   await new Promise((r) => setTimeout(r, RULES_CHECK_MS + 50));
   assert.equal((await rentAllowed('2026-10')).amount, 610000);
   assert.equal((await rentAllowed('2026-09')).amount, 500000);
+});
+
+test('next year’s riksnorm table is loaded as a new version in December, without a developer', async () => {
+  const api = as(w, admin);
+  const created = await api.post('/api/v1/admin/rules/documents/riksnorm-2027/drafts', {
+    fromVersion: 'file',
+    validFrom: '2028-01-01',
+    validTo: '2028-12-31',
+    source: 'SoF 2025:468 12 kap. 2 § i lydelse från 1 januari 2028',
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const draft = created.json() as { id: string; data: { title: string; adults: { single: number } } & Record<string, unknown> };
+  draft.data.title = 'Riksnormen för försörjningsstöd 2028';
+  draft.data.adults.single = 4100;
+  const saved = await api.patch(`/api/v1/admin/rules/versions/${draft.id}`, {
+    validFrom: '2028-01-01',
+    validTo: '2028-12-31',
+    source: 'SoF 2025:468 12 kap. 2 § i lydelse från 1 januari 2028',
+    data: draft.data,
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.deepEqual(saved.json().problems, []);
+
+  const before = await w.app.inject({ method: 'POST', url: '/api/v1/norm-calculations', payload: { month: '2028-01', adults: [{ id: 'a1', role: 'applicant' }] } });
+  assert.equal(before.statusCode, 400, 'no table for 2028 yet');
+  assert.equal((await api.post(`/api/v1/admin/rules/versions/${draft.id}/publish`)).statusCode, 200);
+
+  const after2028 = await w.app.inject({ method: 'POST', url: '/api/v1/norm-calculations', payload: { month: '2028-01', adults: [{ id: 'a1', role: 'applicant' }] } });
+  assert.equal(after2028.statusCode, 200, after2028.body);
+  assert.equal(after2028.json().lines[0].amount, 410000);
+  assert.equal(after2028.json().normTable.id, 'riksnorm-2027@2028-01-01');
+  const dec2027 = await w.app.inject({ method: 'POST', url: '/api/v1/norm-calculations', payload: { month: '2027-12', adults: [{ id: 'a1', role: 'applicant' }] } });
+  assert.equal(dec2027.json().normTable.id, 'riksnorm-2027');
 });

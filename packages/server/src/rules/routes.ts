@@ -288,7 +288,7 @@ export async function rulesAdminRoutes(app: FastifyInstance) {
     },
   );
 
-  r.put(
+  r.patch(
     '/api/v1/admin/rules/versions/:id',
     { schema: { tags: ['regelverk'], summary: 'Ändra ett utkast', params: IdParams, body: UpdateRuleDraftBody, response: { 200: RuleVersionDetail } } },
     async (request) => {
