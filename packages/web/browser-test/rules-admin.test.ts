@@ -50,7 +50,7 @@ test('the systemförvaltare publishes a new rent cap from 2027-01-01; 2027 uses 
 
   await page.getByRole('link', { name: /riktlinjer för skäliga kostnader, kommunkod 2281, 2026/ }).click();
   await page.getByRole('heading', { name: 'Versioner' }).waitFor();
-  await page.getByText('Gör en ny version').click();
+  await page.getByRole('heading', { name: 'Gör en ny version' }).click();
   await page.getByLabel('Kopiera från').selectOption({ label: 'Levererad med Vägen, 2026-01-01 – 2026-12-31' });
   await page.getByLabel('Gäller från').first().fill('2027-01-01');
   await page.getByLabel('Gäller till (valfritt)').first().fill('2027-12-31');

@@ -120,6 +120,7 @@ function NewVersionForm({ doc, from, onCreated }: { doc: RuleDocumentDetail; fro
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
   const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
 
   async function onSubmit(e: FormEvent) {
@@ -141,6 +142,7 @@ function NewVersionForm({ doc, from, onCreated }: { doc: RuleDocumentDetail; fro
       setValidFrom('');
       setValidTo('');
       setSource('');
+      setOpen(false);
       await onCreated(created.id);
     } catch (x) {
       const fields = x instanceof ApiError ? x.fields : [];
@@ -152,7 +154,7 @@ function NewVersionForm({ doc, from, onCreated }: { doc: RuleDocumentDetail; fro
   }
 
   return (
-    <details className="card">
+    <details className="card" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2 className="h3 inline-heading">Gör en ny version</h2>
       </summary>
@@ -278,7 +280,7 @@ function VersionPanel({ doc, version, onChanged }: { doc: RuleDocumentDetail; ve
         {draft ? 'Utkast' : version.origin === 'file' ? 'Versionen som levererades med Vägen' : 'Kommunens version'}, {validityText(version)}
       </h2>
       {!draft && <p>{statusText(version)}. En publicerad version kan inte ändras; gör en ny version om något ska ändras.</p>}
-      <StatusMessage className={status ? 'notice notice-success' : undefined}>{status}</StatusMessage>
+      <StatusMessage className={status ? 'notice notice-success rules-status' : undefined}>{status}</StatusMessage>
       <ErrorSummary errors={errors} focusKey={submits} level={3} />
       {draft && problems.length > 0 && errors.length === 0 && (
         <div className="notice notice-error">
