@@ -10,3 +10,4 @@ export * from './schema-payments.ts';
 export * from './schema-appeals.ts';
 export * from './schema-documents.ts';
 export * from './schema-watches.ts';
+export * from './schema-rules.ts';

@@ -5,6 +5,7 @@ import type { PaymentsTables } from './schema-payments.ts';
 import type { AppealsTables } from './schema-appeals.ts';
 import type { DocumentsTables } from './schema-documents.ts';
 import type { WatchesTables } from './schema-watches.ts';
+import type { RulesTables } from './schema-rules.ts';
 
 /** Timestamps travel as ISO-8601 UTC strings; dates as YYYY-MM-DD; bigint money (öre) as number. */
 type Timestamp = string;
@@ -284,7 +285,7 @@ export interface WorkItemsTable {
   closed_by: string | null;
 }
 
-export interface Database extends IntakeTables, AssessmentTables, PaymentsTables, AppealsTables, DocumentsTables, WatchesTables {
+export interface Database extends IntakeTables, AssessmentTables, PaymentsTables, AppealsTables, DocumentsTables, WatchesTables, RulesTables {
   installation_settings: InstallationSettingsTable;
   municipalities: MunicipalitiesTable;
   units: UnitsTable;

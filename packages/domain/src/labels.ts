@@ -56,6 +56,13 @@ export const AUDIT_ACTION_LABELS = {
   'journal.correct': 'Skrev rättelse',
   'auth.login': 'Inloggning',
   'audit.search': 'Sökte i loggen',
+  'rules.list': 'Visade regelverket',
+  'rules.read': 'Läste ett regeldokument',
+  'rules.draft.create': 'Gjorde ett utkast till regelversion',
+  'rules.draft.update': 'Ändrade ett utkast till regelversion',
+  'rules.preview': 'Förhandsgranskade ett utkast till regelversion',
+  'rules.publish': 'Publicerade en regelversion',
+  'rules.withdraw': 'Drog tillbaka ett utkast till regelversion',
 } as const;
 
 export const AUDIT_OUTCOME_LABELS = {

@@ -28,6 +28,8 @@ import { appealRoutes } from './appeals/routes.ts';
 import { watchRoutes } from './watches/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
+import { rulesAdminRoutes } from './rules/routes.ts';
+import { ensureCurrentRules } from './rules/live.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -126,6 +128,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       }
     }
   });
+  // The rules of this request: the files plus the versions published (by any process) up to a second ago.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await ensureCurrentRules(deps.db);
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
@@ -158,6 +164,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(watchRoutes);
   await app.register(documentRoutes);
   await app.register(queueRoutes);
+  await app.register(rulesAdminRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {

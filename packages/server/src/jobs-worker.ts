@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { claimJobs, completeJob, enqueueJob, failJob, releaseStaleJobs } from '@vagen/db';
 import type { AppDeps } from './context.ts';
+import { ensureCurrentRules } from './rules/live.ts';
 import { AUTO_CLOSE_JOB, autoCloseJob, nextAutoCloseRun } from './lifecycle/auto-close.ts';
 
 export type JobHandler = (payload: unknown, deps: AppDeps) => Promise<void>;
@@ -40,6 +41,8 @@ export function startJobWorker(deps: AppDeps, log: FastifyBaseLogger, handlers: 
     const jobs = await claimJobs(deps.db, Object.keys(handlers), workerId, now, 5);
     for (const job of jobs) {
       try {
+        // A job reads the rules in force too (e.g. the case life cycle for auto-close), as a request does.
+        await ensureCurrentRules(deps.db);
         await handlers[job.queue]!(job.payload, deps);
         await completeJob(deps.db, job.id, deps.now());
       } catch (err) {

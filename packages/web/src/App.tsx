@@ -16,6 +16,8 @@ import { ClientLayout, RequireClient, ClientNotFound } from './client/ClientLayo
 import { ClientLoginPage } from './client/ClientLoginPage.tsx';
 import { MyPagesStart } from './client/MyPagesStart.tsx';
 import { KassaPage } from './payments/KassaPage.tsx';
+import { RulesListPage } from './admin/rules/RulesListPage.tsx';
+import { RuleDocumentPage } from './admin/rules/RuleDocumentPage.tsx';
 
 /**
  * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
@@ -55,6 +57,8 @@ export function App() {
             <Route path="/mottagning/ny" element={<RegisterIntakePage />} />
             <Route path="/mottagning/:id" element={<IntakePage />} />
             <Route path="/kassa" element={<KassaPage />} />
+            <Route path="/admin/regler" element={<RulesListPage />} />
+            <Route path="/admin/regler/:documentId" element={<RuleDocumentPage />} />
           </Route>
           <Route path="*" element={<StaffNotFound />} />
         </Route>

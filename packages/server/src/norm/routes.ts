@@ -24,8 +24,9 @@ export interface NormRouteOptions {
 }
 
 export async function normRoutes(app: FastifyInstance, options: NormRouteOptions = {}) {
-  // Loaded at registration so malformed rule data stops the start-up, not a request.
-  const rules = options.ruleSet ?? getNormRuleSet();
+  // Loaded at registration so malformed rule data stops the start-up, not a request. Each calculation then takes the
+  // rules in force now: the files plus the versions the municipality has published since (rules/live.ts).
+  if (!options.ruleSet) getNormRuleSet();
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   typed.post(
     '/api/v1/norm-calculations',
@@ -43,7 +44,7 @@ export async function normRoutes(app: FastifyInstance, options: NormRouteOptions
     },
     async (request) => {
       try {
-        return calculateNorm(rules, request.body);
+        return calculateNorm(options.ruleSet ?? getNormRuleSet(), request.body);
       } catch (err) {
         if (err instanceof NormInputError) throw toValidationFailure(err);
         throw err;

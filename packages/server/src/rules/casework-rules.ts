@@ -57,18 +57,36 @@ export function loadCaseworkRules(dir: string = process.env.VAGEN_CASEWORK_RULES
   for (const file of files) {
     const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
     for (const d of Array.isArray(data) ? data : [data]) {
-      const doc = d as Partial<CaseworkDocument>;
-      if (typeof doc.kind !== 'string' || typeof doc.id !== 'string' || typeof doc.validFrom !== 'string' || typeof doc.source !== 'string' || !('validTo' in doc)) {
-        throw new Error(`Regelfilen ${file} saknar kind, id, validFrom, validTo eller source.`);
-      }
-      docs.push(doc as CaseworkDocument);
+      if (!isCaseworkDocument(d)) throw new Error(`Regelfilen ${file} saknar kind, id, validFrom, validTo eller source.`);
+      docs.push(d);
     }
   }
   return new CaseworkRules(docs);
 }
 
+/** The fields every casework document has (kind, id, validFrom, validTo, source). */
+export function isCaseworkDocument(d: unknown): d is CaseworkDocument {
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return false;
+  const doc = d as Partial<CaseworkDocument>;
+  return typeof doc.kind === 'string' && typeof doc.id === 'string' && typeof doc.validFrom === 'string' && typeof doc.source === 'string' && 'validTo' in doc;
+}
+
 let cached: CaseworkRules | null = null;
+/** The files plus the versions the municipality has published (rules/live.ts keeps it current); null = files only. */
+let withPublished: CaseworkRules | null = null;
 export function getCaseworkRules(): CaseworkRules {
+  if (withPublished) return withPublished;
   cached ??= loadCaseworkRules();
   return cached;
+}
+
+/** The casework documents of the rule files alone, read once per process. */
+export function caseworkRuleFiles(): readonly CaseworkDocument[] {
+  cached ??= loadCaseworkRules();
+  return cached.documents;
+}
+
+/** Use these documents (the files plus published versions) from now on; null goes back to the files alone. */
+export function setPublishedCaseworkRules(rules: CaseworkRules | null): void {
+  withPublished = rules;
 }

@@ -36,9 +36,24 @@ export function loadNormRuleSet(dir: string = process.env.VAGEN_NORM_RULES_DIR ?
 }
 
 let cached: RuleSet | null = null;
+/** The rule files plus the versions the municipality has published (rules/live.ts keeps it current); null = files only. */
+let withPublished: RuleSet | null = null;
+
+/** The rule documents of the folder, read once per process (the base the published versions are added to). */
+let baseDocuments: RuleDocument[] | null = null;
+export function normRuleFiles(): readonly RuleDocument[] {
+  baseDocuments ??= readRuleDocuments(process.env.VAGEN_NORM_RULES_DIR ?? DEFAULT_NORM_RULES_DIR);
+  return baseDocuments;
+}
 
 /** The process-wide RuleSet, loaded on first use (call once at start-up to fail fast on bad data). */
 export function getNormRuleSet(): RuleSet {
-  cached ??= loadNormRuleSet();
+  if (withPublished) return withPublished;
+  cached ??= buildRuleSet(normRuleFiles());
   return cached;
+}
+
+/** Use this RuleSet (the files plus published versions) from now on; null goes back to the files alone. */
+export function setPublishedNormRuleSet(rules: RuleSet | null): void {
+  withPublished = rules;
 }

@@ -66,6 +66,11 @@ export function StaffLayout() {
                     <NavLink to="/kassa">Kassa</NavLink>
                   </li>
                 )}
+                {staff.user.role === 'systemAdministrator' && (
+                  <li>
+                    <NavLink to="/admin/regler">Regelverk</NavLink>
+                  </li>
+                )}
               </ul>
             </div>
           </nav>
