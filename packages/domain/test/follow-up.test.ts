@@ -23,7 +23,7 @@ const december: ApplicationContent = {
   incomes: [{ id: 'lon', type: 'salary', person: 'applicant', amount: 300000, note: '' }],
   costs: [
     { id: 'el', type: 'electricity', amount: 40000, note: '' },
-    { id: 'tand', type: 'dental', amount: 120000, note: 'Akut' },
+    { id: 'tand', type: 'dentalCare', amount: 120000, note: 'Akut' },
   ],
   assets: [],
   period: { start: '2026-12-01', end: '2026-12-31' },
@@ -182,7 +182,7 @@ test('the interview fills the first application: housing, incomes, costs, days a
     incomes: [{ type: 'salary', person: 'applicant', amount: 250000 }],
     otherCosts: [
       { type: 'electricity', amount: 35000 },
-      { type: 'dental', amount: 0 },
+      { type: 'dentalCare', amount: 0 },
     ],
   };
   let n = 0;

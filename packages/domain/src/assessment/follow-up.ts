@@ -11,6 +11,9 @@ import { ASSET_LABELS, HOUSING_COST_ID, TENURE_LABELS, type ApplicationContent }
 
 export const FOLLOW_UP_KINDS = ['renewal', 'supplementary'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+/** Channels staff register a follow-up application from (the e-service adds 'web' itself). Codes of CHANNEL_LABELS. */
+export const FOLLOW_UP_STAFF_CHANNELS = ['paper', 'phone', 'walkIn'] as const;
+export type FollowUpStaffChannel = (typeof FOLLOW_UP_STAFF_CHANNELS)[number];
 
 /** One of the case's applications, as far as the follow-up rules need it. */
 export interface CaseApplicationFact {
@@ -41,10 +44,10 @@ export function nextMonth(month: string): string {
   return addMonthsIso(`${month}-01`, 1).slice(0, 7);
 }
 
-/** The latest decided month's application with filled-in content, optionally before (or in) a month. */
+/** The latest decided month's application (a new or renewal before a supplementary), optionally before (or in) a month. */
 export function lastDecidedApplication(apps: readonly CaseApplicationFact[], opts: { before?: string; inMonth?: string } = {}): CaseApplicationFact | null {
   const candidates = apps
-    .filter((a) => a.decided && a.content !== null)
+    .filter((a) => a.decided)
     .filter((a) => (opts.before ? a.periodMonth < opts.before : true))
     .filter((a) => (opts.inMonth ? a.periodMonth === opts.inMonth : true))
     .sort((a, b) => b.periodMonth.localeCompare(a.periodMonth) || (a.kind === 'supplementary' ? 1 : 0) - (b.kind === 'supplementary' ? 1 : 0));
@@ -58,30 +61,36 @@ export function suggestedRenewalMonth(apps: readonly CaseApplicationFact[]): str
 }
 
 /**
- * Plans a follow-up application: checks that the month may have one and builds its content from the last decided
- * month (household, housing, incomes, costs, assets, jobbstimulans; row ids kept so that the months can be compared),
- * with the period set to the month applied for.
+ * Which decided application a follow-up application for the month is built from, or why there may be none: a renewal
+ * is refused for a month that already has an open or decided new/renewal application, a supplementary for a month
+ * without a decision made.
  */
-export function planFollowUpApplication(apps: readonly CaseApplicationFact[], kind: FollowUpKind, periodMonth: string): FollowUpPlan {
-  const refuse = (status: 400 | 409, path: string, message: string): FollowUpPlan => ({ ok: false, refusal: { status, path, message } });
+export function followUpBase(apps: readonly CaseApplicationFact[], kind: FollowUpKind, periodMonth: string): { ok: true; basedOn: CaseApplicationFact } | { ok: false; refusal: FollowUpRefusal } {
+  const refuse = (status: 400 | 409, path: string, message: string) => ({ ok: false as const, refusal: { status, path, message } });
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periodMonth)) return refuse(400, '/body/periodMonth', 'Ange månaden som ÅÅÅÅ-MM.');
   const label = formatSwedishMonth(periodMonth);
-  let basedOn: CaseApplicationFact | null;
   if (kind === 'renewal') {
     const blocking = apps.find((a) => a.periodMonth === periodMonth && (a.kind === 'new' || a.kind === 'renewal') && !ENDED.includes(a.status));
     if (blocking) {
-      const what = blocking.decided || blocking.status === 'decided' ? 'en beslutad' : 'en pågående';
+      const what = blocking.decided ? 'en beslutad' : 'en pågående';
       return refuse(409, '/body/periodMonth', `Det finns redan ${what} ansökan för ${label}. Gör en tilläggsansökan om det gäller ett nytt behov den månaden.`);
     }
-    basedOn = lastDecidedApplication(apps, { before: periodMonth });
+    const basedOn = lastDecidedApplication(apps, { before: periodMonth });
     if (!basedOn) return refuse(409, '/body/periodMonth', `Det finns ingen beslutad månad före ${label} att utgå från. Registrera en nyansökan i stället.`);
-  } else {
-    basedOn = lastDecidedApplication(apps, { inMonth: periodMonth });
-    if (!basedOn) return refuse(409, '/body/periodMonth', `${capitalize(label)} har inget fattat beslut. En tilläggsansökan gäller en månad som redan är beslutad.`);
+    return { ok: true, basedOn };
   }
-  const previous = basedOn.content!;
+  const basedOn = lastDecidedApplication(apps, { inMonth: periodMonth });
+  if (!basedOn) return refuse(409, '/body/periodMonth', `${capitalize(label)} har inget fattat beslut. En tilläggsansökan gäller en månad som redan är beslutad.`);
+  return { ok: true, basedOn };
+}
+
+/**
+ * The follow-up application's content: last decided month's household, housing, incomes, costs, assets and
+ * jobbstimulans (row ids kept so that the months can be compared), the period set to the month applied for.
+ */
+export function followUpContent(previous: ApplicationContent, periodMonth: string): ApplicationContent {
   const { first, last } = monthBounds(periodMonth);
-  const content: ApplicationContent = {
+  return {
     version: 1,
     applicant: { ...previous.applicant },
     coApplicant: previous.coApplicant ? { ...previous.coApplicant } : null,
@@ -93,7 +102,15 @@ export function planFollowUpApplication(apps: readonly CaseApplicationFact[], ki
     period: { start: first, end: last },
     jobStimulus: [...previous.jobStimulus],
   };
-  return { ok: true, periodMonth, basedOn, content };
+}
+
+/** Plans a follow-up application: its base (see followUpBase) and its content; `contentOf` gives a base without content its content (e.g. the household). */
+export function planFollowUpApplication(apps: readonly CaseApplicationFact[], kind: FollowUpKind, periodMonth: string, contentOf?: (a: CaseApplicationFact) => ApplicationContent): FollowUpPlan {
+  const base = followUpBase(apps, kind, periodMonth);
+  if (!base.ok) return base;
+  const previous = base.basedOn.content ?? contentOf?.(base.basedOn);
+  if (!previous) return { ok: false, refusal: { status: 409, path: '/body/periodMonth', message: 'Den beslutade månaden saknar uppgifter att utgå från.' } };
+  return { ok: true, periodMonth, basedOn: base.basedOn, content: followUpContent(previous, periodMonth) };
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

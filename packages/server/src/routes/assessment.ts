@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { applicationRoutes } from '../assessment/applications.ts';
 import { calculationRoutes } from '../assessment/calculations.ts';
+import { followUpRoutes } from '../assessment/follow-up.ts';
 import { overviewRoutes } from '../assessment/overview.ts';
+import { carryForwardRoutes } from '../decisions/carry-forward.ts';
 import { communicationRoutes } from '../decisions/communication.ts';
 import { draftRoutes } from '../decisions/drafts.ts';
 import { finalizeRoutes } from '../decisions/finalize.ts';
@@ -13,8 +15,10 @@ import { finalizeRoutes } from '../decisions/finalize.ts';
 export async function assessmentRoutes(app: FastifyInstance) {
   await applicationRoutes(app);
   await calculationRoutes(app);
+  await followUpRoutes(app);
   await overviewRoutes(app);
   await draftRoutes(app);
+  await carryForwardRoutes(app);
   await communicationRoutes(app);
   await finalizeRoutes(app);
 }
