@@ -53,7 +53,7 @@ export function FollowUpPanel({ overview, onStarted }: { overview: AssessmentOve
       {followUp.suggestedRenewalMonth === null && followUp.decidedMonths.length === 0 ? (
         <p className="muted">Ärendet har ingen beslutad månad än. En återansökan utgår från den senast beslutade månaden.</p>
       ) : (
-        <form onSubmit={(e) => void start(e)} noValidate>
+        <form className="form" onSubmit={(e) => void start(e)} noValidate>
           <ErrorSummary errors={errors} title="Ansökan kunde inte startas" focusKey={submits} level={4} />
           <fieldset className="fieldset" disabled={!overview.permissions.canEdit || busy}>
             <legend>Vilken ansökan</legend>
@@ -96,9 +96,11 @@ export function FollowUpPanel({ overview, onStarted }: { overview: AssessmentOve
             </div>
           </fieldset>
           {overview.permissions.canEdit && (
-            <button type="submit" className="button button-primary" disabled={!canStart || busy}>
-              {kind === 'renewal' ? `Starta återansökan för ${formatMonth(month)}` : `Starta tilläggsansökan för ${formatMonth(month)}`}
-            </button>
+            <div className="form-actions button-row">
+              <button type="submit" className="button button-primary" disabled={!canStart || busy}>
+                {kind === 'renewal' ? `Starta återansökan för ${formatMonth(month)}` : `Starta tilläggsansökan för ${formatMonth(month)}`}
+              </button>
+            </div>
           )}
         </form>
       )}
