@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addMonthsIso, formatSwedishMonth, swedishDate } from '@vagen/domain/calendar.ts';
 import { pdfText } from '@vagen/server/test/pdf-text.ts';
 import { startDemo } from '@vagen/tools/demo.ts';
+import type { ApplicationView, DecisionView } from '@vagen/contract';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff, STAFF_PASSWORD } from './support.ts';
 import { foldSpace, kronorInput, moneySource, parseKronor, selectOptionStartingWith } from './casework-support.ts';
 
@@ -32,15 +33,15 @@ async function apiAs(username: string) {
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
+  return async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${running.url}/api/v1${path}`, {
       method,
       headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await r.json().catch(() => null)) as Record<string, any> | null;
+    const json: unknown = await r.json().catch(() => null);
     if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json as Record<string, any>;
+    return json as T;
   };
 }
 
@@ -67,7 +68,7 @@ before(async () => {
   assert.ok(chosen, 'ett aktuellt ärende med ett beslutat månad');
   const api = await apiAs(WORKER);
   // Next month's application, filled in and decided with a refused part of the dental care and its reason.
-  const a = await api('POST', `/cases/${chosen}/applications`, { kind: 'renewal', periodMonth: month, channel: 'paper', receivedDate: today });
+  const a = await api<ApplicationView>('POST', `/cases/${chosen}/applications`, { kind: 'renewal', periodMonth: month, channel: 'paper', receivedDate: today });
   const { version: _v, ...content } = a.content;
   content.housing = { ...content.housing, tenure: 'firstHand', rent: 650000 };
   content.costs = [
@@ -78,19 +79,25 @@ before(async () => {
   await api('PUT', `/applications/${a.id}`, content);
   await api('POST', `/applications/${a.id}/calculations`);
   await api('POST', `/applications/${a.id}/adjustments`, { lineKey: 'cost:tand', value: 150000, note: 'Halva kostnadsförslaget avser estetisk behandling' });
-  const d = await api('POST', `/applications/${a.id}/decisions`);
+  const d = await api<DecisionView>('POST', `/applications/${a.id}/decisions`);
   const adults = content.coApplicant ? ['applicant', 'coApplicant'] : ['applicant'];
   await api('PATCH', `/decisions/${d.id}`, {
     outcome: 'partlyRefused',
     itemReasons: [{ key: 'cost:tand', reason: ITEM_REASON }],
-    supportObstacles: adults.map((adult) => ({ adult, code: d.obstacleChoices[0].code })),
+    supportObstacles: adults.map((adult) => ({ adult, code: d.obstacleChoices[0]!.code })),
     ...(content.children.length ? { childPerspective: { consideration: 'Barnens behov av mat och boende täcks av beslutet.', childSpokenTo: false } } : {}),
   });
   await api('POST', `/decisions/${d.id}/communication`, { kind: 'unnecessary', exceptionId: 'notAgainst', reason: 'Underlaget kommer från den enskilde själv.' });
   await api('POST', `/decisions/${d.id}/decide`);
   // A verified account for the payment.
   const applicant = content.applicant;
-  const account = await api('POST', `/cases/${chosen}/payment-accounts`, { payeeKind: 'client', personId: applicant.personId, kind: 'bankAccount', clearing: '8327-9', number: '123 456 789-7' });
+  const account = await api<{ id: string }>('POST', `/cases/${chosen}/payment-accounts`, {
+    payeeKind: 'client',
+    personId: applicant.personId,
+    kind: 'bankAccount',
+    clearing: '8327-9',
+    number: '123 456 789-7',
+  });
   await api('POST', `/payment-accounts/${account.id}/verify`, { note: 'Kontobevis från banken' });
   state.caseId = chosen!;
   state.month = month;

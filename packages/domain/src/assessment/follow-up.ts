@@ -185,16 +185,16 @@ export function diffApplicationContent(previous: ApplicationContent, current: Ap
     before: readonly T[],
     after: readonly T[],
     labelOf: (x: T) => string,
-    valueOf: (x: T) => number,
+    amountOf: (x: T) => number,
     sameKind: (a: T, b: T) => boolean,
   ) => {
     for (const x of after) {
       const was = before.find((b) => b.id === x.id);
-      if (!was) push({ area, key: `${prefix}:${x.id}`, change: 'added', label: labelOf(x), before: '', after: kr(valueOf(x)) });
-      else if (valueOf(was) !== valueOf(x) || !sameKind(was, x))
-        push({ area, key: `${prefix}:${x.id}`, change: 'changed', label: labelOf(x), before: `${sameKind(was, x) ? '' : `${labelOf(was)}: `}${kr(valueOf(was))}`, after: kr(valueOf(x)) });
+      if (!was) push({ area, key: `${prefix}:${x.id}`, change: 'added', label: labelOf(x), before: '', after: kr(amountOf(x)) });
+      else if (amountOf(was) !== amountOf(x) || !sameKind(was, x))
+        push({ area, key: `${prefix}:${x.id}`, change: 'changed', label: labelOf(x), before: `${sameKind(was, x) ? '' : `${labelOf(was)}: `}${kr(amountOf(was))}`, after: kr(amountOf(x)) });
     }
-    for (const was of before) if (!after.some((x) => x.id === was.id)) push({ area, key: `${prefix}:${was.id}`, change: 'removed', label: labelOf(was), before: kr(valueOf(was)), after: '' });
+    for (const was of before) if (!after.some((x) => x.id === was.id)) push({ area, key: `${prefix}:${was.id}`, change: 'removed', label: labelOf(was), before: kr(amountOf(was)), after: '' });
   };
   const noted = (base: string, note: string) => (note ? `${base} (${note.slice(0, 60)})` : base);
   lines(

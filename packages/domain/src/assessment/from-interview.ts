@@ -27,7 +27,7 @@ export function contentFromInterview(template: ApplicationContent, iv: IntakeInt
     const [said] = unmatched.splice(i, 1);
     return { ...child, daysAtHome: said!.daysAtHome ?? child.daysAtHome, lunchAtPreschool: said!.lunchAtPreschool ?? child.lunchAtPreschool };
   });
-  unmatched.forEach((c, i) =>
+  for (const [i, c] of unmatched.entries()) {
     children.push({
       id: newRowId('barn'),
       personId: null,
@@ -35,8 +35,8 @@ export function contentFromInterview(template: ApplicationContent, iv: IntakeInt
       birthDate: c.birthDate,
       daysAtHome: c.daysAtHome ?? null,
       lunchAtPreschool: c.lunchAtPreschool ?? false,
-    }),
-  );
+    });
+  }
   const coApplicant = template.coApplicant ?? (iv.household.coApplicant ? { personId: null, name: 'Medsökande' } : null);
   const household = 1 + (coApplicant ? 1 : 0) + children.length;
   const ownership: ApplicationContent['assets'] = [

@@ -15,7 +15,7 @@ export function lastMonthHint(previous: number, saved: number | undefined): stri
  */
 export function ChangesSinceLastMonth({ previousMonth, changes }: { previousMonth: string; changes: ContentChangeView[] }) {
   return (
-    <div className="notice" aria-labelledby="andrat-rubrik">
+    <section className="notice" aria-labelledby="andrat-rubrik">
       <h4 id="andrat-rubrik">Ändrat sedan förra månaden ({formatMonth(previousMonth)})</h4>
       {changes.length === 0 ? (
         <p>Inget har ändrats sedan förra månaden. Kontrollera ändå uppgifterna med den sökande.</p>
@@ -42,6 +42,6 @@ export function ChangesSinceLastMonth({ previousMonth, changes }: { previousMont
           </tbody>
         </table>
       )}
-    </div>
+    </section>
   );
 }

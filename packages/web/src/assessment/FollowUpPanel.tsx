@@ -48,7 +48,7 @@ export function FollowUpPanel({ overview, onStarted }: { overview: AssessmentOve
   }
 
   return (
-    <div className="card" aria-labelledby="ny-manadsansokan">
+    <section className="card form" aria-labelledby="ny-manadsansokan">
       <h3 id="ny-manadsansokan">Ny månadsansökan</h3>
       {followUp.suggestedRenewalMonth === null && followUp.decidedMonths.length === 0 ? (
         <p className="muted">Ärendet har ingen beslutad månad än. En återansökan utgår från den senast beslutade månaden.</p>
@@ -112,6 +112,6 @@ export function FollowUpPanel({ overview, onStarted }: { overview: AssessmentOve
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
