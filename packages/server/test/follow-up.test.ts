@@ -188,3 +188,15 @@ test('access and input: another unit’s worker gets 404, bad input 400 with the
   assert.equal(future.statusCode, 400);
   assert.equal(future.json().fields[0].path, '/body/receivedDate');
 });
+
+test('a case under bevakning becomes current again with the återansökan; a closed case refuses one', async () => {
+  await world.handle.db.updateTable('cases').set({ status: 'monitoring' }).where('id', '=', world.ids.caseNord).execute();
+  const res = await as(world, nord).post(caseUrl(), { kind: 'renewal', periodMonth: '2027-02', channel: 'walkIn', receivedDate: '2026-12-27' });
+  assert.equal(res.statusCode, 201, res.body);
+  const c = await world.handle.db.selectFrom('cases').select('status').where('id', '=', world.ids.caseNord).executeTakeFirstOrThrow();
+  assert.equal(c.status, 'active');
+  await world.handle.db.updateTable('cases').set({ status: 'closed' }).where('id', '=', world.ids.caseNord).execute();
+  const closed = await as(world, nord).post(caseUrl(), { kind: 'renewal', periodMonth: '2027-03', channel: 'walkIn', receivedDate: '2026-12-27' });
+  assert.equal(closed.statusCode, 409);
+  assert.match(closed.json().message, /Ärendet är avslutat/);
+});

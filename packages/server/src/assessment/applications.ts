@@ -64,7 +64,8 @@ async function householdTemplate(db: Db, a: ApplicationRecord): Promise<Applicat
 export async function applicationJson(db: Db, a: ApplicationRecord) {
   const calc = await currentCalculation(db, a.id);
   const content = a.content ?? (await contentTemplate(db, a));
-  const previous = await previousMonthOf(db, a);
+  // Compared only when this application is filled in (a seeded or registered one that is not shows the household).
+  const previous = a.content ? await previousMonthOf(db, a) : null;
   return {
     id: a.id,
     caseId: a.caseId,

@@ -26,8 +26,9 @@ import type { RequestActor } from '../context.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { changeCaseStatus } from '../status/change.ts';
 import { applicationJson, contentTemplate } from './applications.ts';
-import { caseRow, loadApplication, recordEvent, type ApplicationRecord, type Db } from './store.ts';
+import { loadApplication, recordEvent, type ApplicationRecord, type Db } from './store.ts';
 
 type Staff = Extract<RequestActor, { kind: 'staff' }>;
 
@@ -80,10 +81,9 @@ export interface FollowUpRequest {
  * two): checks the month, copies last decided month's content, records the event and the audit record.
  */
 export async function startFollowUpApplication(db: Db, actor: Staff, caseId: string, applicantPersonId: string | null, req: FollowUpRequest, now: Date): Promise<string> {
-  const c = await caseRow(db, caseId);
-  if (c.status === 'closed') throw conflict('Ärendet är avslutat. En ny ansökan registreras i mottagningen (ärendet återaktualiseras där).');
   return db.transaction().execute(async (tx) => {
-    await tx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+    const locked = await tx.selectFrom('cases').select(['id', 'status']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+    if (locked.status === 'closed') throw conflict('Ärendet är avslutat. En ny ansökan registreras i mottagningen (ärendet återaktualiseras där).');
     const facts = await caseApplicationFacts(tx, caseId);
     const base = followUpBase(facts, req.kind, req.periodMonth);
     if (!base.ok) {
@@ -122,6 +122,8 @@ export async function startFollowUpApplication(db: Db, actor: Staff, caseId: str
       note: `${what} för ${formatSwedishMonth(req.periodMonth)} (${CHANNEL_LABELS[req.channel as keyof typeof CHANNEL_LABELS] ?? req.channel}), ifylld från ${formatSwedishMonth(base.basedOn.periodMonth)}`,
       at: now,
     });
+    // A case under bevakning is current again when a new application comes in.
+    if (locked.status === 'monitoring') await changeCaseStatus(tx, caseId, 'active', { actor: { kind: 'staff', id: actor.userId }, at: now, reason: 'Ny ansökan efter bevakning' });
     await tx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', caseId).execute();
     await audit(tx, actor, now, { action: 'application.create', targetType: 'application', targetId: id, caseId, personId: applicantPersonId, outcome: 'success' });
     return id;
