@@ -10,6 +10,7 @@ import { DecisionView, FourEyes } from './decisions.ts';
 import { IsoDate, Nullable, Ore, Uuid } from './common.ts';
 import { oneOf } from './one-of.ts';
 import { NormTotals } from './norm.ts';
+import { ContentChangeView, FollowUpChoices } from './follow-up.ts';
 
 /** A value and its Swedish label, for a select. */
 export const AssessmentChoice = Type.Object({ value: Type.String(), label: Type.String() });
@@ -186,6 +187,13 @@ export const ApplicationView = Type.Object({
   content: ApplicationContent,
   currentCalculationId: Nullable(Uuid),
   calculationStale: Type.Boolean({ description: 'Innehållet ändrades efter den senaste beräkningen.' }),
+  previous: Nullable(
+    Type.Object(
+      { applicationId: Uuid, periodMonth: Type.String({ description: 'ÅÅÅÅ-MM' }), kindLabel: Type.String(), content: ApplicationContent },
+      { description: 'Den beslutade månad som en återansökan eller tilläggsansökan jämförs med.' },
+    ),
+  ),
+  changes: Type.Array(ContentChangeView, { description: 'Ändrat sedan förra månaden (tom när inget ändrats eller ingen tidigare månad finns).' }),
 });
 export type ApplicationView = Static<typeof ApplicationView>;
 
@@ -304,6 +312,7 @@ export const AssessmentOverview = Type.Object({
   applications: Type.Array(Type.Object({ application: ApplicationView, calculation: Nullable(CalculationView), decisions: Type.Array(DecisionView) })),
   fourEyes: FourEyes,
   permissions: Type.Object({ canEdit: Type.Boolean(), canDecide: Type.Boolean() }),
+  followUp: FollowUpChoices,
   choices: Type.Object({
     tenure: Type.Array(AssessmentChoice),
     costTypes: Type.Array(AssessmentChoice),

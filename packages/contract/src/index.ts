@@ -13,3 +13,4 @@ export * from './appeals.ts';
 export * from './lifecycle.ts';
 export * from './auth.ts';
 export * from './rules.ts';
+export * from './follow-up.ts';

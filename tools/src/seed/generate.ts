@@ -21,6 +21,7 @@ import { makePersonnummer } from '@vagen/domain/personnummer.ts';
 import { addDays, addMonths, at, dayOfMonth, daysBetween, maxIso, minDate, monthEnd, monthStart, yearsBefore } from './dates.ts';
 import { CORRECTION_BODIES, JOURNAL_TEMPLATES, stepOf, type JournalAuthor, type JournalContext, type JournalPhase, type JournalTemplate } from './journal-templates.ts';
 import { address, fictionalEmail, fictionalPhone, firstName, lastName, type Address } from './names.ts';
+import { seededApplicationContent, type SeedBudget } from './application-content.ts';
 import type { Rng } from './prng.ts';
 import type { UnitKey } from './staff.ts';
 
@@ -112,6 +113,8 @@ interface HouseholdPlan {
   /** Monthly need in whole kronor before variation. */
   needKr: number;
   rentKr: number;
+  /** The month's costs and incomes behind needKr (the content of the latest applications). */
+  budget: SeedBudget;
   payRentToLandlord: boolean;
   payday: number;
   /** Preferred application channel for renewals. */
@@ -203,8 +206,12 @@ function adultAge(rng: Rng, minAge: number): number {
   return Math.max(minAge, rng.int(bucket[0], bucket[1]));
 }
 
+function seedMembers(hh: HouseholdPlan) {
+  return hh.members.map((m) => ({ id: m.person.id, firstName: m.person.first_name, lastName: m.person.last_name, birthDate: m.person.birth_date, role: m.role, daysAtHome: m.daysAtHome, age: m.age }));
+}
+
 /** Riksnorm-like monthly need in whole kronor (personal costs, household costs, rent, minus incomes). */
-function monthlyNeed(rng: Rng, members: Member[]): { needKr: number; rentKr: number } {
+function monthlyNeed(rng: Rng, members: Member[]): { needKr: number; rentKr: number; budget: SeedBudget } {
   const adults = members.filter((m) => m.role !== 'child');
   const children = members.filter((m) => m.role === 'child');
   const couple = members.some((m) => m.role === 'coApplicant');
@@ -226,7 +233,7 @@ function monthlyNeed(rng: Rng, members: Member[]): { needKr: number; rentKr: num
   const insurance = rng.int(120, 260);
   const otherIncome = rng.chance(0.4) ? rng.int(500, 7000) : 0;
   const need = personal + common + rentKr + electricity + insurance - childBenefit - otherIncome;
-  return { needKr: Math.max(3000, Math.min(25000, need)), rentKr };
+  return { needKr: Math.max(3000, Math.min(25000, need)), rentKr, budget: { rentKr, electricityKr: electricity, insuranceKr: insurance, otherIncomeKr: otherIncome } };
 }
 
 function planHousehold(ctx: GeneratorContext, type: HouseholdType, opts: { minAdultAge: number; protectedIdentity: boolean; createdAt: string }): HouseholdPlan {
@@ -278,7 +285,7 @@ function planHousehold(ctx: GeneratorContext, type: HouseholdType, opts: { minAd
     const age = adultAge(rng, Math.max(18, opts.minAdultAge));
     members.push({ person: mk(rng.chance(0.5) ? 'K' : 'M', age, lastName(rng), true), role: 'otherAdult', daysAtHome: null, age });
   }
-  const { needKr, rentKr } = monthlyNeed(rng, members);
+  const { needKr, rentKr, budget } = monthlyNeed(rng, members);
   return {
     id: rng.uuid(),
     members,
@@ -287,6 +294,7 @@ function planHousehold(ctx: GeneratorContext, type: HouseholdType, opts: { minAd
     protectedIdentity: opts.protectedIdentity,
     needKr,
     rentKr,
+    budget,
     payRentToLandlord: rng.chance(0.08),
     payday: rng.chance(0.7) ? 25 : 27,
     channel: rng.weighted(CHANNELS),
@@ -543,6 +551,8 @@ function buildCase(ctx: GeneratorContext, batch: RowBatch, hh: HouseholdPlan, pl
       };
       batch.applications.push(app);
       touch(submittedAt);
+      // The latest months are filled in, so that the next återansökan starts from them and shows what changed.
+      if (period >= addMonths(monthStart(ctx.today), -3)) app.content = JSON.stringify(seededApplicationContent(seedMembers(hh), hh.budget, period.slice(0, 7)));
       const decidedDate = addDays(submitted, rng.int(1, 8));
       const need = monthlyOre(hh.needKr, monthFactor(period));
       if (decidedDate > ctx.today) {

@@ -4,6 +4,9 @@ import { ApplicationContentInput, ApplicationView, IdParams } from '@vagen/contr
 import type { FastifyInstance } from 'fastify';
 import {
   swedishDate,
+  contentFromInterview,
+  diffApplicationContent,
+  monthBounds,
   APPLICATION_KIND_LABELS,
   APPLICATION_STATUS_LABELS,
   applicationStatusAfterContent,
@@ -12,25 +15,38 @@ import {
   validateApplicationContent,
   type ApplicationContent,
   type ApplicationStatus,
+  type IntakeInterview,
 } from '@vagen/domain';
 import { audit } from '../audit/log.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changeApplicationStatus } from '../status/change.ts';
+import { previousMonthOf } from './follow-up.ts';
 import { caseRow, currentCalculation, guardApplication, householdPersons, loadApplication, type ApplicationRecord, type Db } from './store.ts';
 
 /** The application statuses' labels (the domain's), kept under this name for the routes that show them. */
 export const APPLICATION_STATUS_TEXT: Record<string, string> = APPLICATION_STATUS_LABELS;
 
-/** A starting point for an empty application: the household from the case, the application's period. */
+/**
+ * A starting point for an empty application: the household from the case, the application's period, and what the
+ * intake's phone interview recorded for it (housing, incomes, costs, the children's days at home) when there was one.
+ */
 export async function contentTemplate(db: Db, a: ApplicationRecord): Promise<ApplicationContent> {
+  const template = await householdTemplate(db, a);
+  const intake = await db.selectFrom('intakes').select('interview').where('application_id', '=', a.id).where('interview', 'is not', null).executeTakeFirst();
+  if (!intake?.interview) return template;
+  let n = 0;
+  return contentFromInterview(template, intake.interview as IntakeInterview, (prefix) => `${prefix}${++n}`);
+}
+
+async function householdTemplate(db: Db, a: ApplicationRecord): Promise<ApplicationContent> {
   const c = await caseRow(db, a.caseId);
   const persons = await householdPersons(db, c.household_id);
   const applicant = persons.find((p) => p.role === 'applicant');
   const co = persons.find((p) => p.role === 'coApplicant');
   const children = persons.filter((p) => p.role === 'child');
   const start = a.periodStart ?? a.periodMonth;
-  const end = a.periodEnd ?? lastDayOfMonth(a.periodMonth);
+  const end = a.periodEnd ?? monthBounds(a.periodMonth.slice(0, 7)).last;
   return {
     version: 1,
     applicant: { personId: applicant?.id ?? null, name: applicant ? `${applicant.first_name} ${applicant.last_name}` : '' },
@@ -45,15 +61,11 @@ export async function contentTemplate(db: Db, a: ApplicationRecord): Promise<App
   };
 }
 
-function lastDayOfMonth(date: string): string {
-  const y = Number(date.slice(0, 4)),
-    m = Number(date.slice(5, 7));
-  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${date.slice(0, 7)}-${String(d).padStart(2, '0')}`;
-}
-
 export async function applicationJson(db: Db, a: ApplicationRecord) {
   const calc = await currentCalculation(db, a.id);
+  const content = a.content ?? (await contentTemplate(db, a));
+  // Compared only when this application is filled in (a seeded or registered one that is not shows the household).
+  const previous = a.content ? await previousMonthOf(db, a) : null;
   return {
     id: a.id,
     caseId: a.caseId,
@@ -68,10 +80,12 @@ export async function applicationJson(db: Db, a: ApplicationRecord) {
     channel: a.channel,
     updatedAt: a.updatedAt,
     filled: a.content !== null,
-    content: a.content ?? (await contentTemplate(db, a)),
+    content,
     currentCalculationId: calc?.id ?? null,
     /** The content changed after the last calculation: recalculate before deciding. */
     calculationStale: a.status !== 'decided' && calc !== null && a.updatedAt !== null && a.updatedAt > calc.createdAt,
+    previous: previous ? { applicationId: previous.id, periodMonth: previous.periodMonth, kindLabel: labelOf(APPLICATION_KIND_LABELS, previous.kind), content: previous.content! } : null,
+    changes: previous ? diffApplicationContent(previous.content!, content) : [],
   };
 }
 

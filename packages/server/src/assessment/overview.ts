@@ -20,6 +20,7 @@ import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { applicationJson } from './applications.ts';
 import { calculationJson } from './calculations.ts';
+import { followUpChoices } from './follow-up.ts';
 import { fourEyes } from '../decisions/config.ts';
 import { caseRow, currentCalculation, loadApplication } from './store.ts';
 import { contentFor } from '../decisions/drafts.ts';
@@ -80,6 +81,7 @@ export async function overviewRoutes(app: FastifyInstance) {
         applications,
         fourEyes: fourEyes(c.municipality_code, swedishDate(now)),
         permissions: { canEdit: hasCapability(actor.role, 'assessment.write'), canDecide: hasCapability(actor.role, 'decision.make') },
+        followUp: await followUpChoices(deps.db, c.id),
         choices: {
           tenure: TENURE_FORMS.map((v) => ({ value: v, label: TENURE_LABELS[v] })),
           costTypes: COST_TYPES.filter((t) => t !== 'rent').map((v) => ({ value: v, label: COST_TYPE_LABELS[v] })),

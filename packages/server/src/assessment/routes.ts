@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { applicationRoutes } from './applications.ts';
 import { calculationRoutes } from './calculations.ts';
+import { followUpRoutes } from './follow-up.ts';
 import { overviewRoutes } from './overview.ts';
 
 /**
@@ -10,5 +11,6 @@ import { overviewRoutes } from './overview.ts';
 export async function assessmentRoutes(app: FastifyInstance) {
   await applicationRoutes(app);
   await calculationRoutes(app);
+  await followUpRoutes(app);
   await overviewRoutes(app);
 }

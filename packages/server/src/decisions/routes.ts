@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { carryForwardRoutes } from './carry-forward.ts';
 import { communicationRoutes } from './communication.ts';
 import { draftRoutes } from './drafts.ts';
 import { finalizeRoutes } from './finalize.ts';
@@ -9,6 +10,7 @@ import { finalizeRoutes } from './finalize.ts';
  */
 export async function decisionRoutes(app: FastifyInstance) {
   await draftRoutes(app);
+  await carryForwardRoutes(app);
   await communicationRoutes(app);
   await finalizeRoutes(app);
 }

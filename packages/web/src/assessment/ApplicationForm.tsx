@@ -4,6 +4,7 @@ import { ErrorSummary, SelectField, TextField, type SummaryError } from '../comp
 import { formatMonth } from '../format.ts';
 import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
 import { fieldIdFromPath } from './money.ts';
+import { ChangesSinceLastMonth, lastMonthHint } from './ChangesSinceLastMonth.tsx';
 import type { ApplicationContent, ApplicationView, AssessmentOverview } from '@vagen/contract';
 
 /** The form keeps amounts as typed text; they become öre when saved. */
@@ -130,6 +131,19 @@ export function ApplicationForm({
   const setChild = (i: number, patch: Partial<ChildRow>) => setF((s) => ({ ...s, children: s.children.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const { choices } = overview;
   const readOnly = !canEdit || application.status === 'decided';
+  const previous = application.previous?.content ?? null;
+  const prevChild = (id: string) => {
+    const was = previous?.children.find((c) => c.id === id);
+    return was ? (was.daysAtHome === null ? 'hela månaden' : `${was.daysAtHome} dagar`) : null;
+  };
+  const previousLine = (list: 'incomes' | 'costs' | 'assets', id: string): string | undefined => {
+    if (!previous) return undefined;
+    const saved = application.content[list].find((x) => x.id === id);
+    const was = previous[list].find((x) => x.id === id);
+    const value = (x: { amount?: number; value?: number } | undefined) => (x ? (x.amount ?? x.value ?? 0) : undefined);
+    if (!was) return saved ? 'Ny sedan förra månaden.' : undefined;
+    return lastMonthHint(value(was)!, value(saved));
+  };
   const persons = [
     { value: 'applicant', label: 'Sökande' },
     ...(f.hasCoApplicant ? [{ value: 'coApplicant', label: 'Medsökande' }] : []),
@@ -168,6 +182,7 @@ export function ApplicationForm({
         {!application.filled && ' · inte ifylld ännu (uppgifterna nedan är hämtade från hushållet)'}
       </p>
       <ErrorSummary errors={summary} title="Ansökan kunde inte sparas" focusKey={submits} level={4} />
+      {application.previous && <ChangesSinceLastMonth previousMonth={application.previous.periodMonth} changes={application.changes} />}
       <fieldset className="fieldset" disabled={readOnly || busy}>
         <legend>Sökande och hushåll</legend>
         <TextField id="app-applicant-name" label="Sökande" value={f.applicantName} onChange={(e) => set('applicantName', e.target.value)} error={err('app-applicant-name')} autoComplete="off" />
@@ -210,7 +225,7 @@ export function ApplicationForm({
                 className="field-short"
                 inputMode="numeric"
                 label={`Barn ${i + 1}: dagar hemma per månad`}
-                hint="Tomt = hela månaden"
+                hint={`Tomt = hela månaden${prevChild(c.id) ? `. Förra månaden: ${prevChild(c.id)}` : ''}`}
                 value={c.daysAtHome}
                 onChange={(e) => setChild(i, { daysAtHome: e.target.value })}
                 error={err(`app-children-${i}-daysAtHome`)}
@@ -253,7 +268,15 @@ export function ApplicationForm({
               </option>
             ))}
           </SelectField>
-          <TextField id="app-housing-rent" inputMode="decimal" label="Hyra per månad (kr)" value={f.rent} onChange={(e) => set('rent', e.target.value)} error={err('app-housing-rent')} />
+          <TextField
+            id="app-housing-rent"
+            inputMode="decimal"
+            label="Hyra per månad (kr)"
+            hint={previous ? lastMonthHint(previous.housing.rent, application.content.housing.rent) : undefined}
+            value={f.rent}
+            onChange={(e) => set('rent', e.target.value)}
+            error={err('app-housing-rent')}
+          />
           <TextField
             id="app-housing-personsInDwelling"
             className="field-short"
@@ -278,6 +301,7 @@ export function ApplicationForm({
         rows={f.incomes}
         types={choices.incomeTypes}
         persons={persons}
+        previousOf={(id) => previousLine('incomes', id)}
         amountLabel="belopp per månad (kr)"
         disabled={readOnly || busy}
         err={err}
@@ -296,6 +320,7 @@ export function ApplicationForm({
         list="costs"
         rows={f.costs}
         types={choices.costTypes}
+        previousOf={(id) => previousLine('costs', id)}
         amountLabel="belopp (kr)"
         disabled={readOnly || busy}
         hint="Hyran anges under Boende."
@@ -316,6 +341,7 @@ export function ApplicationForm({
         valueField="value"
         rows={f.assets}
         types={choices.assetKinds}
+        previousOf={(id) => previousLine('assets', id)}
         amountLabel="värde (kr)"
         disabled={readOnly || busy}
         err={err}
@@ -378,6 +404,7 @@ function RowList({
   setRow,
   onAdd,
   onRemove,
+  previousOf,
   valueField = 'amount',
 }: {
   title: string;
@@ -394,6 +421,8 @@ function RowList({
   setRow: (list: 'incomes' | 'costs' | 'assets', i: number, patch: Partial<Row>) => void;
   onAdd: () => void;
   onRemove: (i: number) => void;
+  /** Last month's value of the row, shown beside this month's. */
+  previousOf?: (id: string) => string | undefined;
 }) {
   const typeField = list === 'assets' ? 'kind' : 'type';
   return (
@@ -435,6 +464,7 @@ function RowList({
             id={`app-${list}-${i}-${valueField}`}
             inputMode="decimal"
             label={`${noun} ${i + 1}: ${amountLabel}`}
+            hint={previousOf?.(r.id)}
             value={r.amount}
             onChange={(e) => setRow(list, i, { amount: e.target.value })}
             error={err(`app-${list}-${i}-${valueField}`)}

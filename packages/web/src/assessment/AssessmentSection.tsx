@@ -7,6 +7,7 @@ import { useSession } from '../session.tsx';
 import { ApplicationForm } from './ApplicationForm.tsx';
 import { CalculationSection } from './CalculationView.tsx';
 import { DecisionSection } from './DecisionPanel.tsx';
+import { FollowUpPanel } from './FollowUpPanel.tsx';
 import type { AssessmentOverview } from '@vagen/contract';
 
 /**
@@ -65,6 +66,17 @@ export function AssessmentSection({ caseId, onDecided }: { caseId: string; onDec
         <div className="notice notice-error" role="alert">
           <p>{error}</p>
         </div>
+      )}
+      {data && (
+        <FollowUpPanel
+          overview={data}
+          onStarted={async (created) => {
+            setSelected(created.id);
+            setMessage(`${created.kindLabel} för ${formatMonth(created.periodMonth)} är startad och ifylld från förra månaden. Gå igenom uppgifterna nedan.`);
+            await load();
+            onDecided?.();
+          }}
+        />
       )}
       {!data ? (
         !error && <Loading text="Hämtar ansökan …" />

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { describedBy, ErrorSummary, SelectField, TextAreaField, TextField, type SummaryError } from '../components/forms.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
-import { formatDate, formatDateTime, formatMoney } from '../format.ts';
+import { formatDate, formatDateTime, formatMoney, formatMonth } from '../format.ts';
 import { CommunicationBlock } from './CommunicationBlock.tsx';
 import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
 import { fieldIdFromPath } from './money.ts';
-import type { ApplicationView, AssessmentOverview, CalculationView, DecisionView } from '@vagen/contract';
+import type { ApplicationView, AssessmentOverview, CalculationView, CarryForwardResponse, DecisionView } from '@vagen/contract';
+import { insertPhrase } from '@vagen/domain/decisions/phrase-insert.ts';
 import { DECISION_OUTCOMES } from '@vagen/domain/decisions/types.ts';
 import { DECISION_OUTCOME_LABELS } from '@vagen/domain/labels.ts';
 
@@ -57,7 +58,15 @@ export function DecisionSection({
         <DecidedSummary key={d.id} d={d} />
       ))}
       {open ? (
-        <DraftForm key={`${open.id}-${open.calculationId}-${open.status}`} d={open} calculation={calculation} overview={overview} canEdit={canEdit} onChanged={onChanged} />
+        <DraftForm
+          key={`${open.id}-${open.calculationId}-${open.status}`}
+          d={open}
+          calculation={calculation}
+          overview={overview}
+          canEdit={canEdit}
+          previousMonth={application.previous?.periodMonth ?? null}
+          onChanged={onChanged}
+        />
       ) : canEdit && decided.length === 0 ? (
         <div className="button-row">
           <button type="button" className="button button-primary" disabled={busy || !calculation} onClick={() => void create()}>
@@ -139,15 +148,19 @@ function DraftForm({
   calculation,
   overview,
   canEdit,
+  previousMonth,
   onChanged,
 }: {
   d: DecisionView;
   calculation: CalculationView | null;
   overview: AssessmentOverview;
   canEdit: boolean;
+  /** The decided month this application follows (återansökan, tilläggsansökan), whose reasons can be carried forward. */
+  previousMonth: string | null;
   onChanged: (message: string) => Promise<void>;
 }) {
   const [s, setS] = useState<DraftState>(() => initial(d));
+  const [carried, setCarried] = useState<CarryForwardResponse['carryForward'] | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
@@ -182,6 +195,22 @@ function DraftForm({
     };
     if (d.childPerspective) b.childPerspective = { consideration: s.consideration, childSpokenTo: s.childSpokenTo, spokenToNote: s.spokenToNote };
     return { body: Object.keys(local).length ? null : b, local };
+  }
+
+  /** "Hämta förra månadens motivering": the server copies reasons of unchanged items; the form takes them in. */
+  async function carryForward() {
+    setFormError(null);
+    setBusy(true);
+    try {
+      const r = await api.post<CarryForwardResponse>(`/decisions/${d.id}/carry-forward`);
+      const reasons = Object.fromEntries(r.decision.items.filter((i) => r.carryForward.carried.some((c) => c.key === i.key)).map((i) => [i.key, i.reason]));
+      setS((x) => ({ ...x, itemReasons: { ...x.itemReasons, ...reasons } }));
+      setCarried(r.carryForward);
+    } catch (err) {
+      setFormError(err instanceof ApiError ? err.message : 'Motiveringen kunde inte hämtas.');
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function run(action: 'save' | 'decide' | 'submit' | 'return' | 'refresh', e?: FormEvent) {
@@ -370,6 +399,25 @@ function DraftForm({
         </ScrollRegion>
       )}
       {refusedItems.length > 0 && <p className="hint">Ändra beviljade belopp i beräkningen (Justera), så följer de med hit.</p>}
+      {previousMonth && (
+        <div className="button-row">
+          <button type="button" className="button button-secondary" disabled={disabled} onClick={() => void carryForward()}>
+            Hämta förra månadens motivering
+          </button>
+        </div>
+      )}
+      <div role="status">
+        {carried && (
+          <div className="notice">
+            <p>
+              {carried.carried.length > 0
+                ? `Motiveringen från ${formatMonth(carried.fromMonth)} är hämtad för: ${carried.carried.map((c) => c.label).join(', ')}.`
+                : `Ingen motivering från ${formatMonth(carried.fromMonth)} kunde hämtas för poster som inte ändrats.`}
+            </p>
+            {carried.changed.length > 0 && <p>Ändrat sedan förra månaden, skriv ny motivering för: {carried.changed.map((c) => c.label).join(', ')}.</p>}
+          </div>
+        )}
+      </div>
 
       <fieldset className={`fieldset${err('dec-legalBasisIds') ? ' field-invalid' : ''}`} disabled={disabled}>
         <legend>Lagrum</legend>
@@ -542,11 +590,20 @@ function groupBy(codes: DecisionView['obstacleChoices']): [string, DecisionView[
 
 function Reasons({ value, onChange, phrases, disabled, error }: { value: string; onChange: (v: string) => void; phrases: DecisionView['phrases']; disabled: boolean; error: string | undefined }) {
   const [pick, setPick] = useState('');
+  const [warning, setWarning] = useState('');
   return (
     <fieldset className="fieldset" disabled={disabled}>
       <legend>Motivering</legend>
       <div className="field-row">
-        <SelectField id="dec-phrase" label="Fras ur frasbiblioteket" value={pick} onChange={(e) => setPick(e.target.value)}>
+        <SelectField
+          id="dec-phrase"
+          label="Fras ur frasbiblioteket"
+          value={pick}
+          onChange={(e) => {
+            setPick(e.target.value);
+            setWarning('');
+          }}
+        >
           <option value="">Välj fras</option>
           {phrases.map((p) => (
             <option key={p.id} value={p.id}>
@@ -560,11 +617,23 @@ function Reasons({ value, onChange, phrases, disabled, error }: { value: string;
           disabled={!pick}
           onClick={() => {
             const p = phrases.find((x) => x.id === pick);
-            if (p) onChange(value.trim() ? `${value.trim()}\n\n${p.text}` : p.text);
+            if (!p) return;
+            const r = insertPhrase(value, p.text);
+            if (r.ok) {
+              onChange(r.text);
+              setWarning('');
+            } else setWarning(r.message);
           }}
         >
           Infoga fras
         </button>
+      </div>
+      <div role="status">
+        {warning && (
+          <p className="notice" id="dec-phrase-warning">
+            {warning}
+          </p>
+        )}
       </div>
       <TextAreaField
         id="dec-reasons"

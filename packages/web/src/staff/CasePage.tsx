@@ -322,7 +322,8 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
 
       <section aria-labelledby="utbetalningar" className="section">
         <h2 id="utbetalningar">Utbetalningar</h2>
-        <PaymentsSection caseId={detail.id} reload={() => load()} announce={setAnnouncement} />
+        {/* A decision made on this page is offered for payment at once: the section reloads when the decisions change. */}
+        <PaymentsSection key={`betalningar-${detail.decisions.length}`} caseId={detail.id} reload={() => load()} announce={setAnnouncement} />
       </section>
 
       <AppealsWatchesDocuments caseId={detail.id} reload={() => load()} announce={setAnnouncement} />
