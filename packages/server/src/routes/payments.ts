@@ -3,6 +3,7 @@ import { paymentAccountRoutes } from '../payments/accounts.ts';
 import { paymentApprovalRoutes } from '../payments/approval.ts';
 import { paymentCaseViewRoutes } from '../payments/case-view.ts';
 import { paymentFileRoutes } from '../payments/files.ts';
+import { kassaRoutes } from '../payments/kassa.ts';
 import { paymentProposalRoutes } from '../payments/proposal.ts';
 import { recoveryRoutes } from '../payments/recovery.ts';
 
@@ -15,6 +16,7 @@ export async function paymentsRoutes(app: FastifyInstance) {
   await paymentAccountRoutes(app);
   await paymentProposalRoutes(app);
   await paymentApprovalRoutes(app);
+  await kassaRoutes(app);
   await paymentFileRoutes(app);
   await paymentCaseViewRoutes(app);
   await recoveryRoutes(app);
