@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db/schema.ts';
-import { buildAccountingCsv, buildPain001, evaluatePaymentApproval, formatKr, toIso20022Account, validatePaymentAccount, type Pain001Batch } from '@vagen/domain';
+import { buildAccountingCsv, buildPain001, evaluatePaymentApproval, formatKr, onOrAfterBankingDay, toIso20022Account, validatePaymentAccount, type Pain001Batch } from '@vagen/domain';
 import { insertPaymentHistory } from '@vagen/server/payments/common.ts';
 import { accountingSettings, paymentSettings } from '@vagen/server/payments/settings.ts';
 import { changePaymentStatus } from '@vagen/server/status/change.ts';
-import { addDays, at } from './dates.ts';
+import { addDays, at, monthEnd, monthStart } from './dates.ts';
 import type { Rng } from './prng.ts';
 
 /** Valid example accounts (clearing and check digits hold). */
@@ -41,7 +41,21 @@ export async function seedKassa(db: Kysely<Database>, ctx: KassaSeedContext): Pr
     .innerJoin('cases as c', 'c.id', 'p.case_id')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .innerJoin('decisions as d', 'd.id', 'p.decision_id')
-    .select(['p.id', 'p.case_id', 'p.amount', 'p.payee', 'p.planned_date', 'p.status', 'c.case_number', 'c.unit_id', 'c.household_id', 'u.name as unit_name', 'd.period_start', 'd.amount as decided', 'd.decided_by'])
+    .select([
+      'p.id',
+      'p.case_id',
+      'p.amount',
+      'p.payee',
+      'p.planned_date',
+      'p.status',
+      'c.case_number',
+      'c.unit_id',
+      'c.household_id',
+      'u.name as unit_name',
+      'd.period_start',
+      'd.amount as decided',
+      'd.decided_by',
+    ])
     .where('c.municipality_code', '=', municipality)
     .where('d.status', '=', 'decided')
     .where('p.planned_date', '>=', addDays(today, -62))
@@ -51,6 +65,64 @@ export async function seedKassa(db: Kysely<Database>, ctx: KassaSeedContext): Pr
   if (rows.length === 0) return;
   const sent = rows.filter((p) => p.status === 'paid').slice(-60);
   const coming = rows.filter((p) => p.status === 'planned').slice(0, 5);
+  // Early in a month nothing is planned yet; then a few active cases get a supplementary decision (an acute cost
+  // decided yesterday) whose payment is the coming proposal.
+  if (coming.length < 4) {
+    const taken = new Set(coming.map((p) => p.case_id));
+    const cases = await db
+      .selectFrom('cases as c')
+      .innerJoin('units as u', 'u.id', 'c.unit_id')
+      .select(['c.id', 'c.case_number', 'c.unit_id', 'c.household_id', 'u.name as unit_name'])
+      .where('c.municipality_code', '=', municipality)
+      .where('c.status', '=', 'active')
+      .where('c.protected_identity', '=', false)
+      .orderBy('c.case_number')
+      .limit(12)
+      .execute();
+    const decidedOn = addDays(today, -1);
+    for (const [i, c] of cases
+      .filter((x) => !taken.has(x.id))
+      .slice(0, 4 - coming.length)
+      .entries()) {
+      const decisionId = rng.uuid();
+      const amount = rng.int(12, 48) * 100_00;
+      const decidedBy = caseworkerOf(c.unit_id);
+      await db
+        .insertInto('decisions')
+        .values({
+          id: decisionId,
+          case_id: c.id,
+          application_id: null,
+          outcome: 'granted',
+          period_start: monthStart(today),
+          period_end: monthEnd(today),
+          amount,
+          decided_by: decidedBy,
+          decided_at: at(decidedOn, 10, 0),
+          status: 'decided',
+          reasons: 'Bistånd till en akut kostnad enligt kostnadsförslag (tilläggsbeslut).',
+        })
+        .execute();
+      const paymentId = rng.uuid();
+      const plannedDate = onOrAfterBankingDay(addDays(today, 2 + i));
+      await db.insertInto('payments').values({ id: paymentId, case_id: c.id, decision_id: decisionId, amount, payee: 'client', planned_date: plannedDate, status: 'planned', paid_at: null }).execute();
+      coming.push({
+        id: paymentId,
+        case_id: c.id,
+        amount,
+        payee: 'client',
+        planned_date: plannedDate,
+        status: 'planned',
+        case_number: c.case_number,
+        unit_id: c.unit_id,
+        household_id: c.household_id,
+        unit_name: c.unit_name,
+        period_start: monthStart(today),
+        decided: amount,
+        decided_by: decidedBy,
+      });
+    }
+  }
 
   // One account per case and payee kind; the client's belongs to the applicant.
   const accountKey = (caseId: string, payee: string) => `${caseId}:${payee}`;
@@ -140,7 +212,14 @@ export async function seedKassa(db: Kysely<Database>, ctx: KassaSeedContext): Pr
         creditorClearing: account.kind === 'bankAccount' ? account.clearing : null,
         remittance: `${settings.remittancePrefix} ${p.case_number} ${period}`,
       });
-      csvRows.push({ caseNumber: p.case_number, unitName: p.unit_name, payeeKind: p.payee === 'client' ? ('client' as const) : ('landlord' as const), amountOre: Number(p.amount), endToEndId: endToEnd, period: p.period_start.slice(0, 7) });
+      csvRows.push({
+        caseNumber: p.case_number,
+        unitName: p.unit_name,
+        payeeKind: p.payee === 'client' ? ('client' as const) : ('landlord' as const),
+        amountOre: Number(p.amount),
+        endToEndId: endToEnd,
+        period: p.period_start.slice(0, 7),
+      });
       prepared.push({ p, account, endToEnd });
     }
     const xml = buildPain001({
@@ -251,7 +330,12 @@ export async function seedKassa(db: Kysely<Database>, ctx: KassaSeedContext): Pr
       const returnedAt = at(today, 9, 10);
       const comment = 'Kontot stämmer inte med kontobeviset i akten. Kontrollera kontot och föreslå utbetalningen igen.';
       await db.transaction().execute((tx) =>
-        changePaymentStatus(tx, p.id, 'returned', { actor: { kind: 'staff', id: kassa }, reason: comment, at: new Date(returnedAt), set: { returned_by: kassa, returned_at: returnedAt, return_comment: comment } }),
+        changePaymentStatus(tx, p.id, 'returned', {
+          actor: { kind: 'staff', id: kassa },
+          reason: comment,
+          at: new Date(returnedAt),
+          set: { returned_by: kassa, returned_at: returnedAt, return_comment: comment },
+        }),
       );
       continue;
     }
