@@ -112,6 +112,19 @@ test('kassa: disabled approval with its reason, send back with a comment, approv
     if (found) {
       await worker.getByText('Kassan skickade tillbaka förslaget').first().scrollIntoViewIfNeeded();
       await screenshot(worker, 'kassa-05-handlaggaren-ser-kommentaren', false);
+      // The returned amount can be proposed again; choosing a newly registered (unverified) account flags it.
+      await worker.getByLabel('Kontotyp').selectOption({ label: 'IBAN (svenskt)' });
+      await worker.getByLabel('IBAN', { exact: true }).fill('SE55 5000 0000 0512 3456 7890');
+      await worker.getByRole('button', { name: 'Spara konto' }).click();
+      const accountSelect = worker.getByLabel('Konto för mottagare 1');
+      const unverifiedOption = accountSelect.locator('option', { hasText: 'inte kontrollerat' }).first();
+      await unverifiedOption.waitFor({ state: 'attached' });
+      await accountSelect.selectOption((await unverifiedOption.getAttribute('value'))!);
+      const flag = worker.locator('form', { has: accountSelect }).getByText('Observera:');
+      await flag.waitFor();
+      assert.match(await flag.locator('..').innerText(), /Kontot är inte kontrollerat\. Kassan kan inte godkänna utbetalningen förrän kontot är kontrollerat\./);
+      await accountSelect.scrollIntoViewIfNeeded();
+      await screenshot(worker, 'kassa-06-forslag-okontrollerat-konto', false);
       await cw.close();
       return;
     }
