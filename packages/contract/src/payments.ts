@@ -202,10 +202,7 @@ export const SentHistory = Type.Object({
 });
 export type SentHistory = Static<typeof SentHistory>;
 
-export const ReturnPaymentBody = Type.Object(
-  { comment: Type.String({ minLength: 3, maxLength: 1000, description: 'Vad handläggaren behöver rätta' }) },
-  { additionalProperties: false },
-);
+export const ReturnPaymentBody = Type.Object({ comment: Type.String({ minLength: 3, maxLength: 1000, description: 'Vad handläggaren behöver rätta' }) }, { additionalProperties: false });
 export type ReturnPaymentBody = Static<typeof ReturnPaymentBody>;
 
 export const ProposalResult = Type.Object({ plannedDate: IsoDate, dateExplanation: Type.String(), payments: Type.Array(Payment) });

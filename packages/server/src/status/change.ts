@@ -190,3 +190,37 @@ export async function changePaymentStatus(
   await insertPaymentHistory(tx, [{ paymentId, from, to, actorId: actorId(change.actor), reason: change.reason }], change.at);
   return { from, to };
 }
+
+/**
+ * Moves many payments to stage `to` at once (a payment file sends them, the bank's confirmation pays them): each
+ * move is checked like a single one (409 with the first refusal, nothing written), then one update per 500 and one
+ * history row each.
+ */
+export async function changePaymentsStatus(
+  tx: Tx,
+  paymentIds: readonly string[],
+  to: PaymentStage,
+  change: { actor: StatusActor; reason: string | null; at: Date; set?: Omit<Updateable<PaymentsTable>, 'status'> },
+): Promise<void> {
+  const chunk = 500;
+  for (let i = 0; i < paymentIds.length; i += chunk) {
+    const ids = paymentIds.slice(i, i + chunk);
+    const current = await tx.selectFrom('payments').select(['id', 'status', 'approved_at']).where('id', 'in', ids).forUpdate().execute();
+    if (current.length !== ids.length) throw notFound('Utbetalningen');
+    const rows = current.map((c) => ({ paymentId: c.id, from: paymentStageOf({ status: c.status, approvedAt: c.approved_at }) }));
+    for (const r of rows) {
+      const check = checkPaymentTransition(r.from, to);
+      if (!check.ok) throw conflict(check.message);
+    }
+    await tx
+      .updateTable('payments')
+      .set({ ...change.set, status: paymentStatusOf(to) })
+      .where('id', 'in', ids)
+      .execute();
+    await insertPaymentHistory(
+      tx,
+      rows.map((r) => ({ ...r, to, actorId: actorId(change.actor), reason: change.reason })),
+      change.at,
+    );
+  }
+}

@@ -188,7 +188,7 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
               </div>
             )}
           </div>
-          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Skicka tillbaka utbetalningen på ${what} till handläggaren`} onClick={() => open('return')}>
+          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Skicka tillbaka till handläggaren: utbetalningen på ${what}`} onClick={() => open('return')}>
             Skicka tillbaka till handläggaren
           </button>
           <button type="button" className="button button-secondary" disabled={busy} aria-label={`Stoppa utbetalningen på ${what}`} onClick={() => open('stop')}>
