@@ -6,7 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PAYMENT_ACCOUNT_KINDS } from '@vagen/domain/payments/accounts.ts';
 import { DECISION_SERVICE_METHODS, RECOVERY_ENTRY_KINDS } from '@vagen/domain/payments/recovery.ts';
-import { PAYEE_KINDS, PAYMENT_STAGES } from '@vagen/domain/payments/status.ts';
+import { PAYEE_KINDS, PAYMENT_STAGES, PAYMENT_STATUSES } from '@vagen/domain/payments/status.ts';
 import { MAX_AMOUNT_ORE } from '@vagen/domain/money.ts';
 import { IsoDate, Nullable, Uuid } from './common.ts';
 import { oneOf } from './one-of.ts';
@@ -56,6 +56,9 @@ export const PaymentHistoryRow = Type.Object({
 });
 export type PaymentHistoryRow = Static<typeof PaymentHistoryRow>;
 
+export const PaymentFlag = Type.Object({ code: oneOf(['accountNotVerified', 'accountInvalid'] as const), message: Type.String() });
+export type PaymentFlag = Static<typeof PaymentFlag>;
+
 const paymentProperties = {
   id: Uuid,
   caseId: Uuid,
@@ -71,7 +74,7 @@ const paymentProperties = {
   plannedDate: IsoDate,
   timing: PaymentTiming,
   dateBasis: Nullable(Type.String()),
-  status: oneOf(['planned', 'sent', 'paid', 'stopped'] as const),
+  status: oneOf(PAYMENT_STATUSES),
   stage: PaymentStage,
   stageLabel: Type.String(),
   endToEndId: Nullable(Type.String()),
@@ -83,6 +86,10 @@ const paymentProperties = {
   stoppedAt: Nullable(Type.String()),
   stoppedByName: Nullable(Type.String()),
   stopReason: Nullable(Type.String()),
+  returnedAt: Nullable(Type.String()),
+  returnedByName: Nullable(Type.String()),
+  returnComment: Nullable(Type.String({ description: 'Kassans kommentar när förslaget skickades tillbaka till handläggaren' })),
+  flags: Type.Array(PaymentFlag, { description: 'Det som handläggaren och kassan ska se, t.ex. ett konto som inte är kontrollerat' }),
   paymentFileId: Nullable(Uuid),
   sentAt: Nullable(Type.String()),
   paidAt: Nullable(Type.String()),
@@ -131,7 +138,14 @@ export const KassaPayment = Type.Object({
       decidedByName: Nullable(Type.String()),
     }),
   ),
-  checkPreview: Nullable(Type.Object({ ok: Type.Boolean(), message: Nullable(Type.String()), checks: Type.Array(ApprovalCheck) })),
+  checkPreview: Nullable(
+    Type.Object({
+      ok: Type.Boolean(),
+      message: Nullable(Type.String()),
+      reasons: Type.Array(Type.String(), { description: 'Varför godkännandet inte kan lyckas nu (tomt när det kan det); samma regel som servern godkänner efter' }),
+      checks: Type.Array(ApprovalCheck),
+    }),
+  ),
 });
 export type KassaPayment = Static<typeof KassaPayment>;
 export const KassaList = Type.Object({ items: Type.Array(KassaPayment) });
@@ -144,6 +158,52 @@ export const KassaQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The kassa's history of what was sent: payment files in a month, each with its payments. */
+export const SentQuery = Type.Object(
+  {
+    month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'Månad ÅÅÅÅ-MM (standard: senaste månaden med betalfiler)' })),
+  },
+  { additionalProperties: false },
+);
+export const SentPayment = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  caseNumber: Type.String(),
+  amount: Type.Integer(),
+  payeeName: Type.String(),
+  plannedDate: IsoDate,
+  status: oneOf(PAYMENT_STATUSES),
+  statusLabel: Type.String(),
+  proposedByName: Nullable(Type.String()),
+  approvedByName: Nullable(Type.String()),
+});
+export type SentPayment = Static<typeof SentPayment>;
+export const SentFile = Type.Object({
+  id: Uuid,
+  messageId: Type.String(),
+  sentAt: Type.String(),
+  sentOn: IsoDate,
+  sentByName: Type.String(),
+  status: oneOf(['sent', 'confirmed'] as const),
+  statusLabel: Type.String(),
+  paymentCount: Type.Integer(),
+  totalAmount: Type.Integer(),
+  approvedByNames: Type.Array(Type.String()),
+  payments: Type.Array(SentPayment),
+});
+export type SentFile = Static<typeof SentFile>;
+export const SentHistory = Type.Object({
+  month: Nullable(Type.String({ description: 'Visad månad (ÅÅÅÅ-MM); null när inget har skickats' })),
+  months: Type.Array(Type.String(), { description: 'Månader med betalfiler, senaste först' }),
+  files: Type.Array(SentFile),
+  paymentCount: Type.Integer(),
+  totalAmount: Type.Integer(),
+});
+export type SentHistory = Static<typeof SentHistory>;
+
+export const ReturnPaymentBody = Type.Object({ comment: Type.String({ minLength: 3, maxLength: 1000, description: 'Vad handläggaren behöver rätta' }) }, { additionalProperties: false });
+export type ReturnPaymentBody = Static<typeof ReturnPaymentBody>;
 
 export const ProposalResult = Type.Object({ plannedDate: IsoDate, dateExplanation: Type.String(), payments: Type.Array(Payment) });
 export type ProposalResult = Static<typeof ProposalResult>;

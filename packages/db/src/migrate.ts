@@ -16,6 +16,7 @@ import * as recoveryGrantConditions from './migrations/0013_recovery_grant_condi
 import * as accessPolicyPaths from './migrations/0014_access_policy_paths.ts';
 import * as signInFlows from './migrations/0015_sign_in_flows.ts';
 import * as ruleVersions from './migrations/0019_rule_versions.ts';
+import * as paymentReturned from './migrations/0021_payment_returned.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0014_access_policy_paths': accessPolicyPaths,
   '0015_sign_in_flows': signInFlows,
   '0019_rule_versions': ruleVersions,
+  '0021_payment_returned': paymentReturned,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -197,7 +197,8 @@ export interface PaymentsTable {
   amount: number;
   payee: string;
   planned_date: DateOnly;
-  status: 'planned' | 'sent' | 'paid' | 'stopped';
+  /** 'returned' since migration 0021 (the kassa sent the proposal back to the caseworker). */
+  status: 'planned' | 'sent' | 'paid' | 'stopped' | 'returned';
   paid_at: Timestamp | null;
   // Payments area (migration 0005). `payee` is the payee kind ('client' | 'landlord' | 'other'), `payee_name` the name;
   // "approved" = status 'planned' with approved_at set.
@@ -218,6 +219,10 @@ export interface PaymentsTable {
   stop_reason: ColumnType<string | null, string | null | undefined, string | null>;
   payment_file_id: ColumnType<string | null, string | null | undefined, string | null>;
   sent_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  // Migration 0021: the kassa sent the proposal back to the caseworker (who, when, the comment).
+  returned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  return_comment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface JournalEntriesTable {
   id: string;

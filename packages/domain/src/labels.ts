@@ -24,6 +24,14 @@ export const PAYMENT_STATUS_LABELS = {
   sent: 'Skickad',
   paid: 'Utbetald',
   stopped: 'Stoppad',
+  returned: 'Skickad tillbaka till handläggaren',
+} as const;
+
+/** Whose account, as the caseworker chooses it when registering a payee account. */
+export const PAYEE_CHOICE_LABELS = {
+  client: 'Sökande eller medsökande',
+  landlord: 'Hyresvärd',
+  other: 'Annan mottagare',
 } as const;
 
 export const CHANNEL_LABELS = {

@@ -9,6 +9,7 @@ import type { StaffRole } from '@vagen/domain/roles.ts';
 import { addDays, at, parseDate, yearsBefore } from './dates.ts';
 import { emptyBatch, generateHousehold, type GeneratorContext, type RowBatch, type SeedStaffUser, type SpecialHousehold } from './generate.ts';
 import { insertRows } from './insert.ts';
+import { seedKassa } from './kassa.ts';
 import { Rng } from './prng.ts';
 import { seedRuleDrafts } from './rules.ts';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NAMES, type UnitKey } from './staff.ts';
@@ -152,6 +153,14 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   }
   await writing;
   await seedRuleDrafts(db, { today, municipality: DEMO_MUNICIPALITY.code, rng, createdBy: staff.systemforvaltare!.id });
+  // The kassa's history and waiting proposals (their own PRNG, so the households above stay as they were).
+  await seedKassa(db, {
+    rng: new Rng((options.seed ?? 2281) + 1),
+    today,
+    municipality: DEMO_MUNICIPALITY.code,
+    unitIds,
+    staffIds: Object.fromEntries(Object.entries(staff).map(([username, s]) => [username, s.id])),
+  });
   // Fresh planner statistics: without them PostgreSQL plans the case list for empty tables (nested loops over
   // thousands of rows), and PGlite has no autovacuum that would ever analyze. Vacuum sets the visibility map, so the
   // case-list counts are index-only from the first request instead of after autovacuum gets round to it.

@@ -12,7 +12,15 @@ export const PAYMENT_ACCOUNT_KIND_LABELS: Record<PaymentAccountKind, string> = {
   bankAccount: 'Bankkonto',
   bankgiro: 'Bankgiro',
   plusgiro: 'Plusgiro',
-  iban: 'IBAN',
+  iban: 'IBAN (svenskt)',
+};
+
+/** How each kind of account is written, shown beside the number field. */
+export const PAYMENT_ACCOUNT_KIND_HINTS: Record<PaymentAccountKind, string> = {
+  bankAccount: 'Clearingnummer och kontonummer, t.ex. 8327-9 och 123 456 789-7.',
+  bankgiro: '7 eller 8 siffror, t.ex. 5050-1055.',
+  plusgiro: '2–8 siffror, t.ex. 47 89 01-2.',
+  iban: 'SE följt av 22 siffror.',
 };
 
 export interface PaymentAccountInput {

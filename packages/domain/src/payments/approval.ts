@@ -41,7 +41,20 @@ export interface ApprovalCheck {
   detail: string;
 }
 
-export type ApprovalOutcome = { ok: true; checks: ApprovalCheck[] } | { ok: false; status: 403 | 409; reason: string; message: string; checks: ApprovalCheck[] };
+/** One reason the approval cannot succeed, in the order the kassa should deal with them. */
+export interface ApprovalBlocker {
+  reason: string;
+  status: 403 | 409;
+  message: string;
+}
+
+/**
+ * `blockers` holds every reason the approval cannot succeed now (the kassa's button shows them and stays disabled);
+ * a refusal answers with the first one only, so a failed approval gives one clear message.
+ */
+export type ApprovalOutcome =
+  | { ok: true; checks: ApprovalCheck[]; blockers: [] }
+  | { ok: false; status: 403 | 409; reason: string; message: string; checks: ApprovalCheck[]; blockers: ApprovalBlocker[] };
 
 export function evaluatePaymentApproval(f: PaymentApprovalFacts): ApprovalOutcome {
   const d = f.decision;
@@ -107,20 +120,29 @@ export function evaluatePaymentApproval(f: PaymentApprovalFacts): ApprovalOutcom
             : 'Godkännaren är en annan person.',
     },
   ];
-  const refuse = (status: 403 | 409, reason: string, message: string): ApprovalOutcome => ({ ok: false, status, reason, message, checks });
+  const blockers: ApprovalBlocker[] = [];
+  const block = (status: 403 | 409, reason: string, message: string) => blockers.push({ status, reason, message });
   const stage = paymentStageOf({ status: f.payment.status, approvedAt: f.payment.approvedAt });
-  if (stage === 'stopped') return refuse(409, 'stopped', 'Utbetalningen är stoppad och kan inte godkännas.');
-  if (stage !== 'planned') return refuse(409, 'alreadyApproved', 'Utbetalningen är redan godkänd.');
-  if (!decided) return refuse(409, 'decisionMissing', 'Utbetalningen kan inte godkännas: beslutet finns inte eller är inte fattat.');
-  if (f.fourEyes && sameAsDecider) return refuse(403, 'fourEyes', 'Du fattade beslutet och kan därför inte godkänna utbetalningen. En annan person måste göra kassakontrollen (fyra ögon).');
-  if (f.fourEyes && sameAsProposer) return refuse(403, 'fourEyes', 'Du föreslog utbetalningen och kan därför inte godkänna den. En annan person måste göra kassakontrollen (fyra ögon).');
-  if (!within) return refuse(409, 'exceedsDecision', 'Utbetalningarna för beslutet överstiger det beslutade beloppet. Stoppa den felaktiga utbetalningen först.');
-  if (!accountOk)
-    return refuse(
+  if (stage === 'stopped') block(409, 'stopped', 'Utbetalningen är stoppad och kan inte godkännas.');
+  else if (stage === 'returned') block(409, 'returned', 'Utbetalningen är skickad tillbaka till handläggaren och kan inte godkännas.');
+  else if (stage !== 'planned') block(409, 'alreadyApproved', 'Utbetalningen är redan godkänd.');
+  if (!decided) block(409, 'decisionMissing', 'Beslutet finns inte eller är inte fattat ännu.');
+  if (f.fourEyes && sameAsDecider) block(403, 'fourEyes', 'Du fattade beslutet och kan därför inte godkänna utbetalningen. En annan person måste göra kassakontrollen (fyra ögon).');
+  else if (f.fourEyes && sameAsProposer) block(403, 'fourEyes', 'Du föreslog utbetalningen och kan därför inte godkänna den. En annan person måste göra kassakontrollen (fyra ögon).');
+  if (decided && !within) block(409, 'exceedsDecision', 'Utbetalningarna för beslutet överstiger det beslutade beloppet. Stoppa den felaktiga utbetalningen först.');
+  if (!accountOk) {
+    block(
       409,
       'accountNotVerified',
-      f.account && !f.account.valid ? 'Kontonumret är inte giltigt.' : 'Kontot är inte kontrollerat. Handläggaren behöver kontrollera kontot innan utbetalningen kan godkännas.',
+      f.account === null
+        ? 'Utbetalningen saknar konto.'
+        : !f.account.valid
+          ? 'Kontonumret är inte giltigt.'
+          : 'Kontot är inte kontrollerat. Handläggaren behöver kontrollera kontot innan utbetalningen kan godkännas.',
     );
-  if (!payeeOk) return refuse(409, 'payeeNotVerified', 'Mottagaren stämmer inte med kontot: kontot tillhör inte sökande eller medsökande i ärendet.');
-  return { ok: true, checks };
+  }
+  if (!payeeOk && f.account !== null) block(409, 'payeeNotVerified', 'Mottagaren stämmer inte med kontot: kontot tillhör inte sökande eller medsökande i ärendet.');
+  const first = blockers[0];
+  if (first) return { ok: false, status: first.status, reason: first.reason, message: first.message, checks, blockers };
+  return { ok: true, checks, blockers: [] };
 }

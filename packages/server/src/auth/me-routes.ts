@@ -30,7 +30,13 @@ export async function meRoutes(app: FastifyInstance) {
             .where('status', '=', 'decided')
             .orderBy('decided_at', 'desc')
             .execute(),
-          deps.db.selectFrom('payments').select(['case_id', 'id', 'amount', 'planned_date', 'status']).where('case_id', 'in', ids).orderBy('planned_date', 'desc').execute(),
+          deps.db
+            .selectFrom('payments')
+            .select(['case_id', 'id', 'amount', 'planned_date', 'status'])
+            .where('case_id', 'in', ids)
+            .where('status', '!=', 'returned')
+            .orderBy('planned_date', 'desc')
+            .execute(),
         ])
       : [[], []];
     return {

@@ -14,7 +14,8 @@ import { visibleCasesCondition } from '../cases/access.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../errors.ts';
 import { closeWorkItems } from '../queue/work-items.ts';
-import { IdParams, insertPaymentHistory, refusalsAudited } from './common.ts';
+import { changePaymentStatus } from '../status/change.ts';
+import { IdParams, refusalsAudited } from './common.ts';
 import { loadPayments, payeeKindOf, type PaymentJson } from './json.ts';
 import { activeSumForDecision } from './proposal.ts';
 import { fourEyesForPayments } from './settings.ts';
@@ -83,12 +84,12 @@ export async function paymentApprovalRoutes(app: FastifyInstance) {
         await deps.db.transaction().execute(async (tx) => {
           const outcome = await evaluateApproval(tx, row.id, actor.userId, now, true);
           if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.status === 403 ? 'FOUR_EYES' : 'CONFLICT', outcome.message);
-          await tx
-            .updateTable('payments')
-            .set({ approved_by: actor.userId, approved_at: now.toISOString(), approval_checks: JSON.stringify(outcome.checks) })
-            .where('id', '=', row.id)
-            .execute();
-          await insertPaymentHistory(tx, [{ paymentId: row.id, from: 'planned', to: 'approved', actorId: actor.userId, reason: 'Kassans kontroll: alla kontroller godkända.' }], now);
+          await changePaymentStatus(tx, row.id, 'approved', {
+            actor: { kind: 'staff', id: actor.userId },
+            reason: 'Kassans kontroll: alla kontroller godkända.',
+            at: now,
+            set: { approved_by: actor.userId, approved_at: now.toISOString(), approval_checks: JSON.stringify(outcome.checks) },
+          });
           await closeWorkItems(tx, { refType: 'payment', refId: row.id, kind: 'paymentApproval' }, actor.userId, now);
           await audit(tx, actor, now, {
             action: 'payment.approve',
@@ -122,8 +123,12 @@ export async function paymentApprovalRoutes(app: FastifyInstance) {
           const refusal = stopRefusal(stage);
           if (refusal) throw conflict(refusal);
           const reason = request.body.reason.trim();
-          await tx.updateTable('payments').set({ status: 'stopped', stopped_by: actor.userId, stopped_at: now.toISOString(), stop_reason: reason }).where('id', '=', row.id).execute();
-          await insertPaymentHistory(tx, [{ paymentId: row.id, from: stage, to: 'stopped', actorId: actor.userId, reason }], now);
+          await changePaymentStatus(tx, row.id, 'stopped', {
+            actor: { kind: 'staff', id: actor.userId },
+            reason,
+            at: now,
+            set: { stopped_by: actor.userId, stopped_at: now.toISOString(), stop_reason: reason },
+          });
           await closeWorkItems(tx, { refType: 'payment', refId: row.id }, actor.userId, now);
           await audit(tx, actor, now, { action: 'payment.stop', targetType: 'payment', targetId: row.id, caseId: row.case_id, personId: row.person_id ?? facts.applicantPersonId, outcome: 'success' });
         });
@@ -166,7 +171,7 @@ export async function paymentApprovalRoutes(app: FastifyInstance) {
         items.push({
           ...p,
           decision: p.decisionId ? (decisions.get(p.decisionId) ?? null) : null,
-          checkPreview: preview ? { ok: preview.ok, message: preview.ok ? null : preview.message, checks: preview.checks } : null,
+          checkPreview: preview ? { ok: preview.ok, message: preview.ok ? null : preview.message, reasons: preview.blockers.map((b) => b.message), checks: preview.checks } : null,
         });
       }
       return { items };

@@ -45,7 +45,7 @@ export async function paymentCaseViewRoutes(app: FastifyInstance) {
         accounts,
         payees: parties.map((p) => ({ personId: p.id, name: `${p.first_name} ${p.last_name}`, role: p.role, roleLabel: labelOf(HOUSEHOLD_ROLE_LABELS, p.role) })),
         decisions: decisions.map((d) => {
-          const active = payments.filter((p) => p.decisionId === d.id && p.status !== 'stopped').reduce((s, p) => s + p.amount, 0);
+          const active = payments.filter((p) => p.decisionId === d.id && p.status !== 'stopped' && p.status !== 'returned').reduce((s, p) => s + p.amount, 0);
           const ordinary = plannedPaymentDate(rule, { periodStart: d.period_start, today, timing: 'ordinary' });
           const acute = plannedPaymentDate(rule, { periodStart: d.period_start, today, timing: 'acute' });
           return {

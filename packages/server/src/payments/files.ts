@@ -15,7 +15,8 @@ import type { RequestActor } from '../context.ts';
 import { storeDocument } from '../documents/store.ts';
 import { conflict, forbidden, HttpProblem, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { IdParams, insertPaymentHistory } from './common.ts';
+import { changePaymentsStatus } from '../status/change.ts';
+import { IdParams } from './common.ts';
 import { loadPayments, payeeKindOf } from './json.ts';
 import { accountingSettings, paymentSettings } from './settings.ts';
 import { validatePain001Xsd } from './xsd.ts';
@@ -237,18 +238,12 @@ export async function paymentFileRoutes(app: FastifyInstance) {
             confirmed_at: null,
           })
           .execute();
-        for (let i = 0; i < ids.length; i += 500) {
-          await tx
-            .updateTable('payments')
-            .set({ status: 'sent', payment_file_id: fileId, sent_at: now.toISOString() })
-            .where('id', 'in', ids.slice(i, i + 500))
-            .execute();
-        }
-        await insertPaymentHistory(
-          tx,
-          ids.map((id) => ({ paymentId: id, from: 'approved' as const, to: 'sent' as const, actorId: actor.userId, reason: `Betalfil ${messageId}` })),
-          now,
-        );
+        await changePaymentsStatus(tx, ids, 'sent', {
+          actor: { kind: 'staff', id: actor.userId },
+          reason: `Betalfil ${messageId}`,
+          at: now,
+          set: { payment_file_id: fileId, sent_at: now.toISOString() },
+        });
         await audit(tx, actor, now, { action: 'paymentFile.create', targetType: 'paymentFile', targetId: fileId, outcome: 'success' });
         for (const p of rows) {
           await audit(tx, actor, now, { action: 'payment.send', targetType: 'payment', targetId: p.id, caseId: p.case_id, personId: p.person_id, outcome: 'success' });
@@ -325,11 +320,11 @@ export async function paymentFileRoutes(app: FastifyInstance) {
           const locked = await tx.selectFrom('payment_files').select('status').where('id', '=', f.id).forUpdate().executeTakeFirstOrThrow();
           if (locked.status !== 'sent') throw conflict('Betalfilen är redan bekräftad.');
           const payments = await tx.selectFrom('payments').select(['id', 'case_id', 'person_id']).where('payment_file_id', '=', f.id).where('status', '=', 'sent').execute();
-          await tx.updateTable('payments').set({ status: 'paid', paid_at: paidAt.toISOString() }).where('payment_file_id', '=', f.id).where('status', '=', 'sent').execute();
-          await insertPaymentHistory(
+          await changePaymentsStatus(
             tx,
-            payments.map((p) => ({ paymentId: p.id, from: 'sent' as const, to: 'paid' as const, actorId: actor.userId, reason: `Bankens bekräftelse av ${f.message_id}` })),
-            now,
+            payments.map((p) => p.id),
+            'paid',
+            { actor: { kind: 'staff', id: actor.userId }, reason: `Bankens bekräftelse av ${f.message_id}`, at: now, set: { paid_at: paidAt.toISOString() } },
           );
           await tx.updateTable('payment_files').set({ status: 'confirmed', confirmed_by: actor.userId, confirmed_at: now.toISOString() }).where('id', '=', f.id).execute();
           await audit(tx, actor, now, { action: 'paymentFile.confirm', targetType: 'paymentFile', targetId: f.id, outcome: 'success' });

@@ -1,7 +1,18 @@
 /** Loading payments, accounts and their history as the JSON the API answers with. */
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import { PAYEE_KIND_LABELS, PAYMENT_ACCOUNT_KIND_LABELS, PAYMENT_STAGE_LABELS, paymentStageOf, type ApprovalCheck, type PaymentStage } from '@vagen/domain';
+import {
+  PAYEE_KIND_LABELS,
+  PAYMENT_ACCOUNT_KIND_LABELS,
+  PAYMENT_STAGE_LABELS,
+  paymentFlags,
+  paymentStageOf,
+  validatePaymentAccount,
+  type ApprovalCheck,
+  type PaymentFlag,
+  type PaymentStage,
+  type PaymentStatus,
+} from '@vagen/domain';
 
 export interface AccountJson {
   id: string;
@@ -83,7 +94,7 @@ export interface PaymentJson {
   plannedDate: string;
   timing: 'ordinary' | 'acute';
   dateBasis: string | null;
-  status: 'planned' | 'sent' | 'paid' | 'stopped';
+  status: PaymentStatus;
   stage: PaymentStage;
   stageLabel: string;
   endToEndId: string | null;
@@ -95,6 +106,11 @@ export interface PaymentJson {
   stoppedAt: string | null;
   stoppedByName: string | null;
   stopReason: string | null;
+  returnedAt: string | null;
+  returnedByName: string | null;
+  returnComment: string | null;
+  /** Shown at proposal time and to the kassa while the payment waits for its check. */
+  flags: PaymentFlag[];
   paymentFileId: string | null;
   sentAt: string | null;
   paidAt: string | null;
@@ -108,8 +124,9 @@ export async function loadPayments(db: Kysely<Database>, where: { caseId?: strin
     .leftJoin('staff_users as pb', 'pb.id', 'p.proposed_by')
     .leftJoin('staff_users as ab', 'ab.id', 'p.approved_by')
     .leftJoin('staff_users as sb', 'sb.id', 'p.stopped_by')
+    .leftJoin('staff_users as rb', 'rb.id', 'p.returned_by')
     .selectAll('p')
-    .select(['c.case_number', 'pb.display_name as proposed_by_name', 'ab.display_name as approved_by_name', 'sb.display_name as stopped_by_name'])
+    .select(['c.case_number', 'pb.display_name as proposed_by_name', 'ab.display_name as approved_by_name', 'sb.display_name as stopped_by_name', 'rb.display_name as returned_by_name'])
     .orderBy('p.planned_date', 'desc')
     .orderBy('p.id');
   if (where.caseId) q = q.where('p.case_id', '=', where.caseId);
@@ -136,6 +153,7 @@ export async function loadPayments(db: Kysely<Database>, where: { caseId?: strin
   const accountById = new Map(accounts.map((a) => [a.id, a]));
   return rows.map((p) => {
     const stage = paymentStageOf({ status: p.status, approvedAt: p.approved_at });
+    const account = p.account_id ? (accountById.get(p.account_id) ?? null) : null;
     return {
       id: p.id,
       caseId: p.case_id,
@@ -147,7 +165,7 @@ export async function loadPayments(db: Kysely<Database>, where: { caseId?: strin
       payeeKind: payeeKindOf(p.payee),
       payeeKindLabel: PAYEE_KIND_LABELS[payeeKindOf(p.payee)],
       personId: p.person_id,
-      account: p.account_id ? (accountById.get(p.account_id) ?? null) : null,
+      account,
       plannedDate: p.planned_date,
       timing: p.timing,
       dateBasis: p.date_basis,
@@ -164,6 +182,13 @@ export async function loadPayments(db: Kysely<Database>, where: { caseId?: strin
       stoppedAt: p.stopped_at,
       stoppedByName: p.stopped_by_name,
       stopReason: p.stop_reason,
+      returnedAt: p.returned_at,
+      returnedByName: p.returned_by_name,
+      returnComment: p.return_comment,
+      flags:
+        stage === 'planned' && p.proposed_at && account
+          ? paymentFlags({ verified: account.verified, valid: validatePaymentAccount({ kind: account.kind, clearing: account.clearing, number: account.number }).ok })
+          : [],
       paymentFileId: p.payment_file_id,
       sentAt: p.sent_at,
       paidAt: p.paid_at,

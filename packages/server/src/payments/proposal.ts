@@ -17,13 +17,13 @@ import { dueAtOf, IdParams, insertPaymentHistory, refusalsAudited } from './comm
 import { loadPayments } from './json.ts';
 import { paymentSettings } from './settings.ts';
 
-/** The amount of a decision that is not yet covered by payments (stopped ones do not count). */
+/** The amount of a decision that is covered by payments (stopped ones and those sent back to the caseworker do not count). */
 export async function activeSumForDecision(db: FastifyInstance['deps']['db'], decisionId: string): Promise<number> {
   const row = await db
     .selectFrom('payments')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.val(0)).as('sum'))
     .where('decision_id', '=', decisionId)
-    .where('status', '!=', 'stopped')
+    .where('status', 'not in', ['stopped', 'returned'])
     .executeTakeFirstOrThrow();
   return Number(row.sum);
 }

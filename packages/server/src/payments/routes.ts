@@ -3,6 +3,7 @@ import { paymentAccountRoutes } from './accounts.ts';
 import { paymentApprovalRoutes } from './approval.ts';
 import { paymentCaseViewRoutes } from './case-view.ts';
 import { paymentFileRoutes } from './files.ts';
+import { kassaRoutes } from './kassa.ts';
 import { paymentProposalRoutes } from './proposal.ts';
 import { recoveryRoutes } from './recovery.ts';
 
@@ -15,6 +16,7 @@ export async function paymentsRoutes(app: FastifyInstance) {
   await paymentAccountRoutes(app);
   await paymentProposalRoutes(app);
   await paymentApprovalRoutes(app);
+  await kassaRoutes(app);
   await paymentFileRoutes(app);
   await paymentCaseViewRoutes(app);
   await recoveryRoutes(app);

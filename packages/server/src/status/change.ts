@@ -1,18 +1,23 @@
 /**
- * The one place that writes the status of a case, an application or an intake contact. Each function runs in the
+ * The one place that writes the status of a case, an application, an intake contact or a payment. Each function runs in the
  * caller's transaction: it locks the row, asks the domain's status machine whether the move is allowed (409 with the
  * domain's Swedish message when it is not, and nothing is written), then writes the status and the history row of
- * that record (case: case_status_history; application: assessment_events; intake: intake_events) with actor,
+ * that record (case: case_status_history; application: assessment_events; intake: intake_events; payment:
+ * payment_status_history) with actor,
  * reason and time. Other columns that belong to the same change are written in the same update (`set`).
  *
  * packages/server/test/state-machine.test.ts fails when a status is written anywhere else.
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { ApplicationsTable, CasesTable, Database, IntakesTable } from '@vagen/db';
+import type { ApplicationsTable, CasesTable, Database, IntakesTable, PaymentsTable } from '@vagen/db';
 import {
   checkApplicationTransition,
   checkCaseTransition,
   checkIntakeTransition,
+  checkPaymentTransition,
+  paymentStageOf,
+  paymentStatusOf,
+  type PaymentStage,
   type ApplicationStatus,
   type CaseStatus,
   type ClosureReason,
@@ -22,6 +27,7 @@ import {
 import { recordEvent } from '../assessment/store.ts';
 import { conflict, notFound } from '../errors.ts';
 import { recordIntakeEvent } from '../intake/store.ts';
+import { insertPaymentHistory } from '../payments/common.ts';
 
 type Tx = Kysely<Database>;
 
@@ -159,4 +165,62 @@ export async function changeIntakeStatus(
   const from = current.status as IntakeStatus;
   await recordIntakeEvent(tx, { intakeId, kind: change.kind, from, to, actorId: change.actorId, at: change.at, note: change.note ?? null, data: change.data });
   return { from, to };
+}
+
+/**
+ * Moves a payment to stage `to` (approved is stored as status 'planned' with its approval in `set`) and writes its
+ * status-history row with actor, reason and time. Returns the stage it came from.
+ */
+export async function changePaymentStatus(
+  tx: Tx,
+  paymentId: string,
+  to: PaymentStage,
+  change: { actor: StatusActor; reason: string | null; at: Date; set?: Omit<Updateable<PaymentsTable>, 'status'> },
+): Promise<{ from: PaymentStage; to: PaymentStage }> {
+  const current = await tx.selectFrom('payments').select(['status', 'approved_at']).where('id', '=', paymentId).forUpdate().executeTakeFirst();
+  if (!current) throw notFound('Utbetalningen');
+  const from = paymentStageOf({ status: current.status, approvedAt: current.approved_at });
+  const check = checkPaymentTransition(from, to);
+  if (!check.ok) throw conflict(check.message);
+  await tx
+    .updateTable('payments')
+    .set({ ...change.set, status: paymentStatusOf(to) })
+    .where('id', '=', paymentId)
+    .execute();
+  await insertPaymentHistory(tx, [{ paymentId, from, to, actorId: actorId(change.actor), reason: change.reason }], change.at);
+  return { from, to };
+}
+
+/**
+ * Moves many payments to stage `to` at once (a payment file sends them, the bank's confirmation pays them): each
+ * move is checked like a single one (409 with the first refusal, nothing written), then one update per 500 and one
+ * history row each.
+ */
+export async function changePaymentsStatus(
+  tx: Tx,
+  paymentIds: readonly string[],
+  to: PaymentStage,
+  change: { actor: StatusActor; reason: string | null; at: Date; set?: Omit<Updateable<PaymentsTable>, 'status'> },
+): Promise<void> {
+  const chunk = 500;
+  for (let i = 0; i < paymentIds.length; i += chunk) {
+    const ids = paymentIds.slice(i, i + chunk);
+    const current = await tx.selectFrom('payments').select(['id', 'status', 'approved_at']).where('id', 'in', ids).forUpdate().execute();
+    if (current.length !== ids.length) throw notFound('Utbetalningen');
+    const rows = current.map((c) => ({ paymentId: c.id, from: paymentStageOf({ status: c.status, approvedAt: c.approved_at }) }));
+    for (const r of rows) {
+      const check = checkPaymentTransition(r.from, to);
+      if (!check.ok) throw conflict(check.message);
+    }
+    await tx
+      .updateTable('payments')
+      .set({ ...change.set, status: paymentStatusOf(to) })
+      .where('id', 'in', ids)
+      .execute();
+    await insertPaymentHistory(
+      tx,
+      rows.map((r) => ({ ...r, to, actorId: actorId(change.actor), reason: change.reason })),
+      change.at,
+    );
+  }
 }

@@ -4,14 +4,12 @@ import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDateTime } from '../format.ts';
 import { summaryOf } from './format.ts';
+import { PAYEE_CHOICE_LABELS } from '@vagen/domain/labels.ts';
+import { PAYMENT_ACCOUNT_KIND_HINTS, PAYMENT_ACCOUNT_KIND_LABELS, PAYMENT_ACCOUNT_KINDS } from '@vagen/domain/payments/accounts.ts';
+import { PAYEE_KINDS } from '@vagen/domain/payments/status.ts';
 import type { AccountKind, CasePayments, PayeeKind, PaymentAccount } from '@vagen/contract';
 
-const KIND_OPTIONS: { value: AccountKind; label: string; hint: string }[] = [
-  { value: 'bankAccount', label: 'Bankkonto', hint: 'Clearingnummer och kontonummer, t.ex. 8327-9 och 123 456 789-7.' },
-  { value: 'bankgiro', label: 'Bankgiro', hint: '7 eller 8 siffror, t.ex. 5050-1055.' },
-  { value: 'plusgiro', label: 'Plusgiro', hint: '2–8 siffror, t.ex. 47 89 01-2.' },
-  { value: 'iban', label: 'IBAN (svenskt)', hint: 'SE följt av 22 siffror.' },
-];
+const KIND_OPTIONS = PAYMENT_ACCOUNT_KINDS.map((value) => ({ value, label: PAYMENT_ACCOUNT_KIND_LABELS[value], hint: PAYMENT_ACCOUNT_KIND_HINTS[value] }));
 
 function VerifyForm({ account, onVerified, onCancel }: { account: PaymentAccount; onVerified: () => Promise<void>; onCancel: () => void }) {
   const P = `verify-${account.id}`;
@@ -111,9 +109,11 @@ function NewAccountForm({ caseId, data, onCreated }: { caseId: string; data: Cas
       <ErrorSummary errors={summaryOf(P, errors, formError)} title="Kontot kunde inte sparas" focusKey={submits} level={5} />
       <div className="field-row">
         <SelectField id={`${P}-payeeKind`} label="Mottagare" value={v.payeeKind} onChange={set('payeeKind')} error={errors.payeeKind}>
-          <option value="client">Sökande eller medsökande</option>
-          <option value="landlord">Hyresvärd</option>
-          <option value="other">Annan mottagare</option>
+          {PAYEE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {PAYEE_CHOICE_LABELS[k]}
+            </option>
+          ))}
         </SelectField>
         {v.payeeKind === 'client' ? (
           <SelectField id={`${P}-personId`} label="Vems konto" value={v.personId} onChange={set('personId')} error={errors.personId}>

@@ -8,22 +8,26 @@ import { focusLater } from '../components/focus.ts';
 import { formatDate, formatDateTime, formatMoney, todayInStockholm } from '../format.ts';
 import { CheckList } from './PaymentCards.tsx';
 import { summaryOf } from './format.ts';
+import { DECISION_OUTCOME_LABELS, labelOf } from '@vagen/domain/labels.ts';
 import type { KassaList, KassaPayment, PaymentFile, PaymentFileList } from '@vagen/contract';
+import { SentHistorySection } from './SentHistory.tsx';
 import './payments.css';
 
 const plural = (n: number) => (n === 1 ? '1 utbetalning' : `${n} utbetalningar`);
 
-const DECISION_LABELS: Record<string, string> = { granted: 'Bifall', partlyRefused: 'Delavslag', refused: 'Avslag', dismissed: 'Avvisning' };
-
 function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string) => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [stopping, setStopping] = useState(false);
-  const [reason, setReason] = useState('');
+  const [form, setForm] = useState<'stop' | 'return' | null>(null);
+  const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const headingId = `kassa-${p.id}`;
   const what = `${formatMoney(p.amount)} till ${p.payeeName}`;
+  // The server's own rule, computed for this cashier: when it says no, the button says no and tells why.
+  const reasons = p.checkPreview?.reasons ?? [];
+  const blocked = reasons.length > 0;
 
   async function approve() {
     setBusy(true);
@@ -33,28 +37,45 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
       setBusy(false);
       await onDone(`Utbetalningen på ${what} är godkänd.`);
     } catch (err) {
+      // One message: the first reason the server gives (the reasons beside the button are replaced by it).
       setProblem(err instanceof ApiError ? err.message : errorMessage(err));
       setBusy(false);
       focusLater(`${headingId}-problem`);
     }
   }
 
-  async function stop(ev: FormEvent) {
+  function open(which: 'stop' | 'return') {
+    setForm(which);
+    setText('');
+    setErrors({});
+    setFormError(null);
+    focusLater(`${headingId}-${which}-text`);
+  }
+
+  async function submit(ev: FormEvent) {
     ev.preventDefault();
     setSubmits((n) => n + 1);
-    if (reason.trim().length < 3) {
-      setErrors({ reason: 'Skriv varför utbetalningen stoppas.' });
+    setFormError(null);
+    if (text.trim().length < 3) {
+      setErrors({ text: form === 'return' ? 'Skriv vad handläggaren behöver rätta.' : 'Skriv varför utbetalningen stoppas.' });
       return;
     }
     setErrors({});
     setBusy(true);
     try {
-      await api.post(`/payments/${encodeURIComponent(p.id)}/stop`, { reason: reason.trim() });
-      setBusy(false);
-      await onDone(`Utbetalningen på ${what} är stoppad.`);
+      if (form === 'return') {
+        await api.post(`/payments/${encodeURIComponent(p.id)}/return`, { comment: text.trim() });
+        setBusy(false);
+        await onDone(`Utbetalningen på ${what} är skickad tillbaka till handläggaren.`);
+      } else {
+        await api.post(`/payments/${encodeURIComponent(p.id)}/stop`, { reason: text.trim() });
+        setBusy(false);
+        await onDone(`Utbetalningen på ${what} är stoppad.`);
+      }
     } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err instanceof ApiError ? err.message : errorMessage(err));
+      const fields = fieldErrors(err);
+      setErrors(fields.comment || fields.reason ? { text: (fields.comment ?? fields.reason)! } : {});
+      setFormError(fields.comment || fields.reason ? null : err instanceof ApiError ? err.message : errorMessage(err));
       setBusy(false);
     }
   }
@@ -67,6 +88,11 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
           – ärende <Link to={`/arenden/${p.caseId}`}>{p.caseNumber}</Link>
         </span>
       </h3>
+      {p.flags.map((f) => (
+        <p key={f.code} className="notice notice-warning">
+          <strong>Observera:</strong> {f.message}
+        </p>
+      ))}
       <dl className="summary-list">
         <div>
           <dt>Utbetalningsdag</dt>
@@ -87,7 +113,7 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
           <dt>Beslut</dt>
           <dd>
             {p.decision
-              ? `${DECISION_LABELS[p.decision.outcome] ?? p.decision.outcome} ${formatDate(p.decision.periodStart)}–${formatDate(p.decision.periodEnd)}, ${formatMoney(p.decision.amount)}${p.decision.decidedByName ? `, ${p.decision.decidedByName}` : ''}`
+              ? `${labelOf(DECISION_OUTCOME_LABELS, p.decision.outcome)} ${formatDate(p.decision.periodStart)}–${formatDate(p.decision.periodEnd)}, ${formatMoney(p.decision.amount)}${p.decision.decidedByName ? `, ${p.decision.decidedByName}` : ''}`
               : 'Inget beslut'}
           </dd>
         </div>
@@ -97,34 +123,75 @@ function AwaitingCard({ p, onDone }: { p: KassaPayment; onDone: (message: string
         </div>
       </dl>
       {p.checkPreview && (
-        <>
-          <h4>Kontroller</h4>
+        <details>
+          <summary>
+            Kontroller ({p.checkPreview.checks.filter((c) => c.ok).length} av {p.checkPreview.checks.length} stämmer)
+          </summary>
           <CheckList checks={p.checkPreview.checks} />
-          {!p.checkPreview.ok && p.checkPreview.message && <p className="notice">{p.checkPreview.message}</p>}
-        </>
+        </details>
       )}
       <div role="alert" id={`${headingId}-problem`} tabIndex={-1}>
         {problem && <p className="notice notice-error">{problem}</p>}
       </div>
-      {stopping ? (
-        <form className="form inset" onSubmit={stop} noValidate aria-label={`Stoppa utbetalningen på ${what}`}>
-          <ErrorSummary errors={summaryOf(`${headingId}-stop`, errors, null)} title="Utbetalningen kunde inte stoppas" focusKey={submits} level={4} />
-          <TextAreaField id={`${headingId}-stop-reason`} label="Varför stoppas utbetalningen?" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} required />
+      {form ? (
+        <form className="form inset" onSubmit={submit} noValidate aria-label={form === 'return' ? `Skicka tillbaka utbetalningen på ${what}` : `Stoppa utbetalningen på ${what}`}>
+          <ErrorSummary
+            errors={summaryOf(`${headingId}-${form}`, errors, formError)}
+            title={form === 'return' ? 'Utbetalningen kunde inte skickas tillbaka' : 'Utbetalningen kunde inte stoppas'}
+            focusKey={submits}
+            level={4}
+          />
+          <TextAreaField
+            id={`${headingId}-${form}-text`}
+            label={form === 'return' ? 'Vad behöver handläggaren rätta?' : 'Varför stoppas utbetalningen?'}
+            hint={form === 'return' ? 'Handläggaren ser kommentaren i ärendet och i sin kö.' : undefined}
+            rows={3}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            error={errors.text}
+            required
+          />
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={busy}>
-              Bekräfta stopp
+              {form === 'return' ? 'Skicka tillbaka' : 'Bekräfta stopp'}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => setStopping(false)}>
+            <button type="button" className="button button-secondary" onClick={() => setForm(null)}>
               Avbryt
             </button>
           </div>
         </form>
       ) : (
         <div className="kassa-actions">
-          <button type="button" className="button button-primary" disabled={busy} aria-label={`Godkänn utbetalningen på ${what}`} onClick={approve}>
-            Godkänn
+          <div className={blocked && !problem ? 'kassa-approve blocked' : 'kassa-approve'}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy || blocked}
+              aria-label={`Godkänn utbetalningen på ${what}`}
+              aria-describedby={blocked && !problem ? `${headingId}-reasons` : undefined}
+              onClick={approve}
+            >
+              Godkänn
+            </button>
+            {blocked && !problem && (
+              <div id={`${headingId}-reasons`} className="kassa-reasons">
+                <strong>Kan inte godkännas:</strong>
+                {reasons.length === 1 ? (
+                  <span> {reasons[0]}</span>
+                ) : (
+                  <ul>
+                    {reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+          </div>
+          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Skicka tillbaka till handläggaren: utbetalningen på ${what}`} onClick={() => open('return')}>
+            Skicka tillbaka till handläggaren
           </button>
-          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Stoppa utbetalningen på ${what}`} onClick={() => setStopping(true)}>
+          <button type="button" className="button button-secondary" disabled={busy} aria-label={`Stoppa utbetalningen på ${what}`} onClick={() => open('stop')}>
             Stoppa
           </button>
         </div>
@@ -380,6 +447,8 @@ export function KassaPage() {
               </table>
             </ScrollRegion>
           </section>
+
+          <SentHistorySection reloadKey={announcement} />
         </>
       )}
     </>

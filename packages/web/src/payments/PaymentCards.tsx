@@ -140,6 +140,29 @@ export function PaymentCards({ payments, canStop, onChanged }: { payments: Payme
                 </div>
               )}
             </dl>
+            {p.flags.map((f) => (
+              <p key={f.code} className="notice notice-warning">
+                <strong>Observera:</strong> {f.message}
+              </p>
+            ))}
+            {p.returnComment && (
+              <div className="notice notice-warning">
+                <p>
+                  <strong>
+                    Kassan skickade tillbaka förslaget
+                    {p.returnedByName && (
+                      <>
+                        {' '}
+                        ({p.returnedByName}, <time dateTime={p.returnedAt ?? ''}>{formatDateTime(p.returnedAt)}</time>)
+                      </>
+                    )}
+                    :
+                  </strong>{' '}
+                  {p.returnComment}
+                </p>
+                <p>Rätta det som kassan påpekar och föreslå utbetalningen igen.</p>
+              </div>
+            )}
             {p.stopReason && (
               <p>
                 <strong>Stoppad:</strong> {p.stopReason}

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api/client.ts';
 import { ErrorSummary, SelectField, TextField } from '../components/forms.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { parseKronor } from '@vagen/domain/money.ts';
+import { paymentFlags } from '@vagen/domain/payments/status.ts';
 import { summaryOf } from './format.ts';
 import type { CasePayments, Payment, ProposalResult } from '@vagen/contract';
 
@@ -118,39 +119,51 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
           </p>
         )}
         {data.accounts.length === 0 && <p className="notice">Registrera ett konto under ”Konton för utbetalning” först.</p>}
-        {v.parts.map((part, i) => (
-          <div className="field-row part-row" key={i}>
-            <SelectField
-              id={`${P}-part-${i}-accountId`}
-              label={`Konto för mottagare ${i + 1}`}
-              value={part.accountId}
-              onChange={(e) => setPart(i, 'accountId', e.target.value)}
-              error={errors[`part-${i}-accountId`]}
-            >
-              <option value="">Välj konto</option>
-              {data.accounts.map((a) => (
-                <option key={a.id} value={a.id}>{`${a.holderName} – ${a.display}${a.verified ? '' : ' (inte kontrollerat)'}`}</option>
-              ))}
-            </SelectField>
-            <TextField
-              id={`${P}-part-${i}-amount`}
-              label={`Belopp för mottagare ${i + 1} (kronor)`}
-              inputMode="decimal"
-              value={part.amount}
-              onChange={(e) => setPart(i, 'amount', e.target.value)}
-              error={errors[`part-${i}-amount`]}
-              autoComplete="off"
-              className="field-short"
-            />
-            {v.parts.length > 1 && (
-              <div className="form-actions">
-                <button type="button" className="button button-secondary" onClick={() => setV((x) => ({ ...x, parts: x.parts.filter((_, j) => j !== i) }))}>
-                  Ta bort mottagare {i + 1}
-                </button>
-              </div>
-            )}
-          </div>
-        ))}
+        {v.parts.map((part, i) => {
+          const account = data.accounts.find((a) => a.id === part.accountId);
+          // The same flag the kassa sees on the proposal: a payment to an unverified account cannot be approved yet.
+          const flags = account ? paymentFlags({ verified: account.verified }) : [];
+          return (
+            <div className="field-row part-row" key={i}>
+              <SelectField
+                id={`${P}-part-${i}-accountId`}
+                label={`Konto för mottagare ${i + 1}`}
+                hint={
+                  flags.length ? (
+                    <span className="notice notice-warning flag-inline">
+                      <strong>Observera:</strong> {flags.map((f) => f.message).join(' ')}
+                    </span>
+                  ) : undefined
+                }
+                value={part.accountId}
+                onChange={(e) => setPart(i, 'accountId', e.target.value)}
+                error={errors[`part-${i}-accountId`]}
+              >
+                <option value="">Välj konto</option>
+                {data.accounts.map((a) => (
+                  <option key={a.id} value={a.id}>{`${a.holderName} – ${a.display}${a.verified ? '' : ' (inte kontrollerat)'}`}</option>
+                ))}
+              </SelectField>
+              <TextField
+                id={`${P}-part-${i}-amount`}
+                label={`Belopp för mottagare ${i + 1} (kronor)`}
+                inputMode="decimal"
+                value={part.amount}
+                onChange={(e) => setPart(i, 'amount', e.target.value)}
+                error={errors[`part-${i}-amount`]}
+                autoComplete="off"
+                className="field-short"
+              />
+              {v.parts.length > 1 && (
+                <div className="form-actions">
+                  <button type="button" className="button button-secondary" onClick={() => setV((x) => ({ ...x, parts: x.parts.filter((_, j) => j !== i) }))}>
+                    Ta bort mottagare {i + 1}
+                  </button>
+                </div>
+              )}
+            </div>
+          );
+        })}
         <p id={`${P}-sum`} aria-live="polite">
           Summa: <strong>{formatMoney(sum)}</strong> av {formatMoney(decision.remaining)}
           {sum === decision.remaining

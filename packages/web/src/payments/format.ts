@@ -13,6 +13,7 @@ export const STAGE_BADGE: Record<string, string> = {
   sent: 'badge-monitoring',
   paid: 'badge-active',
   stopped: 'badge-closed',
+  returned: 'badge-correction',
 };
 
 /** Roles that see the Kassa page (the API's payment.approve). */
