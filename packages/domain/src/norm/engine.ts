@@ -55,6 +55,8 @@ interface Calculation {
   g: MonthGuidelines | undefined;
   lines: NormLine[];
   warnings: NormWarning[];
+  /** How many costs were approved below the amount applied for. */
+  costsReduced: number;
 }
 
 /**
@@ -73,6 +75,7 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     g: checked.input.municipality !== undefined ? m.guidelines.get(checked.input.municipality) : undefined,
     lines: [],
     warnings: [],
+    costsReduced: 0,
   };
   const { lines, warnings } = c;
   const applicant = adultWithRole(c.input, 'applicant')!;
@@ -101,14 +104,9 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
   const costs = c.input.costs ?? [];
   let approvedCosts = 0;
   let appliedCosts = 0;
-  let reducedCount = 0;
   if (costs.length > 0) {
-    const approved = costLines(c, costs, coApplicant !== null ? 2 : 1, children.length);
-    for (let i = 0; i < costs.length; i++) {
-      approvedCosts += approved[i]!;
-      appliedCosts += costs[i]!.amount;
-      if (approved[i]! < costs[i]!.amount) reducedCount++;
-    }
+    approvedCosts = costLines(c, costs, coApplicant !== null ? 2 : 1, children.length);
+    for (let i = 0; i < costs.length; i++) appliedCosts += costs[i]!.amount;
   }
 
   // 4. Incomes, less jobbstimulans.
@@ -146,7 +144,7 @@ export function calculateNorm(rules: RuleSet, input: unknown): NormResult {
     household: { adults: coApplicant !== null ? 2 : 1, children: children.length, personsInCalculation: inCalculation, householdSize: size, daysInMonth: m.daysInMonth },
     lines,
     totals: { personal, common, norm, costsApplied: appliedCosts, costs: approvedCosts, need, income, assistance },
-    proposal: barred ? barredProposal(m, need, income) : proposal(need, income, assistance, reducedCount, appliedCosts, approvedCosts),
+    proposal: barred ? barredProposal(m, need, income) : proposal(need, income, assistance, c.costsReduced, appliedCosts, approvedCosts),
     warnings,
   };
 }
@@ -220,12 +218,10 @@ function childLines(c: Calculation, children: readonly NormChildInput[], persons
     const ages = m.childByAge[age]!;
     let cell = ages.withLunch;
     let rule: string = R.child;
-    let explanation = childExplanation(m, age, ages, false);
     if (child.lunchAtPreschool === true) {
       if (ages.withoutLunch !== null) {
         cell = ages.withoutLunch;
         rule = R.childNoLunch;
-        explanation = childExplanation(m, age, ages, true);
       } else {
         c.warnings.push({
           type: 'LUNCH_NOT_APPLICABLE',
@@ -234,6 +230,7 @@ function childLines(c: Calculation, children: readonly NormChildInput[], persons
         });
       }
     }
+    let explanation = childExplanation(m, age, ages, cell === ages.withoutLunch);
     if (cap !== null && rankFromOldest(children, i) >= cap.fromChild - 1) {
       const lowered = cell === ages.withLunch ? ages.withLunchCapped : ages.withoutLunchCapped;
       if (lowered !== null) {
@@ -338,12 +335,15 @@ function commonLine(c: Calculation, persons: string[], size: number, noCoApplica
 // 3. Reasonable costs
 // ---------------------------------------------------------------------------------------------------------------------
 
+/** The cost types a caseworker must judge when no guidelines apply. */
+const MANUAL_WITHOUT_GUIDELINES: readonly CostType[] = ['other'];
+
 /**
  * One line per cost: approved as applied, up to the guidelines' cap for the household (several costs of one type share
  * the cap), or not at all when a caseworker must judge it (manual types) or, from 2027, a second-hand rent whose
- * sublet is not approved. Returns the approved amount of each cost.
+ * sublet is not approved. Returns the approved total.
  */
-function costLines(c: Calculation, costs: readonly NormCostInput[], adults: number, children: number): number[] {
+function costLines(c: Calculation, costs: readonly NormCostInput[], adults: number, children: number): number {
   const { m, g } = c;
   if (!g) {
     c.warnings.push({
@@ -356,85 +356,95 @@ function costLines(c: Calculation, costs: readonly NormCostInput[], adults: numb
   } else if (g.guidelines.example) {
     c.warnings.push({ type: 'EXAMPLE_GUIDELINES', message: `Riktlinjerna ${g.guidelines.id} är exempelkonfiguration, inte kommunens beslutade riktlinjer.` });
   }
-  const manualTypes: readonly CostType[] = g ? g.guidelines.settings.manualAssessmentCostTypes : ['other'];
+  const manualTypes = g ? g.guidelines.settings.manualAssessmentCostTypes : MANUAL_WITHOUT_GUIDELINES;
   /** Per capped type: the part of the cap not yet approved on an earlier line. */
   const capLeft = new Map<CostType, number>();
+  let approved = 0;
+  for (let i = 0; i < costs.length; i++) {
+    const cost = costs[i]!;
+    const amount = approvedCost(c, cost, i, adults, children, manualTypes, capLeft);
+    if (amount < cost.amount) c.costsReduced++;
+    approved += amount;
+  }
+  return approved;
+}
 
-  return costs.map((cost, i) => {
-    const path = `/costs/${i}`;
-    const applied = cost.amount;
-    const label = cost.description ? `${COST_TYPE_LABELS[cost.type]} (${cost.description})` : COST_TYPE_LABELS[cost.type];
+/** A cost's line (see costLines); returns the amount approved. */
+function approvedCost(c: Calculation, cost: NormCostInput, i: number, adults: number, children: number, manualTypes: readonly CostType[], capLeft: Map<CostType, number>): number {
+  const { m, g } = c;
+  const path = `/costs/${i}`;
+  const applied = cost.amount;
+  const label = cost.description ? `${COST_TYPE_LABELS[cost.type]} (${cost.description})` : COST_TYPE_LABELS[cost.type];
 
-    // From 2027: rent in second hand counts only when the sublet is approved.
-    if (m.subletSource !== null && cost.secondHand === true && cost.subletApproved !== true) {
-      const why =
-        cost.subletApproved === false
-          ? 'andrahandsuthyrningen är inte godkänd av hyresvärden eller hyresnämnden'
-          : 'det är inte angivet att andrahandsuthyrningen är godkänd av hyresvärden eller hyresnämnden (subletApproved)';
-      costLine(
-        c,
-        cost,
-        i,
-        0,
-        R.costSubletNotApproved,
-        `${label}: ansökt ${kr(applied)}, godkänt 0 kr. Bostaden hyrs i andra hand och ${why}; från 1 januari 2027 räknas en hyra i andra hand bara när uthyrningen är godkänd (${m.subletSource.legalReference}).`,
-        m.subletSource,
-      );
-      c.warnings.push({
-        type: 'SUBLET_NOT_APPROVED',
-        message: `${label} ${kr(applied)} har inte tagits med: ${why}.`,
-        path: `${path}/${cost.subletApproved === false ? 'subletApproved' : 'secondHand'}`,
-      });
-      return 0;
-    }
-
-    const regimeSource = m.regimeSources[COST_TYPE_HEADING[cost.type]];
-    if (manualTypes.includes(cost.type)) {
-      costLine(c, cost, i, 0, R.costManual, `${label}: ansökt ${kr(applied)}. Kostnaden godkänns inte automatiskt; handläggaren behöver pröva om den är skälig.`, regimeSource);
-      c.warnings.push({ type: 'MANUAL_ASSESSMENT_REQUIRED', message: `${label} ${kr(applied)} kräver en manuell skälighetsbedömning och har inte tagits med.`, path });
-      return 0;
-    }
-
-    const cap = g?.caps[cost.type];
-    if (!cap) {
-      const why = g ? ' (riktlinjerna har inget tak för kostnadstypen).' : ' (inte prövat mot kommunala riktlinjer).';
-      costLine(c, cost, i, applied, R.costApproved, `${label}: ansökt och godkänt ${kr(applied)}${why}`, regimeSource);
-      return applied;
-    }
-
-    const capRow = capRowFor(cap.rows, adults, children);
-    if (!capRow) {
-      costLine(c, cost, i, applied, R.costApproved, `${label}: ansökt och godkänt ${kr(applied)} (riktlinjerna har ingen rad för hushållets sammansättning).`, regimeSource);
-      c.warnings.push({
-        type: 'NO_CAP_ROW',
-        message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adults} vuxna och ${children} barn; ${label} har tagits med som ansökt.`,
-        path,
-      });
-      return applied;
-    }
-
-    const { row, source } = capRow;
-    const capText = `riktlinjernas ${cap.cap.label} ${kr(row.amount)} (${row.label})`;
-    const left = capLeft.get(cost.type) ?? row.amount;
-    if (applied <= left) {
-      capLeft.set(cost.type, left - applied);
-      costLine(c, cost, i, applied, R.costWithinCap, `${label}: ansökt och godkänt ${kr(applied)}, inom ${capText}.`, source);
-      return applied;
-    }
-    capLeft.set(cost.type, 0);
-    const earlier = left < row.amount ? ` (varav ${kr(row.amount - left)} redan godkänt på andra rader av samma typ)` : '';
+  // From 2027: rent in second hand counts only when the sublet is approved.
+  if (m.subletSource !== null && cost.secondHand === true && cost.subletApproved !== true) {
+    const why =
+      cost.subletApproved === false
+        ? 'andrahandsuthyrningen är inte godkänd av hyresvärden eller hyresnämnden'
+        : 'det är inte angivet att andrahandsuthyrningen är godkänd av hyresvärden eller hyresnämnden (subletApproved)';
     costLine(
       c,
       cost,
       i,
-      left,
-      R.costCapped,
-      `${label}: ansökt ${kr(applied)}, godkänt ${kr(left)} enligt ${capText}${earlier}. Överstigande ${kr(applied - left)} godkänns inte utan en särskild skälighetsprövning.`,
-      source,
+      0,
+      R.costSubletNotApproved,
+      `${label}: ansökt ${kr(applied)}, godkänt 0 kr. Bostaden hyrs i andra hand och ${why}; från 1 januari 2027 räknas en hyra i andra hand bara när uthyrningen är godkänd (${m.subletSource.legalReference}).`,
+      m.subletSource,
     );
-    c.warnings.push({ type: 'EXPENSE_CAPPED', message: `${label} ${kr(applied)} överstiger ${capText}; ${kr(left)} har godkänts. Pröva om den högre kostnaden är skälig.`, path });
-    return left;
-  });
+    c.warnings.push({
+      type: 'SUBLET_NOT_APPROVED',
+      message: `${label} ${kr(applied)} har inte tagits med: ${why}.`,
+      path: `${path}/${cost.subletApproved === false ? 'subletApproved' : 'secondHand'}`,
+    });
+    return 0;
+  }
+
+  const regimeSource = m.regimeSources[COST_TYPE_HEADING[cost.type]];
+  if (manualTypes.includes(cost.type)) {
+    costLine(c, cost, i, 0, R.costManual, `${label}: ansökt ${kr(applied)}. Kostnaden godkänns inte automatiskt; handläggaren behöver pröva om den är skälig.`, regimeSource);
+    c.warnings.push({ type: 'MANUAL_ASSESSMENT_REQUIRED', message: `${label} ${kr(applied)} kräver en manuell skälighetsbedömning och har inte tagits med.`, path });
+    return 0;
+  }
+
+  const cap = g?.caps[cost.type];
+  if (!cap) {
+    const why = g ? ' (riktlinjerna har inget tak för kostnadstypen).' : ' (inte prövat mot kommunala riktlinjer).';
+    costLine(c, cost, i, applied, R.costApproved, `${label}: ansökt och godkänt ${kr(applied)}${why}`, regimeSource);
+    return applied;
+  }
+
+  const capRow = capRowFor(cap.rows, adults, children);
+  if (!capRow) {
+    costLine(c, cost, i, applied, R.costApproved, `${label}: ansökt och godkänt ${kr(applied)} (riktlinjerna har ingen rad för hushållets sammansättning).`, regimeSource);
+    c.warnings.push({
+      type: 'NO_CAP_ROW',
+      message: `Riktlinjerna ${g!.guidelines.id} har inget tak (${cap.cap.label}) för ${adults} vuxna och ${children} barn; ${label} har tagits med som ansökt.`,
+      path,
+    });
+    return applied;
+  }
+
+  const { row, source } = capRow;
+  const capText = `riktlinjernas ${cap.cap.label} ${kr(row.amount)} (${row.label})`;
+  const left = capLeft.get(cost.type) ?? row.amount;
+  if (applied <= left) {
+    capLeft.set(cost.type, left - applied);
+    costLine(c, cost, i, applied, R.costWithinCap, `${label}: ansökt och godkänt ${kr(applied)}, inom ${capText}.`, source);
+    return applied;
+  }
+  capLeft.set(cost.type, 0);
+  const earlier = left < row.amount ? ` (varav ${kr(row.amount - left)} redan godkänt på andra rader av samma typ)` : '';
+  costLine(
+    c,
+    cost,
+    i,
+    left,
+    R.costCapped,
+    `${label}: ansökt ${kr(applied)}, godkänt ${kr(left)} enligt ${capText}${earlier}. Överstigande ${kr(applied - left)} godkänns inte utan en särskild skälighetsprövning.`,
+    source,
+  );
+  c.warnings.push({ type: 'EXPENSE_CAPPED', message: `${label} ${kr(applied)} överstiger ${capText}; ${kr(left)} har godkänts. Pröva om den högre kostnaden är skälig.`, path });
+  return left;
 }
 
 /** A cost's line: the amount approved, with the rule and its explanation. */
@@ -467,8 +477,10 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
   const params = m.regime.parameters;
   let income = 0;
   /** A child's earnings so far this year, by child id (no prototype: a child may be called "constructor"). */
-  const earnedBefore: Record<string, number> = Object.create(null) as Record<string, number>;
-  c.input.incomes!.forEach((inc, i) => {
+  let earnedBefore: Record<string, number> | null = null;
+  const incomes = c.input.incomes!;
+  for (let i = 0; i < incomes.length; i++) {
+    const inc = incomes[i]!;
     const path = `/incomes/${i}`;
     const label = INCOME_TYPE_LABELS[inc.type];
     const childIndex = indexOfChild(children, inc.person);
@@ -485,7 +497,7 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
         inputPath: path,
       });
       income += inc.amount;
-      return;
+      continue;
     }
     const pbb = m.prisbasbelopp;
     if (!pbb || !m.prisbasbeloppSource) {
@@ -495,6 +507,7 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
       );
     }
     const child = children[childIndex]!;
+    earnedBefore ??= Object.create(null) as Record<string, number>;
     let before = earnedBefore[child.id];
     if (before === undefined) {
       if (child.earningsThisYear === undefined) {
@@ -524,7 +537,7 @@ function incomeLines(c: Calculation, children: readonly NormChildInput[]): numbe
       inputPath: path,
     });
     income += counted;
-  });
+  }
   return income;
 }
 
@@ -544,10 +557,12 @@ function jobStimulusLines(c: Calculation): number {
   const pct = params.jobStimulusPercent;
   if (pct === 0) return 0;
   let deductions = 0;
-  (input.jobStimulus ?? []).forEach((person, j) => {
+  const persons = input.jobStimulus ?? [];
+  for (let j = 0; j < persons.length; j++) {
+    const person = persons[j]!;
     let employment = 0;
     for (const inc of input.incomes!) if (inc.person === person && params.jobStimulusIncomeTypes.includes(inc.type)) employment += inc.amount;
-    if (employment === 0) return;
+    if (employment === 0) continue;
     // The counted part is rounded to whole kronor (half down), so the deduction is 25 % rounded half up for
     // whole-krona incomes and counted income never falls when income rises.
     // For amounts under 2 kr the rounded part could exceed the income itself, hence the min.
@@ -566,7 +581,7 @@ function jobStimulusLines(c: Calculation): number {
     if (params.jobStimulusIncomeTypes.length === 1) line.incomeType = params.jobStimulusIncomeTypes[0]!;
     c.lines.push(line);
     deductions += deduction;
-  });
+  }
   return deductions;
 }
 

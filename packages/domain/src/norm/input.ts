@@ -78,8 +78,9 @@ interface ListOf {
 }
 
 interface Shape {
-  /** The fields in the order they are checked. */
-  readonly fields: readonly { readonly name: string; readonly field: Field<unknown> }[];
+  /** The field names in the order they are checked, and each name's field (same index). */
+  readonly names: readonly string[];
+  readonly fields: readonly Field<unknown>[];
   readonly notObject: string;
   /** Checks across the fields, after them. */
   readonly after?: (o: Record<string, unknown>, at: Context) => void;
@@ -155,7 +156,7 @@ const object = <S extends Fields>(fields: S, notObject: string, after?: Shape['a
 });
 
 function shape(fields: Fields, notObject: string, after?: Shape['after']): Shape {
-  return { fields: Object.entries(fields).map(([name, field]) => ({ name, field })), notObject, after };
+  return { names: Object.keys(fields), fields: Object.values(fields), notObject, after };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -368,11 +369,10 @@ function checkField(field: Field<unknown>, value: unknown, key: string | number,
   if (message !== null) report(at, message, key);
 }
 
-/** Whether `key` is one of the shape's fields (a short list: a scan is quicker than a hash lookup). */
-function isField(shape: Shape, key: string): boolean {
-  const fields = shape.fields;
-  for (let i = 0; i < fields.length; i++) if (fields[i]!.name === key) return true;
-  return false;
+/** The index of `key` among the shape's field names, or −1 (a short list: a scan is quicker than a hash lookup). */
+function fieldIndex(names: readonly string[], key: string): number {
+  for (let i = 0; i < names.length; i++) if (names[i] === key) return i;
+  return -1;
 }
 
 function checkObject(shape: Shape, value: unknown, at: Context): void {
@@ -380,18 +380,27 @@ function checkObject(shape: Shape, value: unknown, at: Context): void {
     report(at, shape.notObject);
     return;
   }
-  // Object.keys and a scan of the few field names: several times quicker than for…in with a Set lookup.
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) if (!isField(shape, keys[i]!)) report(at, 'Okänt fält.', keys[i]);
+  const names = shape.names;
   const fields = shape.fields;
+  // One pass over the object's own keys (for…in: JSON has no inherited enumerable keys) collects the values of its
+  // fields, by the field's index, and reports its unknown fields. A key read inside for…in is the quick case of a
+  // property lookup; a field name read from the table is not.
+  const values: unknown[] = new Array<unknown>(names.length);
+  for (const key in value) {
+    const i = fieldIndex(names, key);
+    if (i < 0) report(at, 'Okänt fält.', key);
+    else values[i] = value[key];
+  }
   for (let i = 0; i < fields.length; i++) {
-    const { name, field } = fields[i]!;
-    // An optional field that is absent is skipped without reading it: reading a property an object does not have is
-    // the slow case of a property lookup, and the keys are at hand.
-    if (field.optional && !keys.includes(name)) continue;
-    const v = value[name];
-    if (v === undefined && field.optional) continue;
-    checkField(field, v, name, at, value);
+    const field = fields[i]!;
+    let v = values[i];
+    if (v === undefined) {
+      // An optional field that is absent (or undefined) is skipped; a required one is read all the same (it may be
+      // inherited or not enumerable) and checked.
+      if (field.optional) continue;
+      v = value[names[i]!];
+    }
+    checkField(field, v, names[i]!, at, value);
   }
   if (shape.after !== undefined) shape.after(value, at);
 }
