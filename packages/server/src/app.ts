@@ -24,6 +24,7 @@ import { intakeRoutes } from './routes/intake.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
 import { paymentsRoutes } from './routes/payments.ts';
 import { appealsRoutes } from './routes/appeals.ts';
+import { registerAuditRequestContext } from './audit/request-context.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       }
     }
   });
+  registerAuditRequestContext(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
