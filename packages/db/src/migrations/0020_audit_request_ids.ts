@@ -4,7 +4,4 @@
  * page view while the records stay one per read. Both are null for records written outside a request (jobs) and for
  * records written before this migration.
  */
-export const statements: string[] = [
-  `alter table audit_log add column request_id text`,
-  `alter table audit_log add column page_view_id text`,
-];
+export const statements: string[] = [`alter table audit_log add column request_id text`, `alter table audit_log add column page_view_id text`];

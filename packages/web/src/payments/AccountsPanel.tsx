@@ -5,6 +5,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDateTime } from '../format.ts';
 import { summaryOf } from './format.ts';
 import type { AccountKind, CasePayments, PayeeKind, PaymentAccount } from '@vagen/contract';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const KIND_OPTIONS: { value: AccountKind; label: string; hint: string }[] = [
   { value: 'bankAccount', label: 'Bankkonto', hint: 'Clearingnummer och kontonummer, t.ex. 8327-9 och 123 456 789-7.' },
@@ -20,6 +21,7 @@ function VerifyForm({ account, onVerified, onCancel }: { account: PaymentAccount
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && note.trim() !== '');
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     setSubmits((n) => n + 1);
@@ -73,6 +75,7 @@ function NewAccountForm({ caseId, data, onCreated }: { caseId: string; data: Cas
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && changed(v, empty));
   const set = (k: keyof typeof v) => (ev: { target: { value: string } }) => setV((x) => ({ ...x, [k]: ev.target.value }));
   const kindHint = KIND_OPTIONS.find((k) => k.value === v.kind)?.hint;
 
