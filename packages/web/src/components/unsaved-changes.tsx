@@ -4,7 +4,7 @@
  * Back) and lets the browser ask before the tab is closed or reloaded. One guard for all forms, because the router
  * honours only one blocker at a time and a page (the case page) has several forms.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useLayoutEffect } from 'react';
 import { useBlocker } from 'react-router-dom';
 
 export const UNSAVED_CHANGES_QUESTION = 'Du har osparade ändringar. Vill du lämna sidan?';
@@ -14,7 +14,8 @@ const dirtyForms = new Set<string>();
 /** Marks the calling form as holding unsaved changes while `dirty` is true (and it is shown). */
 export function useUnsavedChanges(dirty: boolean): void {
   const id = useId();
-  useEffect(() => {
+  // Registered before the browser paints, so a click right after typing already finds the form changed.
+  useLayoutEffect(() => {
     if (!dirty) return;
     dirtyForms.add(id);
     return () => {

@@ -72,7 +72,7 @@ function DerivedPoint({ id, label, required, derived }: { id: string; label: str
   return (
     <div className={`derived-point${derived.met ? ' derived-point-met' : ''}`} id={id}>
       <span className="derived-point-mark" aria-hidden="true">
-        {derived.met ? '✓' : '○'}
+        {derived.met ? '✓' : ''}
       </span>
       <div>
         <span className="derived-point-label">

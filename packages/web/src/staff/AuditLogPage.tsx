@@ -138,8 +138,8 @@ function AuditViewsTable({ result }: { result: AuditSearchResult }) {
                     <ul className="audit-records">
                       {records.map((r) => (
                         <li key={r.id}>
-                          {formatDateTime(r.at)}: {labelOf(AUDIT_ACTION_LABELS, r.action)}
-                          {r.caseNumber ? `, ärende ${r.caseNumber}` : ''}
+                          {labelOf(AUDIT_ACTION_LABELS, r.action)}
+                          {r.caseNumber && v.caseNumbers.length > 1 ? `, ärende ${r.caseNumber}` : ''}
                           {r.outcome === 'success' ? '' : ` (${AUDIT_OUTCOME_LABELS[r.outcome]})`}
                         </li>
                       ))}
