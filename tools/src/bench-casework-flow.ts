@@ -218,7 +218,7 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       });
       await intake.call('intake.checklist', 'POST', `/api/v1/intake/${iid}/checklist`, {
         stage: 'beforeBooking',
-        keys: ['identity', 'responsibility', 'rightInstance', 'interview', 'preliminaryCalculation', 'acuteNeed'],
+        keys: ['identity', 'acuteNeed'], // the rest is read from the contact (derivedFrom)
         checked: true,
       });
       const day = visitDay(config.today, 1 + (h.index % 8));
@@ -236,7 +236,7 @@ export async function runCasework(config: CaseworkConfig): Promise<CaseworkResul
       });
       await intake.call('intake.checklist', 'POST', `/api/v1/intake/${iid}/checklist`, {
         stage: 'beforeHandover',
-        keys: ['firstVisitBooked', 'documentsMarked', 'journal'],
+        keys: ['journal'], // booking and documents are read from the contact
         checked: true,
       });
       await intake.call('intake.assign', 'POST', `/api/v1/intake/${iid}/assign`, { workerId: worker.user.id, note: 'Överlämnat efter nybesöksbokning.' });

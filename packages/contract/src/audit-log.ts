@@ -29,8 +29,28 @@ export const AuditLogItem = Type.Object({
   caseNumber: Nullable(Type.String()),
   purpose: Nullable(Type.String()),
   outcome: literals(['success', 'denied', 'failed'] as const),
+  /** The request that wrote the record, and the page view in the web app that made it (null when not known). */
+  requestId: Nullable(Type.String()),
+  pageViewId: Nullable(Type.String()),
 });
 export type AuditLogItem = Static<typeof AuditLogItem>;
 
-export const AuditSearchResult = Type.Object({ items: Type.Array(AuditLogItem) });
+/** One review line: the records one page view (or one request) of one person caused; the records stay one per read. */
+export const AuditLogView = Type.Object({
+  key: Type.String(),
+  /** The latest record's time. */
+  at: Instant,
+  actorKind: literals(['staff', 'client', 'system', 'anonymous'] as const),
+  actorName: Nullable(Type.String()),
+  /** In Swedish, e.g. "Visade ärendesidan". */
+  label: Type.String(),
+  caseNumbers: Type.Array(Type.String()),
+  /** The worst outcome among the records (denied before failed before success). */
+  outcome: literals(['success', 'denied', 'failed'] as const),
+  /** Ids of the view's records in `items`, newest first. */
+  recordIds: Type.Array(Type.Integer()),
+});
+export type AuditLogView = Static<typeof AuditLogView>;
+
+export const AuditSearchResult = Type.Object({ items: Type.Array(AuditLogItem), views: Type.Array(AuditLogView) });
 export type AuditSearchResult = Static<typeof AuditSearchResult>;

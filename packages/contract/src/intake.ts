@@ -288,6 +288,11 @@ export const IntakeChecklist = Type.Object({
       checked: Type.Boolean(),
       checkedAt: Nullable(Instant),
       checkedByName: Nullable(Type.String()),
+      /**
+       * A point the system reads from the case ("Hämtas från ärendet"): the fact behind it, whether it holds and
+       * since when. Such a point is done when the fact holds and cannot be ticked by hand. Null for judgements.
+       */
+      derived: Nullable(Type.Object({ fact: Type.String(), label: Type.String(), met: Type.Boolean(), at: Nullable(Instant) })),
     }),
   ),
 });

@@ -17,6 +17,7 @@ import * as accessPolicyPaths from './migrations/0014_access_policy_paths.ts';
 import * as signInFlows from './migrations/0015_sign_in_flows.ts';
 import * as ruleVersions from './migrations/0019_rule_versions.ts';
 import * as paymentReturned from './migrations/0021_payment_returned.ts';
+import * as auditRequestIds from './migrations/0020_audit_request_ids.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0015_sign_in_flows': signInFlows,
   '0019_rule_versions': ruleVersions,
   '0021_payment_returned': paymentReturned,
+  '0020_audit_request_ids': auditRequestIds,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

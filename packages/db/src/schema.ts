@@ -254,6 +254,10 @@ export interface AuditLogTable {
   person_id: string | null;
   purpose: string | null;
   outcome: 'success' | 'denied' | 'failed';
+  /** The HTTP request that wrote the record (null outside a request). */
+  request_id: ColumnType<string | null, string | null | undefined, never>;
+  /** The page view in the web app that made the request (one id per shown page; null when not sent). */
+  page_view_id: ColumnType<string | null, string | null | undefined, never>;
 }
 export interface JobsTable {
   id: Generated<number>;

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
+  derivedChecklistItemMessage,
+  INTAKE_CHECKLIST_FACTS,
+  isIntakeChecklistFact,
+  type IntakeChecklistFacts,
+  type IntakeChecklists,
   canDoIntakeAction,
   caseWeight,
   describeHeavyRule,
@@ -63,13 +69,42 @@ test('checklists: the gate lists the required items not ticked, in Swedish', () 
       beforeHandover: [],
     },
   };
-  const missing = missingIntakeChecklistItems(checklists, 'beforeBooking', { beforeBooking: { a: { by: 'u', at: 't' } } });
+  const none = Object.fromEntries(INTAKE_CHECKLIST_FACTS.map((f) => [f, false])) as IntakeChecklistFacts;
+  const missing = missingIntakeChecklistItems(checklists, 'beforeBooking', { beforeBooking: { a: { by: 'u', at: 't' } } }, none);
   assert.deepEqual(
     missing.map((m) => m.key),
     ['c'],
   );
   assert.equal(intakeChecklistGateMessage('beforeBooking', missing), 'Nybesöket kan inte bokas förrän checklistan är klar. Detta saknas: Intervju.');
-  assert.deepEqual(missingIntakeChecklistItems(checklists, 'beforeHandover', {}), []);
+  assert.deepEqual(missingIntakeChecklistItems(checklists, 'beforeHandover', {}, none), []);
+});
+
+test('checklists: a derived point follows its fact; a tick on it counts for nothing', () => {
+  const checklists = {
+    stages: {
+      beforeBooking: [
+        { key: 'identity', label: 'Identitet', required: true },
+        { key: 'interview', label: 'Intervju', required: true, derivedFrom: 'interviewSaved' as const },
+      ],
+      beforeHandover: [],
+    },
+  };
+  const none = Object.fromEntries(INTAKE_CHECKLIST_FACTS.map((f) => [f, false])) as IntakeChecklistFacts;
+  const ticked = { beforeBooking: { identity: { by: 'u', at: 't' }, interview: { by: 'u', at: 't' } } };
+  assert.deepEqual(
+    missingIntakeChecklistItems(checklists, 'beforeBooking', ticked, none).map((m) => m.key),
+    ['interview'],
+    'an old hand tick does not stand in for the interview',
+  );
+  assert.deepEqual(missingIntakeChecklistItems(checklists, 'beforeBooking', { beforeBooking: { identity: { by: 'u', at: 't' } } }, { ...none, interviewSaved: true }), []);
+  assert.match(derivedChecklistItemMessage(checklists.stages.beforeBooking[1]!), /hämtas från ärendet/);
+});
+
+test('checklists: every derivedFrom in the configuration names a fact the server computes', () => {
+  const doc = JSON.parse(readFileSync(new URL('../rules/casework/intake-checklists-2281.json', import.meta.url), 'utf8')) as IntakeChecklists;
+  const derived = Object.values(doc.stages).flatMap((items) => items.filter((i) => i.derivedFrom !== undefined));
+  assert.ok(derived.length >= 5);
+  for (const item of derived) assert.ok(isIntakeChecklistFact(item.derivedFrom!), `${item.key}: ${item.derivedFrom}`);
 });
 
 test('status machine: open contacts move forward; handed-over and referred ones are read-only', () => {

@@ -30,6 +30,7 @@ import { documentRoutes } from './documents/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { rulesAdminRoutes } from './rules/routes.ts';
 import { ensureCurrentRules } from './rules/live.ts';
+import { registerAuditRequestContext } from './audit/request-context.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) await ensureCurrentRules(deps.db);
   });
+  registerAuditRequestContext(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;

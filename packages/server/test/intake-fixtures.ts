@@ -56,5 +56,7 @@ export async function intakeWorker(w: World) {
   return as(w, await login(w, 'mottagning'));
 }
 
-export const BEFORE_BOOKING_REQUIRED = ['identity', 'responsibility', 'rightInstance', 'interview', 'preliminaryCalculation', 'acuteNeed'];
-export const BEFORE_HANDOVER_REQUIRED = ['firstVisitBooked', 'documentsMarked', 'journal'];
+/** The required points a person ticks (judgements); the others are read from the intake (derivedFrom). */
+export const BEFORE_BOOKING_REQUIRED = ['identity', 'acuteNeed'];
+export const BEFORE_HANDOVER_REQUIRED = ['journal'];
+export const responsibilityChecked = { municipalityResponsible: 'yes', basis: 'registered', rightInstance: 'yes', otherBenefits: 'Försäkringskassan och a-kassan är undersökta.' };

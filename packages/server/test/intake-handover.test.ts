@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { as, auditCount, login } from './harness.ts';
-import { BEFORE_BOOKING_REQUIRED, BEFORE_HANDOVER_REQUIRED, createIntakeWorld, intakeWorker, newPnr, registration, singleAdultInterview, type IntakeWorld } from './intake-fixtures.ts';
+import {
+  BEFORE_BOOKING_REQUIRED,
+  BEFORE_HANDOVER_REQUIRED,
+  createIntakeWorld,
+  intakeWorker,
+  newPnr,
+  registration,
+  responsibilityChecked,
+  singleAdultInterview,
+  type IntakeWorld,
+} from './intake-fixtures.ts';
 import { pdfText } from './pdf-text.ts';
 
 let w: IntakeWorld;
@@ -27,6 +37,7 @@ async function interviewed(m: Client, over: Record<string, unknown> = {}) {
   const r = (await m.post('/api/v1/intake', registration(w, over))).json();
   assert.equal((await m.post(`/api/v1/intake/${r.id}/interview`, singleAdultInterview)).statusCode, 200);
   assert.equal((await m.post(`/api/v1/intake/${r.id}/preliminary-calculation`)).statusCode, 200);
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/responsibility`, responsibilityChecked)).statusCode, 200);
   return r as { id: string; caseId: string; applicationId: string; caseNumber: string };
 }
 
@@ -40,36 +51,80 @@ const booking = (workerId: string, over: Record<string, unknown> = {}) => ({
 
 test('booking is refused until the checklist is complete; ticking records who and when', async () => {
   const m = await intakeWorker(w);
-  const r = await interviewed(m);
+  const r = (await m.post('/api/v1/intake', registration(w))).json() as { id: string };
   const refused = await m.post(`/api/v1/intake/${r.id}/booking`, booking(w.ids.users.nord!));
   assert.equal(refused.statusCode, 409);
   assert.match(refused.json().message, /Nybesöket kan inte bokas förrän checklistan är klar/);
   assert.match(refused.json().message, /Telefonintervjun är gjord/);
 
+  // The interview, calculation and responsibility check are read from the contact, not ticked.
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/interview`, singleAdultInterview)).statusCode, 200);
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/preliminary-calculation`)).statusCode, 200);
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/responsibility`, responsibilityChecked)).statusCode, 200);
   await tick(m, r.id, 'beforeBooking', BEFORE_BOOKING_REQUIRED.slice(0, -1));
   const stillRefused = await m.post(`/api/v1/intake/${r.id}/booking`, booking(w.ids.users.nord!));
   assert.equal(stillRefused.statusCode, 409);
   assert.match(stillRefused.json().message, /Akut behov/);
-  assert.doesNotMatch(stillRefused.json().message, /Telefonintervjun/);
+  assert.doesNotMatch(stillRefused.json().message, /Telefonintervjun|Preliminär|ansvar/);
 
   const unknown = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', key: 'nothing', checked: true });
   assert.equal(unknown.statusCode, 400);
-  const unknownInList = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['interview', 'nothing'], checked: true });
+  const unknownInList = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['identity', 'nothing'], checked: true });
   assert.equal(unknownInList.statusCode, 400);
   assert.equal(unknownInList.json().fields[0].path, '/body/keys/1');
   assert.equal((await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', checked: true })).statusCode, 400, 'key or keys');
-  const untick = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['identity', 'interview'], checked: false });
+  const untick = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['identity', 'interpreter'], checked: false });
   assert.equal(untick.statusCode, 200);
-  assert.equal(untick.json().checklists[0].items.filter((i: { checked: boolean }) => i.checked).length, BEFORE_BOOKING_REQUIRED.length - 3);
-  const retick = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['identity', 'interview'], checked: true });
+  assert.deepEqual(
+    untick
+      .json()
+      .checklists[0].items.filter((i: { checked: boolean }) => i.checked)
+      .map((i: { key: string }) => i.key),
+    ['responsibility', 'rightInstance', 'interview', 'preliminaryCalculation'],
+    'the derived points hold; the unticked judgement does not',
+  );
+  const retick = await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['identity'], checked: true });
   assert.equal(retick.statusCode, 200);
   const detail = (await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', key: 'acuteNeed', checked: true })).json();
   const item = detail.checklists[0].items.find((i: { key: string }) => i.key === 'acuteNeed');
-  assert.deepEqual([item.checked, item.checkedByName, item.checkedAt], [true, 'Test mottagning', '2026-03-10T09:00:00.000Z']);
+  assert.deepEqual([item.checked, item.checkedByName, item.checkedAt, item.derived], [true, 'Test mottagning', '2026-03-10T09:00:00.000Z', null]);
   assert.equal(detail.checklists[0].complete, true);
   const noCount = await w.handle.db.selectFrom('documents').select('id').where('related_id', '=', r.id).execute();
   assert.equal(noCount.length, 0, 'the refused bookings stored nothing');
 });
+
+test('a point the system knows is derived: shown with its fact, and a hand tick is refused in Swedish', async () => {
+  const m = await intakeWorker(w);
+  const r = (await m.post('/api/v1/intake', registration(w))).json() as { id: string };
+  const points = (d: {
+    checklists: { items: { key: string; checked: boolean; checkedByName: string | null; derived: { fact: string; label: string; met: boolean; at: string | null } | null }[] }[];
+  }) => Object.fromEntries(d.checklists.flatMap((c) => c.items.map((i) => [i.key, i])));
+  const before = points((await m.get(`/api/v1/intake/${r.id}`)).json());
+  assert.deepEqual(before.interview!.derived, { fact: 'interviewSaved', label: 'Telefonintervjun är inte sparad', met: false, at: null });
+  assert.equal(before.interview!.checked, false);
+  assert.equal(before.identity!.derived, null, 'a judgement is ticked by a person');
+
+  for (const body of [
+    { stage: 'beforeBooking', key: 'interview', checked: true },
+    { stage: 'beforeBooking', keys: ['identity', 'preliminaryCalculation'], checked: true },
+    { stage: 'beforeHandover', key: 'firstVisitBooked', checked: false },
+  ]) {
+    const res = await m.post(`/api/v1/intake/${r.id}/checklist`, body);
+    assert.equal(res.statusCode, 400, JSON.stringify(body));
+    assert.match(res.json().fields[0].message, /hämtas från ärendet och kan inte markeras för hand/);
+  }
+  assert.equal(res400Path((await m.post(`/api/v1/intake/${r.id}/checklist`, { stage: 'beforeBooking', keys: ['identity', 'interview'], checked: true })).json()), '/body/keys/1');
+  const afterRefusal = points((await m.get(`/api/v1/intake/${r.id}`)).json());
+  assert.equal(afterRefusal.identity!.checked, false, 'a refused change changes nothing');
+
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/interview`, singleAdultInterview)).statusCode, 200);
+  const after = points((await m.get(`/api/v1/intake/${r.id}`)).json());
+  assert.deepEqual(after.interview!.derived, { fact: 'interviewSaved', label: 'Telefonintervjun är sparad', met: true, at: '2026-03-10T09:00:00.000Z' });
+  assert.deepEqual([after.interview!.checked, after.interview!.checkedByName], [true, null]);
+  assert.equal(after.firstVisitBooked!.derived!.met, false);
+});
+
+const res400Path = (body: { fields: { path: string }[] }) => body.fields[0]!.path;
 
 test('a first visit must be in the future, on a weekday, between 08 and 17, with a worker of the unit and known documents', async () => {
   const m = await intakeWorker(w);
@@ -225,6 +280,12 @@ test('a heavy case to new staff needs a confirmation and gives a warning', async
   const r = (await m.post('/api/v1/intake', registration(w, { children }))).json();
   const detail = (await m.get(`/api/v1/intake/${r.id}`)).json();
   assert.deepEqual(detail.heavyCase, { heavy: true, reasons: [{ code: 'manyChildren', label: 'Många barn i hushållet' }] });
+  // Ready for hand-over: interviewed, checked, booked (read from the contact) and the judgements ticked.
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/interview`, singleAdultInterview)).statusCode, 200);
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/preliminary-calculation`)).statusCode, 200);
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/responsibility`, responsibilityChecked)).statusCode, 200);
+  await tick(m, r.id, 'beforeBooking', BEFORE_BOOKING_REQUIRED);
+  assert.equal((await m.post(`/api/v1/intake/${r.id}/booking`, booking(w.ids.users.nord!))).statusCode, 201);
   await tick(m, r.id, 'beforeHandover', BEFORE_HANDOVER_REQUIRED);
   const refused = await m.post(`/api/v1/intake/${r.id}/assign`, { workerId: w.extra.ny });
   assert.equal(refused.statusCode, 409);

@@ -36,7 +36,7 @@ test('a manager finds who read a person’s case', async () => {
   await expectNoAxeViolations(page, 'logguppföljning');
   await page.getByLabel('Personnummer (valfritt)').fill(pnr);
   await page.getByRole('button', { name: 'Sök i loggen' }).click();
-  const row = page.locator('tbody tr', { hasText: 'Läste ärendet' }).filter({ hasText: 'Johan Ekström' });
+  const row = page.locator('tbody tr', { hasText: 'Visade ärendesidan' }).filter({ hasText: 'Johan Ekström' });
   await row.first().waitFor();
   assertNoPersonnummerInUrl(page.url());
   await expectNoAxeViolations(page, 'logguppföljning med resultat');

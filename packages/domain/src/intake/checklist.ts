@@ -1,5 +1,5 @@
 import type { IntakeChecklistItem, IntakeChecklists } from './settings.ts';
-import type { IntakeChecklistStage } from './types.ts';
+import type { IntakeChecklistFact, IntakeChecklistStage } from './types.ts';
 
 /** One tick: who and when (stored per stage and key). */
 export interface IntakeChecklistTick {
@@ -8,10 +8,27 @@ export interface IntakeChecklistTick {
 }
 export type IntakeChecklistTicks = Partial<Record<IntakeChecklistStage, Record<string, IntakeChecklistTick>>>;
 
-/** Required items of a stage that are not ticked. */
-export function missingIntakeChecklistItems(checklists: Pick<IntakeChecklists, 'stages'>, stage: IntakeChecklistStage, ticks: IntakeChecklistTicks): IntakeChecklistItem[] {
-  const done = ticks[stage] ?? {};
-  return checklists.stages[stage].filter((item) => item.required && !done[item.key]);
+/** Which facts hold for an intake (computed by the server from its data). */
+export type IntakeChecklistFacts = Record<IntakeChecklistFact, boolean>;
+
+/** A point is done when its fact holds (derived points) or when a person ticked it (judgements). */
+export function isIntakeChecklistItemDone(item: IntakeChecklistItem, stage: IntakeChecklistStage, ticks: IntakeChecklistTicks, facts: IntakeChecklistFacts): boolean {
+  return item.derivedFrom ? facts[item.derivedFrom] : !!ticks[stage]?.[item.key];
+}
+
+/** Required items of a stage that are not done. */
+export function missingIntakeChecklistItems(
+  checklists: Pick<IntakeChecklists, 'stages'>,
+  stage: IntakeChecklistStage,
+  ticks: IntakeChecklistTicks,
+  facts: IntakeChecklistFacts,
+): IntakeChecklistItem[] {
+  return checklists.stages[stage].filter((item) => item.required && !isIntakeChecklistItemDone(item, stage, ticks, facts));
+}
+
+/** The Swedish message refusing a hand tick of a point the system reads from the case. */
+export function derivedChecklistItemMessage(item: IntakeChecklistItem): string {
+  return `”${item.label}” hämtas från ärendet och kan inte markeras för hand.`;
 }
 
 /** The Swedish 409 message listing what is missing before booking or hand-over. */

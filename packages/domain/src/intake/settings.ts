@@ -2,7 +2,7 @@
  * The configuration documents of intake (packages/domain/rules/casework/intake-*.json and first-visit-letter-*.json),
  * typed. They are data with validity and source; the server loads them, the functions here only read them.
  */
-import type { IntakeChecklistStage, IntakeTrack } from './types.ts';
+import type { IntakeChecklistFact, IntakeChecklistStage, IntakeTrack } from './types.ts';
 
 export interface IntakeSettings {
   kind: 'intakeSettings';
@@ -36,6 +36,11 @@ export interface IntakeChecklistItem {
   key: string;
   label: string;
   required: boolean;
+  /**
+   * A point the system can know is read from the case, never ticked by hand: the fact it follows (computed by the
+   * server from the intake's data). Points without it are judgements, ticked by a person.
+   */
+  derivedFrom?: IntakeChecklistFact;
 }
 
 export interface IntakeChecklists {

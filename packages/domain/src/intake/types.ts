@@ -58,6 +58,22 @@ export const INTAKE_CHECKLIST_STAGE_LABELS: Record<IntakeChecklistStage, string>
   beforeHandover: 'Innan ärendet lämnas över',
 };
 
+/** Facts about an intake the system knows from its data; a checklist point may follow one (derivedFrom). */
+export const INTAKE_CHECKLIST_FACTS = ['responsibilityChecked', 'rightInstanceChecked', 'interviewSaved', 'preliminaryCalculated', 'firstVisitBooked', 'visitDocumentsMarked'] as const;
+export type IntakeChecklistFact = (typeof INTAKE_CHECKLIST_FACTS)[number];
+/** What the fact says, when it holds and when it does not yet (shown with the point: "Hämtas från ärendet"). */
+export const INTAKE_CHECKLIST_FACT_LABELS: Record<IntakeChecklistFact, { met: string; unmet: string }> = {
+  responsibilityChecked: { met: 'Ansvarsprövningen är sparad', unmet: 'Ansvarsprövningen är inte sparad' },
+  rightInstanceChecked: { met: 'Ansvarsprövningen har svar om rätt instans', unmet: 'Ansvarsprövningen med svar om rätt instans är inte sparad' },
+  interviewSaved: { met: 'Telefonintervjun är sparad', unmet: 'Telefonintervjun är inte sparad' },
+  preliminaryCalculated: { met: 'Preliminär beräkning är gjord', unmet: 'Ingen preliminär beräkning är gjord' },
+  firstVisitBooked: { met: 'Nybesöket är bokat', unmet: 'Inget nybesök är bokat' },
+  visitDocumentsMarked: { met: 'Kallelsen anger handlingar att ta med', unmet: 'Ingen kallelse med handlingar att ta med' },
+};
+export function isIntakeChecklistFact(value: string): value is IntakeChecklistFact {
+  return (INTAKE_CHECKLIST_FACTS as readonly string[]).includes(value);
+}
+
 /** Kinds of rows in the intake's history (every step with actor and time). */
 export const INTAKE_EVENT_KINDS = [
   'registered',

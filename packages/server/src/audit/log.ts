@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import { HttpProblem } from '../errors.ts';
 import type { RequestActor } from '../context.ts';
+import { currentAuditRequest } from './request-context.ts';
 
 export interface AuditEvent {
   action: string;
@@ -24,6 +25,7 @@ type AuditRow = Insertable<Database['audit_log']>;
  * waits until its own record is committed.
  */
 export async function audit(db: Kysely<Database>, actor: RequestActor | null, at: Date, event: AuditEvent): Promise<void> {
+  const request = currentAuditRequest();
   const row: AuditRow = {
     at: at.toISOString(),
     actor_kind: actor ? actor.kind : 'anonymous',
@@ -36,6 +38,8 @@ export async function audit(db: Kysely<Database>, actor: RequestActor | null, at
     person_id: event.personId ?? null,
     purpose: event.purpose ?? null,
     outcome: event.outcome,
+    request_id: request?.requestId ?? null,
+    page_view_id: request?.pageViewId ?? null,
   };
   try {
     if (db.isTransaction) await db.insertInto('audit_log').values(row).execute();
@@ -57,6 +61,8 @@ const AUDIT_COLUMNS = [
   ['person_id', 'uuid'],
   ['purpose', 'text'],
   ['outcome', 'text'],
+  ['request_id', 'text'],
+  ['page_view_id', 'text'],
 ] as const satisfies readonly (readonly [keyof AuditRow, string])[];
 
 /** One statement text for any number of rows (arrays, not a VALUES list), so it is prepared once per connection. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AuditSearchBody, AuditSearchResult } from '@vagen/contract';
 import { swedishDate, hasCapability, parsePersonnummer } from '@vagen/domain';
 import { audit } from './log.ts';
+import { auditViews } from './views.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { forbidden, ValidationFailure } from '../errors.ts';
 
@@ -42,7 +43,23 @@ export async function auditLogRoutes(app: FastifyInstance) {
         .selectFrom('audit_log as l')
         .leftJoin('staff_users as s', (j) => j.onRef('s.id', '=', 'l.actor_id').on('l.actor_kind', '=', 'staff'))
         .leftJoin('cases as c', 'c.id', 'l.case_id')
-        .select(['l.id', 'l.at', 'l.actor_kind', 'l.actor_id', 'l.actor_role', 's.display_name', 'l.action', 'l.target_type', 'l.target_id', 'l.case_id', 'c.case_number', 'l.purpose', 'l.outcome'])
+        .select([
+          'l.id',
+          'l.at',
+          'l.actor_kind',
+          'l.actor_id',
+          'l.actor_role',
+          's.display_name',
+          'l.action',
+          'l.target_type',
+          'l.target_id',
+          'l.case_id',
+          'c.case_number',
+          'l.purpose',
+          'l.outcome',
+          'l.request_id',
+          'l.page_view_id',
+        ])
         // A manager sees events on the cases of their units and the actions of staff in their municipality.
         .where((eb) => eb.or([...(actor.unitIds.length ? [eb('c.unit_id', 'in', actor.unitIds)] : []), eb('s.municipality_code', '=', actor.municipality)]));
       if (personId) {
@@ -63,23 +80,24 @@ export async function auditLogRoutes(app: FastifyInstance) {
         .orderBy('l.id', 'desc')
         .limit(b.limit ?? 200)
         .execute();
-      return {
-        items: rows.map((x) => ({
-          id: x.id,
-          at: x.at,
-          actorKind: x.actor_kind,
-          actorId: x.actor_id,
-          actorName: x.display_name ?? (x.actor_kind === 'client' ? 'Sökande' : null),
-          actorRole: x.actor_role,
-          action: x.action,
-          targetType: x.target_type,
-          targetId: x.target_id,
-          caseId: x.case_id,
-          caseNumber: x.case_number,
-          purpose: x.purpose,
-          outcome: x.outcome,
-        })),
-      };
+      const items = rows.map((x) => ({
+        id: x.id,
+        at: x.at,
+        actorKind: x.actor_kind,
+        actorId: x.actor_id,
+        actorName: x.display_name ?? (x.actor_kind === 'client' ? 'Sökande' : null),
+        actorRole: x.actor_role,
+        action: x.action,
+        targetType: x.target_type,
+        targetId: x.target_id,
+        caseId: x.case_id,
+        caseNumber: x.case_number,
+        purpose: x.purpose,
+        outcome: x.outcome,
+        requestId: x.request_id,
+        pageViewId: x.page_view_id,
+      }));
+      return { items, views: auditViews(items) };
     },
   );
 }

@@ -6,6 +6,7 @@ import {
   NormInputError,
   calculateNorm,
   canDoIntakeAction,
+  derivedChecklistItemMessage,
   findIntakeChecklistItem,
   intakeStatusAfter,
   interviewToNormInput,
@@ -156,6 +157,9 @@ export async function tickChecklist(deps: AppDeps, actor: Staff, id: string, bod
     const items = keys.map((key) => findIntakeChecklistItem(config.checklists, body.stage, key));
     const unknown = items.map((item, i) => (item ? null : { path: body.keys ? `/body/keys/${i}` : '/body/key', message: 'Punkten finns inte i checklistan.' })).filter((e) => e !== null);
     if (unknown.length) throw new ValidationFailure(unknown);
+    // What the system knows is read from the case, not ticked: refuse the whole change, naming the point.
+    const derived = items.map((item, i) => (item?.derivedFrom ? { path: body.keys ? `/body/keys/${i}` : '/body/key', message: derivedChecklistItemMessage(item) } : null)).filter((e) => e !== null);
+    if (derived.length) throw new ValidationFailure(derived);
     const ticks = { ...intake.ticks, [body.stage]: { ...(intake.ticks[body.stage] ?? {}) } };
     for (const item of items) {
       if (body.checked) ticks[body.stage]![item!.key] = { by: actor.userId, at: now.toISOString() };

@@ -4,6 +4,7 @@
  * the new worker gets an assessment item for the application.
  */
 import { swedishDate, heavyForNewStaffWarning, intakeChecklistGateMessage, isNewStaff, missingIntakeChecklistItems } from '@vagen/domain';
+import { factValues, intakeChecklistFacts } from './checklist-facts.ts';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { conflict, HttpProblem, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -38,7 +39,7 @@ export async function assignIntake(deps: AppDeps, actor: Staff, id: string, body
     if (body.secondWorkerId && body.secondWorkerId === body.workerId) errors.push({ path: '/body/secondWorkerId', message: 'Välj en annan person än den ansvariga handläggaren.' });
     if (errors.length) throw new ValidationFailure(errors);
 
-    const missing = missingIntakeChecklistItems(config.checklists, 'beforeHandover', intake.ticks);
+    const missing = missingIntakeChecklistItems(config.checklists, 'beforeHandover', intake.ticks, factValues(intakeChecklistFacts(intake)));
     if (missing.length) throw conflict(intakeChecklistGateMessage('beforeHandover', missing));
 
     // New staff should not get the heaviest cases: assigning one needs an explicit confirmation.

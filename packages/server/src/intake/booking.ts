@@ -1,5 +1,6 @@
 /** Booking the first visit (nybesök): checks, the letter PDF, the journal entry and the visiting worker's work item. */
 import { swedishDate, checkVisitTime, formatVisitTime, intakeChecklistGateMessage, missingIntakeChecklistItems } from '@vagen/domain';
+import { factValues, intakeChecklistFacts } from './checklist-facts.ts';
 import type { AppDeps, RequestActor } from '../context.ts';
 import { storeDocument } from '../documents/store.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
@@ -42,7 +43,7 @@ export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, bo
       .executeTakeFirst();
     if (!worker) errors.push({ path: '/body/workerId', message: 'Handläggaren finns inte i enheten.' });
     if (errors.length) throw new ValidationFailure(errors);
-    const missing = missingIntakeChecklistItems(config.checklists, 'beforeBooking', intake.ticks);
+    const missing = missingIntakeChecklistItems(config.checklists, 'beforeBooking', intake.ticks, factValues(intakeChecklistFacts(intake)));
     if (missing.length) throw conflict(intakeChecklistGateMessage('beforeBooking', missing));
 
     const facts = await tx

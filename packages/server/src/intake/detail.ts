@@ -8,6 +8,7 @@ import {
   HOUSEHOLD_ROLE_LABELS,
   INCOME_TYPE_LABELS,
   INTAKE_CHANNEL_LABELS,
+  INTAKE_CHECKLIST_FACT_LABELS,
   INTAKE_CHECKLIST_STAGE_LABELS,
   INTAKE_CHECKLIST_STAGES,
   INTAKE_EVENT_LABELS,
@@ -31,6 +32,7 @@ import {
   type IntakeChecklistTicks,
   type IntakeStatus,
 } from '@vagen/domain';
+import { factValues, intakeChecklistFacts } from './checklist-facts.ts';
 import type { IntakeConfig } from './config.ts';
 import { caseWeightOf } from './workers.ts';
 
@@ -82,6 +84,7 @@ export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: 
       .execute(),
     caseWeightOf(db, i.case_id, config.settings.heavyCase, today),
   ]);
+  const facts = intakeChecklistFacts(i);
   for (const e of events) if (e.actor_id) staffIds.push(e.actor_id);
   const names = new Map<string, string>();
   const unique = [...new Set(staffIds)];
@@ -162,10 +165,15 @@ export async function loadIntakeDetail(db: Kysely<Database>, id: string, actor: 
     checklists: INTAKE_CHECKLIST_STAGES.map((stage) => ({
       stage,
       label: INTAKE_CHECKLIST_STAGE_LABELS[stage],
-      complete: missingIntakeChecklistItems(config.checklists, stage, ticks).length === 0,
+      complete: missingIntakeChecklistItems(config.checklists, stage, ticks, factValues(facts)).length === 0,
       items: config.checklists.stages[stage].map((item) => {
+        if (item.derivedFrom) {
+          const f = facts[item.derivedFrom];
+          const label = INTAKE_CHECKLIST_FACT_LABELS[item.derivedFrom][f.met ? 'met' : 'unmet'];
+          return { key: item.key, label: item.label, required: item.required, checked: f.met, checkedAt: null, checkedByName: null, derived: { fact: item.derivedFrom, label, met: f.met, at: f.at } };
+        }
         const t = ticks[stage]?.[item.key];
-        return { key: item.key, label: item.label, required: item.required, checked: !!t, checkedAt: t?.at ?? null, checkedByName: t ? nameOf(t.by) : null };
+        return { key: item.key, label: item.label, required: item.required, checked: !!t, checkedAt: t?.at ?? null, checkedByName: t ? nameOf(t.by) : null, derived: null };
       }),
     })),
     booking: i.visit_at

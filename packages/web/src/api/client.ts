@@ -52,8 +52,17 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, fields);
 }
 
+// One id per page the app shows, sent with each request the page makes, so the access log can show a page view as
+// one line. The router gives every navigation its own history entry key; a reload starts a new load id.
+const loadId = Math.random().toString(36).slice(2, 10);
+function pageViewId(): string {
+  const state: unknown = typeof window === 'undefined' ? null : window.history.state;
+  const key = state && typeof state === 'object' && 'key' in state && typeof state.key === 'string' ? state.key : 'start';
+  return `${loadId}:${key}`.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 100);
+}
+
 async function send(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'x-page-view': pageViewId() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {

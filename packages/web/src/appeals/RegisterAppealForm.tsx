@@ -5,6 +5,7 @@ import { formatDate, formatMoney, todayInStockholm } from '../format.ts';
 import { summaryFrom } from './form-utils.ts';
 import type { Appeal, CaseAppeals, DecisionChallenge } from '@vagen/contract';
 import { APPEAL_CHANNELS, APPEAL_CHANNEL_LABELS } from '@vagen/domain/appeals/status.ts';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const P = 'appeal-new';
 const FIELDS = ['decisionId', 'receivedOn', 'notifiedOn', 'channel', 'appellantName', 'text'] as const;
@@ -17,6 +18,7 @@ export function RegisterAppealForm({ data, onCreated }: { data: CaseAppeals; onC
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [submits, setSubmits] = useState(0);
+  useUnsavedChanges(!busy && changed(values, empty));
   const set = (k: keyof typeof values) => (ev: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: ev.target.value }));
   const chosen = data.appealableDecisions.find((d) => d.id === values.decisionId);
 

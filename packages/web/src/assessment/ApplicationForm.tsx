@@ -6,6 +6,7 @@ import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
 import { fieldIdFromPath } from './money.ts';
 import { ChangesSinceLastMonth, lastMonthHint } from './ChangesSinceLastMonth.tsx';
 import type { ApplicationContent, ApplicationView, AssessmentOverview } from '@vagen/contract';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 /** The form keeps amounts as typed text; they become öre when saved. */
 interface Row {
@@ -126,6 +127,7 @@ export function ApplicationForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [submits, setSubmits] = useState(0);
+  useUnsavedChanges(!busy && changed(f, toForm(application.content)));
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
   const setRow = (list: 'incomes' | 'costs' | 'assets', i: number, patch: Partial<Row>) => setF((s) => ({ ...s, [list]: s[list].map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const setChild = (i: number, patch: Partial<ChildRow>) => setF((s) => ({ ...s, children: s.children.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));

@@ -10,6 +10,7 @@ import type { ApplicationView, AssessmentOverview, CalculationView, CarryForward
 import { insertPhrase } from '@vagen/domain/decisions/phrase-insert.ts';
 import { DECISION_OUTCOMES } from '@vagen/domain/decisions/types.ts';
 import { DECISION_OUTCOME_LABELS } from '@vagen/domain/labels.ts';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const OUTCOMES = DECISION_OUTCOMES.map((value) => ({ value, label: DECISION_OUTCOME_LABELS[value] }));
 
@@ -165,6 +166,7 @@ function DraftForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && changed(s, initial(d)));
   const [returnNote, setReturnNote] = useState('');
   const set = <K extends keyof DraftState>(k: K, v: DraftState[K]) => setS((x) => ({ ...x, [k]: v }));
   const adults: ('applicant' | 'coApplicant')[] = [

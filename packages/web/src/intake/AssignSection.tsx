@@ -6,6 +6,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { api } from '../api/client.ts';
 import { Checkbox, useIntakeForm, type SectionProps } from './shared.tsx';
 import type { IntakeAssignResult, UnitWorkers } from '@vagen/contract';
+import { useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const toFieldId = (path: string) => (({ '/body/workerId': 'assign-worker', '/body/secondWorkerId': 'assign-second', '/body/note': 'assign-note' }) as Record<string, string>)[path] ?? 'assign-worker';
 
@@ -16,6 +17,7 @@ export function AssignSection({ detail, onChanged, workers }: SectionProps & { w
   const [note, setNote] = useState('');
   const [confirm, setConfirm] = useState(false);
   const f = useIntakeForm(toFieldId);
+  useUnsavedChanges(!f.busy && (workerId !== '' || secondId !== '' || note.trim() !== ''));
   const handoverGate = detail.checklists.find((c) => c.stage === 'beforeHandover');
   const chosen = workers?.workers.find((w) => w.id === workerId);
 

@@ -4,6 +4,7 @@ import { ErrorSummary, SelectField, TextAreaField, TextField } from '../componen
 import { formatDateTime, stockholmLocalToIso } from '../format.ts';
 import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
 import type { UnitWorkers } from '@vagen/contract';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const toFieldId = (path: string) => {
   if (path.startsWith('/body/documents')) return `doc-${path.split('/')[3] ?? '0'}`;
@@ -19,6 +20,7 @@ export function BookingSection({ detail, onChanged, workers }: SectionProps & { 
   const [documents, setDocuments] = useState<string[]>(b?.documents.map((x) => x.key) ?? []);
   const [note, setNote] = useState('');
   const f = useIntakeForm(toFieldId);
+  useUnsavedChanges(!f.busy && changed([visitAt, place, workerId, documents, note], ['', b?.place ?? '', b?.worker?.id ?? '', b?.documents.map((x) => x.key) ?? [], '']));
   const can = detail.permissions.canHandle;
   const h = detail.options.visitHours;
   const bookingGate = detail.checklists.find((c) => c.stage === 'beforeBooking');

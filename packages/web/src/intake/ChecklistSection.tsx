@@ -1,9 +1,14 @@
 import { useState } from 'react';
 import { ErrorSummary } from '../components/forms.tsx';
+import type { IntakeChecklist } from '@vagen/contract';
 import { formatDateTime } from '../format.ts';
 import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
 
-/** The configured checklists; booking and hand-over are refused until the required items are ticked. */
+/**
+ * The configured checklists; booking and hand-over are refused until the required items are done. A point the
+ * system knows (interview saved, visit booked …) is read from the contact and shown read-only with the fact behind
+ * it; only judgements have a box to tick.
+ */
 export function ChecklistSection({ detail, onChanged }: SectionProps) {
   const f = useIntakeForm(() => 'checklistor');
   // The box changes at once; the server's answer confirms it (or it goes back, with the error shown).
@@ -24,7 +29,10 @@ export function ChecklistSection({ detail, onChanged }: SectionProps) {
   return (
     <section className="section" aria-labelledby="checklistor">
       <h2 id="checklistor">Checklistor</h2>
-      <p>Punkter markerade som krävs måste vara klara innan nybesöket bokas och innan ärendet lämnas över. Vem som markerade och när sparas.</p>
+      <p>
+        Punkter som krävs måste vara klara innan nybesöket bokas och innan ärendet lämnas över. Det du bedömer markerar du själv; vem som markerade och när sparas. Punkter märkta ”Hämtas från ärendet”
+        blir klara av sig själva när uppgiften finns i ärendet.
+      </p>
       <ErrorSummary errors={f.summary} title="Markeringen kunde inte sparas" focusKey={f.submits} level={3} />
       <div className="checkbox-grid">
         {detail.checklists.map((c) => (
@@ -35,6 +43,7 @@ export function ChecklistSection({ detail, onChanged }: SectionProps) {
             </legend>
             {c.items.map((i) => {
               const id = `check-${c.stage}-${i.key}`;
+              if (i.derived) return <DerivedPoint key={i.key} id={id} label={i.label} required={i.required} derived={i.derived} />;
               return (
                 <Checkbox
                   key={i.key}
@@ -55,5 +64,27 @@ export function ChecklistSection({ detail, onChanged }: SectionProps) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** A point read from the contact: no box to tick, only whether it holds and the fact behind it. */
+function DerivedPoint({ id, label, required, derived }: { id: string; label: string; required: boolean; derived: NonNullable<IntakeChecklist['items'][number]['derived']> }) {
+  return (
+    <div className={`derived-point${derived.met ? ' derived-point-met' : ''}`} id={id}>
+      <span className="derived-point-mark" aria-hidden="true">
+        {derived.met ? '✓' : ''}
+      </span>
+      <div>
+        <span className="derived-point-label">
+          {label}
+          {required ? '' : ' (frivillig)'}
+          <span className="visually-hidden">{derived.met ? ' – klar' : ' – inte klar'}</span>
+        </span>
+        <span className="meta">
+          Hämtas från ärendet: {derived.label}
+          {derived.met && derived.at ? ` ${formatDateTime(derived.at)}` : ''}.
+        </span>
+      </div>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../format.ts';
 import { Checkbox, postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
 import type { IntakeDetail } from '@vagen/contract';
 import { kronorInputText, parseKronor } from '@vagen/domain/money.ts';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 /** An amount in a field: empty for none, otherwise as the form saves it ("4500", "4500,50"). */
 const amountText = (ore: number) => (ore ? kronorInputText(ore) : '');
@@ -116,6 +117,7 @@ function toFieldId(path: string): string {
 export function InterviewSection({ detail, onChanged }: SectionProps) {
   const [d, setD] = useState<Draft>(() => initialDraft(detail));
   const f = useIntakeForm(toFieldId);
+  useUnsavedChanges(!f.busy && changed(d, initialDraft(detail)));
   const can = detail.permissions.canHandle;
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
 

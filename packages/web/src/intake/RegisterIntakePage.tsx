@@ -7,6 +7,7 @@ import { nowInStockholmLocal, stockholmLocalToIso } from '../format.ts';
 import { useSession } from '../session.tsx';
 import type { RegisterIntakeResult } from '@vagen/contract';
 import './intake.css';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 interface PersonDraft {
   personnummer: string;
@@ -48,6 +49,7 @@ export function RegisterIntakePage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [submits, setSubmits] = useState(0);
+  useUnsavedChanges(!busy && (need.trim() !== '' || hasCo || children.length > 0 || changed(applicant, emptyPerson())));
 
   const personBody = (p: PersonDraft, full: boolean) => ({
     personnummer: p.personnummer.trim(),

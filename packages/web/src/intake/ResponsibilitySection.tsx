@@ -3,6 +3,7 @@ import { focusLater } from '../components/focus.ts';
 import { ErrorSummary, TextAreaField } from '../components/forms.tsx';
 import { formatDateTime } from '../format.ts';
 import { postDetail, useIntakeForm, type SectionProps } from './shared.tsx';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const ANSWERS = [
   ['yes', 'Ja'],
@@ -77,6 +78,9 @@ export function ResponsibilitySection({ detail, onChanged }: SectionProps) {
   const [other, setOther] = useState(r?.otherBenefits ?? '');
   const [note, setNote] = useState(r?.note ?? '');
   const f = useIntakeForm(toFieldId);
+  useUnsavedChanges(
+    !f.busy && changed([municipality, basis, instance, other, note], [r?.municipalityResponsible ?? '', r?.basis ?? '', r?.rightInstance ?? '', r?.otherBenefits ?? '', r?.note ?? '']),
+  );
   const can = detail.permissions.canHandle;
 
   async function onSubmit(e: FormEvent) {
@@ -163,6 +167,7 @@ export function ResponsibilitySection({ detail, onChanged }: SectionProps) {
 function ReferForm({ detail, onChanged }: SectionProps) {
   const [reason, setReason] = useState('');
   const f = useIntakeForm(() => 'refer-reason');
+  useUnsavedChanges(!f.busy && reason.trim() !== '');
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = reason.trim() ? {} : { 'refer-reason': 'Skriv vart personen hänvisas och varför.' };

@@ -8,6 +8,7 @@ import { PAYEE_CHOICE_LABELS } from '@vagen/domain/labels.ts';
 import { PAYMENT_ACCOUNT_KIND_HINTS, PAYMENT_ACCOUNT_KIND_LABELS, PAYMENT_ACCOUNT_KINDS } from '@vagen/domain/payments/accounts.ts';
 import { PAYEE_KINDS } from '@vagen/domain/payments/status.ts';
 import type { AccountKind, CasePayments, PayeeKind, PaymentAccount } from '@vagen/contract';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const KIND_OPTIONS = PAYMENT_ACCOUNT_KINDS.map((value) => ({ value, label: PAYMENT_ACCOUNT_KIND_LABELS[value], hint: PAYMENT_ACCOUNT_KIND_HINTS[value] }));
 
@@ -18,6 +19,7 @@ function VerifyForm({ account, onVerified, onCancel }: { account: PaymentAccount
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && note.trim() !== '');
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     setSubmits((n) => n + 1);
@@ -71,6 +73,7 @@ function NewAccountForm({ caseId, data, onCreated }: { caseId: string; data: Cas
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && changed(v, empty));
   const set = (k: keyof typeof v) => (ev: { target: { value: string } }) => setV((x) => ({ ...x, [k]: ev.target.value }));
   const kindHint = KIND_OPTIONS.find((k) => k.value === v.kind)?.hint;
 

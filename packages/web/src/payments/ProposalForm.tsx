@@ -6,6 +6,7 @@ import { parseKronor } from '@vagen/domain/money.ts';
 import { paymentFlags } from '@vagen/domain/payments/status.ts';
 import { summaryOf } from './format.ts';
 import type { CasePayments, Payment, ProposalResult } from '@vagen/contract';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 const P = 'forslag';
 
@@ -38,6 +39,7 @@ export function ProposalForm({ data, onProposed }: { data: CasePayments; onPropo
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && changed(v, initial(payable[0]?.id ?? '')));
   const decision = payable.find((d) => d.id === v.decisionId);
   if (!decision) return <p className="muted">Det finns inget fattat beslut med belopp kvar att betala ut.</p>;
   const parsed = v.parts.map((p) => parseKronor(p.amount));

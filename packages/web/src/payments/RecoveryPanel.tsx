@@ -6,6 +6,7 @@ import { formatDate, formatMoney, todayInStockholm } from '../format.ts';
 import { parseKronor } from '@vagen/domain/money.ts';
 import { summaryOf } from './format.ts';
 import type { CaseRecovery, RecoveryBasis, RecoveryClaim, RecoveryGrantDecision } from '@vagen/contract';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 function LedgerForm({ claim, kinds, onSaved }: { claim: RecoveryClaim; kinds: CaseRecovery['entryKinds']; onSaved: (c: RecoveryClaim, kindLabel: string) => Promise<void> }) {
   const P = `reskontra-${claim.id}`;
@@ -15,6 +16,7 @@ function LedgerForm({ claim, kinds, onSaved }: { claim: RecoveryClaim; kinds: Ca
   const [formError, setFormError] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && changed(v, empty));
   const set = (k: keyof typeof v) => (ev: { target: { value: string } }) => setV((x) => ({ ...x, [k]: ev.target.value }));
   async function submit(ev: FormEvent) {
     ev.preventDefault();

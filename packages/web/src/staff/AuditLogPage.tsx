@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AuditLogItem, AuditSearchResult, StaffList, StaffMember } from '@vagen/contract';
+import type { AuditSearchResult, StaffList, StaffMember } from '@vagen/contract';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, labelOf } from '@vagen/domain/labels.ts';
 import { api, errorMessage, fieldErrors } from '../api/client.ts';
 import { formatDateTime, stockholmLocalToIso, todayInStockholm } from '../format.ts';
@@ -17,7 +17,7 @@ export function AuditLogPage() {
   const [actorId, setActorId] = useState('');
   const [from, setFrom] = useState(`${todayInStockholm()}T00:00`);
   const [to, setTo] = useState('');
-  const [items, setItems] = useState<AuditLogItem[] | null>(null);
+  const [result, setResult] = useState<AuditSearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [submits, setSubmits] = useState(0);
@@ -44,11 +44,11 @@ export function AuditLogPage() {
     if (fromIso) body.from = fromIso;
     if (toIso) body.to = toIso;
     try {
-      setItems((await api.post<AuditSearchResult>('/audit/search', body)).items);
+      setResult(await api.post<AuditSearchResult>('/audit/search', body));
     } catch (err) {
       setError(errorMessage(err));
       setFields(fieldErrors(err));
-      setItems(null);
+      setResult(null);
     } finally {
       setBusy(false);
     }
@@ -96,32 +96,65 @@ export function AuditLogPage() {
           </div>
         </form>
       </section>
-      <StatusMessage>{items ? `${items.length} ${items.length === 1 ? 'händelse' : 'händelser'} hittades.` : ''}</StatusMessage>
-      {items && items.length > 0 && (
-        <table className="data-table">
-          <caption>Händelser, nyast först</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tid</th>
-              <th scope="col">Vem</th>
-              <th scope="col">Vad</th>
-              <th scope="col">Ärende</th>
-              <th scope="col">Utfall</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td>{formatDateTime(i.at)}</td>
-                <td>{i.actorName ?? (i.actorKind === 'anonymous' ? 'Ej inloggad' : '–')}</td>
-                <td>{labelOf(AUDIT_ACTION_LABELS, i.action)}</td>
-                <td>{i.caseNumber ?? '–'}</td>
-                <td>{i.outcome === 'success' ? AUDIT_OUTCOME_LABELS.success : <strong>{AUDIT_OUTCOME_LABELS[i.outcome]}</strong>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <StatusMessage>{result ? resultMessage(result) : ''}</StatusMessage>
+      {result && result.views.length > 0 && <AuditViewsTable result={result} />}
     </>
+  );
+}
+
+function resultMessage(r: AuditSearchResult): string {
+  const lines = `${r.views.length} ${r.views.length === 1 ? 'sidvisning eller åtgärd' : 'sidvisningar och åtgärder'}`;
+  return `${lines} hittades (${r.items.length} ${r.items.length === 1 ? 'loggpost' : 'loggposter'}).`;
+}
+
+/** One line per page view; the records behind a line (one per read) open under it. */
+function AuditViewsTable({ result }: { result: AuditSearchResult }) {
+  const byId = new Map(result.items.map((i) => [i.id, i]));
+  return (
+    <table className="data-table audit-views">
+      <caption>Sidvisningar och åtgärder, nyast först</caption>
+      <thead>
+        <tr>
+          <th scope="col">Tid</th>
+          <th scope="col">Vem</th>
+          <th scope="col">Vad</th>
+          <th scope="col">Ärende</th>
+          <th scope="col">Utfall</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.views.map((v) => {
+          const records = v.recordIds.map((id) => byId.get(id)).filter((r) => r !== undefined);
+          return (
+            <tr key={v.key}>
+              <td className="nowrap">{formatDateTime(v.at)}</td>
+              <td>{v.actorName ?? (v.actorKind === 'anonymous' ? 'Ej inloggad' : '–')}</td>
+              <td>
+                {records.length > 1 ? (
+                  <details>
+                    <summary>
+                      {v.label} <span className="muted">({records.length} loggposter)</span>
+                    </summary>
+                    <ul className="audit-records">
+                      {records.map((r) => (
+                        <li key={r.id}>
+                          {labelOf(AUDIT_ACTION_LABELS, r.action)}
+                          {r.caseNumber && v.caseNumbers.length > 1 ? `, ärende ${r.caseNumber}` : ''}
+                          {r.outcome === 'success' ? '' : ` (${AUDIT_OUTCOME_LABELS[r.outcome]})`}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : (
+                  v.label
+                )}
+              </td>
+              <td>{v.caseNumbers.length ? v.caseNumbers.join(', ') : '–'}</td>
+              <td>{v.outcome === 'success' ? AUDIT_OUTCOME_LABELS.success : <strong>{AUDIT_OUTCOME_LABELS[v.outcome]}</strong>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -203,14 +203,17 @@ function CaseContent({ detail, load, announce, setDetail }: { detail: CaseDetail
                   <td className="nowrap">{m.personnummer}</td>
                   <td>{m.sexLabel}</td>
                   <td>
-                    {m.protectedIdentity || !m.address ? (
+                    {/* Only skyddade personuppgifter hide an address; a missing one (often a child added at intake) is just missing. */}
+                    {m.protectedIdentity ? (
                       <span className="badge badge-protected">Skyddad adress</span>
-                    ) : (
+                    ) : m.address ? (
                       <>
                         {m.address.line}
                         <br />
                         {[m.address.postalCode, m.address.city].filter(Boolean).join(' ')}
                       </>
+                    ) : (
+                      <span className="muted">Adress saknas</span>
                     )}
                   </td>
                 </tr>

@@ -6,6 +6,7 @@ import { ErrorSummary, SelectField, TextAreaField, TextField, type SummaryError 
 import { JOURNAL_STEP_OPTIONS, journalStepLabel } from '../documents/journal-steps.ts';
 import { InPageLink } from '../components/InPageLink.tsx';
 import { focusLater } from '../components/focus.ts';
+import { changed, useUnsavedChanges } from '../components/unsaved-changes.tsx';
 
 interface Props {
   caseId: string;
@@ -72,6 +73,7 @@ function NewEntryForm({ caseId, onCreated }: { caseId: string; onCreated: (e: Jo
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [submits, setSubmits] = useState(0);
+  useUnsavedChanges(!busy && changed(values, empty));
   const set = (k: keyof typeof values) => (ev: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: ev.target.value }));
 
   async function onSubmit(ev: FormEvent) {
@@ -399,6 +401,7 @@ function EditEntryForm({ entry, onCancel, onSaved }: { entry: CaseJournalEntry; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(!busy && changed(values, { eventDate: entry.eventDate.slice(0, 10), title: entry.title, body: entry.body }));
   const [submits, setSubmits] = useState(0);
   const set = (k: keyof typeof values) => (ev: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: ev.target.value }));
 
