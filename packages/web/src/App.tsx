@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { onUnauthorized } from './api/client.ts';
 import { useSession } from './session.tsx';
 import { RouteFocus } from './components/page.tsx';
@@ -16,6 +16,7 @@ import { ClientLayout, RequireClient, ClientNotFound } from './client/ClientLayo
 import { ClientLoginPage } from './client/ClientLoginPage.tsx';
 import { MyPagesStart } from './client/MyPagesStart.tsx';
 import { KassaPage } from './payments/KassaPage.tsx';
+import { StartPage } from './start/StartPage.tsx';
 
 /**
  * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
@@ -44,9 +45,9 @@ export function App() {
           <Route path="*" element={<ClientNotFound />} />
         </Route>
         <Route element={<StaffLayout />}>
-          <Route index element={<Navigate to="/arenden" replace />} />
           <Route path="/logga-in" element={<StaffLoginPage />} />
           <Route element={<RequireStaff />}>
+            <Route index element={<StartPage />} />
             <Route path="/arenden" element={<CaseListPage />} />
             <Route path="/arenden/:id" element={<CasePage />} />
             <Route path="/logg" element={<AuditLogPage />} />
