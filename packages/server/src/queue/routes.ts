@@ -45,8 +45,6 @@ export async function queueRoutes(app: FastifyInstance) {
         ])
         .where('w.closed_at', 'is', null)
         .where('w.municipality_code', '=', actor.municipality)
-        // Contacts and payment checks wait in the intake and kassa queues, not in anyone's Min kö.
-        .where('w.kind', 'not in', [...OTHER_QUEUE_WORK_ITEM_KINDS])
         // Never an item about a case the user may not see (e.g. protected identity).
         .where((eb) => eb.or([eb('w.case_id', 'is', null), eb.exists(eb.selectFrom('cases').select('cases.id').whereRef('cases.id', '=', 'w.case_id').where(visibleCasesCondition(actor)))]))
         .orderBy('w.priority')
@@ -130,6 +128,8 @@ export async function queueRoutes(app: FastifyInstance) {
     const now = deps.now();
     await audit(deps.db, actor, now, { action: 'queue.read', targetType: 'workItemList', targetId: actor.userId, outcome: 'success' });
     const rows = await itemsQuery(actor)
+      // Contacts and payment checks wait in the intake and kassa queues, not in anyone's Min kö.
+      .where('w.kind', 'not in', [...OTHER_QUEUE_WORK_ITEM_KINDS])
       .where((eb) =>
         eb.or([
           eb('w.assigned_to', '=', actor.userId),
