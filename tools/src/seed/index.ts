@@ -10,6 +10,7 @@ import { addDays, at, parseDate, yearsBefore } from './dates.ts';
 import { emptyBatch, generateHousehold, type GeneratorContext, type RowBatch, type SeedStaffUser, type SpecialHousehold } from './generate.ts';
 import { insertRows } from './insert.ts';
 import { Rng } from './prng.ts';
+import { seedWatches } from './watches.ts';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NAMES, type UnitKey } from './staff.ts';
 
 export { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NORD, UNIT_SYD } from './staff.ts';
@@ -150,6 +151,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     writing.catch(() => undefined);
   }
   await writing;
+  await seedWatches(db, { seed: options.seed ?? 2281, today });
   // Fresh planner statistics: without them PostgreSQL plans the case list for empty tables (nested loops over
   // thousands of rows), and PGlite has no autovacuum that would ever analyze. Vacuum sets the visibility map, so the
   // case-list counts are index-only from the first request instead of after autovacuum gets round to it.

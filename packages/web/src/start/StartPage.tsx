@@ -6,6 +6,7 @@ import { Loading, PageHeading, useDocumentTitle } from '../components/page.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import '../queue/queue.css';
+import './start.css';
 
 const HEADINGS: Record<Start['kind'], string> = {
   worker: 'Det här väntar på dig',
@@ -147,7 +148,7 @@ function WorkerStart({ worker }: { worker: NonNullable<Start['worker']> }) {
         </div>
       </dl>
       {c.newStaff && (
-        <div className="notice" role="note">
+        <div className="notice start-newstaff" role="note">
           <h2>Du är ny medarbetare</h2>
           <p>
             Under introduktionen{c.introductionUntil ? ` (till och med ${formatDate(c.introductionUntil)})` : ''} ska du inte få de tyngsta ärendena. Du har {c.activeCases}{' '}
