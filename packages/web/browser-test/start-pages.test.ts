@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signInStaff, startApp, type TestApp } from './support.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff, startApp, type TestApp } from './support.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -32,7 +32,27 @@ for (const r of ROLES) {
     await page.getByRole('heading', { level: 1, name: r.heading }).waitFor();
     await page.locator(r.content).first().waitFor();
     assert.ok((await page.locator(r.content).count()) > 0);
+    await expectNoAxeViolations(page, `startsidan för ${r.username}`);
     await screenshot(page, `start-${r.username}`);
     await context.close();
   });
 }
+
+test('Min kö and the intake queue show the waiting work of the demo', async () => {
+  const { context, page } = await newPage(browser, app.url);
+  await signInStaff(page, 'handlaggare.nord');
+  await page.goto('/ko');
+  const mine = page.locator('table.queue-table tbody tr');
+  await mine.first().waitFor();
+  assert.ok(!(await page.getByText('Inga öppna uppgifter.').isVisible()), 'Min kö is not empty');
+  assert.ok((await page.locator('table.queue-table tbody tr', { hasText: 'Bevakning' }).count()) > 0, 'a due watch is in Min kö');
+  await screenshot(page, 'start-ko-handlaggare.nord');
+  await context.close();
+
+  const intake = await newPage(browser, app.url);
+  await signInStaff(intake.page, 'mottagning');
+  await intake.page.goto('/mottagning');
+  await intake.page.locator('table tbody tr', { hasText: 'Ingen kontakt registrerad' }).first().waitFor();
+  await screenshot(intake.page, 'start-mottagning-ko');
+  await intake.context.close();
+});

@@ -147,7 +147,7 @@ export function IntakeQueuePage() {
               ) : (
                 items.map((i) => (
                   <tr key={i.id ?? `case-${i.caseId}`} className={i.overdue ? 'row-overdue' : undefined}>
-                    <th scope="row">
+                    <th scope="row" className="nowrap">
                       <Link to={i.id ? `/mottagning/${encodeURIComponent(i.id)}` : `/arenden/${encodeURIComponent(i.caseId)}`}>{i.caseNumber}</Link>
                     </th>
                     <td>

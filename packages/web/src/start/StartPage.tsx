@@ -107,11 +107,13 @@ function ItemsTable({ items, caption }: { items: StartItem[]; caption: string })
         <tbody>
           {items.map((i) => (
             <tr key={`${i.kind}-${i.id}`} className={i.overdue ? 'row-overdue' : undefined}>
-              <th scope="row">
+              <th scope="row" className="nowrap">
                 <Link to={`/arenden/${encodeURIComponent(i.caseId)}`}>{i.caseNumber}</Link>
               </th>
               <td>{i.applicantName ?? '–'}</td>
-              <td>{i.title}</td>
+              <td>
+                <span className="muted">{i.kindLabel}:</span> {i.title}
+              </td>
               <td className="nowrap">{i.waited}</td>
               <td className="nowrap">
                 <Due item={i} />
