@@ -14,3 +14,4 @@ export * from './lifecycle.ts';
 export * from './auth.ts';
 export * from './rules.ts';
 export * from './follow-up.ts';
+export * from './start.ts';

@@ -162,7 +162,8 @@ export const RegisterIntakeResult = Type.Object({
 export type RegisterIntakeResult = Static<typeof RegisterIntakeResult>;
 
 export const IntakeQueueItem = Type.Object({
-  id: Uuid,
+  /** The contact's id; null for a case in intake without a registered contact (opened through the case). */
+  id: Nullable(Uuid),
   caseId: Uuid,
   caseNumber: Type.String(),
   applicantName: Type.String(),

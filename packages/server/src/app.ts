@@ -31,6 +31,7 @@ import { queueRoutes } from './queue/routes.ts';
 import { rulesAdminRoutes } from './rules/routes.ts';
 import { ensureCurrentRules } from './rules/live.ts';
 import { registerAuditRequestContext } from './audit/request-context.ts';
+import { startRoutes } from './start/routes.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(documentRoutes);
   await app.register(queueRoutes);
   await app.register(rulesAdminRoutes);
+  await app.register(startRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {

@@ -34,7 +34,13 @@ before(async () => {
   ids.ordinary = await item('Ordinarie utan frist', { assignedTo: w.ids.users.nord! });
   ids.deadlineLate = await item('Frist senare', { priority: PRIORITY.deadline, dueAt: new Date('2026-03-20T12:00:00Z'), assignedTo: w.ids.users.nord! });
   ids.deadlineSoon = await item('Frist passerad', { priority: PRIORITY.deadline, dueAt: new Date('2026-03-09T12:00:00Z'), assignedTo: w.ids.users.nord! });
-  ids.acute = await item('Akut', { kind: 'intake', priority: PRIORITY.acute, dueAt: new Date('2026-03-11T12:00:00Z'), receivedAt: new Date('2026-03-10T06:00:00Z'), assignedTo: w.ids.users.nord! });
+  ids.acute = await item('Akut', {
+    kind: 'assessment',
+    priority: PRIORITY.acute,
+    dueAt: new Date('2026-03-11T12:00:00Z'),
+    receivedAt: new Date('2026-03-10T06:00:00Z'),
+    assignedTo: w.ids.users.nord!,
+  });
   ids.appeal = await item('Överklagande', {
     kind: 'appeal',
     priority: PRIORITY.appeal,
@@ -70,7 +76,7 @@ test("my queue: appeals first, then acute, then deadlines by due date, then the 
   assert.equal(byId[ids.appeal!].priorityLabel, 'Överklagande');
   assert.equal(byId[ids.appeal!].sinceReceived, '10 timmar');
   assert.equal(byId[ids.ordinary!].sinceReceived, '3 dagar');
-  assert.equal(byId[ids.acute!].kindLabel, 'Ny kontakt (mottagning)');
+  assert.equal(byId[ids.acute!].kindLabel, 'Ansökan att utreda');
   assert.equal(byId[ids.deadlineSoon!].overdue, true);
   assert.equal(byId[ids.deadlineLate!].overdue, false);
   assert.equal(q.overdue, 1);
@@ -90,10 +96,11 @@ test('a colleague without access to a protected case does not see its items; oth
     syd.items.map((i: { id: string }) => i.id),
     [ids.roleSyd, ids.otherWorker],
   );
+  // A payment check waits in the kassa's queue (/kassa), not in anyone's Min kö.
   const kassa = (await as(w, await login(w, 'kassa')).get('/api/v1/queue')).json();
   assert.deepEqual(
     kassa.items.map((i: { id: string }) => i.id),
-    [ids.cashier],
+    [],
   );
 });
 

@@ -91,7 +91,7 @@ export async function signInStaff(page: Page, username: string, password = STAFF
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(/\/arenden/);
+  await page.waitForURL((u) => u.pathname === '/');
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
@@ -113,7 +113,7 @@ export async function signInStaffWithProvider(page: Page, username: string): Pro
   await page.waitForURL(/\/interaction\//);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(/\/arenden/);
+  await page.waitForURL((u) => u.pathname === '/');
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 

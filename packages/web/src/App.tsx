@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { onUnauthorized } from './api/client.ts';
 import { useSession } from './session.tsx';
 import { RouteFocus } from './components/page.tsx';
@@ -18,6 +18,7 @@ import { MyPagesStart } from './client/MyPagesStart.tsx';
 import { KassaPage } from './payments/KassaPage.tsx';
 import { RulesListPage } from './admin/rules/RulesListPage.tsx';
 import { RuleDocumentPage } from './admin/rules/RuleDocumentPage.tsx';
+import { StartPage } from './start/StartPage.tsx';
 
 /**
  * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
@@ -46,9 +47,9 @@ export function App() {
           <Route path="*" element={<ClientNotFound />} />
         </Route>
         <Route element={<StaffLayout />}>
-          <Route index element={<Navigate to="/arenden" replace />} />
           <Route path="/logga-in" element={<StaffLoginPage />} />
           <Route element={<RequireStaff />}>
+            <Route index element={<StartPage />} />
             <Route path="/arenden" element={<CaseListPage />} />
             <Route path="/arenden/:id" element={<CasePage />} />
             <Route path="/logg" element={<AuditLogPage />} />

@@ -12,6 +12,7 @@ import { insertRows } from './insert.ts';
 import { seedKassa } from './kassa.ts';
 import { Rng } from './prng.ts';
 import { seedRuleDrafts } from './rules.ts';
+import { seedWatches } from './watches.ts';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NAMES, type UnitKey } from './staff.ts';
 
 export { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NORD, UNIT_SYD } from './staff.ts';
@@ -161,6 +162,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     unitIds,
     staffIds: Object.fromEntries(Object.entries(staff).map(([username, s]) => [username, s.id])),
   });
+  await seedWatches(db, { seed: options.seed ?? 2281, today });
   // Fresh planner statistics: without them PostgreSQL plans the case list for empty tables (nested loops over
   // thousands of rows), and PGlite has no autovacuum that would ever analyze. Vacuum sets the visibility map, so the
   // case-list counts are index-only from the first request instead of after autovacuum gets round to it.

@@ -14,7 +14,7 @@ const STAFF_LOGIN_PAGE = '/logga-in';
 
 /** Only our own staff pages may be returned to after a sign-in at the identity provider. */
 function safeStaffReturnTo(value: string | undefined): string {
-  return value && /^\/arenden(\/[\w\-/]*)?$/.test(value) ? value : '/arenden';
+  return value && /^\/arenden(\/[\w\-/]*)?$/.test(value) ? value : '/';
 }
 
 /**

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import { INTAKE_CHANNEL_LABELS, INTAKE_STATUS_LABELS, INTAKE_TRACK_LABELS, OPEN_INTAKE_STATUSES, intakeMinutesSince, isIntakeOverdue, labelOf, type Actor } from '@vagen/domain';
 import { visibleCasesCondition } from '../cases/access.ts';
+import { listWaitingItems } from '../queue/waiting.ts';
 
 export interface QueueFilter {
   status?: string | undefined;
@@ -54,36 +55,96 @@ export async function listIntakeQueue(db: Kysely<Database>, actor: Extract<Actor
     .orderBy('i.id')
     .limit(500)
     .execute();
+  // Waiting items of the intake queue that have no open first contact: cases in intake that came in another way,
+  // and open applications nobody is responsible for (the data says they wait; see queue/waiting.ts).
+  const unregistered = status === 'open' && filter.track !== 'acute' ? (await listWaitingItems(db, actor, now, { unitIds: filter.unitIds })).filter((w) => w.queue === 'intake' && !w.intakeId) : [];
+  const extra = unregistered.length
+    ? await db
+        .selectFrom('cases')
+        .innerJoin('units as u', 'u.id', 'cases.unit_id')
+        .leftJoin('staff_users as aw', 'aw.id', 'cases.responsible_worker_id')
+        .select(['cases.id', 'cases.protected_identity', 'u.name as unit_name', 'aw.display_name as worker_name'])
+        .where(
+          'cases.id',
+          'in',
+          unregistered.map((w) => w.caseId),
+        )
+        .execute()
+    : [];
+  const channels = unregistered.length
+    ? await db
+        .selectFrom('applications')
+        .select(['case_id', 'channel', 'submitted_at'])
+        .where(
+          'case_id',
+          'in',
+          unregistered.map((w) => w.caseId),
+        )
+        .orderBy('submitted_at', 'desc')
+        .execute()
+    : [];
+  const extraItems = unregistered.map((w) => {
+    const c = extra.find((x) => x.id === w.caseId);
+    const channel = channels.find((x) => x.case_id === w.caseId)?.channel ?? 'unknown';
+    return {
+      id: null,
+      caseId: w.caseId,
+      caseNumber: w.caseNumber,
+      applicantName: w.applicantName ?? '–',
+      protectedIdentity: c?.protected_identity ?? false,
+      status: 'unregistered',
+      statusLabel: w.kind === 'intake' ? 'Ingen kontakt registrerad' : 'Ansökan utan ansvarig handläggare',
+      track: 'ordinary',
+      trackLabel: labelOf(INTAKE_TRACK_LABELS, 'ordinary'),
+      channel,
+      channelLabel: labelOf(INTAKE_CHANNEL_LABELS, channel),
+      unit: { id: w.unitId, name: c?.unit_name ?? '' },
+      receivedAt: w.receivedAt,
+      deadlineAt: w.dueAt ?? w.receivedAt,
+      minutesSinceReceipt: intakeMinutesSince(new Date(w.receivedAt), now),
+      overdue: w.dueAt ? isIntakeOverdue(new Date(w.dueAt), now, false) : false,
+      reopened: false,
+      interviewedAt: null,
+      bookedAt: null,
+      visitAt: null,
+      visitWorkerName: null,
+      handedOverAt: null,
+      assignedWorkerName: c?.worker_name ?? null,
+    };
+  });
   return {
-    total: rows.length,
-    items: rows.map((r) => {
-      const done = r.status === 'handedOver' || r.status === 'referred';
-      return {
-        id: r.id,
-        caseId: r.case_id,
-        caseNumber: r.case_number,
-        applicantName: `${r.first_name} ${r.last_name}`,
-        protectedIdentity: r.protected_identity,
-        status: r.status,
-        statusLabel: labelOf(INTAKE_STATUS_LABELS, r.status),
-        track: r.track,
-        trackLabel: labelOf(INTAKE_TRACK_LABELS, r.track),
-        channel: r.channel,
-        channelLabel: labelOf(INTAKE_CHANNEL_LABELS, r.channel),
-        unit: { id: r.unit_id, name: r.unit_name },
-        receivedAt: r.received_at,
-        deadlineAt: r.deadline_at,
-        minutesSinceReceipt: intakeMinutesSince(new Date(r.received_at), now),
-        overdue: isIntakeOverdue(new Date(r.deadline_at), now, done),
-        reopened: r.reopened,
-        interviewedAt: r.interviewed_at,
-        bookedAt: r.booked_at,
-        visitAt: r.visit_at,
-        visitWorkerName: r.visit_worker_name,
-        handedOverAt: r.handed_over_at,
-        assignedWorkerName: r.assigned_worker_name,
-      };
-    }),
+    total: rows.length + extraItems.length,
+    items: [
+      ...extraItems,
+      ...rows.map((r) => {
+        const done = r.status === 'handedOver' || r.status === 'referred';
+        return {
+          id: r.id,
+          caseId: r.case_id,
+          caseNumber: r.case_number,
+          applicantName: `${r.first_name} ${r.last_name}`,
+          protectedIdentity: r.protected_identity,
+          status: r.status,
+          statusLabel: labelOf(INTAKE_STATUS_LABELS, r.status),
+          track: r.track,
+          trackLabel: labelOf(INTAKE_TRACK_LABELS, r.track),
+          channel: r.channel,
+          channelLabel: labelOf(INTAKE_CHANNEL_LABELS, r.channel),
+          unit: { id: r.unit_id, name: r.unit_name },
+          receivedAt: r.received_at,
+          deadlineAt: r.deadline_at,
+          minutesSinceReceipt: intakeMinutesSince(new Date(r.received_at), now),
+          overdue: isIntakeOverdue(new Date(r.deadline_at), now, done),
+          reopened: r.reopened,
+          interviewedAt: r.interviewed_at,
+          bookedAt: r.booked_at,
+          visitAt: r.visit_at,
+          visitWorkerName: r.visit_worker_name,
+          handedOverAt: r.handed_over_at,
+          assignedWorkerName: r.assigned_worker_name,
+        };
+      }),
+    ].sort((a, b) => Number(b.track === 'acute') - Number(a.track === 'acute') || new Date(a.deadlineAt).getTime() - new Date(b.deadlineAt).getTime()),
   };
 }
 

@@ -146,9 +146,9 @@ export function IntakeQueuePage() {
                 </tr>
               ) : (
                 items.map((i) => (
-                  <tr key={i.id} className={i.overdue ? 'row-overdue' : undefined}>
-                    <th scope="row">
-                      <Link to={`/mottagning/${encodeURIComponent(i.id)}`}>{i.caseNumber}</Link>
+                  <tr key={i.id ?? `case-${i.caseId}`} className={i.overdue ? 'row-overdue' : undefined}>
+                    <th scope="row" className="nowrap">
+                      <Link to={i.id ? `/mottagning/${encodeURIComponent(i.id)}` : `/arenden/${encodeURIComponent(i.caseId)}`}>{i.caseNumber}</Link>
                     </th>
                     <td>
                       {i.applicantName}

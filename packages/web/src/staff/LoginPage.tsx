@@ -11,9 +11,9 @@ interface LocationState {
   from?: string;
 }
 
-/** Only go back to our own staff pages after sign-in. */
+/** Only go back to our own staff pages after sign-in; otherwise the start page of the role. */
 function safeReturn(from: string | undefined): string {
-  return from && /^\/arenden(\/|$|\?)/.test(from) ? from : '/arenden';
+  return from && /^\/arenden(\/|$|\?)/.test(from) ? from : '/';
 }
 
 /** Why a sign-in at the municipality's identity provider came back without a session (?fel=… from the server). */

@@ -16,7 +16,7 @@ export function StaffLayout() {
       <SkipLink>Hoppa till innehåll</SkipLink>
       <header className="site-header">
         <div className="container header-inner">
-          <Link to={staff ? '/arenden' : '/logga-in'} className="brand">
+          <Link to={staff ? '/' : '/logga-in'} className="brand">
             <span className="brand-name">Vägen</span>
             <span className="brand-sub">Ekonomiskt bistånd{staff ? ` · ${staff.user.municipality.name}` : ''}</span>
           </Link>
@@ -43,6 +43,11 @@ export function StaffLayout() {
           <nav className="main-nav" aria-label="Huvudmeny">
             <div className="container">
               <ul>
+                <li>
+                  <NavLink to="/" end>
+                    Start
+                  </NavLink>
+                </li>
                 <li>
                   <NavLink to="/arenden" end={false}>
                     Ärenden
