@@ -12,6 +12,7 @@ export const WORK_ITEM_KIND_LABELS: Record<string, string> = {
   decisionApproval: 'Beslut att godkänna',
   decision: 'Beslut att fatta',
   paymentApproval: 'Utbetalning att attestera',
+  paymentReturned: 'Utbetalning tillbaka från kassan',
   payment: 'Utbetalning',
   appeal: 'Överklagande',
   watch: 'Bevakning',

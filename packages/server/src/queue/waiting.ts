@@ -6,7 +6,9 @@
  * - a payment proposed in Vägen and not yet approved: the kassa's queue;
  * - a kommunicering sent before a decision, unanswered and past its answer deadline, while the decision is not
  *   made: the responsible worker's queue (the sender's when nobody is responsible);
- * - a watch (bevakning) that is due and not done: its owner's queue.
+ * - a watch (bevakning) that is due and not done: its owner's queue;
+ * - a payment proposal the kassa sent back, while no newer proposal has been made for the same decision: the
+ *   responsible worker's queue (the proposer's when nobody is responsible).
  * Every item belongs to exactly one queue. Only cases the actor may read are looked at.
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
@@ -17,7 +19,7 @@ import { intakeConfig } from '../intake/config.ts';
 
 type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
-export const WAITING_KINDS = ['intake', 'application', 'paymentApproval', 'communicationAnswer', 'watch'] as const;
+export const WAITING_KINDS = ['intake', 'application', 'paymentApproval', 'paymentReturned', 'communicationAnswer', 'watch'] as const;
 export type WaitingKind = (typeof WAITING_KINDS)[number];
 export type WaitingQueue = 'worker' | 'intake' | 'kassa';
 
@@ -79,7 +81,7 @@ export async function listWaitingItems(db: Kysely<Database>, actor: StaffActor, 
         .where('oi.status', 'in', [...OPEN_INTAKE_STATUSES]),
     );
 
-  const [intakes, applications, payments, communications, watches] = await Promise.all([
+  const [intakes, applications, payments, returned, communications, watches] = await Promise.all([
     base()
       .leftJoin('intakes as i', (j) => j.onRef('i.case_id', '=', 'cases.id').on('i.status', 'in', [...OPEN_INTAKE_STATUSES]))
       .where((eb) => eb.or([eb('cases.status', '=', 'intake'), eb('i.id', 'is not', null)]))
@@ -98,6 +100,22 @@ export async function listWaitingItems(db: Kysely<Database>, actor: StaffActor, 
       .where('p.approved_at', 'is', null)
       .where('p.proposed_at', 'is not', null)
       .select([...caseCols, 'p.id', 'p.proposed_at', 'p.planned_date'])
+      .execute(),
+    base()
+      .innerJoin('payments as p', 'p.case_id', 'cases.id')
+      .where('p.status', '=', 'returned')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('payments as later')
+              .select('later.id')
+              .whereRef('later.decision_id', '=', 'p.decision_id')
+              .whereRef('later.proposed_at', '>', 'p.returned_at'),
+          ),
+        ),
+      )
+      .select([...caseCols, 'p.id', 'p.proposed_by', 'p.returned_at', 'p.return_comment', 'p.planned_date'])
       .execute(),
     base()
       .innerJoin('decision_communications as dc', 'dc.case_id', 'cases.id')
@@ -179,6 +197,20 @@ export async function listWaitingItems(db: Kysely<Database>, actor: StaffActor, 
       refType: 'payment',
       ownerId: null,
       receivedAt: r.proposed_at!,
+      dueAt: endOfSwedishDay(r.planned_date).toISOString(),
+    });
+  }
+  for (const r of returned) {
+    const comment = r.return_comment ?? '';
+    items.push({
+      ...common(r),
+      kind: 'paymentReturned',
+      queue: 'worker',
+      title: `Kassan skickade tillbaka utbetalningen: ${comment.length > 80 ? `${comment.slice(0, 79)}…` : comment}`,
+      refId: r.id,
+      refType: 'payment',
+      ownerId: r.responsible_worker_id ?? r.proposed_by,
+      receivedAt: r.returned_at!,
       dueAt: endOfSwedishDay(r.planned_date).toISOString(),
     });
   }
