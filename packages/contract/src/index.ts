@@ -12,3 +12,4 @@ export * from './payments.ts';
 export * from './appeals.ts';
 export * from './lifecycle.ts';
 export * from './auth.ts';
+export * from './admin.ts';

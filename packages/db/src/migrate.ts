@@ -15,6 +15,7 @@ import * as applicantName from './migrations/0012_case_applicant_name.ts';
 import * as recoveryGrantConditions from './migrations/0013_recovery_grant_conditions.ts';
 import * as accessPolicyPaths from './migrations/0014_access_policy_paths.ts';
 import * as signInFlows from './migrations/0015_sign_in_flows.ts';
+import * as adminUnitContacts from './migrations/0018_admin_unit_contacts.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0013_recovery_grant_conditions': recoveryGrantConditions,
   '0014_access_policy_paths': accessPolicyPaths,
   '0015_sign_in_flows': signInFlows,
+  '0018_admin_unit_contacts': adminUnitContacts,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -24,6 +24,7 @@ import { intakeRoutes } from './routes/intake.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
 import { paymentsRoutes } from './routes/payments.ts';
 import { appealsRoutes } from './routes/appeals.ts';
+import { adminRoutes } from './admin/routes.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(assessmentRoutes);
   await app.register(paymentsRoutes);
   await app.register(appealsRoutes);
+  await app.register(adminRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {
