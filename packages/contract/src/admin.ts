@@ -12,7 +12,7 @@ const Username = Type.String({
   pattern: '^[a-z0-9][a-z0-9._@-]*$',
   'x-error': { pattern: 'Använd små bokstäver a–z, siffror, punkt, bindestreck, understreck eller @.' },
 });
-const Name = Type.String({ minLength: 2, maxLength: 120, pattern: '\\S', 'x-error': { pattern: 'Fältet får inte vara tomt.' } });
+const Name = Type.String({ minLength: 1, maxLength: 120, pattern: '\\S', 'x-error': { pattern: 'Fältet får inte vara tomt.' } });
 const Password = Type.String({ minLength: 12, maxLength: 200, 'x-error': { minLength: 'Lösenordet ska ha minst 12 tecken.' } });
 const Role = literals(STAFF_ROLES, 'Rollens kod');
 

@@ -16,6 +16,7 @@ import { ClientLayout, RequireClient, ClientNotFound } from './client/ClientLayo
 import { ClientLoginPage } from './client/ClientLoginPage.tsx';
 import { MyPagesStart } from './client/MyPagesStart.tsx';
 import { KassaPage } from './payments/KassaPage.tsx';
+import { AdminArea } from './admin/AdminArea.tsx';
 
 /**
  * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
@@ -55,6 +56,7 @@ export function App() {
             <Route path="/mottagning/ny" element={<RegisterIntakePage />} />
             <Route path="/mottagning/:id" element={<IntakePage />} />
             <Route path="/kassa" element={<KassaPage />} />
+            <Route path="/admin/*" element={<AdminArea />} />
           </Route>
           <Route path="*" element={<StaffNotFound />} />
         </Route>

@@ -4,6 +4,7 @@ import { useHtmlLang } from '../i18n/I18n.tsx';
 import { Loading, PageHeading, SkipLink, useDocumentTitle } from '../components/page.tsx';
 import { canUseIntake } from '../intake/format.ts';
 import { canUseKassa } from '../payments/format.ts';
+import { canAdminister } from '../admin/api.ts';
 
 export function StaffLayout() {
   useHtmlLang('sv', 'ltr');
@@ -64,6 +65,11 @@ export function StaffLayout() {
                 {canUseKassa(staff.user.role) && (
                   <li>
                     <NavLink to="/kassa">Kassa</NavLink>
+                  </li>
+                )}
+                {canAdminister(staff.user.role) && (
+                  <li>
+                    <NavLink to="/admin">Användare och enheter</NavLink>
                   </li>
                 )}
               </ul>
