@@ -12,13 +12,13 @@ export const UNIT_NAMES: Record<UnitKey, string> = { nord: UNIT_NORD, syd: UNIT_
 export const UNIT_CONTACTS: Record<UnitKey, { contact_phone: string; postal_address: string; e_service_url: string; visiting_address: string }> = {
   nord: {
     contact_phone: '031-390 06 10',
-    postal_address: 'Vägby kommun, Försörjningsstöd Nord\nBox 101\n123 01 Vägby',
+    postal_address: 'Box 101\n123 01 Vägby',
     e_service_url: 'https://vagby.example/ekonomiskt-bistand',
     visiting_address: 'Norra Torget 2, Vägby',
   },
   syd: {
     contact_phone: '031-390 06 20',
-    postal_address: 'Vägby kommun, Försörjningsstöd Syd\nBox 202\n123 02 Vägby',
+    postal_address: 'Box 202\n123 02 Vägby',
     e_service_url: 'https://vagby.example/ekonomiskt-bistand',
     visiting_address: 'Södra vägen 14, Vägby',
   },

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { AdminMunicipality, AdminUnit, AdminUnitList } from '@vagen/contract';
 import { errorMessage, fieldErrors } from '../api/client.ts';
@@ -116,7 +116,7 @@ export function UnitsPage() {
               </button>
             </div>
           </form>
-          <StatusMessage>{status}</StatusMessage>
+          <StatusMessage className={status ? 'notice notice-success' : 'status-message'}>{status}</StatusMessage>
         </section>
       )}
     </>
@@ -136,10 +136,10 @@ export function UnitPage() {
   const [busy, setBusy] = useState(false);
   useDocumentTitle(unit ? unit.name : 'Enhet');
 
-  const fill = (u: AdminUnit) => {
+  const fill = useCallback((u: AdminUnit) => {
     setUnit(u);
     setForm({ name: u.name, contactPhone: u.contactPhone ?? '', postalAddress: u.postalAddress ?? '', visitingAddress: u.visitingAddress ?? '', eServiceUrl: u.eServiceUrl ?? '' });
-  };
+  }, []);
   useEffect(() => {
     adminApi.get<AdminUnitList>('/units').then(
       (r) => {
@@ -149,7 +149,7 @@ export function UnitPage() {
       },
       (e) => setError(errorMessage(e)),
     );
-  }, [id]);
+  }, [id, fill]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -197,7 +197,15 @@ export function UnitPage() {
             <ErrorSummary errors={summary(fields, formError, 'unit')} focusKey={submits} level={3} />
             <TextField id="unit-name" label="Enhetens namn" value={form.name} onChange={set('name')} error={fields.name} />
             <TextField id="unit-contactPhone" type="tel" label="Telefon" hint="Till exempel 031-390 06 10." value={form.contactPhone} onChange={set('contactPhone')} error={fields.contactPhone} />
-            <TextAreaField id="unit-postalAddress" label="Postadress" hint="En rad per rad i adressen." rows={3} value={form.postalAddress} onChange={set('postalAddress')} error={fields.postalAddress} />
+            <TextAreaField
+              id="unit-postalAddress"
+              label="Postadress"
+              hint="En rad per rad i adressen."
+              rows={3}
+              value={form.postalAddress}
+              onChange={set('postalAddress')}
+              error={fields.postalAddress}
+            />
             <TextField id="unit-visitingAddress" label="Besöksadress (valfritt)" value={form.visitingAddress} onChange={set('visitingAddress')} error={fields.visitingAddress} />
             <TextField
               id="unit-eServiceUrl"
@@ -214,7 +222,7 @@ export function UnitPage() {
               </button>
             </div>
           </form>
-          <StatusMessage>{status}</StatusMessage>
+          <StatusMessage className={status ? 'notice notice-success' : 'status-message'}>{status}</StatusMessage>
         </section>
       )}
     </>

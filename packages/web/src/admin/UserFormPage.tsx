@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { AdminRoleList, AdminUnit, AdminUnitList, AdminUser, AdminUserList } from '@vagen/contract';
 import { errorMessage, fieldErrors } from '../api/client.ts';
@@ -64,13 +64,13 @@ export function UserFormPage() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string>((location.state as { saved?: string } | null)?.saved ?? '');
 
-  const fill = (u: AdminUser) => {
+  const fill = useCallback((u: AdminUser) => {
     setUser(u);
     setDisplayName(u.displayName);
     setRole(u.role);
     setUnitIds(u.units.map((x) => x.id));
     setIdpUsername(u.idpUsername ?? '');
-  };
+  }, []);
 
   useEffect(() => {
     Promise.all([adminApi.get<AdminRoleList>('/roles'), adminApi.get<AdminUnitList>('/units'), isNew ? null : adminApi.get<AdminUserList>('/users')]).then(
@@ -85,7 +85,7 @@ export function UserFormPage() {
       },
       (e) => setLoadError(errorMessage(e)),
     );
-  }, [id, isNew]);
+  }, [id, isNew, fill]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -145,7 +145,7 @@ export function UserFormPage() {
           Användarnamn <strong>{user.username}</strong> · {signInText(user)} · {user.active ? 'Kontot är aktivt.' : 'Kontot är avaktiverat.'}
         </p>
       )}
-      <StatusMessage>{status}</StatusMessage>
+      <StatusMessage className={status ? 'notice notice-success' : 'status-message'}>{status}</StatusMessage>
       <section className="card narrow" aria-labelledby="user-form-title">
         <h2 id="user-form-title" className="h3">
           {isNew ? 'Uppgifter om användaren' : 'Namn, roll och enhet'}
@@ -201,9 +201,7 @@ export function UserFormPage() {
               ))}
             </div>
           </fieldset>
-          {isNew && (
-            <TextField id="user-employedSince" type="date" label="Anställd från" value={employedSince} onChange={(e) => setEmployedSince(e.target.value)} error={fields.employedSince} />
-          )}
+          {isNew && <TextField id="user-employedSince" type="date" label="Anställd från" value={employedSince} onChange={(e) => setEmployedSince(e.target.value)} error={fields.employedSince} />}
           <TextField
             id="user-idpUsername"
             label="Namn hos kommunens inloggning (valfritt)"
@@ -232,8 +230,26 @@ export function UserFormPage() {
           </div>
         </form>
       </section>
-      {user && <PasswordSection user={user} isSelf={isSelf} onSaved={(u, message) => (setUser(u), setStatus(message))} />}
-      {user && <ActiveSection user={user} isSelf={isSelf} onSaved={(u, message) => (setUser(u), setStatus(message))} />}
+      {user && (
+        <PasswordSection
+          user={user}
+          isSelf={isSelf}
+          onSaved={(u, message) => {
+            setUser(u);
+            setStatus(message);
+          }}
+        />
+      )}
+      {user && (
+        <ActiveSection
+          user={user}
+          isSelf={isSelf}
+          onSaved={(u, message) => {
+            setUser(u);
+            setStatus(message);
+          }}
+        />
+      )}
     </>
   );
 }
@@ -264,7 +280,9 @@ function PasswordSection({ user, isSelf, onSaved }: { user: AdminUser; isSelf: b
       <h2 id="user-password-title" className="h3">
         Lösenord
       </h2>
-      <p>{user.hasPassword ? 'Användaren har ett lokalt lösenord.' : 'Användaren har inget lokalt lösenord och loggar in med kommunens inloggning.'} Ett nytt lösenord låser också upp ett låst konto.</p>
+      <p>
+        {user.hasPassword ? 'Användaren har ett lokalt lösenord.' : 'Användaren har inget lokalt lösenord och loggar in med kommunens inloggning.'} Ett nytt lösenord låser också upp ett låst konto.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
