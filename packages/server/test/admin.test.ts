@@ -147,6 +147,10 @@ test('an account linked to another name at the identity provider signs in with t
   const clash = await put(admin, `/api/v1/admin/users/${world.ids.users.kassa}`, { displayName: 'Test kassa', role: 'cashier', unitIds: [world.ids.unitNord], idpUsername: 'syd.sydsson@vagby.se' });
   assert.equal(clash.statusCode, 400);
   assert.equal(fieldsOf(clash)[0]?.path, '/body/idpUsername');
+  // A new account whose username the provider already sends for someone else would be ambiguous.
+  const taken = await as(world, admin).post('/api/v1/admin/users', newUser({ username: 'syd.sydsson@vagby.se' }));
+  assert.equal(taken.statusCode, 400);
+  assert.equal(fieldsOf(taken)[0]?.path, '/body/username');
 });
 
 test('units and the municipality: contact details are saved and logged; bad input is a 400', async () => {

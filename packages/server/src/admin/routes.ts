@@ -55,7 +55,7 @@ async function checkUnits(db: Db, municipality: string, unitIds: string[]) {
 }
 
 /** The name the identity provider sends must point at one account only. */
-async function checkIdpUsername(db: Db, idpUsername: string | null, userId: string | null) {
+async function checkIdpUsername(db: Db, idpUsername: string | null, userId: string | null, field = '/body/idpUsername') {
   if (!idpUsername) return;
   const taken = await db
     .selectFrom('staff_users')
@@ -63,7 +63,7 @@ async function checkIdpUsername(db: Db, idpUsername: string | null, userId: stri
     .where((eb) => eb.or([eb('idp_username', '=', idpUsername), eb.and([eb('idp_username', 'is', null), eb('username', '=', idpUsername)])]))
     .where('id', '!=', userId ?? '00000000-0000-0000-0000-000000000000')
     .executeTakeFirst();
-  if (taken) throw new ValidationFailure([{ path: '/body/idpUsername', message: 'En annan användare loggar redan in med det namnet hos identitetstjänsten.' }]);
+  if (taken) throw new ValidationFailure([{ path: field, message: 'En annan användare loggar redan in med det namnet hos kommunens inloggning.' }]);
 }
 
 async function userOrNotFound(db: Db, actor: StaffActor, id: string) {
@@ -100,7 +100,7 @@ export async function adminRoutes(app: FastifyInstance) {
       const exists = await tx.selectFrom('staff_users').select('id').where('username', '=', username).executeTakeFirst();
       if (exists) throw new ValidationFailure([{ path: '/body/username', message: 'Användarnamnet används redan. Välj ett annat.' }]);
       const units = await checkUnits(tx, actor.municipality, b.unitIds);
-      await checkIdpUsername(tx, idpUsername ?? username, null);
+      await checkIdpUsername(tx, idpUsername ?? username, null, idpUsername ? '/body/idpUsername' : '/body/username');
       await tx
         .insertInto('staff_users')
         .values({

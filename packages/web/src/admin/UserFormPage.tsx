@@ -32,7 +32,12 @@ const LABELS: Record<string, string> = {
 
 /** Error summary entries that say which field is wrong and link to it. */
 function summaryOf(fields: Record<string, string>, formError: string | null, ids: Record<string, string>): SummaryError[] {
-  const list: SummaryError[] = Object.entries(fields).map(([name, message]) => ({ fieldId: ids[name], message: LABELS[name] ? `${LABELS[name]}: ${message}` : message }));
+  // In the order of the form, not of the answer.
+  const order = Object.keys(ids);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const list: SummaryError[] = Object.entries(fields)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([name, message]) => ({ fieldId: ids[name], message: LABELS[name] ? `${LABELS[name]}: ${message}` : message }));
   if (formError && !list.length) list.push({ message: formError });
   return list;
 }
