@@ -12,7 +12,7 @@
  * Until 2026-11 the warm-up was 20 000 calculations and one pass was timed (the rate varied more between runs).
  */
 import { calculateNorm, type NormInput, type RuleSet } from '@vagen/domain/norm/index.ts';
-import { loadNormRuleSet } from '@vagen/server/norm-rules.ts';
+import { loadNormRuleSet } from '@vagen/server/rules/norm-rules.ts';
 import { benchHouseholds, benchMonths } from './norm-households.ts';
 
 const COUNT = Math.max(100_000, Number(process.argv[2] ?? 200_000) || 200_000);

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { calculateNorm, NormInputError, RuleDataError } from '@vagen/domain/norm/index.ts';
-import { loadNormRuleSet } from '@vagen/server/norm-rules.ts';
+import { loadNormRuleSet } from '@vagen/server/rules/norm-rules.ts';
 
 function fail(code: number, message: string): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);

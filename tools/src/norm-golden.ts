@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { buildRuleSet, calculateNorm, COST_TYPES, INCOME_TYPES, NormInputError, type RuleSet } from '@vagen/domain/norm/index.ts';
-import { DEFAULT_NORM_RULES_DIR, readRuleDocuments } from '@vagen/server/norm-rules.ts';
+import { DEFAULT_NORM_RULES_DIR, readRuleDocuments } from '@vagen/server/rules/norm-rules.ts';
 import { benchHouseholds, benchMonths, pad, prng } from './norm-households.ts';
 
 // --- Wider households ------------------------------------------------------------------------------------------------

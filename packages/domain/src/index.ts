@@ -12,4 +12,5 @@ export * from './assessment/index.ts';
 export * from './decisions/index.ts';
 export * from './payments/index.ts';
 export * from './calendar.ts';
+export * from './holidays.ts';
 export * from './status-machine.ts';

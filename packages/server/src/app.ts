@@ -12,18 +12,22 @@ import { loadActor, sessionCookieName } from './auth/sessions.ts';
 import { installErrorHandler, installValidators } from './http/validation.ts';
 import { installPlainSerializer, installResponseContract, type ResponseContractOptions } from './http/response-contract.ts';
 import { HttpProblem } from './errors.ts';
-import { authRoutes } from './routes/auth.ts';
-import { clientAuthRoutes } from './routes/client-auth.ts';
-import { caseRoutes } from './routes/cases.ts';
-import { journalRoutes } from './routes/journal.ts';
-import { meRoutes } from './routes/me.ts';
-import { auditLogRoutes } from './routes/audit-log.ts';
-import { staffRoutes } from './routes/staff.ts';
-import { normRoutes } from './routes/norm.ts';
-import { intakeRoutes } from './routes/intake.ts';
-import { assessmentRoutes } from './routes/assessment.ts';
-import { paymentsRoutes } from './routes/payments.ts';
-import { appealsRoutes } from './routes/appeals.ts';
+import { authRoutes } from './auth/staff-routes.ts';
+import { clientAuthRoutes } from './auth/client-routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { journalRoutes } from './journal/routes.ts';
+import { meRoutes } from './auth/me-routes.ts';
+import { auditLogRoutes } from './audit/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { normRoutes } from './norm/routes.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { assessmentRoutes } from './assessment/routes.ts';
+import { decisionRoutes } from './decisions/routes.ts';
+import { paymentsRoutes } from './payments/routes.ts';
+import { appealRoutes } from './appeals/routes.ts';
+import { watchRoutes } from './watches/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
+import { queueRoutes } from './queue/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 
 export interface BuildOptions {
@@ -149,8 +153,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(normRoutes);
   await app.register(intakeRoutes);
   await app.register(assessmentRoutes);
+  await app.register(decisionRoutes);
   await app.register(paymentsRoutes);
-  await app.register(appealsRoutes);
+  await app.register(appealRoutes);
+  await app.register(watchRoutes);
+  await app.register(documentRoutes);
+  await app.register(queueRoutes);
   await app.register(adminRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { storeDocument } from '../src/documents.ts';
+import { storeDocument } from '../src/documents/store.ts';
 import { renderLetterPdf } from '../src/letters/render.ts';
-import { openWorkItem, PRIORITY } from '../src/work-items.ts';
+import { openWorkItem, PRIORITY } from '../src/queue/work-items.ts';
 import { as, auditCount, createWorld, login, type World } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
 

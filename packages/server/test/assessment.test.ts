@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CaseworkRules } from '../src/casework-rules.ts';
-import { getCaseworkRules } from '../src/casework-rules.ts';
-import { useCaseworkRulesForAssessment } from '../src/assessment/config.ts';
+import { CaseworkRules } from '../src/rules/casework-rules.ts';
+import { getCaseworkRules } from '../src/rules/casework-rules.ts';
+import { useCaseworkRulesForAssessment } from '../src/decisions/config.ts';
 import { createWorld, auditCount, type World, type Session } from './harness.ts';
 import { addApplication, as, coupleContent, put, sessions } from './assessment-fixtures.ts';
 

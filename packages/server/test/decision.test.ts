@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CaseworkRules, getCaseworkRules } from '../src/casework-rules.ts';
-import { useCaseworkRulesForAssessment } from '../src/assessment/config.ts';
+import { CaseworkRules, getCaseworkRules } from '../src/rules/casework-rules.ts';
+import { useCaseworkRulesForAssessment } from '../src/decisions/config.ts';
 import { createWorld, auditCount, login, type World, type Session } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
 import { addApplication, addStaff, as, coupleContent, put } from './assessment-fixtures.ts';

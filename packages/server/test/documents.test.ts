@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { storeDocument } from '../src/documents.ts';
+import { storeDocument } from '../src/documents/store.ts';
 import { as, auditCount, clientLogin, createWorld, login, type World } from './harness.ts';
 
 let w: World;

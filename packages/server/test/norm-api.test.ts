@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { ValidationFailure } from '../src/errors.ts';
 import { installPlainSerializer, installResponseContract } from '../src/http/response-contract.ts';
 import { installValidators } from '../src/http/validation.ts';
-import { normRoutes } from '../src/routes/norm.ts';
+import { normRoutes } from '../src/norm/routes.ts';
 
 /**
  * A bare app: the app's validators, rate limiting (global: false), the norm routes and a minimal error mapping; every

@@ -1,6 +1,6 @@
 /** Test fixtures for the payments area: decided decisions inserted directly (decisions are made by another area). */
 import { randomUUID } from 'node:crypto';
-import { storeDocument } from '../src/documents.ts';
+import { storeDocument } from '../src/documents/store.ts';
 import type { World } from './harness.ts';
 
 export interface DecisionFixture {

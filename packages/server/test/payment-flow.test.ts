@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { PaymentSettings } from '@vagen/domain';
-import { getCaseworkRules, type CaseworkDocument } from '../src/casework-rules.ts';
+import { getCaseworkRules, type CaseworkDocument } from '../src/rules/casework-rules.ts';
 import { validatePain001Xsd } from '../src/payments/xsd.ts';
 import { as, auditCount, createWorld, login, type Session, type World } from './harness.ts';
 import { ACCOUNTS, addStaff, insertDecision } from './payment-fixtures.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { hashPassword } from '../src/auth/passwords.ts';
-import { openWorkItem, PRIORITY, type NewWorkItem } from '../src/work-items.ts';
+import { openWorkItem, PRIORITY, type NewWorkItem } from '../src/queue/work-items.ts';
 import { as, auditCount, createWorld, login, PASSWORD, type World } from './harness.ts';
 
 let w: World;

@@ -5,7 +5,7 @@
  * period ends on the next working day (lag 1930:173 om beräkning av lagstadgad tid).
  */
 import { addDaysIso, daysBetweenIso } from '../calendar.ts';
-import { nextSwedishWorkingDay } from '../lifecycle/holidays.ts';
+import { nextSwedishWorkingDay } from '../holidays.ts';
 
 export interface AppealDeadline {
   /** The day the party received the decision (delgivning). */

@@ -13,7 +13,7 @@
  */
 import { formatKronor } from '../money.ts';
 import { ageOnFirstOfMonth, parseDate } from './dates.ts';
-import { documentsForFacts } from './documents.ts';
+import { documentsForFacts } from './expected-documents.ts';
 import { NormInputError, NormRuleMissingError } from './errors.ts';
 import { checkNormInput, type NormChildInput, type NormCostInput, type NormInput } from './input.ts';
 import { COST_TYPE_HEADING, COST_TYPE_LABELS, INCOME_TYPE_LABELS } from './labels.ts';

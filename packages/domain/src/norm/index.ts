@@ -12,7 +12,7 @@
 export * from './types.ts';
 export { calculateNorm, NORM_RULE_IDS } from './engine.ts';
 export { validateNormInput, MAX_CHILDREN, MAX_COSTS, MAX_INCOMES } from './input.ts';
-export { expectedDocuments, expectedDocumentRules, documentsForFacts, type AdultFacts, type ExpectedDocument } from './documents.ts';
+export { expectedDocuments, expectedDocumentRules, documentsForFacts, type AdultFacts, type ExpectedDocument } from './expected-documents.ts';
 export { buildRuleSet } from './rule-months.ts';
 export {
   ADULT_DOCUMENT_FACTS,

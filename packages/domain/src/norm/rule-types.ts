@@ -69,7 +69,7 @@ export interface LargeHouseholdCap {
   source: string;
 }
 
-/** Facts about an adult that make a document expected (see documents.ts). */
+/** Facts about an adult that make a document expected (see expected-documents.ts). */
 export const ADULT_DOCUMENT_FACTS = ['reducedWorkCapacityDueToIllness'] as const;
 export type AdultDocumentFact = (typeof ADULT_DOCUMENT_FACTS)[number];
 

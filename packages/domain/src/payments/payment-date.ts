@@ -1,5 +1,5 @@
 /** The payment date rule: e.g. day 27 of the month before the period, moved back to a banking day; acute = as soon as possible. */
-import { addBankingDays, bankingDayOffReason, isBankingDay, onOrBeforeBankingDay } from './calendar.ts';
+import { addBankingDays, bankingDayOffReason, isBankingDay, onOrBeforeBankingDay } from './banking-days.ts';
 import type { PaymentDateRule } from './settings.ts';
 
 export type PaymentTiming = 'ordinary' | 'acute';

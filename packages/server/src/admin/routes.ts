@@ -23,7 +23,7 @@ import {
 } from '@vagen/contract';
 import { CAPABILITY_LABELS, ROLE_LABELS, STAFF_ROLES, capabilitiesOf, hasCapability } from '@vagen/domain';
 import type { RequestActor } from '../context.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { conflict, forbidden, notFound, ValidationFailure } from '../errors.ts';

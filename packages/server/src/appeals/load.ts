@@ -21,7 +21,7 @@ import {
 } from '@vagen/domain';
 import type { Database } from '@vagen/db';
 import type { AppealSettings } from './settings.ts';
-import { decisionAppealRoute, legalityOnlyMessage, type DecisionAppealRoute, type StoredBasis } from '../decisions/appeal-route.ts';
+import { decisionAppealRoute, legalityOnlyMessage, type DecisionAppealRoute, type StoredBasis } from '../decisions/appeal-instructions.ts';
 
 export type Db = Kysely<Database>;
 

@@ -25,14 +25,14 @@ import {
   type AppealCheck,
   type AppealStatus,
 } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
-import { storeDocument } from '../documents.ts';
+import { storeDocument } from '../documents/store.ts';
 import { conflict, HttpProblem, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
+import { closeWorkItems, openWorkItem, PRIORITY } from '../queue/work-items.ts';
 import { appealsJson, challengeJson, decisionJson, decisionLetterDate, findDecisionLetter, letterParties, loadDecision, routeOfDecision, type Db } from './load.ts';
-import { legalityOnlyMessage, referencesText } from '../decisions/appeal-route.ts';
+import { legalityOnlyMessage, referencesText } from '../decisions/appeal-instructions.ts';
 import { appealDocumentPdf, dismissalPdf, forwardingPdf, reconsiderationPdf, type Enclosure } from './letters.ts';
 import { appealLetters, appealSettings } from './settings.ts';
 

@@ -1,6 +1,6 @@
 /** The appeal configuration documents (packages/domain/rules/casework/appeal-*.json), typed. */
 import Mustache from 'mustache';
-import { getCaseworkRules, type CaseworkDocument } from '../casework-rules.ts';
+import { getCaseworkRules, type CaseworkDocument } from '../rules/casework-rules.ts';
 
 export interface AppealSettings extends CaseworkDocument {
   appealPeriodWeeks: number;

@@ -13,7 +13,7 @@ import {
   type ApplicationContent,
   type ApplicationStatus,
 } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changeApplicationStatus } from '../status/change.ts';

@@ -7,12 +7,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AdjustmentBody, CalculationView, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { swedishDate, findRow } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { closeWorkItems } from '../work-items.ts';
-import { fourEyes } from './config.ts';
+import { closeWorkItems } from '../queue/work-items.ts';
+import { fourEyes } from '../decisions/config.ts';
 import { caseRow, currentCalculation, guardApplication, loadAdjustments, loadApplication, loadCalculation, recalculate, recordEvent, type CalculationRecord, type Db } from './store.ts';
 
 export async function calculationJson(db: Db, c: CalculationRecord, municipality: string) {

@@ -16,11 +16,11 @@ import {
   COMMUNICATION_CHANNELS,
   COMMUNICATION_CHANNEL_LABELS,
 } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { applicationJson } from './applications.ts';
 import { calculationJson } from './calculations.ts';
-import { fourEyes } from './config.ts';
+import { fourEyes } from '../decisions/config.ts';
 import { caseRow, currentCalculation, loadApplication } from './store.ts';
 import { contentFor } from '../decisions/drafts.ts';
 import { decisionJson, toDecision } from '../decisions/store.ts';

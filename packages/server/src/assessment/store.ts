@@ -19,9 +19,9 @@ import type { CalculationsTable, Database } from '@vagen/db';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { getNormRuleSet } from '../norm-rules.ts';
-import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
-import { fourEyes } from './config.ts';
+import { getNormRuleSet } from '../rules/norm-rules.ts';
+import { closeWorkItems, openWorkItem, PRIORITY } from '../queue/work-items.ts';
+import { fourEyes } from '../decisions/config.ts';
 
 export type Db = Kysely<Database>;
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canReadCase, hasCapability, type Capability } from '@vagen/domain';
-import { auditDenied } from '../audit.ts';
+import { auditDenied } from '../audit/log.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { loadCaseAccessFacts } from './access.ts';

@@ -28,14 +28,14 @@ import {
   type DecisionStatus,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
-import { audit, auditDenied } from '../audit.ts';
-import { storeDocument } from '../documents.ts';
+import { audit, auditDenied } from '../audit/log.ts';
+import { storeDocument } from '../documents/store.ts';
 import { conflict, forbidden, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { formatKronor } from '@vagen/domain/money.ts';
 import { changeApplicationStatus, changeCaseStatus } from '../status/change.ts';
-import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
-import { delegation, fourEyes } from '../assessment/config.ts';
+import { closeWorkItems, openWorkItem, PRIORITY } from '../queue/work-items.ts';
+import { delegation, fourEyes } from './config.ts';
 import { caseRow, currentCalculation, recordEvent } from '../assessment/store.ts';
 import { draftContext } from './drafts.ts';
 import { buildDecisionLetter } from './letter.ts';

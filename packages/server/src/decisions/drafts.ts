@@ -18,12 +18,12 @@ import {
   type DecisionDraft,
   type DecisionOutcome,
 } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { contentTemplate } from '../assessment/applications.ts';
-import { legalReferences, reasonPhrases, supportObstacles } from '../assessment/config.ts';
+import { legalReferences, reasonPhrases, supportObstacles } from './config.ts';
 import { caseRow, currentCalculation, guardApplication, loadApplication, recordEvent, type ApplicationRecord, type Db } from '../assessment/store.ts';
 import { decisionJson, draftOf, loadDecision, phraseView, render, toDecision, type DecisionRecord } from './store.ts';
 

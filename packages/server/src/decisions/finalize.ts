@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DecisionView, fileResponse, IdParams, ReturnDecisionBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { HttpProblem, notFound } from '../errors.ts';
 import { caseRow } from '../assessment/store.ts';

@@ -6,11 +6,11 @@ import { formatSwedishDate, isStaffRole, ROLE_LABELS, swedishDate, type Applicat
 import { formatKronor } from '@vagen/domain/money.ts';
 import { renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
 import { unitContactOf } from '../letters/unit-contact.ts';
-import { communicationLetter, decisionLetter, legalReferences, type DecisionLetterDoc } from '../assessment/config.ts';
+import { communicationLetter, decisionLetter, legalReferences, type DecisionLetterDoc } from './config.ts';
 import { householdPersons, type Db } from '../assessment/store.ts';
 import { appealSettings } from '../appeals/settings.ts';
 import { HttpProblem } from '../errors.ts';
-import { decisionAppealRoute, referencesText } from './appeal-route.ts';
+import { decisionAppealRoute, referencesText } from './appeal-instructions.ts';
 import { draftOf, periodText, phraseView, render, type DecisionRecord } from './store.ts';
 
 interface CaseInfo {

@@ -27,9 +27,9 @@ import {
 } from '@vagen/domain';
 import type { DecisionCommunicationsTable, DecisionsTable } from '@vagen/db';
 import { formatKronor } from '@vagen/domain/money.ts';
-import { delegation, fourEyes, legalReferences, reasonPhrases, supportObstacles } from '../assessment/config.ts';
+import { delegation, fourEyes, legalReferences, reasonPhrases, supportObstacles } from './config.ts';
 import type { Db } from '../assessment/store.ts';
-import { decisionAppealRoute } from './appeal-route.ts';
+import { decisionAppealRoute } from './appeal-instructions.ts';
 
 export interface LegalBasisEntry {
   id: string;

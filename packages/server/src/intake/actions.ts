@@ -14,11 +14,11 @@ import {
   type IntakeInterview,
 } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { conflict, ValidationFailure } from '../errors.ts';
-import { getNormRuleSet } from '../norm-rules.ts';
+import { getNormRuleSet } from '../rules/norm-rules.ts';
 import { changeApplicationStatus, changeCaseStatus, changeIntakeStatus } from '../status/change.ts';
-import { closeWorkItems } from '../work-items.ts';
+import { closeWorkItems } from '../queue/work-items.ts';
 import { intakeConfig } from './config.ts';
 import type { IntakeChecklistBody, IntakeInterviewBody, IntakeReferBody, IntakeResponsibilityBody } from '@vagen/contract';
 import { lockIntake, recordIntakeEvent, type LockedIntake } from './store.ts';

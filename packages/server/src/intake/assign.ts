@@ -8,7 +8,7 @@ import type { AppDeps, RequestActor } from '../context.ts';
 import { conflict, HttpProblem, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changeCaseStatus, changeIntakeStatus } from '../status/change.ts';
-import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
+import { closeWorkItems, openWorkItem, PRIORITY } from '../queue/work-items.ts';
 import { changeIntake } from './actions.ts';
 import { intakeConfig } from './config.ts';
 import type { IntakeAssignBody } from '@vagen/contract';

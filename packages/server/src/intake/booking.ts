@@ -1,12 +1,12 @@
 /** Booking the first visit (nybesök): checks, the letter PDF, the journal entry and the visiting worker's work item. */
 import { swedishDate, checkVisitTime, formatVisitTime, intakeChecklistGateMessage, missingIntakeChecklistItems } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
-import { storeDocument } from '../documents.ts';
+import { storeDocument } from '../documents/store.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { renderLetterPdf } from '../letters/render.ts';
 import { changeIntakeStatus } from '../status/change.ts';
-import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
+import { closeWorkItems, openWorkItem, PRIORITY } from '../queue/work-items.ts';
 import { changeIntake } from './actions.ts';
 import { intakeConfig } from './config.ts';
 import { buildFirstVisitLetter } from './letter.ts';

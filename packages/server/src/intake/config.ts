@@ -1,5 +1,5 @@
 import type { FirstVisitLetterTemplate, IntakeChecklists, IntakeSettings } from '@vagen/domain';
-import { getCaseworkRules, type CaseworkDocument } from '../casework-rules.ts';
+import { getCaseworkRules, type CaseworkDocument } from '../rules/casework-rules.ts';
 
 /** The intake configuration in force for a municipality on a date (YYYY-MM-DD); a missing document is a config error. */
 export function intakeConfig(municipality: string, date: string) {

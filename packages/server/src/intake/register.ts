@@ -4,13 +4,13 @@
  */
 import { monthBounds, swedishDate, INTAKE_TRACK_LABELS, intakeDeadline, isWithinReopenPeriod, type IntakeChannel, type IntakeTrack } from '@vagen/domain';
 import type { AppDeps, RequestActor } from '../context.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { visibleCasesCondition } from '../cases/access.ts';
 import { createCaseWithHousehold } from '../cases/create.ts';
 import { conflict, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { changeCaseStatus } from '../status/change.ts';
-import { openWorkItem, PRIORITY } from '../work-items.ts';
+import { openWorkItem, PRIORITY } from '../queue/work-items.ts';
 import { intakeConfig } from './config.ts';
 import { parsePeople } from './people.ts';
 import type { RegisterIntakeBody, RegisterIntakeResult } from '@vagen/contract';

@@ -8,7 +8,7 @@
 import { enqueueJob } from '@vagen/db';
 import { addDaysIso, autoCloseVerdict, CLOSURE_REASON_LABELS, swedishDate, swedishInstant, type CaseLifecycleRule } from '@vagen/domain';
 import type { AppDeps } from '../context.ts';
-import { getCaseworkRules, type CaseworkDocument } from '../casework-rules.ts';
+import { getCaseworkRules, type CaseworkDocument } from '../rules/casework-rules.ts';
 import { newId } from '../ids.ts';
 import { changeCaseStatus } from '../status/change.ts';
 import { auditSystem, systemUserId } from './system-user.ts';

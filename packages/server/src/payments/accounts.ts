@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { NewAccountBody, PaymentAccount, PaymentAccountList, VerifyAccountBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { validatePaymentAccount } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';

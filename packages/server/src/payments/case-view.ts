@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CasePayments } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { swedishDate, DECISION_OUTCOME_LABELS, HOUSEHOLD_ROLE_LABELS, hasCapability, labelOf, plannedPaymentDate } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { casePartyPersons } from './accounts.ts';
 import { IdParams } from './common.ts';

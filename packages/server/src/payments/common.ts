@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
 import { swedishInstant, type PaymentStage } from '@vagen/domain';
-import { auditDenied } from '../audit.ts';
+import { auditDenied } from '../audit/log.ts';
 import type { RequestActor } from '../context.ts';
 import { HttpProblem } from '../errors.ts';
 

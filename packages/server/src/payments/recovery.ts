@@ -26,7 +26,7 @@ import {
   type GrantDecisionFacts,
   type RecoveryBasesDocument,
 } from '@vagen/domain';
-import { audit, auditDenied } from '../audit.ts';
+import { audit, auditDenied } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';

@@ -1,6 +1,6 @@
 /** The payment configuration documents in force for a municipality on a date (rules are data). */
 import type { AccountingSettings, PaymentSettings, RecoveryBasesDocument } from '@vagen/domain';
-import { getCaseworkRules } from '../casework-rules.ts';
+import { getCaseworkRules } from '../rules/casework-rules.ts';
 import { HttpProblem } from '../errors.ts';
 
 function missing(what: string, municipality: string): HttpProblem {

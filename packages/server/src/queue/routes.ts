@@ -8,7 +8,7 @@ import { UnitWorkQueue, UnitWorkQueueQuery, WorkQueue } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { QUEUE_PRIORITY_LABELS, describeElapsed, hasCapability, isOverdue, workItemKindLabel, type Actor } from '@vagen/domain';
-import { audit, auditDenied } from '../audit.ts';
+import { audit, auditDenied } from '../audit/log.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { visibleCasesCondition } from '../cases/access.ts';
 import { forbidden, ValidationFailure } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { AppealsSection } from '../appeals/AppealsSection.tsx';
-import { WatchesSection } from '../queue/WatchesSection.tsx';
+import { WatchesSection } from '../watches/WatchesSection.tsx';
 import { DocumentsSection } from '../documents/DocumentsSection.tsx';
 
 /**

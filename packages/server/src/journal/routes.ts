@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { CaseParams, JournalCorrectionBody, JournalEntry, JournalEntryParams, NewJournalEntryBody, PatchJournalEntryBody } from '@vagen/contract';
 import { swedishDate, canCorrectJournalEntry, canEditJournalEntry, canSignJournalEntry } from '@vagen/domain';
 import type { Database } from '@vagen/db';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';

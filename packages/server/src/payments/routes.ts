@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { paymentAccountRoutes } from '../payments/accounts.ts';
-import { paymentApprovalRoutes } from '../payments/approval.ts';
-import { paymentCaseViewRoutes } from '../payments/case-view.ts';
-import { paymentFileRoutes } from '../payments/files.ts';
-import { paymentProposalRoutes } from '../payments/proposal.ts';
-import { recoveryRoutes } from '../payments/recovery.ts';
+import { paymentAccountRoutes } from './accounts.ts';
+import { paymentApprovalRoutes } from './approval.ts';
+import { paymentCaseViewRoutes } from './case-view.ts';
+import { paymentFileRoutes } from './files.ts';
+import { paymentProposalRoutes } from './proposal.ts';
+import { recoveryRoutes } from './recovery.ts';
 
 /**
  * The "payments" area: routes under /api/v1. Registered in app.ts.

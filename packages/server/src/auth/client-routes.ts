@@ -2,10 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Redirect, SignInCallbackQuery, SignInStartQuery } from '@vagen/contract';
 import { parsePersonnummer, swedishDate } from '@vagen/domain';
-import { audit } from '../audit.ts';
-import { PERSONAL_IDENTITY_NUMBER_CLAIM } from '../auth/oidc.ts';
-import { startSession } from '../auth/sessions.ts';
-import { beginSignIn, finishSignIn } from '../auth/sign-in-flow.ts';
+import { audit } from '../audit/log.ts';
+import { PERSONAL_IDENTITY_NUMBER_CLAIM } from './oidc.ts';
+import { startSession } from './sessions.ts';
+import { beginSignIn, finishSignIn } from './sign-in-flow.ts';
 import { HttpProblem } from '../errors.ts';
 
 export const CLIENT_CALLBACK_PATH = '/api/v1/client-auth/callback';

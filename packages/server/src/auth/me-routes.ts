@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { MyCases, ProblemResponse } from '@vagen/contract';
 import { CASE_STATUS_LABELS, DECISION_OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isCaseStatus, labelOf } from '@vagen/domain';
-import { audit } from '../audit.ts';
-import { requireClient } from '../auth/sessions.ts';
+import { audit } from '../audit/log.ts';
+import { requireClient } from './sessions.ts';
 import { visibleCasesCondition } from '../cases/access.ts';
 
 /** Mina sidor: the signed-in person's own cases (as applicant or co-applicant), nothing else. */

@@ -5,17 +5,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { swedishDate, hasCapability, type Capability } from '@vagen/domain';
-import { audit, auditDenied } from '../audit.ts';
+import { audit, auditDenied } from '../audit/log.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { guardCase } from '../cases/guard.ts';
 import { forbidden, notFound, ValidationFailure } from '../errors.ts';
-import { calculatePreliminary, checkResponsibility, referIntake, saveInterview, tickChecklist } from '../intake/actions.ts';
-import { assignIntake } from '../intake/assign.ts';
-import { bookFirstVisit } from '../intake/booking.ts';
-import { intakeConfig } from '../intake/config.ts';
-import { loadIntakeDetail } from '../intake/detail.ts';
-import { listCaseIntakes, listIntakeQueue } from '../intake/queue.ts';
-import { registerIntake } from '../intake/register.ts';
+import { calculatePreliminary, checkResponsibility, referIntake, saveInterview, tickChecklist } from './actions.ts';
+import { assignIntake } from './assign.ts';
+import { bookFirstVisit } from './booking.ts';
+import { intakeConfig } from './config.ts';
+import { loadIntakeDetail } from './detail.ts';
+import { listCaseIntakes, listIntakeQueue } from './queue.ts';
+import { registerIntake } from './register.ts';
 import {
   CaseIntakes,
   IntakeAssignBody,
@@ -36,8 +36,8 @@ import {
   RegisterIntakeResult,
   UnitWorkers,
 } from '@vagen/contract';
-import { intakeCaseId } from '../intake/store.ts';
-import { listUnitWorkers } from '../intake/workers.ts';
+import { intakeCaseId } from './store.ts';
+import { listUnitWorkers } from './workers.ts';
 
 const tags = ['mottagning'];
 

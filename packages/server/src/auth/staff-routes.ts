@@ -2,10 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { LoginBody, NoContent, ProblemResponse, Redirect, Session, SignInCallbackQuery, SignInMethods, SignInStartQuery, StaffSession } from '@vagen/contract';
 import { ROLE_LABELS, isStaffRole } from '@vagen/domain';
-import { audit } from '../audit.ts';
-import { verifyPassword } from '../auth/passwords.ts';
-import { endSession, startSession } from '../auth/sessions.ts';
-import { beginSignIn, finishSignIn } from '../auth/sign-in-flow.ts';
+import { audit } from '../audit/log.ts';
+import { verifyPassword } from './passwords.ts';
+import { endSession, startSession } from './sessions.ts';
+import { beginSignIn, finishSignIn } from './sign-in-flow.ts';
 import { HttpProblem, unauthorized } from '../errors.ts';
 import type { RequestActor } from '../context.ts';
 

@@ -5,7 +5,7 @@
  * rule), which is the legalReferences document in force on that day.
  */
 import { swedishDate, appealPlan, type AppealBasisKind, type AppealPlan, type BasisReference, type DecisionItem, type ProcedureReferences } from '@vagen/domain';
-import { legalReferencesOn } from '../assessment/config.ts';
+import { legalReferencesOn } from './config.ts';
 
 export interface StoredBasis {
   id: string;

@@ -4,7 +4,7 @@
  * that tests can put in their own documents (e.g. four-eyes on).
  */
 import type { CommunicationException, DecisionLegalReference, DecisionOutcome, DelegationRow, ProcedureReferences, ReasonPhrase, SupportObstacleCode } from '@vagen/domain';
-import { getCaseworkRules, type CaseworkDocument, type CaseworkRules } from '../casework-rules.ts';
+import { getCaseworkRules, type CaseworkDocument, type CaseworkRules } from '../rules/casework-rules.ts';
 import { HttpProblem } from '../errors.ts';
 
 let override: CaseworkRules | null = null;

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { NormCalculationBody, NormResult } from '@vagen/contract';
 import { NormInputError, calculateNorm, type RuleSet } from '@vagen/domain/norm/index.ts';
 import { ValidationFailure } from '../errors.ts';
-import { getNormRuleSet } from '../norm-rules.ts';
+import { getNormRuleSet } from '../rules/norm-rules.ts';
 
 /** Domain validation error → ValidationFailure with paths under /body (400 in the app's error handler). */
 export function toValidationFailure(err: NormInputError): ValidationFailure {

@@ -8,7 +8,7 @@ import { useSession } from '../session.tsx';
 import { formatDate, formatDateTime, todayInStockholm } from '../format.ts';
 import { summaryFrom } from '../appeals/form-utils.ts';
 import type { CaseWatches, Watch } from '@vagen/contract';
-import './queue.css';
+import '../queue/queue.css';
 
 const P = 'watch-new';
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildRuleSet, RuleDataError, type RuleDocument, type RuleSet } from '@vagen/domain/norm/index.ts';
 
 /** packages/domain/rules (override with VAGEN_NORM_RULES_DIR, e.g. for a municipality's own data folder). */
-export const DEFAULT_NORM_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../domain/rules');
+export const DEFAULT_NORM_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../domain/rules');
 
 /** Read and parse every *.json file in the folder (sorted by name). A file that is not valid JSON → RuleDataError. */
 export function readRuleDocuments(dir: string): RuleDocument[] {

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import { HttpProblem } from './errors.ts';
-import type { RequestActor } from './context.ts';
+import { HttpProblem } from '../errors.ts';
+import type { RequestActor } from '../context.ts';
 
 export interface AuditEvent {
   action: string;

@@ -2,79 +2,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CaseWatches, IdParams, NewWatchBody, Watch, WatchDoneBody } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
-import { canReadCase, endOfSwedishDay, hasCapability, isOverdue, isStaffRole, swedishDate, type Actor } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { endOfSwedishDay, hasCapability, swedishDate } from '@vagen/domain';
+import { audit } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
-import { loadCaseAccessFacts } from '../cases/access.ts';
 import { conflict, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { closeWorkItems, openWorkItem, PRIORITY } from '../work-items.ts';
+import { closeWorkItems, openWorkItem, PRIORITY } from '../queue/work-items.ts';
+import { listWatches, possibleOwners } from './store.ts';
 
 export async function watchRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
-
-  /** Staff who may own a watch on the case: active, may write in the journal, and can read the case. */
-  async function possibleOwners(caseId: string) {
-    const facts = (await loadCaseAccessFacts(deps.db, caseId))!;
-    const users = await deps.db
-      .selectFrom('staff_users')
-      .select(['id', 'display_name', 'role'])
-      .where('municipality_code', '=', facts.municipality)
-      .where('active', '=', true)
-      .orderBy('display_name')
-      .execute();
-    const units = await deps.db
-      .selectFrom('staff_units')
-      .select(['user_id', 'unit_id'])
-      .where('user_id', 'in', users.length ? users.map((u) => u.id) : ['00000000-0000-0000-0000-000000000000'])
-      .execute();
-    return users
-      .filter((u) => {
-        if (!isStaffRole(u.role) || !hasCapability(u.role, 'journal.write')) return false;
-        const actor: Actor = { kind: 'staff', userId: u.id, role: u.role, municipality: facts.municipality, unitIds: units.filter((x) => x.user_id === u.id).map((x) => x.unit_id) };
-        return canReadCase(actor, facts);
-      })
-      .map((u) => ({ id: u.id, name: u.display_name }));
-  }
-
-  async function list(caseId: string) {
-    const now = deps.now().toISOString();
-    const rows = await deps.db
-      .selectFrom('watches as w')
-      .innerJoin('staff_users as o', 'o.id', 'w.owner_id')
-      .innerJoin('staff_users as c', 'c.id', 'w.created_by')
-      .leftJoin('staff_users as d', 'd.id', 'w.done_by')
-      .select([
-        'w.id',
-        'w.due_on',
-        'w.text',
-        'w.owner_id',
-        'o.display_name as owner_name',
-        'c.display_name as created_by_name',
-        'w.created_at',
-        'w.done_at',
-        'd.display_name as done_by_name',
-        'w.done_note',
-      ])
-      .where('w.case_id', '=', caseId)
-      .orderBy('w.done_at', (ob) => ob.desc().nullsFirst())
-      .orderBy('w.due_on')
-      .execute();
-    return rows.map((w) => ({
-      id: w.id,
-      dueOn: w.due_on,
-      text: w.text,
-      ownerId: w.owner_id,
-      ownerName: w.owner_name,
-      createdByName: w.created_by_name,
-      createdAt: w.created_at,
-      doneAt: w.done_at,
-      doneByName: w.done_by_name,
-      doneNote: w.done_note,
-      overdue: !w.done_at && isOverdue(endOfSwedishDay(w.due_on).toISOString(), now),
-    }));
-  }
 
   r.get('/api/v1/cases/:id/watches', { schema: { tags: ['bevakningar'], summary: 'Bevakningar i ärendet', params: IdParams, response: { 200: CaseWatches } } }, async (request) => {
     const { actor, facts } = await guardCase(app, request, request.params.id, 'watch.list');
@@ -87,7 +25,7 @@ export async function watchRoutes(app: FastifyInstance) {
       outcome: 'success',
     });
     const canWrite = hasCapability(actor.role, 'journal.write');
-    return { items: await list(request.params.id), owners: canWrite ? await possibleOwners(request.params.id) : [], permissions: { canWrite } };
+    return { items: await listWatches(deps, request.params.id), owners: canWrite ? await possibleOwners(deps, request.params.id) : [], permissions: { canWrite } };
   });
 
   r.post(
@@ -103,7 +41,7 @@ export async function watchRoutes(app: FastifyInstance) {
       const errors = [];
       if (b.dueOn < swedishDate(now)) errors.push({ path: '/body/dueOn', message: 'Datumet har redan passerat. Välj i dag eller ett senare datum.' });
       if (!b.text.trim()) errors.push({ path: '/body/text', message: 'Fältet får inte vara tomt.' });
-      if (ownerId !== actor.userId && !(await possibleOwners(request.params.id)).some((o) => o.id === ownerId)) {
+      if (ownerId !== actor.userId && !(await possibleOwners(deps, request.params.id)).some((o) => o.id === ownerId)) {
         errors.push({ path: '/body/ownerId', message: 'Välj en handläggare som har tillgång till ärendet.' });
       }
       if (errors.length) throw new ValidationFailure(errors);
@@ -143,7 +81,7 @@ export async function watchRoutes(app: FastifyInstance) {
         );
         await audit(tx, actor, now, { action: 'watch.create', targetType: 'watch', targetId: id, caseId: request.params.id, personId: facts.applicantPersonId, outcome: 'success' });
       });
-      return reply.status(201).send((await list(request.params.id)).find((w) => w.id === id)!);
+      return reply.status(201).send((await listWatches(deps, request.params.id)).find((w) => w.id === id)!);
     },
   );
 
@@ -169,7 +107,7 @@ export async function watchRoutes(app: FastifyInstance) {
         await closeWorkItems(tx, { refType: 'watch', refId: watch.id }, actor.userId, now);
         await audit(tx, actor, now, { action: 'watch.done', targetType: 'watch', targetId: watch.id, caseId: watch.case_id, personId: facts.applicantPersonId, outcome: 'success' });
       });
-      return (await list(watch.case_id)).find((w) => w.id === watch.id);
+      return (await listWatches(deps, watch.case_id)).find((w) => w.id === watch.id);
     },
   );
 }

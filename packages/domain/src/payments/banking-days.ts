@@ -2,10 +2,10 @@
  * Swedish banking days. A banking day is a weekday that is not an allmän helgdag (lag 1989:253) and not midsommarafton,
  * julafton or nyårsafton — the days the Swedish banks and Bankgirot do not settle payments. That is exactly the set of
  * days on which a statutory time limit does not end (lag 1930:173), so the holiday computation (Easter-based holidays
- * included) is shared with the deadline rules in ../lifecycle/holidays.ts.
+ * included) is shared with the deadline rules in ../holidays.ts, next to the calendar.
  */
 import { addDaysIso } from '../calendar.ts';
-import { deadlineDayOffReason } from '../lifecycle/holidays.ts';
+import { deadlineDayOffReason, previousSwedishWorkingDay } from '../holidays.ts';
 
 /** Why no payment is settled on this day ('lördag', 'långfredagen', 'julafton' …), or null on a banking day. */
 export function bankingDayOffReason(date: string): string | null {
@@ -18,9 +18,7 @@ export function isBankingDay(date: string): boolean {
 
 /** The date itself when it is a banking day, else the closest banking day before it. */
 export function onOrBeforeBankingDay(date: string): string {
-  let d = date;
-  while (!isBankingDay(d)) d = addDaysIso(d, -1);
-  return d;
+  return previousSwedishWorkingDay(date);
 }
 
 /** The date itself when it is a banking day, else the closest banking day after it. */

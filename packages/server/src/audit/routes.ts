@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AuditSearchBody, AuditSearchResult } from '@vagen/contract';
 import { swedishDate, hasCapability, parsePersonnummer } from '@vagen/domain';
-import { audit } from '../audit.ts';
+import { audit } from './log.ts';
 import { requireStaff } from '../auth/sessions.ts';
 import { forbidden, ValidationFailure } from '../errors.ts';
 

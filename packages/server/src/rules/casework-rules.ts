@@ -19,7 +19,7 @@ export interface CaseworkDocument {
   [key: string]: unknown;
 }
 
-export const DEFAULT_CASEWORK_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../domain/rules/casework');
+export const DEFAULT_CASEWORK_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../domain/rules/casework');
 
 export class CaseworkRules {
   constructor(readonly documents: readonly CaseworkDocument[]) {}

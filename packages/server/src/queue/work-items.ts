@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import { newId } from './ids.ts';
+import { newId } from '../ids.ts';
 
 /**
  * Queue priority: lower comes first. Appeals go first in every queue (FL 43–46 §§ deadlines), then acute intake

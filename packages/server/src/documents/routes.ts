@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CaseDocuments, fileResponse, IdParams } from '@vagen/contract';
 import type { FastifyInstance } from 'fastify';
 import { canReadCase, documentKindLabel, hasCapability } from '@vagen/domain';
-import { audit, auditDenied } from '../audit.ts';
+import { audit, auditDenied } from '../audit/log.ts';
 import { guardCase } from '../cases/guard.ts';
 import { loadCaseAccessFacts } from '../cases/access.ts';
 import { notFound, unauthorized } from '../errors.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@vagen/db';
-import { newId } from './ids.ts';
+import { newId } from '../ids.ts';
 
 export interface NewDocument {
   caseId: string | null;

@@ -2,13 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { CaseDetail, CaseListPage, CaseListQuery, CaseParams, CaseSearchBody, CaseStatusBody, CreateCaseBody, CreatedCase } from '@vagen/contract';
 import { swedishDate, canReadCase, hasCapability, parsePersonnummer, type CaseStatus } from '@vagen/domain';
-import { audit, auditDenied } from '../audit.ts';
+import { audit, auditDenied } from '../audit/log.ts';
 import { requireStaff } from '../auth/sessions.ts';
-import { guardCase } from '../cases/guard.ts';
-import { loadCaseDetail, loadCasePage } from '../cases/detail.ts';
-import { listCases, staffCaseListJson } from '../cases/list.ts';
+import { guardCase } from './guard.ts';
+import { loadCaseDetail, loadCasePage } from './detail.ts';
+import { listCases, staffCaseListJson } from './list.ts';
 import { forbidden, notFound, ValidationFailure, type FieldError } from '../errors.ts';
-import { createCaseWithHousehold } from '../cases/create.ts';
+import { createCaseWithHousehold } from './create.ts';
 import { changeCaseStatus } from '../status/change.ts';
 
 export async function caseRoutes(app: FastifyInstance) {

@@ -1,5 +1,6 @@
 /**
- * Swedish public holidays and the days on which a statutory time limit does not end.
+ * Swedish public holidays and the days on which a statutory time limit does not end: the holiday half of the one
+ * calendar (calendar.ts), next to it.
  *
  * - Allmänna helgdagar: lag (1989:253) om allmänna helgdagar — nyårsdagen, trettondedag jul, långfredagen, påskdagen,
  *   annandag påsk, första maj, Kristi himmelsfärdsdag, nationaldagen, pingstdagen, midsommardagen, alla helgons dag,
@@ -8,7 +9,7 @@
  *   another allmän helgdag, midsommarafton, julafton or nyårsafton, the act may be done on the next working day.
  * Easter is computed (Gregorian computus, "anonymous" algorithm); the moving holidays follow from it.
  */
-import { addDaysIso, weekdayIso } from '../calendar.ts';
+import { addDaysIso, weekdayIso } from './calendar.ts';
 
 /** Easter Sunday of a Gregorian year, 'YYYY-MM-DD'. */
 export function easterSunday(year: number): string {
