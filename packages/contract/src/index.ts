@@ -15,3 +15,4 @@ export * from './auth.ts';
 export * from './rules.ts';
 export * from './follow-up.ts';
 export * from './start.ts';
+export * from './admin.ts';

@@ -15,9 +15,10 @@ import * as applicantName from './migrations/0012_case_applicant_name.ts';
 import * as recoveryGrantConditions from './migrations/0013_recovery_grant_conditions.ts';
 import * as accessPolicyPaths from './migrations/0014_access_policy_paths.ts';
 import * as signInFlows from './migrations/0015_sign_in_flows.ts';
+import * as adminUnitContacts from './migrations/0018_admin_unit_contacts.ts';
 import * as ruleVersions from './migrations/0019_rule_versions.ts';
-import * as paymentReturned from './migrations/0021_payment_returned.ts';
 import * as auditRequestIds from './migrations/0020_audit_request_ids.ts';
+import * as paymentReturned from './migrations/0021_payment_returned.ts';
 
 /** Migrations in order. Each is a list of SQL statements (PGlite runs one statement per query). */
 const MIGRATIONS: Record<string, { statements: string[] }> = {
@@ -36,9 +37,10 @@ const MIGRATIONS: Record<string, { statements: string[] }> = {
   '0013_recovery_grant_conditions': recoveryGrantConditions,
   '0014_access_policy_paths': accessPolicyPaths,
   '0015_sign_in_flows': signInFlows,
+  '0018_admin_unit_contacts': adminUnitContacts,
   '0019_rule_versions': ruleVersions,
-  '0021_payment_returned': paymentReturned,
   '0020_audit_request_ids': auditRequestIds,
+  '0021_payment_returned': paymentReturned,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -25,6 +25,11 @@ export interface UnitsTable {
   id: string;
   municipality_code: string;
   name: string;
+  /** Contact details printed on the unit's letters (migration 0018); null when not yet entered. */
+  contact_phone: Defaulted<string | null>;
+  postal_address: Defaulted<string | null>;
+  e_service_url: Defaulted<string | null>;
+  visiting_address: Defaulted<string | null>;
 }
 export interface StaffUsersTable {
   id: string;
@@ -33,6 +38,8 @@ export interface StaffUsersTable {
   display_name: string;
   role: string;
   password_hash: string | null;
+  /** The name the municipality's identity provider sends, when it is not the username (migration 0018). */
+  idp_username: Defaulted<string | null>;
   employed_since: DateOnly;
   active: Defaulted<boolean>;
   failed_logins: Defaulted<number>;

@@ -89,3 +89,29 @@ export function hasCapability(role: StaffRole, capability: Capability): boolean 
 export function isManager(role: StaffRole): boolean {
   return MANAGERS.includes(role);
 }
+
+/** What each capability lets a person do, in plain Swedish (shown read-only to the systemförvaltare). */
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  'case.read': 'Läsa ärenden i sina enheter',
+  'case.create': 'Öppna ärenden',
+  'case.changeStatus': 'Ändra ett ärendes status',
+  'case.assign': 'Fördela ärenden till handläggare',
+  'intake.handle': 'Ta emot nya kontakter (mottagning)',
+  'journal.write': 'Skriva i journalen',
+  'appeal.handle': 'Handlägga överklaganden',
+  'queue.viewUnit': 'Se hela enhetens kö',
+  'document.readMunicipal': 'Läsa kommunens betalfiler och bokföringsunderlag',
+  'person.register': 'Registrera personer',
+  'audit.search': 'Granska loggen över vem som läst vad',
+  'assessment.write': 'Utreda ansökningar och räkna norm',
+  'decision.make': 'Fatta beslut (inom delegationen)',
+  'payment.propose': 'Föreslå utbetalningar',
+  'payment.approve': 'Godkänna utbetalningar och skapa betalfiler',
+  'recovery.manage': 'Hantera återkrav',
+  'config.manage': 'Administrera användare, enheter och inställningar',
+};
+
+/** The capabilities of a role, in the order of the capability table. */
+export function capabilitiesOf(role: StaffRole): Capability[] {
+  return (Object.keys(CAPABILITIES) as Capability[]).filter((c) => CAPABILITIES[c].includes(role));
+}

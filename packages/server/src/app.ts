@@ -32,6 +32,7 @@ import { rulesAdminRoutes } from './rules/routes.ts';
 import { ensureCurrentRules } from './rules/live.ts';
 import { registerAuditRequestContext } from './audit/request-context.ts';
 import { startRoutes } from './start/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 
 export interface BuildOptions {
   /** JSON logs (pino). Off in tests. */
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(queueRoutes);
   await app.register(rulesAdminRoutes);
   await app.register(startRoutes);
+  await app.register(adminRoutes);
 
   const webRoot = resolve(options.webRoot ?? new URL('../../web/dist', import.meta.url).pathname);
   if (existsSync(resolve(webRoot, 'index.html'))) {

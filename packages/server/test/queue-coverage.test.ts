@@ -142,7 +142,10 @@ test('every waiting item appears in exactly one queue, the right one', async () 
   for (const x of comm.rows) expected.push({ key: `communication:${x.id}`, queue: owner(x.rw) });
   const watches = await sql<{ id: string; owner_id: string }>`select id, owner_id from watches where done_at is null and due_on <= ${TODAY}`.execute(db);
   for (const x of watches.rows) expected.push({ key: `watch:${x.id}`, queue: owner(x.owner_id) });
-  assert.ok(apps.rows.length > 5 && intake.rows.length > 0 && pay.rows.length >= 2 && back.rows.length > 0 && comm.rows.length === 1 && watches.rows.length > 1, 'the seeded data has waiting items of every kind');
+  assert.ok(
+    apps.rows.length > 5 && intake.rows.length > 0 && pay.rows.length >= 2 && back.rows.length > 0 && comm.rows.length === 1 && watches.rows.length > 1,
+    'the seeded data has waiting items of every kind',
+  );
 
   // Where they show, queue by queue.
   const seen = new Map<string, string[]>();

@@ -19,6 +19,7 @@ import { KassaPage } from './payments/KassaPage.tsx';
 import { RulesListPage } from './admin/rules/RulesListPage.tsx';
 import { RuleDocumentPage } from './admin/rules/RuleDocumentPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
+import { AdminArea } from './admin/AdminArea.tsx';
 
 /**
  * Any 401 from the API: forget the session. The route guards (RequireStaff, RequireClient) then send the user to
@@ -60,6 +61,7 @@ export function App() {
             <Route path="/kassa" element={<KassaPage />} />
             <Route path="/admin/regler" element={<RulesListPage />} />
             <Route path="/admin/regler/:documentId" element={<RuleDocumentPage />} />
+            <Route path="/admin/*" element={<AdminArea />} />
           </Route>
           <Route path="*" element={<StaffNotFound />} />
         </Route>

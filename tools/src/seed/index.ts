@@ -13,7 +13,7 @@ import { seedKassa } from './kassa.ts';
 import { Rng } from './prng.ts';
 import { seedRuleDrafts } from './rules.ts';
 import { seedWatches } from './watches.ts';
-import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NAMES, type UnitKey } from './staff.ts';
+import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_CONTACTS, UNIT_NAMES, type UnitKey } from './staff.ts';
 
 export { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_STAFF, UNIT_NORD, UNIT_SYD } from './staff.ts';
 
@@ -103,8 +103,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await tx
       .insertInto('units')
       .values([
-        { id: unitIds.nord, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.nord },
-        { id: unitIds.syd, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.syd },
+        { id: unitIds.nord, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.nord, ...UNIT_CONTACTS.nord },
+        { id: unitIds.syd, municipality_code: DEMO_MUNICIPALITY.code, name: UNIT_NAMES.syd, ...UNIT_CONTACTS.syd },
       ])
       .execute();
     await tx.insertInto('staff_users').values(staffRows).execute();

@@ -5,6 +5,24 @@ export const UNIT_NORD = 'Försörjningsstöd Nord';
 export const UNIT_SYD = 'Försörjningsstöd Syd';
 export type UnitKey = 'nord' | 'syd';
 export const UNIT_NAMES: Record<UnitKey, string> = { nord: UNIT_NORD, syd: UNIT_SYD };
+/**
+ * The units' contact details, printed on their letters and kept by the systemförvaltare. Fictional: the numbers are
+ * from the series PTS sets aside for fiction, the web address is under example.
+ */
+export const UNIT_CONTACTS: Record<UnitKey, { contact_phone: string; postal_address: string; e_service_url: string; visiting_address: string }> = {
+  nord: {
+    contact_phone: '031-390 06 10',
+    postal_address: 'Box 101\n123 01 Vägby',
+    e_service_url: 'https://vagby.example/ekonomiskt-bistand',
+    visiting_address: 'Norra Torget 2, Vägby',
+  },
+  syd: {
+    contact_phone: '031-390 06 20',
+    postal_address: 'Box 202\n123 02 Vägby',
+    e_service_url: 'https://vagby.example/ekonomiskt-bistand',
+    visiting_address: 'Södra vägen 14, Vägby',
+  },
+};
 
 /** The shared password of every demo account. Only the caller's argon2id hash of it is stored. */
 export const DEMO_PASSWORD = 'Demo-vagen-2026';

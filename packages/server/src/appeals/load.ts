@@ -93,6 +93,10 @@ export async function letterParties(db: Db, caseId: string) {
       'cases.responsible_worker_id',
       'm.name as municipality',
       'u.name as unit',
+      'u.contact_phone',
+      'u.postal_address',
+      'u.e_service_url',
+      'u.visiting_address',
       'w.display_name as worker',
     ])
     .where('cases.id', '=', caseId)
@@ -112,7 +116,11 @@ export async function letterParties(db: Db, caseId: string) {
     unitId: c.unit_id,
     responsibleWorkerId: c.responsible_worker_id,
     applicantPersonId: applicant?.id ?? null,
-    sender: { municipality: c.municipality, unit: c.unit },
+    sender: {
+      municipality: c.municipality,
+      unit: c.unit,
+      contact: { phone: c.contact_phone, postalAddress: c.postal_address, eServiceUrl: c.e_service_url, visitingAddress: c.visiting_address },
+    },
     recipient: applicant ? { name: `${applicant.first_name} ${applicant.last_name}`, addressLines } : null,
     contact: c.worker ? { name: c.worker } : null,
   };

@@ -79,7 +79,14 @@ export async function authRoutes(app: FastifyInstance) {
       const claimed = result.claims[deps.staffOidc.usernameClaim];
       const username = typeof claimed === 'string' ? claimed.trim().toLowerCase() : '';
       // Only existing accounts: the identity provider vouches for who someone is, Vägen decides what they may do.
-      const user = username ? await deps.db.selectFrom('staff_users').select(['id', 'active', 'role']).where('username', '=', username).executeTakeFirst() : undefined;
+      // The provider's name is the Vägen username unless the systemförvaltare linked another one (idp_username).
+      const user = username
+        ? await deps.db
+            .selectFrom('staff_users')
+            .select(['id', 'active', 'role'])
+            .where((eb) => eb.or([eb('idp_username', '=', username), eb.and([eb('idp_username', 'is', null), eb('username', '=', username)])]))
+            .executeTakeFirst()
+        : undefined;
       if (!user) {
         await audit(deps.db, null, now, { action: 'auth.login', targetType: 'staffUser', outcome: 'denied', purpose: 'unknownUser' });
         return reply.redirect(`${STAFF_LOGIN_PAGE}?fel=okand`);

@@ -5,6 +5,7 @@
 import { formatSwedishDate, isStaffRole, ROLE_LABELS, swedishDate, type ApplicationContent } from '@vagen/domain';
 import { formatKronor } from '@vagen/domain/money.ts';
 import { renderLetterPdf, type Letter, type LetterBlock } from '../letters/render.ts';
+import { unitContactOf } from '../letters/unit-contact.ts';
 import { communicationLetter, decisionLetter, legalReferences, type DecisionLetterDoc } from './config.ts';
 import { householdPersons, type Db } from '../assessment/store.ts';
 import { appealSettings } from '../appeals/settings.ts';
@@ -16,6 +17,7 @@ interface CaseInfo {
   case_number: string;
   municipality_code: string;
   municipality_name: string;
+  unit_id: string;
   unit_name: string;
   household_id: string;
   responsible_worker_id: string | null;
@@ -116,7 +118,7 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   blocks.push({ type: 'heading', text: t.headings.signature }, { type: 'paragraph', text: render(t.signatureText, letterView) });
   if (presented) blocks.push({ type: 'paragraph', text: render(t.presentingOfficerText, letterView) });
   return renderLetterPdf({
-    sender: { municipality: c.municipality_name, unit: c.unit_name },
+    sender: { municipality: c.municipality_name, unit: c.unit_name, contact: await unitContactOf(db, c.unit_id) },
     date: formatSwedishDate(d.decidedAt),
     reference: c.case_number,
     recipient: await recipientOf(db, c.household_id),
@@ -197,7 +199,7 @@ export async function buildCommunicationLetter(db: Db, d: DecisionRecord, c: Cas
   }
   const view = { period: periodText(d.periodStart, d.periodEnd), caseNumber: c.case_number, deadline: formatSwedishDate(deadline), oralRightReference };
   return renderLetterPdf({
-    sender: { municipality: c.municipality_name, unit: c.unit_name },
+    sender: { municipality: c.municipality_name, unit: c.unit_name, contact: await unitContactOf(db, c.unit_id) },
     date: formatSwedishDate(at),
     reference: c.case_number,
     recipient: await recipientOf(db, c.household_id),

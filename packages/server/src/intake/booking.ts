@@ -51,13 +51,28 @@ export async function bookFirstVisit(deps: AppDeps, actor: Staff, id: string, bo
       .innerJoin('units as u', 'u.id', 'c.unit_id')
       .innerJoin('municipalities as m', 'm.code', 'c.municipality_code')
       .innerJoin('persons as p', (j) => j.on('p.id', '=', intake.applicant_person_id))
-      .select(['c.case_number', 'u.name as unit_name', 'm.name as municipality_name', 'p.first_name', 'p.last_name', 'p.address_line', 'p.postal_code', 'p.city', 'p.protected_identity'])
+      .select([
+        'c.case_number',
+        'u.name as unit_name',
+        'u.contact_phone',
+        'u.postal_address',
+        'u.e_service_url',
+        'u.visiting_address',
+        'm.name as municipality_name',
+        'p.first_name',
+        'p.last_name',
+        'p.address_line',
+        'p.postal_code',
+        'p.city',
+        'p.protected_identity',
+      ])
       .where('c.id', '=', intake.case_id)
       .executeTakeFirstOrThrow();
     const postal = facts.postal_code ? `${facts.postal_code.replace(/^(\d{3})(\d{2})$/, '$1 $2')} ${facts.city ?? ''}`.trim() : facts.city;
     const letter = buildFirstVisitLetter(config.letter, {
       municipalityName: facts.municipality_name,
       unitName: facts.unit_name,
+      unitContact: { phone: facts.contact_phone, postalAddress: facts.postal_address, eServiceUrl: facts.e_service_url, visitingAddress: facts.visiting_address },
       caseNumber: facts.case_number,
       // A protected address never goes into a document.
       recipient: { firstName: facts.first_name, lastName: facts.last_name, addressLines: facts.protected_identity ? null : [facts.address_line, postal].filter((x): x is string => !!x) },

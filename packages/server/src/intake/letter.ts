@@ -1,11 +1,12 @@
 /** The first-visit letter (kallelse till nybesök) from the municipality's template, with the ticked documents. */
 import Mustache from 'mustache';
 import { formatSwedishDate, formatVisitTime, type FirstVisitLetterTemplate } from '@vagen/domain';
-import type { Letter } from '../letters/render.ts';
+import type { Letter, UnitContact } from '../letters/render.ts';
 
 export interface FirstVisitLetterFacts {
   municipalityName: string;
   unitName: string;
+  unitContact?: UnitContact | null;
   caseNumber: string;
   recipient: { firstName: string; lastName: string; addressLines: string[] | null };
   visitAt: Date;
@@ -34,7 +35,7 @@ export function buildFirstVisitLetter(tpl: FirstVisitLetterTemplate, f: FirstVis
     municipalityName: f.municipalityName,
   };
   return {
-    sender: { municipality: f.municipalityName, unit: f.unitName },
+    sender: { municipality: f.municipalityName, unit: f.unitName, contact: f.unitContact ?? null },
     date: formatSwedishDate(f.today),
     reference: f.caseNumber,
     recipient: { name: `${f.recipient.firstName} ${f.recipient.lastName}`, addressLines: f.recipient.addressLines ?? [] },

@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 
 /** A letter in plain Swedish (klarspråk), as blocks; rendered to PDF/A-like A4 with the municipality as sender. */
 export interface Letter {
-  sender: { municipality: string; unit: string; addressLines?: string[]; phone?: string };
+  /** The municipality and the unit responsible for the case, with the unit's contact details (units.contact_*). */
+  sender: { municipality: string; unit: string; contact?: UnitContact | null };
   /** Shown as written, e.g. "23 november 2026" (format in Europe/Stockholm before calling). */
   date: string;
   reference?: string;
@@ -11,6 +12,14 @@ export interface Letter {
   blocks: LetterBlock[];
   contact?: { name: string; phone?: string; email?: string } | null;
   language?: string;
+}
+
+/** How to reach the unit; each part is printed when the systemförvaltare has entered it. */
+export interface UnitContact {
+  phone?: string | null;
+  postalAddress?: string | null;
+  eServiceUrl?: string | null;
+  visitingAddress?: string | null;
 }
 
 export type LetterBlock =
@@ -40,8 +49,7 @@ export function renderLetterPdf(letter: Letter): Promise<Buffer> {
 
     doc.font('Helvetica-Bold').fontSize(13).text(letter.sender.municipality);
     doc.font('Helvetica').fontSize(10).text(letter.sender.unit);
-    for (const line of letter.sender.addressLines ?? []) doc.text(line);
-    if (letter.sender.phone) doc.text(`Telefon ${letter.sender.phone}`);
+    if (letter.sender.contact?.phone) doc.text(`Telefon ${letter.sender.contact.phone}`);
     doc.moveDown(0.5);
     doc.text(`Datum: ${letter.date}`);
     if (letter.reference) doc.text(`Ärende: ${letter.reference}`);
@@ -69,13 +77,38 @@ export function renderLetterPdf(letter: Letter): Promise<Buffer> {
         drawTable(doc, block, width);
       }
     }
-    if (letter.contact) {
-      doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Kontakt');
-      const parts = [letter.contact.name, letter.contact.phone ? `telefon ${letter.contact.phone}` : null, letter.contact.email].filter(Boolean);
-      doc.font('Helvetica').text(parts.join(', '));
+    const unitLines = unitContactLines(letter.sender.contact);
+    if (letter.contact || unitLines.length) {
+      if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
+      doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Kontakt', { width });
+      doc.font('Helvetica').fontSize(10);
+      if (letter.contact) {
+        const parts = [letter.contact.name, letter.contact.phone ? `telefon ${letter.contact.phone}` : null, letter.contact.email].filter(Boolean);
+        doc.text(parts.join(', '), { width });
+      }
+      if (unitLines.length) {
+        doc.text(`${letter.sender.municipality}, ${letter.sender.unit}`, { width });
+        for (const line of unitLines) doc.text(line, { width });
+      }
     }
     doc.end();
   });
+}
+
+/** One line per detail, labelled in plain Swedish; an address written on several lines is printed on one. */
+export function unitContactLines(c: UnitContact | null | undefined): string[] {
+  if (!c) return [];
+  const oneLine = (v: string) =>
+    v
+      .split(/\s*\n\s*/)
+      .filter(Boolean)
+      .join(', ');
+  return [
+    c.phone ? `Telefon: ${c.phone}` : null,
+    c.postalAddress ? `Postadress: ${oneLine(c.postalAddress)}` : null,
+    c.visitingAddress ? `Besöksadress: ${oneLine(c.visitingAddress)}` : null,
+    c.eServiceUrl ? `E-tjänst: ${c.eServiceUrl}` : null,
+  ].filter((l): l is string => l !== null);
 }
 
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<LetterBlock, { type: 'table' }>, width: number) {

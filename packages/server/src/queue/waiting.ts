@@ -104,17 +104,7 @@ export async function listWaitingItems(db: Kysely<Database>, actor: StaffActor, 
     base()
       .innerJoin('payments as p', 'p.case_id', 'cases.id')
       .where('p.status', '=', 'returned')
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('payments as later')
-              .select('later.id')
-              .whereRef('later.decision_id', '=', 'p.decision_id')
-              .whereRef('later.proposed_at', '>', 'p.returned_at'),
-          ),
-        ),
-      )
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('payments as later').select('later.id').whereRef('later.decision_id', '=', 'p.decision_id').whereRef('later.proposed_at', '>', 'p.returned_at'))))
       .select([...caseCols, 'p.id', 'p.proposed_by', 'p.returned_at', 'p.return_comment', 'p.planned_date'])
       .execute(),
     base()

@@ -4,6 +4,7 @@ import { useHtmlLang } from '../i18n/I18n.tsx';
 import { Loading, PageHeading, SkipLink, useDocumentTitle } from '../components/page.tsx';
 import { canUseIntake } from '../intake/format.ts';
 import { canUseKassa } from '../payments/format.ts';
+import { canAdminister } from '../admin/api.ts';
 
 export function StaffLayout() {
   useHtmlLang('sv', 'ltr');
@@ -71,7 +72,14 @@ export function StaffLayout() {
                     <NavLink to="/kassa">Kassa</NavLink>
                   </li>
                 )}
-                {staff.user.role === 'systemAdministrator' && (
+                {canAdminister(staff.user.role) && (
+                  <li>
+                    <NavLink to="/admin" end>
+                      Användare och enheter
+                    </NavLink>
+                  </li>
+                )}
+                {canAdminister(staff.user.role) && (
                   <li>
                     <NavLink to="/admin/regler">Regelverk</NavLink>
                   </li>
