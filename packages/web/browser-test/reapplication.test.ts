@@ -214,6 +214,10 @@ describe('återansökan: nästa månad på ett beslutat ärende', () => {
     const text = foldSpace(await pdfText(await pdf.body()));
     assert.equal(text.split(foldSpace(ITEM_REASON)).length - 1, 1, 'förra månadens skäl står en gång i brevet');
     assert.equal(text.split(foldSpace(once.split('\n')[0]!)).length - 1, 1, 'frasen står en gång i brevet');
+    // The unit's contact details from the administration (the demo's units: 031-390 06 10 Nord, 031-390 06 20 Syd).
+    assert.match(text, /Kontakt/);
+    assert.match(text, /031-390 06 [12]0/, 'enhetens telefonnummer står i brevet');
+    assert.match(text, /vagby\.example\/ekonomiskt-bistand/, 'e-tjänstens adress står i brevet');
   });
 
   test('handläggaren föreslår utbetalningen och kassan godkänner den', { timeout: TIMEOUT }, async () => {
