@@ -92,6 +92,8 @@ test('editing name, role and units, and deactivating: each change is logged; a d
   assert.equal(log[0]!.actor_id, world.ids.users.admin);
   assert.equal(log[0]!.purpose, 'caseWorker → seniorCaseWorker');
 
+  // A request just before: this process now holds the session in its one-second cache.
+  assert.equal((await as(world, nord).get('/api/v1/cases')).statusCode, 200);
   const off = await put(admin, `/api/v1/admin/users/${id}/active`, { active: false });
   assert.equal(off.statusCode, 200);
   assert.equal(off.json().active, false);

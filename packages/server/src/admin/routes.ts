@@ -24,7 +24,7 @@ import {
 import { CAPABILITY_LABELS, ROLE_LABELS, STAFF_ROLES, capabilitiesOf, hasCapability } from '@vagen/domain';
 import type { RequestActor } from '../context.ts';
 import { audit } from '../audit/log.ts';
-import { requireStaff } from '../auth/sessions.ts';
+import { forgetCachedSessionsOf, requireStaff } from '../auth/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { conflict, forbidden, notFound, ValidationFailure } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -176,6 +176,8 @@ export async function adminRoutes(app: FastifyInstance) {
         if (!request.body.active) await tx.deleteFrom('sessions').where('subject_kind', '=', 'staff').where('subject_id', '=', user.id).execute();
         await audit(tx, actor, app.deps.now(), { action: request.body.active ? 'admin.user.reactivate' : 'admin.user.deactivate', targetType: 'staffUser', targetId: user.id, outcome: 'success' });
       });
+      // This process may hold the signed-out sessions for up to a second; forget them now (others have the database).
+      if (!request.body.active) forgetCachedSessionsOf(app.deps, request.params.id);
       return oneUser(db, actor, request.params.id);
     },
   );

@@ -72,6 +72,15 @@ function sessionCacheOf(deps: AppDeps) {
   return cache;
 }
 
+/**
+ * Forgets this process's cached sessions of one person, so a change to their account (deactivation) holds for their
+ * next request here at once; other processes see it within sessionCacheMs.
+ */
+export function forgetCachedSessionsOf(deps: AppDeps, subjectId: string): void {
+  const cache = sessionCacheOf(deps);
+  for (const [hash, entry] of cache) if (entry.row.subject_id === subjectId) cache.delete(hash);
+}
+
 async function currentSession(deps: AppDeps, hash: string): Promise<SessionRow | undefined> {
   const ttl = deps.settings.sessionCacheMs;
   const cache = sessionCacheOf(deps);
