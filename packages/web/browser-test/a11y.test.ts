@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInClient, signInStaff, startApp, type TestApp } from './support.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, openCaseList, screenshot, signInClient, signInStaff, startApp, type TestApp } from './support.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -75,7 +75,7 @@ describe('personalsidor', () => {
   test('ärendelistan och ärendesidan', async () => {
     const { context, page } = await newPage(browser, app.url);
     await signInStaff(page, 'handlaggare.nord');
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    await openCaseList(page);
     await checkStructure(page, { lang: 'sv', titleIncludes: 'Ärenden – Vägen' });
     await expectNoAxeViolations(page, 'ärendelista');
     await screenshot(page, '03-arenden');
@@ -155,7 +155,7 @@ describe('smal skärm (mobil)', () => {
     const { context, page } = await newPage(browser, app.url);
     await page.setViewportSize({ width: 390, height: 844 });
     await signInStaff(page, 'handlaggare.nord');
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    await openCaseList(page);
     // A table wider than the screen becomes a focusable, labelled region that can be scrolled with the keyboard.
     const region = page.getByRole('region', { name: 'Ärendetabell' });
     await region.waitFor();

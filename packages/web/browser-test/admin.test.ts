@@ -20,7 +20,7 @@ after(async () => {
 test('the systemförvaltare adds a user and changes the telephone of a unit', async () => {
   const { page, context } = await newPage(browser, app.url);
   await signInStaff(page, 'systemforvaltare');
-  await page.getByRole('link', { name: 'Användare och enheter' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare och enheter' }).click();
   await page.locator('h1', { hasText: 'Systemförvaltning' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Regeldokument' }).getAttribute('href'), '/admin/regler');
   await expectNoAxeViolations(page, 'systemförvaltning');

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { pdfText } from '@vagen/server/test/pdf-text.ts';
 import { validatePain001Xsd } from '@vagen/server/payments/xsd.ts';
-import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff } from './support.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, openCaseList, screenshot, signInStaff } from './support.ts';
 import {
   addDays,
   foldSpace,
@@ -264,6 +264,7 @@ describe('ett ärende från första telefonsamtalet till betalfilen', () => {
     const pnr = need(state.personnummer, 'personnummer');
     const caseNumber = need(state.caseNumber, 'ärendenummer');
     const page = await staffPage('handlaggare.nord');
+    await openCaseList(page);
 
     // Find the case by personnummer: it goes in the request body, never in the address.
     await page.getByLabel('Namn, ärendenummer eller personnummer').fill(pnr);

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page, Request } from 'playwright-core';
-import { assertNoPersonnummerInUrl, launchBrowser, newPage, screenshot, signInClient, signInStaff, startApp, STAFF_PASSWORD, type TestApp } from './support.ts';
+import { assertNoPersonnummerInUrl, launchBrowser, newPage, openCaseList, screenshot, signInClient, signInStaff, startApp, STAFF_PASSWORD, type TestApp } from './support.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -90,8 +90,9 @@ describe('personal', () => {
     await header.getByText('Socialsekreterare').waitFor();
     assert.equal(await header.getByRole('button', { name: 'Logga ut' }).count(), 1);
 
-    // Case list: only what the API returns; Nord's worker sees Nord's cases.
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    // Case list (the menu's "Ärenden"; sign-in lands on the start page): only what the API returns; Nord's worker
+    // sees Nord's cases.
+    await openCaseList(page);
     const headers = await page.locator('table.case-table thead th').allTextContents();
     assert.deepEqual(headers, ['Ärendenummer', 'Sökande', 'Status', 'Enhet', 'Ansvarig handläggare', 'Senast ändrad']);
     const units = new Set(await page.locator('table.case-table tbody tr td:nth-child(4)').allTextContents());
@@ -196,7 +197,7 @@ describe('personal', () => {
   test('status kan ändras med motivering, och avslut kräver avslutsorsak', async () => {
     const { context, page } = await newPage(browser, app.url);
     await signInStaff(page, 'handlaggare.syd');
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    await openCaseList(page);
     // Open the first case that is not closed.
     const rows = page.locator('table.case-table tbody tr');
     const n = await rows.count();
@@ -226,7 +227,7 @@ describe('personal', () => {
   test('ärendelistan bläddras sida för sida och fokus flyttas till tabellen', async () => {
     const { context, page } = await newPage(browser, app.url);
     await signInStaff(page, 'enhetschef');
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    await openCaseList(page);
     await page.getByLabel('Per sida').selectOption('10');
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/antal=10/);
@@ -255,7 +256,7 @@ describe('personal', () => {
   test('ett utgånget konto (401) leder till inloggningen', async () => {
     const { context, page } = await newPage(browser, app.url);
     await signInStaff(page, 'handlaggare.nord');
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    await openCaseList(page);
     await context.clearCookies();
     await page.locator('table.case-table tbody tr th a').first().click();
     await page.waitForURL((u) => u.pathname === '/logga-in');

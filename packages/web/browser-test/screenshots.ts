@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, newPage, signInClient, signInStaff, startApp } from './support.ts';
+import { launchBrowser, newPage, openCaseList, signInClient, signInStaff, startApp } from './support.ts';
 
 const dir = process.argv[2] ?? '/tmp/shots';
 mkdirSync(dir, { recursive: true });
@@ -30,7 +30,8 @@ try {
     await shot(page, 'staff-02-logga-in-fel');
 
     await signInStaff(page, 'handlaggare.nord');
-    await page.locator('table.case-table tbody tr').first().waitFor();
+    await shot(page, 'staff-03-start');
+    await openCaseList(page);
     await shot(page, 'staff-03-arenden');
     // Keyboard focus on the "Mina ärenden" toggle.
     await page.getByRole('button', { name: 'Mina ärenden' }).focus();

@@ -95,6 +95,13 @@ export async function signInStaff(page: Page, username: string, password = STAFF
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/** From the start page (where sign-in lands) to the case list by the main menu, as a user goes. */
+export async function openCaseList(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden', exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/arenden');
+  await page.locator('table.case-table tbody tr').first().waitFor();
+}
+
 /** Signs a client in through the local OpenID Connect provider's test e-ID page, as in the demo. */
 export async function signInClient(page: Page, personnummer: string): Promise<void> {
   await page.goto('/mina-sidor/logga-in');

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff, startApp, type TestApp } from './support.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, openCaseList, screenshot, signInStaff, startApp, type TestApp } from './support.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -23,7 +23,7 @@ after(async () => {
 const QUESTION = 'Du har osparade ändringar. Vill du lämna sidan?';
 
 async function openCase(page: Page, index: number): Promise<string> {
-  await page.locator('table.case-table tbody tr a').first().waitFor();
+  if (new URL(page.url()).pathname !== '/arenden') await openCaseList(page);
   await page.locator('table.case-table tbody tr a').nth(index).click();
   await page.locator('h1').filter({ hasText: 'Ärende' }).waitFor();
   return page.url();
