@@ -103,6 +103,34 @@ test('a caseworker starts next month’s återansökan: pre-filled from the deci
   const sup = await as(world, nord).post(caseUrl(), { kind: 'supplementary', periodMonth: '2026-02', channel: 'walkIn', receivedDate: '2026-02-25' });
   assert.equal(sup.statusCode, 201, sup.body);
   assert.equal(sup.json().kindLabel, 'Tilläggsansökan');
+
+  // The tilläggsansökan is calculated for the whole month, less what February's decision already granted: it never
+  // grants the month a second time.
+  const granted = await world.handle.db
+    .selectFrom('decisions')
+    .select('amount')
+    .where('case_id', '=', world.ids.caseNord)
+    .where('status', '=', 'decided')
+    .where('period_start', '=', '2026-02-01')
+    .executeTakeFirstOrThrow();
+  assert.ok(granted.amount > 0);
+  const calc = await as(world, nord).post(`/api/v1/applications/${sup.json().id}/calculations`);
+  assert.equal(calc.statusCode, 201, calc.body);
+  const rows = calc.json().months[0].rows as { key: string; value: number; label: string; adjustable: boolean }[];
+  const deduction = rows.find((r) => r.key === 'granted:2026-02');
+  assert.ok(deduction, 'a row deducts what was already granted');
+  assert.equal(deduction.value, granted.amount);
+  assert.equal(deduction.label, 'Redan beviljat för februari 2026');
+  assert.equal(deduction.adjustable, false);
+  const t = calc.json().totals as { need: number; income: number; assistance: number };
+  assert.equal(t.assistance, Math.max(0, t.need - t.income));
+  assert.ok(t.income >= granted.amount);
+  // The same content as February (with the dental cost in full, not as adjusted) gives at most that difference.
+  assert.ok(t.assistance <= 150000, `tillägget är högst det som inte beviljades i februari, inte hela månaden igen (${t.assistance})`);
+  const d = await as(world, nord).post(`/api/v1/applications/${sup.json().id}/decisions`);
+  assert.equal(d.statusCode, 201, d.body);
+  const item = (d.json().items as { key: string; approved: number; label: string }[]).find((i) => i.key === 'granted');
+  assert.deepEqual(item && [item.approved, item.label], [granted.amount, 'Bistånd som redan har beviljats för perioden']);
 });
 
 test('what changed is shown, the calculation and decision follow as for a new application, last month’s reasons are carried forward where nothing changed', async () => {

@@ -220,8 +220,52 @@ function totalsOf(rows: CalculationRow[], pick: (r: CalculationRow) => number): 
   return { personal, common, norm, costsApplied, costs, need, income, assistance: need > income ? need - income : 0 };
 }
 
-/** Rows after the adjustments; totals always equal the sums of the rows' values. */
-export function applyAdjustments(content: ApplicationContent, months: { month: MonthInput; result: NormResult }[], adjustments: readonly AdjustmentInput[]): EffectiveCalculation {
+/**
+ * Assistance already granted for a month by earlier decisions. A tilläggsansökan is calculated for the whole month
+ * and this is deducted, so that it gives only what is added (never the month a second time).
+ */
+export interface AlreadyGranted {
+  month: string;
+  /** Öre granted by the decisions in force for the month. */
+  amount: number;
+  /** Which decisions, in plain Swedish (e.g. "beslut 2026-02-20"). */
+  decisions: string;
+}
+
+/** The key of an already-granted row: no adjustment can be made to it. */
+export const ALREADY_GRANTED_KEY_PREFIX = 'granted:';
+
+function alreadyGrantedRow(g: AlreadyGranted, monthLabel: string): CalculationRow {
+  return {
+    key: `${ALREADY_GRANTED_KEY_PREFIX}${g.month}`,
+    kind: 'income',
+    label: `Redan beviljat för ${monthLabel}`,
+    applied: null,
+    systemValue: g.amount,
+    workerValue: null,
+    value: g.amount,
+    origin: 'system',
+    adjustmentId: null,
+    note: null,
+    adjustable: false,
+    explanation: `Bistånd som redan har beviljats för ${monthLabel} (${g.decisions}) räknas av: tilläggsansökan ger bara det som tillkommer.`,
+    rule: 'SUPPLEMENTARY-ALREADY-GRANTED',
+    source: { id: 'decisions', status: 'official', text: g.decisions },
+    warnings: [],
+  };
+}
+
+/**
+ * Rows after the adjustments; totals always equal the sums of the rows' values. `alreadyGranted` (a tilläggsansökan)
+ * adds a row per month that deducts what earlier decisions granted for it.
+ */
+export function applyAdjustments(
+  content: ApplicationContent,
+  months: { month: MonthInput; result: NormResult }[],
+  adjustments: readonly AdjustmentInput[],
+  alreadyGranted: readonly AlreadyGranted[] = [],
+  monthLabel: (month: string) => string = (month) => month,
+): EffectiveCalculation {
   const names = nameBook(content);
   const active = adjustments.filter((a) => a.deletedAt === null);
   const byKey = new Map<string, AdjustmentInput>();
@@ -262,6 +306,8 @@ export function applyAdjustments(content: ApplicationContent, months: { month: M
       if (row) row.warnings.push(w);
       else general.push(w);
     }
+    const granted = alreadyGranted.find((g) => g.month === m.month);
+    if (granted && granted.amount > 0) rows.push(alreadyGrantedRow(granted, monthLabel(m.month)));
     return { month: m.month, rows, totals: totalsOf(rows, (r) => r.value), systemTotals: totalsOf(rows, (r) => r.systemValue), warnings: general };
   });
   const sum = (f: (t: CalculationTotals) => number, which: 'totals' | 'systemTotals') => outMonths.reduce((s, mo) => s + f(mo[which]), 0);

@@ -3,7 +3,7 @@
  * incomplete; it can be decided only when complete). Field paths are relative to the decision ("/periodStart").
  */
 import { adultsOf, ageOn, HOUSING_COST_ID, type ApplicationContent } from '../assessment/content.ts';
-import type { CalculationRow, EffectiveCalculation } from '../assessment/calculation.ts';
+import { ALREADY_GRANTED_KEY_PREFIX, type CalculationRow, type EffectiveCalculation } from '../assessment/calculation.ts';
 import { appealPlan, itemHasOwnBasis, routeOfKind } from './appeal-route.ts';
 import { COST_TYPE_LABELS } from '../norm/labels.ts';
 import type { DecisionDraft, DecisionItem, DecisionOutcome, DecisionLegalReference, SupportObstacleChoice, SupportObstacleCode } from './types.ts';
@@ -26,11 +26,14 @@ export function itemsFromCalculation(content: ApplicationContent, calc: Effectiv
   };
   let norm = 0;
   let income = 0;
+  let granted = 0;
   for (const m of calc.months) {
     for (const r of m.rows) {
       if (r.kind === 'personal' || r.kind === 'common') {
         norm += r.value;
         noteProvisional('norm', r);
+      } else if (r.key.startsWith(ALREADY_GRANTED_KEY_PREFIX)) {
+        granted += r.value;
       } else if (r.kind === 'income' || r.kind === 'jobStimulus') {
         income += r.value;
         noteProvisional('income', r);
@@ -50,6 +53,8 @@ export function itemsFromCalculation(content: ApplicationContent, calc: Effectiv
     ...costs.values(),
     { key: 'income', kind: 'income', label: 'Inkomster som räknas av', applied: income, approved: income, refused: 0, reason: '' },
   ];
+  // A tilläggsansökan: what earlier decisions already granted for the period is deducted like an income.
+  if (granted > 0) items.push({ key: 'granted', kind: 'income', label: 'Bistånd som redan har beviljats för perioden', applied: granted, approved: granted, refused: 0, reason: '' });
   for (const item of items) {
     // The worker's choice of legal basis survives a refresh from a new calculation.
     const basis = previous.find((p) => p.key === item.key)?.legalBasisId;

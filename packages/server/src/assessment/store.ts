@@ -4,6 +4,10 @@ import type { Kysely, Selectable } from 'kysely';
 import {
   swedishDate,
   applyAdjustments,
+  formatSwedishDate,
+  formatSwedishMonth,
+  monthBounds,
+  type AlreadyGranted,
   buildNormInputs,
   calculateNorm,
   isContentFilled,
@@ -200,6 +204,32 @@ export function computeMonths(content: ApplicationContent, municipality: string)
 }
 
 /**
+ * What the case's decided decisions already granted in each month of a tilläggsansökan: decisions of other
+ * applications whose period lies in the month, not replaced after omprövning.
+ */
+async function alreadyGranted(tx: Db, application: ApplicationRecord, months: readonly { month: MonthInput }[]): Promise<AlreadyGranted[]> {
+  const out: AlreadyGranted[] = [];
+  for (const { month } of months) {
+    const { first, last } = monthBounds(month.month);
+    const rows = await tx
+      .selectFrom('decisions as d')
+      .select(['d.amount', 'd.decided_at'])
+      .where('d.case_id', '=', application.caseId)
+      .where('d.status', '=', 'decided')
+      .where('d.outcome', 'in', ['granted', 'partlyRefused'])
+      .where((eb) => eb.or([eb('d.application_id', 'is', null), eb('d.application_id', '<>', application.id)]))
+      .where('d.period_start', '>=', first)
+      .where('d.period_end', '<=', last)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.replaces_decision_id', '=', 'd.id').where('later.status', '=', 'decided'))))
+      .orderBy('d.decided_at')
+      .execute();
+    const amount = rows.reduce((s, r) => s + r.amount, 0);
+    if (amount > 0) out.push({ month: month.month, amount, decisions: rows.map((r) => `beslut ${formatSwedishDate(new Date(r.decided_at))}`).join(', ') });
+  }
+  return out;
+}
+
+/**
  * A new calculation snapshot of the application's content with every active adjustment applied; the previous one is
  * superseded (kept as history). Runs inside the caller's transaction.
  */
@@ -208,7 +238,8 @@ export async function recalculate(tx: Db, application: ApplicationRecord, place:
   const municipality = place.municipality_code;
   const months = computeMonths(application.content, municipality);
   const adjustments = (await loadAdjustments(tx, application.id)).map(({ systemValueAtCreation: _s, deletedByName: _d, ...a }) => a);
-  const effective = applyAdjustments(application.content, months, adjustments);
+  const granted = application.kind === 'supplementary' ? await alreadyGranted(tx, application, months) : [];
+  const effective = applyAdjustments(application.content, months, adjustments, granted, formatSwedishMonth);
   const id = newId();
   const superseded = await tx
     .updateTable('calculations')

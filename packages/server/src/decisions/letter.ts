@@ -75,7 +75,7 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
   ];
   const costItems = d.items.filter((i) => i.kind === 'cost');
   const norm = d.items.find((i) => i.kind === 'norm');
-  const income = d.items.find((i) => i.kind === 'income');
+  const incomes = d.items.filter((i) => i.kind === 'income');
   if (d.items.length > 0 && d.outcome !== 'dismissed') {
     const dash = '–';
     const rows: string[][] = [];
@@ -83,7 +83,7 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
     const mark = (label: string, i: { provisionalSources?: { text: string }[] }) => (i.provisionalSources?.length ? render(t.provisional.label, { label }) : label);
     if (norm) rows.push([mark(norm.label, norm), formatKronor(norm.applied), formatKronor(norm.approved), dash]);
     for (const i of costItems) rows.push([mark(i.label, i), formatKronor(i.applied), formatKronor(i.approved), i.refused > 0 ? formatKronor(i.refused) : dash]);
-    if (income) rows.push([mark(`Minus ${income.label.toLowerCase()}`, income), dash, `-${formatKronor(income.approved)}`, dash]);
+    for (const income of incomes) rows.push([mark(`Minus ${income.label.toLowerCase()}`, income), dash, `-${formatKronor(income.approved)}`, dash]);
     if (d.amount !== d.systemAmount) rows.push([`Ändrat belopp: ${d.amountReason}`, dash, formatKronor(d.amount - d.systemAmount), dash]);
     blocks.push({
       type: 'table',
@@ -92,7 +92,7 @@ export async function buildDecisionLetter(db: Db, d: DecisionRecord, c: CaseInfo
       rows,
       totalRow: [t.totalLabel, '', formatKronor(d.amount), ''],
     });
-    for (const i of [norm, ...costItems, income]) {
+    for (const i of [norm, ...costItems, ...incomes]) {
       if (!i?.provisionalSources?.length) continue;
       blocks.push({ type: 'paragraph', text: render(t.provisional.note, { label: i.label.toLowerCase(), source: i.provisionalSources.map((p) => p.text).join(' och ') }) });
     }

@@ -183,7 +183,7 @@ function householdText(content: ApplicationContent | null): string {
 /** Placeholders for the phrase library and letters (kronor formatted in Swedish). */
 export function phraseView(d: DecisionDraft, content: ApplicationContent | null, legalTexts: string[]) {
   const norm = d.items.find((i) => i.kind === 'norm')?.approved ?? 0;
-  const income = d.items.find((i) => i.kind === 'income')?.approved ?? 0;
+  const income = d.items.find((i) => i.key === 'income')?.approved ?? 0;
   const costs = d.items.filter((i) => i.kind === 'cost').reduce((s, i) => s + i.approved, 0);
   const refusedItems = d.items.filter((i) => i.refused > 0).map((i) => `${i.label.toLowerCase()} ${formatKronor(i.refused)}`);
   return {
